@@ -1,0 +1,35 @@
+# hiplog developer commands. Only python3 and make are needed; everything else is installed
+# into .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: run test lint typecheck layers pytest fuzz soak bench dist dist-check wheel-check install-desktop clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+## run: open hiplog (creates .venv and installs on first use)
+run: $(STAMP)
+	env -u QT_QPA_PLATFORM $(BIN)/hiplog $(ARGS)
+
+## test: the whole suite, headless: lint, format, types, layers, tests
+test: $(STAMP) lint typecheck layers pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)

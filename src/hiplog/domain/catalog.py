@@ -1,0 +1,149 @@
+"""The exercise catalog: parse the data file and find exercises by slug, name or alias."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.models import Exercise, Length, LoadKind, StepKind
+
+
+def normalise_name(name: str) -> str:
+    """Case- and spacing-insensitive key for matching exercise names."""
+    return re.sub(r"\s+", " ", name.strip().casefold())
+
+
+def slugify(name: str) -> str:
+    """A slug for a custom exercise name: lower case, words joined by hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name.strip().casefold()).strip("-")
+    return slug or "exercise"
+
+
+def _pair(value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    lo, hi = value
+    return (int(lo), int(hi))
+
+
+def exercise_from_dict(data: Mapping[str, Any], position: int = 0, custom: bool = False) -> Exercise:
+    """Build an Exercise from one catalog.json entry (or a JSON backup's custom exercise)."""
+    rep_range = _pair(data["rep_range"])
+    assert rep_range is not None
+    step = data.get("step_kind")
+    return Exercise(
+        slug=str(data["slug"]),
+        name=str(data["name"]),
+        load_kind=LoadKind(data["load_kind"]),
+        length=Length(data["length"]),
+        muscles=tuple(data.get("muscles", ())),
+        sets=int(data["sets"]),
+        rep_range=rep_range,
+        equipment=tuple(data.get("equipment", ())),
+        loadable=bool(data.get("loadable", False)),
+        step_kind=StepKind(step) if step else None,
+        implements=int(data.get("implements", 1)),
+        start_load_kg=data.get("start_load_kg"),
+        unilateral=bool(data.get("unilateral", False)),
+        loaded_rep_range=_pair(data.get("loaded_rep_range")),
+        successor=data.get("successor"),
+        bodyweight_share=float(data.get("bodyweight_share", 0.0)),
+        aliases=tuple(data.get("aliases", ())),
+        setup=str(data.get("setup", "")),
+        action=str(data.get("action", "")),
+        cue=str(data.get("cue", "")),
+        mistakes=tuple(data.get("mistakes", ())),
+        custom=bool(data.get("custom", custom)),
+        position=int(data.get("position", position)),
+    )
+
+
+def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
+    """The JSON shape of an exercise (catalog.json entries, `exercises --json`, backups)."""
+    return {
+        "slug": exercise.slug,
+        "name": exercise.name,
+        "load_kind": exercise.load_kind.value,
+        "length": exercise.length.value,
+        "muscles": list(exercise.muscles),
+        "sets": exercise.sets,
+        "rep_range": list(exercise.rep_range),
+        "loaded_rep_range": list(exercise.loaded_rep_range) if exercise.loaded_rep_range else None,
+        "equipment": list(exercise.equipment),
+        "loadable": exercise.loadable,
+        "step_kind": exercise.step_kind.value if exercise.step_kind else None,
+        "implements": exercise.implements,
+        "start_load_kg": exercise.start_load_kg,
+        "unilateral": exercise.unilateral,
+        "successor": exercise.successor,
+        "bodyweight_share": exercise.bodyweight_share,
+        "aliases": list(exercise.aliases),
+        "setup": exercise.setup,
+        "action": exercise.action,
+        "cue": exercise.cue,
+        "mistakes": list(exercise.mistakes),
+        "custom": exercise.custom,
+        "position": exercise.position,
+    }
+
+
+class Catalog:
+    """An ordered, read-only set of exercises with lookup by slug, name and alias."""
+
+    def __init__(self, exercises: Iterable[Exercise]) -> None:
+        self._by_slug: dict[str, Exercise] = {}
+        self._by_key: dict[str, str] = {}
+        for ex in sorted(exercises, key=lambda e: (e.custom, e.position, e.name)):
+            self._by_slug[ex.slug] = ex
+        # Slugs win over names, names over aliases, built-ins over custom exercises.
+        for attr in ("slug", "name", "aliases"):
+            for ex in self._by_slug.values():
+                values = ex.aliases if attr == "aliases" else (getattr(ex, attr),)
+                for value in values:
+                    self._by_key.setdefault(normalise_name(value), ex.slug)
+
+    @classmethod
+    def from_json_list(cls, entries: Iterable[Mapping[str, Any]]) -> Catalog:
+        return cls(exercise_from_dict(e, position=i) for i, e in enumerate(entries))
+
+    def __iter__(self) -> Iterator[Exercise]:
+        return iter(self._by_slug.values())
+
+    def __len__(self) -> int:
+        return len(self._by_slug)
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self._by_slug
+
+    def get(self, slug: str) -> Exercise | None:
+        return self._by_slug.get(slug)
+
+    def __getitem__(self, slug: str) -> Exercise:
+        return self._by_slug[slug]
+
+    def resolve(self, name: str) -> Exercise | None:
+        """Find an exercise by slug, name or alias (case-insensitive), else None."""
+        slug = self._by_key.get(normalise_name(name))
+        return self._by_slug[slug] if slug else None
+
+    def closest(self, name: str, n: int = 3) -> list[str]:
+        """Slugs of the exercises whose slug, name or alias is closest to `name`."""
+        matches = difflib.get_close_matches(normalise_name(name), list(self._by_key), n=n * 3, cutoff=0.4)
+        slugs: list[str] = []
+        for key in matches:
+            slug = self._by_key[key]
+            if slug not in slugs:
+                slugs.append(slug)
+        return slugs[:n]
+
+    def require(self, name: str, where: str | None = None) -> Exercise:
+        """Resolve `name` or raise an InputError that names the closest matches."""
+        found = self.resolve(name)
+        if found is not None:
+            return found
+        near = self.closest(name)
+        hint = f"; did you mean {', '.join(near)}?" if near else "; `hiplog exercises` lists them"
+        raise InputError(f"unknown exercise '{name}'{hint}", where)

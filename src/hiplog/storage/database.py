@@ -1,0 +1,75 @@
+"""Open a hiplog database: inspect it, back it up before a migration, migrate, and hand out
+transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from hiplog.domain.errors import DatabaseError
+from hiplog.storage.backup import backup_database, backup_name
+from hiplog.storage.engine import make_engine
+from hiplog.storage.inspection import FileState, Inspection, inspect_database
+from hiplog.storage.migrate import upgrade_to_head
+
+
+class UnusableDatabaseError(DatabaseError):
+    """The file cannot be opened as it is; `inspection.state` says why. The file is untouched."""
+
+    def __init__(self, path: Path, inspection: Inspection) -> None:
+        self.path = path
+        self.inspection = inspection
+        reasons = {
+            FileState.NEWER: (
+                f"was written by a newer hiplog (schema {inspection.revision}); "
+                "update hiplog to open it"
+            ),
+            FileState.FOREIGN: "is not a hiplog database (it belongs to another program)",
+            FileState.DAMAGED: f"is damaged ({inspection.detail})",
+        }
+        reason = reasons.get(inspection.state, inspection.detail)
+        super().__init__(f"the database {path} {reason}; it was left unchanged")
+
+
+class Database:
+    """One open database file. Every write goes through `transaction()`: all or nothing."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back if it raises."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def reader(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, backups_dir: Path | None = None) -> Database:
+    """Open (creating or migrating as needed) the database at `path`.
+
+    A damaged, foreign or newer file raises UnusableDatabaseError and is not modified. Before a
+    migration of an existing file, a verified copy is written to `backups_dir`.
+    """
+    inspection = inspect_database(path)
+    if inspection.state in (FileState.NEWER, FileState.FOREIGN, FileState.DAMAGED):
+        raise UnusableDatabaseError(path, inspection)
+    if inspection.state is FileState.OLDER and backups_dir is not None:
+        backup_database(path, backups_dir / backup_name(f"pre-migration-{inspection.revision}"))
+    engine = make_engine(path)
+    if inspection.state is not FileState.CURRENT:
+        upgrade_to_head(engine)
+    return Database(path, engine)

@@ -1,0 +1,95 @@
+"""Exercises in the database: the built-in catalog and custom exercises."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session as OrmSession
+
+from hiplog.domain.catalog import Catalog, exercise_from_dict, exercise_to_dict
+from hiplog.domain.models import Exercise
+from hiplog.storage.orm import ExerciseRow, SetRow
+
+
+def _to_domain(row: ExerciseRow) -> Exercise:
+    return exercise_from_dict(json.loads(row.facts_json), position=row.position, custom=row.custom)
+
+
+def load_catalog(db: OrmSession) -> Catalog:
+    """Every exercise, built-in and custom, in catalog order."""
+    rows = db.scalars(select(ExerciseRow)).all()
+    return Catalog(_to_domain(row) for row in rows)
+
+
+def slug_ids(db: OrmSession) -> dict[str, int]:
+    rows = db.execute(select(ExerciseRow.slug, ExerciseRow.id)).tuples()
+    return dict(rows.all())
+
+
+def sync_builtins(db: OrmSession, exercises: Iterable[Exercise]) -> int:
+    """Insert or update the built-in exercises; custom exercises and logged sets stay as they are.
+
+    Returns how many rows were inserted or changed.
+    """
+    existing = {row.slug: row for row in db.scalars(select(ExerciseRow))}
+    changed = 0
+    for ex in exercises:
+        facts = json.dumps(exercise_to_dict(ex), sort_keys=True)
+        row = existing.get(ex.slug)
+        if row is None:
+            db.add(
+                ExerciseRow(
+                    slug=ex.slug, name=ex.name, custom=False, position=ex.position, facts_json=facts
+                )
+            )
+            changed += 1
+        elif not row.custom and (
+            row.facts_json != facts or row.name != ex.name or row.position != ex.position
+        ):
+            row.name, row.position, row.facts_json = ex.name, ex.position, facts
+            changed += 1
+    return changed
+
+
+def save_custom(db: OrmSession, exercise: Exercise) -> None:
+    """Insert a custom exercise, or update the custom exercise with the same slug."""
+    facts = json.dumps(exercise_to_dict(exercise), sort_keys=True)
+    row = db.scalars(select(ExerciseRow).where(ExerciseRow.slug == exercise.slug)).one_or_none()
+    if row is None:
+        position = 1000 + (db.scalar(select(ExerciseRow.id).order_by(ExerciseRow.id.desc())) or 0)
+        db.add(
+            ExerciseRow(
+                slug=exercise.slug,
+                name=exercise.name,
+                custom=True,
+                position=position,
+                facts_json=facts,
+            )
+        )
+    else:
+        row.name, row.facts_json = exercise.name, facts
+
+
+def merge_into(db: OrmSession, custom_slug: str, target_slug: str) -> int:
+    """Move every set of a custom exercise onto another exercise and delete the custom one.
+
+    Returns the number of sets moved.
+    """
+    ids = slug_ids(db)
+    source_id, target_id = ids[custom_slug], ids[target_slug]
+    moved = db.scalar(select(func.count(SetRow.id)).where(SetRow.exercise_id == source_id)) or 0
+    db.execute(update(SetRow).where(SetRow.exercise_id == source_id).values(exercise_id=target_id))
+    db.delete(db.get_one(ExerciseRow, source_id))
+    return int(moved)
+
+
+def set_counts(db: OrmSession) -> dict[str, int]:
+    """Logged sets per exercise slug."""
+    rows = db.execute(
+        select(ExerciseRow.slug, func.count(SetRow.id))
+        .join(SetRow, SetRow.exercise_id == ExerciseRow.id)
+        .group_by(ExerciseRow.slug)
+    ).all()
+    return {slug: int(count) for slug, count in rows}

@@ -1,0 +1,98 @@
+"""Look at a database file before opening it for real, without changing it.
+
+Tells a new file from a current one, one that needs migrating, one written by a newer hiplog,
+another program's SQLite file, and a damaged one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from hiplog.storage.engine import APPLICATION_ID
+from hiplog.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+OUR_TABLES = {"exercises", "sessions", "sets", "settings"}
+
+
+class FileState(StrEnum):
+    MISSING = "missing"
+    EMPTY = "empty"
+    CURRENT = "current"
+    OLDER = "older"  # a known earlier schema: migrate after a backup
+    NEWER = "newer"  # written by a newer hiplog: refuse
+    FOREIGN = "foreign"  # another program's SQLite file: refuse
+    DAMAGED = "damaged"  # not readable as SQLite, or fails its integrity check: refuse
+
+
+@dataclass(frozen=True)
+class Inspection:
+    state: FileState
+    revision: str | None = None
+    detail: str = ""
+
+
+def inspect_database(path: Path, *, full_check: bool = False) -> Inspection:
+    """Classify the file at `path`. Reads only; never writes to the file."""
+    if not path.exists():
+        return Inspection(FileState.MISSING)
+    size = path.stat().st_size
+    if size == 0:
+        return Inspection(FileState.EMPTY)
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(SQLITE_MAGIC):
+        return Inspection(FileState.DAMAGED, detail="it is not a SQLite database file")
+    if len(header) < 100 or size % 512 or _shorter_than_header_says(header, size, path):
+        return Inspection(FileState.DAMAGED, detail="the file is cut short")
+    try:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        conn = sqlite3.connect(uri, uri=True)
+        try:
+            check = "integrity_check" if full_check else "quick_check"
+            result = conn.execute(f"PRAGMA {check}(1)").fetchone()
+            if not result or result[0] != "ok":
+                detail = result[0] if result else "no answer"
+                return Inspection(FileState.DAMAGED, detail=f"SQLite reports: {detail}")
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            tables = {
+                row[0]
+                for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            revision = None
+            if "alembic_version" in tables:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return Inspection(FileState.DAMAGED, detail=f"SQLite reports: {exc}")
+    if not tables:
+        return Inspection(FileState.EMPTY)
+    if app_id != APPLICATION_ID and not tables >= OUR_TABLES:
+        return Inspection(FileState.FOREIGN, detail="it belongs to another program")
+    if revision is None:
+        return Inspection(FileState.DAMAGED, detail="it has no schema version")
+    if revision not in KNOWN_REVISIONS:
+        return Inspection(FileState.NEWER, revision=revision)
+    if revision != HEAD_REVISION:
+        return Inspection(FileState.OLDER, revision=revision)
+    return Inspection(FileState.CURRENT, revision=revision)
+
+
+def _shorter_than_header_says(header: bytes, size: int, path: Path) -> bool:
+    """True when the header's page count says the file should be longer than it is.
+
+    With a write-ahead log beside the file, pages may still live in the log, so the check is
+    skipped then.
+    """
+    if Path(f"{path}-wal").exists():
+        return False
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    header_valid = header[24:28] == header[92:96]
+    return header_valid and pages * page_size > size

@@ -1,0 +1,130 @@
+"""The database schema as SQLAlchemy 2.0 typed ORM classes.
+
+Constraints live in the schema, so that nothing outside what a person can log reaches the file
+even if a caller forgets to validate. Changing this file needs a new Alembic revision.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ExerciseRow(Base):
+    """A built-in or custom exercise. `facts_json` holds every catalog fact as JSON."""
+
+    __tablename__ = "exercises"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    custom: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    facts_json: Mapped[str] = mapped_column(Text)
+
+
+class SessionRow(Base):
+    __tablename__ = "sessions"
+    __table_args__ = (
+        CheckConstraint("bodyweight_kg IS NULL OR bodyweight_kg > 0", name="bodyweight_positive"),
+        Index("ix_sessions_started_at", "started_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    bodyweight_kg: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+    sets: Mapped[list[SetRow]] = relationship(
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="SetRow.id",
+    )
+
+
+class SetRow(Base):
+    __tablename__ = "sets"
+    __table_args__ = (
+        CheckConstraint("reps >= 0", name="reps_non_negative"),
+        CheckConstraint("load_kg IS NULL OR load_kg >= 0", name="load_non_negative"),
+        CheckConstraint("rir IS NULL OR (rir >= 0 AND rir <= 10)", name="rir_range"),
+        CheckConstraint("side IS NULL OR side IN ('L', 'R')", name="side_values"),
+        CheckConstraint("duration_s IS NULL OR duration_s >= 0", name="duration_non_negative"),
+        CheckConstraint("distance_m IS NULL OR distance_m >= 0", name="distance_non_negative"),
+        CheckConstraint("position >= 1", name="position_positive"),
+        Index("ix_sets_exercise_session", "exercise_id", "session_id"),
+        Index("ix_sets_session", "session_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercises.id", ondelete="RESTRICT"))
+    position: Mapped[int] = mapped_column(Integer)
+    load_kg: Mapped[float | None] = mapped_column(Float, nullable=True)
+    reps: Mapped[int] = mapped_column(Integer)
+    rir: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    warmup: Mapped[bool] = mapped_column(Boolean, default=False)
+    side: Mapped[str | None] = mapped_column(String(1), nullable=True)
+    band: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    duration_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+    distance_m: Mapped[float | None] = mapped_column(Float, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    session: Mapped[SessionRow] = relationship(back_populates="sets")
+    exercise: Mapped[ExerciseRow] = relationship()
+
+
+class BodyweightRow(Base):
+    __tablename__ = "bodyweights"
+    __table_args__ = (CheckConstraint("kg > 0", name="kg_positive"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    measured_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    kg: Mapped[float] = mapped_column(Float)
+
+
+class SettingRow(Base):
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class ImportRecord(Base):
+    """One imported file, by content hash: importing the same file again adds nothing."""
+
+    __tablename__ = "import_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String(40))
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+    sets_imported: Mapped[int] = mapped_column(Integer, default=0)
+    summary_json: Mapped[str] = mapped_column(Text, default="{}")

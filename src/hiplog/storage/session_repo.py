@@ -1,0 +1,290 @@
+"""Training sessions and their sets: write them whole, read them back as domain dataclasses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session as OrmSession
+
+from hiplog.domain.models import Session, SetEntry
+from hiplog.storage.exercise_repo import slug_ids
+from hiplog.storage.orm import ExerciseRow, SessionRow, SetRow
+
+
+def _set_row(entry: SetEntry, exercise_id: int) -> SetRow:
+    return SetRow(
+        exercise_id=exercise_id,
+        position=entry.order,
+        load_kg=entry.load_kg or None,
+        reps=entry.reps,
+        rir=entry.rir,
+        warmup=entry.warmup,
+        side=entry.side,
+        band=entry.band,
+        duration_s=entry.duration_s,
+        distance_m=entry.distance_m,
+        notes=entry.notes,
+        flagged=entry.flagged,
+    )
+
+
+def _set_entry(row: SetRow, slug: str) -> SetEntry:
+    return SetEntry(
+        exercise=slug,
+        order=row.position,
+        reps=row.reps,
+        load_kg=row.load_kg,
+        rir=row.rir,
+        warmup=row.warmup,
+        side=row.side,
+        band=row.band,
+        duration_s=row.duration_s,
+        distance_m=row.distance_m,
+        notes=row.notes,
+        flagged=row.flagged,
+        id=row.id,
+    )
+
+
+def _slugs_by_id(db: OrmSession) -> dict[int, str]:
+    return {id_: slug for slug, id_ in slug_ids(db).items()}
+
+
+def add_session(db: OrmSession, session: Session) -> Session:
+    """Insert a session with all its sets; returns it with database ids filled in."""
+    ids = slug_ids(db)
+    row = SessionRow(
+        started_at=session.started_at, notes=session.notes, bodyweight_kg=session.bodyweight_kg
+    )
+    row.sets = [_set_row(entry, ids[entry.exercise]) for entry in session.sets]
+    db.add(row)
+    db.flush()
+    sets = tuple(
+        replace(entry, id=set_row.id) for entry, set_row in zip(session.sets, row.sets, strict=True)
+    )
+    return replace(session, id=row.id, sets=sets)
+
+
+def add_set(db: OrmSession, session_id: int, entry: SetEntry) -> SetEntry:
+    ids = slug_ids(db)
+    row = _set_row(entry, ids[entry.exercise])
+    row.session_id = session_id
+    db.add(row)
+    db.flush()
+    return replace(entry, id=row.id)
+
+
+def update_set(db: OrmSession, entry: SetEntry) -> None:
+    assert entry.id is not None
+    row = db.get_one(SetRow, entry.id)
+    fresh = _set_row(entry, slug_ids(db)[entry.exercise])
+    for column in (
+        "exercise_id",
+        "position",
+        "load_kg",
+        "reps",
+        "rir",
+        "warmup",
+        "side",
+        "band",
+        "duration_s",
+        "distance_m",
+        "notes",
+        "flagged",
+    ):
+        setattr(row, column, getattr(fresh, column))
+
+
+def delete_set(db: OrmSession, set_id: int) -> None:
+    db.delete(db.get_one(SetRow, set_id))
+
+
+def update_session_details(
+    db: OrmSession, session_id: int, started_at: datetime, notes: str, bodyweight_kg: float | None
+) -> None:
+    row = db.get_one(SessionRow, session_id)
+    row.started_at, row.notes, row.bodyweight_kg = started_at, notes, bodyweight_kg
+
+
+def delete_session(db: OrmSession, session_id: int) -> None:
+    db.delete(db.get_one(SessionRow, session_id))
+
+
+def _sessions_from(
+    db: OrmSession, session_query: Select[SessionRow], exercise_id: int | None = None
+) -> list[Session]:
+    sessions = db.scalars(session_query).all()
+    if not sessions:
+        return []
+    slugs = _slugs_by_id(db)
+    by_id: dict[int, list[SetEntry]] = {s.id: [] for s in sessions}
+    set_query = select(SetRow).where(SetRow.session_id.in_(list(by_id))).order_by(SetRow.id)
+    if exercise_id is not None:
+        set_query = set_query.where(SetRow.exercise_id == exercise_id)
+    for set_row in db.scalars(set_query):
+        by_id[set_row.session_id].append(_set_entry(set_row, slugs[set_row.exercise_id]))
+    return [
+        Session(
+            started_at=s.started_at,
+            sets=tuple(by_id[s.id]),
+            notes=s.notes,
+            bodyweight_kg=s.bodyweight_kg,
+            id=s.id,
+        )
+        for s in sessions
+    ]
+
+
+def get_session(db: OrmSession, session_id: int) -> Session | None:
+    found = _sessions_from(db, select(SessionRow).where(SessionRow.id == session_id))
+    return found[0] if found else None
+
+
+def sessions_between(db: OrmSession, start: datetime | None, end: datetime | None) -> list[Session]:
+    """Sessions with start time in [start, end), oldest first."""
+    query = select(SessionRow).order_by(SessionRow.started_at, SessionRow.id)
+    if start is not None:
+        query = query.where(SessionRow.started_at >= start)
+    if end is not None:
+        query = query.where(SessionRow.started_at < end)
+    return _sessions_from(db, query)
+
+
+def iter_all_sessions(db: OrmSession, batch: int = 500) -> Iterator[Session]:
+    """Every session, oldest first, read in batches so memory stays flat on long histories."""
+    last: tuple[datetime, int] | None = None
+    while True:
+        query = select(SessionRow).order_by(SessionRow.started_at, SessionRow.id).limit(batch)
+        if last is not None:
+            query = query.where(
+                (SessionRow.started_at > last[0])
+                | ((SessionRow.started_at == last[0]) & (SessionRow.id > last[1]))
+            )
+        chunk = _sessions_from(db, query)
+        if not chunk:
+            return
+        yield from chunk
+        tail = chunk[-1]
+        assert tail.id is not None
+        last = (tail.started_at, tail.id)
+
+
+def sessions_of_exercise(
+    db: OrmSession,
+    slug: str,
+    *,
+    before: datetime | None = None,
+    last: int | None = None,
+    since: datetime | None = None,
+) -> list[Session]:
+    """Sessions that include `slug`, holding only that exercise's sets, oldest first.
+
+    `last` keeps only the most recent N such sessions (before `before`).
+    """
+    exercise_id = slug_ids(db).get(slug)
+    if exercise_id is None:
+        return []
+    query = (
+        select(SessionRow)
+        .where(
+            SessionRow.id.in_(select(SetRow.session_id).where(SetRow.exercise_id == exercise_id))
+        )
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+    )
+    if before is not None:
+        query = query.where(SessionRow.started_at < before)
+    if since is not None:
+        query = query.where(SessionRow.started_at >= since)
+    if last is not None:
+        query = query.limit(last)
+    found = _sessions_from(db, query, exercise_id=exercise_id)
+    found.reverse()
+    return found
+
+
+@dataclass(frozen=True)
+class SessionTotals:
+    """Per session and exercise: sets, reps and reps x external load of working sets."""
+
+    session_id: int
+    started_at: datetime
+    exercise: str
+    working_sets: int
+    reps: int
+    load_reps_kg: float
+    all_sets: int
+
+
+def session_totals(
+    db: OrmSession, exercise: str | None = None, limit: int | None = None, offset: int = 0
+) -> list[SessionTotals]:
+    """Aggregates for the history list, newest session first, computed by the database."""
+    working = (SetRow.warmup.is_(False)) & (SetRow.flagged.is_(False))
+    sessions = select(SessionRow.id).order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+    if exercise is not None:
+        sessions = sessions.where(
+            SessionRow.id.in_(
+                select(SetRow.session_id)
+                .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
+                .where(ExerciseRow.slug == exercise)
+            )
+        )
+    if limit is not None:
+        sessions = sessions.limit(limit).offset(offset)
+    ids = list(db.scalars(sessions))
+    if not ids:
+        return []
+    rows = db.execute(
+        select(
+            SessionRow.id,
+            SessionRow.started_at,
+            ExerciseRow.slug,
+            func.sum(func.iif(working, 1, 0)),
+            func.sum(func.iif(working, SetRow.reps, 0)),
+            func.sum(func.iif(working, SetRow.reps * func.coalesce(SetRow.load_kg, 0.0), 0.0)),
+            func.count(SetRow.id),
+            func.min(SetRow.id),
+        )
+        .join(SetRow, SetRow.session_id == SessionRow.id)
+        .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
+        .where(SessionRow.id.in_(ids))
+        .group_by(SessionRow.id, ExerciseRow.slug)
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc(), func.min(SetRow.id))
+    ).all()
+    return [
+        SessionTotals(sid, started, slug, int(w or 0), int(r or 0), float(v or 0.0), int(n))
+        for sid, started, slug, w, r, v, n, _first in rows
+    ]
+
+
+def count_sessions(db: OrmSession) -> int:
+    return int(db.scalar(select(func.count(SessionRow.id))) or 0)
+
+
+def last_session_start(db: OrmSession) -> datetime | None:
+    return db.scalar(select(func.max(SessionRow.started_at)))
+
+
+def training_days(db: OrmSession, start: datetime, end: datetime) -> list[datetime]:
+    return list(
+        db.scalars(
+            select(SessionRow.started_at)
+            .where(SessionRow.started_at >= start, SessionRow.started_at < end)
+            .order_by(SessionRow.started_at)
+        )
+    )
+
+
+def exercises_trained_since(db: OrmSession, since: datetime, until: datetime) -> Sequence[str]:
+    return list(
+        db.scalars(
+            select(ExerciseRow.slug)
+            .join(SetRow, SetRow.exercise_id == ExerciseRow.id)
+            .join(SessionRow, SessionRow.id == SetRow.session_id)
+            .where(SessionRow.started_at >= since, SessionRow.started_at <= until)
+            .distinct()
+        )
+    )

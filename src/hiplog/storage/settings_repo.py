@@ -1,0 +1,41 @@
+"""Settings as key/value text rows, and bodyweight entries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session as OrmSession
+
+from hiplog.domain.models import BodyweightEntry
+from hiplog.storage.orm import BodyweightRow, SettingRow
+
+
+def load_settings(db: OrmSession) -> dict[str, str]:
+    return {row.key: row.value for row in db.scalars(select(SettingRow))}
+
+
+def save_settings(db: OrmSession, values: Mapping[str, str]) -> None:
+    for key, value in values.items():
+        row = db.get(SettingRow, key)
+        if row is None:
+            db.add(SettingRow(key=key, value=value))
+        else:
+            row.value = value
+
+
+def add_bodyweight(db: OrmSession, entry: BodyweightEntry) -> None:
+    db.add(BodyweightRow(measured_at=entry.measured_at, kg=entry.kg))
+
+
+def bodyweights(db: OrmSession) -> list[BodyweightEntry]:
+    rows = db.scalars(select(BodyweightRow).order_by(BodyweightRow.measured_at))
+    return [BodyweightEntry(measured_at=row.measured_at, kg=row.kg) for row in rows]
+
+
+def latest_bodyweight(db: OrmSession, at: datetime | None = None) -> float | None:
+    query = select(BodyweightRow.kg).order_by(BodyweightRow.measured_at.desc()).limit(1)
+    if at is not None:
+        query = query.where(BodyweightRow.measured_at <= at)
+    return db.scalar(query)
