@@ -1,0 +1,1 @@
+"""Readers for other apps' exports (Strong, Hevy, FitNotes CSV and backup)."""

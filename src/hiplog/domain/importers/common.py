@@ -1,0 +1,425 @@
+"""What every reader of another app's export shares.
+
+Exercise mapping (catalog first, else one custom exercise per name), unit conversion, the limits
+beyond which a value is flagged rather than trusted, and a session builder that numbers sets and
+places notes. The readers only parse their format and feed rows in here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from hiplog.domain.catalog import Catalog, normalise_name, slugify
+from hiplog.domain.errors import InputError
+from hiplog.domain.models import (
+    Exercise,
+    ImportedData,
+    Length,
+    LoadKind,
+    Session,
+    SetEntry,
+)
+from hiplog.domain.units import Unit, to_kg
+
+# Values beyond these are imported but flagged: no person lifts, moves or holds that much.
+MAX_REPS = 1000
+MAX_LOAD_KG = 1000.0
+MAX_DURATION_S = 24 * 3600.0
+MAX_DISTANCE_M = 100_000.0
+
+FAILURE_TAG = "[failure]"
+DROP_SET_TAG = "[drop set]"
+
+METRES_PER = {
+    "m": 1.0,
+    "meter": 1.0,
+    "meters": 1.0,
+    "metre": 1.0,
+    "metres": 1.0,
+    "km": 1000.0,
+    "kms": 1000.0,
+    "kilometers": 1000.0,
+    "kilometres": 1000.0,
+    "mi": 1609.344,
+    "mile": 1609.344,
+    "miles": 1609.344,
+    "ft": 0.3048,
+    "feet": 0.3048,
+    "yd": 0.9144,
+    "yds": 0.9144,
+    "yards": 0.9144,
+}
+
+WEIGHT_UNITS = {
+    "kg": Unit.KG,
+    "kgs": Unit.KG,
+    "lb": Unit.LB,
+    "lbs": Unit.LB,
+}
+
+
+def weight_unit(text: str, where: str) -> Unit:
+    """`kg`, `kgs`, `lb` or `lbs` (any case) as a Unit."""
+    unit = WEIGHT_UNITS.get(text.strip().casefold())
+    if unit is None:
+        raise InputError(f"unknown weight unit '{text}' (expected kg or lbs)", where)
+    return unit
+
+
+def metres_per(text: str, where: str) -> float:
+    """How many metres one of `text` (m, km, mi, ft, yd, ...) is."""
+    factor = METRES_PER.get(text.strip().casefold())
+    if factor is None:
+        raise InputError(f"unknown distance unit '{text}' (expected m, km, mi, ft or yd)", where)
+    return factor
+
+
+def check_text(text: str, source: str) -> None:
+    """Refuse an empty or binary file before parsing it."""
+    if "\x00" in text:
+        raise InputError("this is a binary file, not a CSV export", f"{source} line 1")
+    if not text.strip():
+        raise InputError("the file is empty", f"{source} line 1")
+
+
+def parse_number(text: str, what: str, where: str) -> float | None:
+    """A decimal number, or None for an empty field. `nan`/`inf` are not numbers here."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        raise InputError(f"{what} '{text}' is not a number", where) from None
+    if not math.isfinite(value):
+        raise InputError(f"{what} '{text}' is not a number", where)
+    return value
+
+
+def parse_reps(text: str, where: str) -> int:
+    """Reps as a whole number; `13.0` is 13, empty is 0 (a timed or distance set)."""
+    value = parse_number(text, "reps", where)
+    if value is None:
+        return 0
+    if value != int(value):
+        raise InputError(f"reps '{text.strip()}' is not a whole number", where)
+    return int(value)
+
+
+def parse_date(text: str, formats: tuple[str, ...], where: str) -> datetime:
+    """A naive datetime in one of `formats`, else an InputError naming the value."""
+    text = text.strip()
+    for fmt in formats:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise InputError(f"'{text}' is not a valid date", where)
+
+
+def rir_from_rpe(rpe: float) -> int:
+    """Reps in reserve from RPE: 10 - RPE, halves rounded down (RPE 8.5 -> 1), clamped 0..10."""
+    rir = math.floor(10.0 - rpe + 0.5 - 1e-9)
+    return max(0, min(10, rir))
+
+
+def load_from(value: float | None, unit: Unit) -> float | None:
+    """External load in kg; empty or zero is bodyweight (None)."""
+    if value is None or value == 0:
+        return None
+    return to_kg(value, unit)
+
+
+def positive_or_none(value: float | None) -> float | None:
+    """A duration or distance; zero means the app left it unused."""
+    if value is None or value == 0:
+        return None
+    return value
+
+
+def implausible(
+    reps: int,
+    load_kg: float | None,
+    duration_s: float | None,
+    distance_m: float | None,
+) -> list[str]:
+    """Why a set is outside what a person can do (empty when it is plausible)."""
+    why: list[str] = []
+    if reps < 0:
+        why.append(f"negative reps ({reps})")
+    elif reps > MAX_REPS:
+        why.append(f"{reps} reps is more than {MAX_REPS}")
+    if load_kg is not None:
+        if load_kg < 0:
+            why.append(f"negative load ({load_kg:g} kg)")
+        elif load_kg > MAX_LOAD_KG:
+            why.append(f"load {load_kg:g} kg is more than {MAX_LOAD_KG:g} kg")
+    if duration_s is not None:
+        if duration_s < 0:
+            why.append(f"negative duration ({duration_s:g} s)")
+        elif duration_s > MAX_DURATION_S:
+            why.append(f"duration {duration_s:g} s is more than 24 hours")
+    if distance_m is not None:
+        if distance_m < 0:
+            why.append(f"negative distance ({distance_m:g} m)")
+        elif distance_m > MAX_DISTANCE_M:
+            why.append(f"distance {distance_m:g} m is more than 100 km")
+    return why
+
+
+def csv_rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows of a CSV text with the physical line each starts on; blank lines are skipped.
+
+    Quoted fields may span lines, so the start line is one past where the previous row ended.
+    csv errors (a quote never closed, a field too large) become InputErrors with the line.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    previous_end = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            reason = (
+                "the file ends inside a quoted field (cut off?)"
+                if "unexpected end of data" in str(err)
+                else f"cannot read this row: {err}"
+            )
+            raise InputError(reason, f"{source} line {previous_end + 1}") from None
+        start = previous_end + 1
+        previous_end = reader.line_num
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        yield start, row
+
+
+def sniff_delimiter(header_line: str, source: str) -> str:
+    """The delimiter of a CSV, judged from its header line: `,`, `;` or a tab."""
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best] == 0:
+        raise InputError("the first line is not a CSV header", f"{source} line 1")
+    return best
+
+
+class ExerciseMapper:
+    """Maps names from another app to catalog slugs, or to custom exercises made on the way."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self._catalog = catalog
+        self._slug_by_key: dict[str, str] = {}
+        self._custom: dict[str, str] = {}  # slug -> name as first written
+        self._loaded: set[str] = set()  # custom slugs that had a load on some set
+
+    def slug_for(self, name: str) -> str:
+        name = name.strip()
+        key = normalise_name(name)
+        slug = self._slug_by_key.get(key)
+        if slug is not None:
+            return slug
+        found = self._catalog.resolve(name) if name else None
+        if found is not None:
+            slug = found.slug
+        else:
+            base = slugify(name)
+            slug = base
+            n = 2
+            while slug in self._catalog or slug in self._custom:
+                slug = f"{base}-{n}"
+                n += 1
+            self._custom[slug] = name or "Unnamed exercise"
+        self._slug_by_key[key] = slug
+        return slug
+
+    def note_load(self, slug: str, load_kg: float | None) -> None:
+        if load_kg:
+            self._loaded.add(slug)
+
+    def custom_exercises(self) -> list[Exercise]:
+        """One Exercise per custom name, in the order they were first seen."""
+        catalog_size = len(self._catalog)
+        return [
+            Exercise(
+                slug=slug,
+                name=name,
+                load_kind=LoadKind.EXTERNAL if slug in self._loaded else LoadKind.BODYWEIGHT,
+                length=Length.MID,
+                muscles=("glute max",),
+                sets=3,
+                rep_range=(8, 12),
+                loadable=True,
+                custom=True,
+                position=catalog_size + i,
+            )
+            for i, (slug, name) in enumerate(self._custom.items())
+        ]
+
+
+@dataclass
+class _DraftSet:
+    exercise: str
+    order: int
+    reps: int
+    load_kg: float | None
+    rir: int | None
+    warmup: bool
+    duration_s: float | None
+    distance_m: float | None
+    tag: str
+    notes: list[str]
+    flagged: bool
+
+    def final_notes(self) -> str:
+        body = "; ".join(self.notes)
+        return f"{self.tag} {body}".strip() if self.tag else body
+
+
+@dataclass
+class _DraftSession:
+    started_at: datetime
+    sets: list[_DraftSet] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    exercise_notes: dict[str, list[str]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    bodyweight_kg: float | None = None
+
+
+def _add_unique(items: list[str], text: str) -> None:
+    text = text.strip()
+    if text and text not in items:
+        items.append(text)
+
+
+class ImportBuilder:
+    """Collects sets into sessions keyed by whatever identifies a workout in the source format.
+
+    Sets keep the order they are added in; each gets a 1-based number within its exercise in its
+    session. Exercise notes go to that exercise's first set in the session (or to the session
+    notes when the exercise has no set there); session notes are kept once each, in order.
+    """
+
+    def __init__(self, catalog: Catalog, source_format: str) -> None:
+        self.mapper = ExerciseMapper(catalog)
+        self.data = ImportedData(source_format=source_format)
+        self._sessions: dict[object, _DraftSession] = {}
+
+    def session(self, key: object, started_at: datetime) -> _DraftSession:
+        draft = self._sessions.get(key)
+        if draft is None:
+            draft = _DraftSession(started_at=started_at)
+            self._sessions[key] = draft
+        return draft
+
+    def has_session(self, key: object) -> bool:
+        return key in self._sessions
+
+    def add_set(
+        self,
+        key: object,
+        started_at: datetime,
+        exercise_name: str,
+        line: int,
+        *,
+        reps: int,
+        load_kg: float | None = None,
+        rir: int | None = None,
+        warmup: bool = False,
+        duration_s: float | None = None,
+        distance_m: float | None = None,
+        notes: str = "",
+        tag: str = "",
+    ) -> None:
+        """Add one set; flags it (and records the line) when its values are implausible."""
+        draft = self.session(key, started_at)
+        slug = self.mapper.slug_for(exercise_name)
+        self.mapper.note_load(slug, load_kg)
+        order = draft.counts.get(slug, 0) + 1
+        draft.counts[slug] = order
+        why = implausible(reps, load_kg, duration_s, distance_m)
+        if why:
+            self.data.flagged_lines.append((line, "; ".join(why)))
+        draft.sets.append(
+            _DraftSet(
+                exercise=slug,
+                order=order,
+                reps=reps,
+                load_kg=load_kg,
+                rir=rir,
+                warmup=warmup,
+                duration_s=duration_s,
+                distance_m=distance_m,
+                tag=tag,
+                notes=[notes.strip()] if notes.strip() else [],
+                flagged=bool(why),
+            )
+        )
+
+    def add_exercise_note(
+        self, key: object, started_at: datetime, exercise_name: str, text: str
+    ) -> None:
+        draft = self.session(key, started_at)
+        slug = self.mapper.slug_for(exercise_name)
+        _add_unique(draft.exercise_notes.setdefault(slug, []), text)
+
+    def add_session_note(self, key: object, started_at: datetime, text: str) -> None:
+        _add_unique(self.session(key, started_at).notes, text)
+
+    def add_set_note(self, key: object, index: int, text: str) -> None:
+        """Append to the notes of the `index`-th set added to session `key`."""
+        text = text.strip()
+        if text:
+            self._sessions[key].sets[index].notes.append(text)
+
+    def set_count(self, key: object) -> int:
+        return len(self._sessions[key].sets)
+
+    def set_bodyweight(self, key: object, kg: float) -> None:
+        self._sessions[key].bodyweight_kg = kg
+
+    def finish(self) -> ImportedData:
+        """The ImportedData, with sessions sorted by start (ties keep their file order)."""
+        sessions: list[Session] = []
+        for draft in self._sessions.values():
+            first_of: dict[str, _DraftSet] = {}
+            for s in draft.sets:
+                first_of.setdefault(s.exercise, s)
+            session_notes = list(draft.notes)
+            for slug, texts in draft.exercise_notes.items():
+                target = first_of.get(slug)
+                if target is not None:
+                    target.notes = texts + target.notes
+                else:
+                    session_notes.extend(texts)
+            sets = tuple(
+                SetEntry(
+                    exercise=s.exercise,
+                    order=s.order,
+                    reps=s.reps,
+                    load_kg=s.load_kg,
+                    rir=s.rir,
+                    warmup=s.warmup,
+                    duration_s=s.duration_s,
+                    distance_m=s.distance_m,
+                    notes=s.final_notes(),
+                    flagged=s.flagged,
+                )
+                for s in draft.sets
+            )
+            sessions.append(
+                Session(
+                    started_at=draft.started_at,
+                    sets=sets,
+                    notes="\n".join(session_notes),
+                    bodyweight_kg=draft.bodyweight_kg,
+                )
+            )
+        sessions.sort(key=lambda s: s.started_at)
+        self.data.sessions = sessions
+        self.data.custom_exercises = self.mapper.custom_exercises()
+        return self.data
