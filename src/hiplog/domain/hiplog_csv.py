@@ -159,7 +159,7 @@ class _Row:
     entry: SetEntry  # exercise field holds the name until exercises are resolved
 
 
-def _out_of_range(entry: SetEntry) -> list[str]:
+def out_of_range(entry: SetEntry) -> list[str]:
     """Why the set's values are beyond what a person can do, if they are."""
     why: list[str] = []
     if entry.reps > MAX_REPS:
@@ -345,7 +345,7 @@ def read_hiplog_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
     slug_of, data.custom_exercises = resolve_exercises(rows, catalog)
     sessions: dict[datetime, list[SetEntry]] = {}
     for row in rows:
-        why = _out_of_range(row.entry)
+        why = out_of_range(row.entry)
         entry = replace(row.entry, exercise=slug_of[row.name], flagged=bool(why))
         if why:
             data.flagged_lines.append((row.line, "more than a person can do: " + ", ".join(why)))

@@ -1,0 +1,318 @@
+"""The full JSON backup: everything a person entered, in one readable file.
+
+`hiplog export FILE --format json` writes it and `hiplog import` reads it back. Unlike the CSV it
+keeps custom exercises in full, settings, body weights, session notes and each set's flag.
+
+Shape (version 1)::
+
+    {"format": "hiplog-backup", "version": 1, "exported_at": "2026-11-21T09:00:00",
+     "exercises": [<custom exercises, catalog.exercise_to_dict>],
+     "settings": {"key": "value"},
+     "bodyweights": [{"measured_at": "2026-11-20T07:30:00", "kg": 81.5}],
+     "sessions": [{"started_at": "2026-11-20T18:00:00", "notes": "", "bodyweight_kg": null,
+                   "sets": [{"exercise": "barbell-hip-thrust", "order": 1, "reps": 12,
+                             "load_kg": 60.0, "rir": 2, "warmup": false, "side": null,
+                             "band": null, "duration_s": null, "distance_m": null,
+                             "notes": "", "flagged": false}]}]}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import Any, NoReturn, TextIO
+
+from hiplog.domain.catalog import Catalog, exercise_from_dict, exercise_to_dict
+from hiplog.domain.errors import InputError
+from hiplog.domain.hiplog_csv import format_number, out_of_range
+from hiplog.domain.models import BodyweightEntry, Exercise, ImportedData, Session, SetEntry
+
+FORMAT = "hiplog-backup"
+VERSION = 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def set_to_dict(entry: SetEntry) -> dict[str, Any]:
+    """Every SetEntry field except the database id."""
+    return {
+        "exercise": entry.exercise,
+        "order": entry.order,
+        "reps": entry.reps,
+        "load_kg": entry.load_kg,
+        "rir": entry.rir,
+        "warmup": entry.warmup,
+        "side": entry.side,
+        "band": entry.band,
+        "duration_s": entry.duration_s,
+        "distance_m": entry.distance_m,
+        "notes": entry.notes,
+        "flagged": entry.flagged,
+    }
+
+
+def session_to_dict(session: Session) -> dict[str, Any]:
+    return {
+        "started_at": session.started_at.isoformat(),
+        "notes": session.notes,
+        "bodyweight_kg": session.bodyweight_kg,
+        "sets": [set_to_dict(s) for s in session.sets],
+    }
+
+
+def write_backup_json(
+    sessions: Iterable[Session],
+    custom_exercises: Iterable[Exercise],
+    settings: Mapping[str, str],
+    bodyweights: Iterable[BodyweightEntry],
+    out: TextIO,
+    exported_at: datetime | None = None,
+) -> None:
+    """Write the backup; `exported_at` defaults to now (local time, whole seconds)."""
+    when = exported_at or datetime.now().replace(microsecond=0)
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": when.isoformat(),
+        "exercises": [exercise_to_dict(e) for e in custom_exercises],
+        "settings": dict(settings),
+        "bodyweights": [
+            {"measured_at": b.measured_at.isoformat(), "kg": b.kg} for b in bodyweights
+        ],
+        "sessions": [session_to_dict(s) for s in sessions],
+    }
+    json.dump(document, out, indent=2, ensure_ascii=False, allow_nan=False)
+    out.write("\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+class _Reader:
+    """Walks the parsed document, checking each value and naming its JSON path when wrong."""
+
+    def __init__(self, source: str, catalog: Catalog) -> None:
+        self.source = source
+        self.catalog = catalog
+        self.data = ImportedData(source_format="hiplog-json")
+        self.slug_map: dict[str, str] = {}  # a custom slug in the file -> the slug used
+        self.set_count = 0
+
+    def fail(self, path: str, message: str) -> NoReturn:
+        raise InputError(message, f"{self.source} {path}" if path else self.source)
+
+    # -- typed getters -------------------------------------------------------------------------
+
+    def obj(self, value: Any, path: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            self.fail(path, "must be a JSON object")
+        return value
+
+    def array(self, value: Any, path: str) -> list[Any]:
+        if not isinstance(value, list):
+            self.fail(path, "must be a JSON list")
+        return value
+
+    def text(self, value: Any, path: str, optional: bool = False) -> str | None:
+        if value is None and optional:
+            return None
+        if not isinstance(value, str):
+            self.fail(path, "must be text" + (" or null" if optional else ""))
+        return value
+
+    def number(self, value: Any, path: str, optional: bool = False) -> float | None:
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.fail(path, "must be a number" + (" or null" if optional else ""))
+        if value < 0:
+            self.fail(path, f"{format_number(value)} is negative")
+        return float(value)
+
+    def whole(self, value: Any, path: str, optional: bool = False) -> int | None:
+        number = self.number(value, path, optional)
+        if number is None:
+            return None
+        if not number.is_integer():
+            self.fail(path, f"{format_number(number)} is not a whole number")
+        return int(value)
+
+    def flag(self, value: Any, path: str) -> bool:
+        if not isinstance(value, bool):
+            self.fail(path, "must be true or false")
+        return value
+
+    def when(self, value: Any, path: str) -> datetime:
+        text = self.text(value, path)
+        assert text is not None
+        try:
+            parsed = datetime.fromisoformat(text)
+        except ValueError:
+            self.fail(path, f"'{text}' is not an ISO date and time")
+        if parsed.tzinfo is not None:
+            self.fail(path, f"'{text}' carries a time zone; hiplog keeps local time")
+        return parsed
+
+    # -- sections ------------------------------------------------------------------------------
+
+    def header(self, doc: dict[str, Any]) -> None:
+        if doc.get("format") != FORMAT:
+            self.fail("format", f"this is not a hiplog backup (format is not '{FORMAT}')")
+        version = doc.get("version")
+        if isinstance(version, bool) or not isinstance(version, int):
+            self.fail("version", "must be a whole number")
+        if version > VERSION:
+            self.fail("version", f"version {version} was written by a newer hiplog; update first")
+        if version < 1:
+            self.fail("version", f"version {version} is not a hiplog backup version")
+
+    def exercises(self, value: Any) -> None:
+        taken = {e.slug for e in self.catalog if not e.custom}
+        seen: set[str] = set()
+        for i, item in enumerate(self.array(value, "exercises")):
+            path = f"exercises[{i}]"
+            entry = self.obj(item, path)
+            try:
+                # Everything in this list is a custom exercise, whatever its flag says.
+                exercise = replace(exercise_from_dict(entry), custom=True)
+            except (KeyError, TypeError, ValueError, AssertionError) as exc:
+                self.fail(path, f"is not a valid exercise ({type(exc).__name__}: {exc})")
+            if not exercise.slug or not exercise.name.strip():
+                self.fail(path, "needs a slug and a name")
+            if exercise.slug in seen:
+                self.fail(f"{path}.slug", f"'{exercise.slug}' appears twice")
+            seen.add(exercise.slug)
+            slug = exercise.slug
+            if slug in taken:  # clashes with a built-in: keep it apart under a free slug
+                n = 2
+                while f"{exercise.slug}-{n}" in taken | seen:
+                    n += 1
+                slug = f"{exercise.slug}-{n}"
+                exercise = replace(exercise, slug=slug)
+            self.slug_map[entry["slug"]] = slug
+            self.data.custom_exercises.append(exercise)
+
+    def settings(self, value: Any) -> None:
+        for key, item in self.obj(value, "settings").items():
+            text = self.text(item, f"settings.{key}")
+            assert text is not None
+            self.data.settings[key] = text
+
+    def bodyweights(self, value: Any) -> None:
+        for i, item in enumerate(self.array(value, "bodyweights")):
+            path = f"bodyweights[{i}]"
+            entry = self.obj(item, path)
+            kg = self.number(entry.get("kg"), f"{path}.kg")
+            assert kg is not None
+            if kg == 0:
+                self.fail(f"{path}.kg", "must be more than 0")
+            measured = self.when(entry.get("measured_at"), f"{path}.measured_at")
+            self.data.bodyweights.append(BodyweightEntry(measured_at=measured, kg=kg))
+
+    def exercise_slug(self, value: Any, path: str) -> str:
+        name = self.text(value, path)
+        assert name is not None
+        if name in self.slug_map:
+            return self.slug_map[name]
+        if name in self.catalog:
+            return name
+        found = self.catalog.resolve(name)
+        if found is None:
+            self.fail(path, f"unknown exercise '{name}' (not in the catalog or the backup)")
+        return found.slug
+
+    def one_set(self, value: Any, path: str) -> SetEntry:
+        entry = self.obj(value, path)
+        order = self.whole(entry.get("order"), f"{path}.order")
+        reps = self.whole(entry.get("reps"), f"{path}.reps")
+        assert order is not None and reps is not None
+        if order < 1:
+            self.fail(f"{path}.order", "must be 1 or more")
+        rir = self.whole(entry.get("rir"), f"{path}.rir", optional=True)
+        if rir is not None and rir > 10:
+            self.fail(f"{path}.rir", f"{rir} is more than 10")
+        side = self.text(entry.get("side"), f"{path}.side", optional=True)
+        if side not in (None, "L", "R"):
+            self.fail(f"{path}.side", f"must be null, 'L' or 'R', not '{side}'")
+        notes = self.text(entry.get("notes", ""), f"{path}.notes")
+        assert notes is not None
+        result = SetEntry(
+            exercise=self.exercise_slug(entry.get("exercise"), f"{path}.exercise"),
+            order=order,
+            reps=reps,
+            load_kg=self.number(entry.get("load_kg"), f"{path}.load_kg", optional=True),
+            rir=rir,
+            warmup=self.flag(entry.get("warmup", False), f"{path}.warmup"),
+            side=side,
+            band=self.text(entry.get("band"), f"{path}.band", optional=True),
+            duration_s=self.number(entry.get("duration_s"), f"{path}.duration_s", optional=True),
+            distance_m=self.number(entry.get("distance_m"), f"{path}.distance_m", optional=True),
+            notes=notes,
+            flagged=self.flag(entry.get("flagged", False), f"{path}.flagged"),
+        )
+        self.set_count += 1
+        why = out_of_range(result)
+        if why:
+            # JSON has no meaningful line per set: line 0, and the path says where.
+            reason = f"{path}: more than a person can do: {', '.join(why)}"
+            self.data.flagged_lines.append((0, reason))
+            result = replace(result, flagged=True)
+        return result
+
+    def sessions(self, value: Any) -> None:
+        for i, item in enumerate(self.array(value, "sessions")):
+            path = f"sessions[{i}]"
+            entry = self.obj(item, path)
+            started = self.when(entry.get("started_at"), f"{path}.started_at")
+            notes = self.text(entry.get("notes", ""), f"{path}.notes")
+            assert notes is not None
+            bodyweight = self.number(
+                entry.get("bodyweight_kg"), f"{path}.bodyweight_kg", optional=True
+            )
+            sets = self.array(entry.get("sets", []), f"{path}.sets")
+            self.data.sessions.append(
+                Session(
+                    started_at=started,
+                    sets=tuple(self.one_set(s, f"{path}.sets[{j}]") for j, s in enumerate(sets)),
+                    notes=notes,
+                    bodyweight_kg=bodyweight,
+                )
+            )
+
+
+def _reject_constant(name: str) -> NoReturn:
+    raise ValueError(f"{name} is not a number")
+
+
+def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
+    """Parse and check a backup; raise InputError naming `source` and the JSON path of a bad value.
+
+    Custom exercises whose slug is taken by a built-in exercise get a free slug, and their sets
+    follow. `rows_read` counts sets. Out-of-range sets are flagged with line 0 in
+    `flagged_lines` (the reason starts with the JSON path).
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise InputError("the file is empty", f"{source} line 1")
+    try:
+        doc = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        where = f"{source} line {exc.lineno}"
+        raise InputError(f"this is not valid JSON ({exc.msg})", where) from None
+    except ValueError as exc:
+        raise InputError(f"this is not valid JSON ({exc})", source) from None
+    reader = _Reader(source, catalog)
+    document = reader.obj(doc, "")
+    reader.header(document)
+    reader.exercises(document.get("exercises", []))
+    reader.settings(document.get("settings", {}))
+    reader.bodyweights(document.get("bodyweights", []))
+    reader.sessions(document.get("sessions", []))
+    reader.data.rows_read = reader.set_count
+    return reader.data
