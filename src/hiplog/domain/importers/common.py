@@ -189,7 +189,7 @@ def csv_rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list
             reason = (
                 "the file ends inside a quoted field (cut off?)"
                 if "unexpected end of data" in str(err)
-                else f"cannot read this row: {err}"
+                else f"cannot read this row as CSV ({err}); is the delimiter right?"
             )
             raise InputError(reason, f"{source} line {previous_end + 1}") from None
         start = previous_end + 1

@@ -1,0 +1,160 @@
+"""Read a Hevy CSV export.
+
+One row per set. A workout has no id in the file: it is the pair (start_time, title). Units live
+in the column names and are read separately (`weight_kg` or `weight_lbs`, `distance_km` or
+`distance_miles`). `set_type` is normal, warmup, failure or dropset; `rpe` comes in half steps.
+`exercise_notes` repeat on every row of an exercise and go to its first set; `description` is the
+workout's note.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import TypeVar
+
+from hiplog.domain.catalog import Catalog
+from hiplog.domain.errors import InputError
+from hiplog.domain.importers.common import (
+    DROP_SET_TAG,
+    FAILURE_TAG,
+    ImportBuilder,
+    check_text,
+    csv_rows,
+    load_from,
+    parse_number,
+    parse_reps,
+    positive_or_none,
+    rir_from_rpe,
+    sniff_delimiter,
+)
+from hiplog.domain.models import ImportedData
+from hiplog.domain.units import Unit
+
+_MONTHS = {
+    name: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for name in names
+}
+_TIME = re.compile(r"(\d{1,2}) ([A-Za-z]+)\.? (\d{4}),? (\d{1,2}):(\d{2})")
+
+_SET_TYPES = {
+    "normal": (False, ""),
+    "": (False, ""),
+    "warmup": (True, ""),
+    "failure": (False, FAILURE_TAG),
+    "dropset": (False, DROP_SET_TAG),
+}
+T = TypeVar("T")
+
+_REQUIRED = ("title", "start_time", "exercise_title", "reps")
+
+
+def parse_hevy_time(text: str, where: str) -> datetime:
+    """`15 Sep 2025, 07:48` (English month names, whatever the system locale)."""
+    match = _TIME.fullmatch(text.strip())
+    month = _MONTHS.get(match.group(2).casefold()) if match else None
+    if match is None or month is None:
+        raise InputError(f"'{text}' is not a Hevy time such as '15 Sep 2025, 07:48'", where)
+    day, year, hour, minute = (int(match.group(i)) for i in (1, 3, 4, 5))
+    try:
+        return datetime(year, month, day, hour, minute)
+    except ValueError:
+        raise InputError(f"'{text}' is not a valid date", where) from None
+
+
+def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
+    """Parse a whole Hevy export; raise InputError (nothing returned) on malformed input."""
+    check_text(text, source)
+    text = text.lstrip("\ufeff")
+    delimiter = sniff_delimiter(text.splitlines()[0], source)
+    rows = csv_rows(text, delimiter, source)
+    first = next(rows, None)
+    if first is None:
+        raise InputError("the file is empty", f"{source} line 1")
+    header = [h.strip().casefold() for h in first[1]]
+    ix = {name: i for i, name in reversed(list(enumerate(header)))}
+    weight_col, weight_unit = _unit_column(ix, {"weight_kg": Unit.KG, "weight_lbs": Unit.LB})
+    distance_col, metres = _unit_column(ix, {"distance_km": 1000.0, "distance_miles": 1609.344})
+    missing = [c for c in _REQUIRED if c not in ix]
+    if weight_col is None:
+        missing.append("weight_kg or weight_lbs")
+    if missing:
+        raise InputError(
+            "not a Hevy export: the header lacks " + ", ".join(missing), f"{source} line 1"
+        )
+    assert weight_unit is not None
+
+    builder = ImportBuilder(catalog, "hevy")
+    data = builder.data
+
+    def get(row: list[str], name: str | None) -> str:
+        i = ix.get(name) if name else None
+        return row[i] if i is not None else ""
+
+    for line, row in rows:
+        where = f"{source} line {line}"
+        if len(row) != len(header):
+            raise InputError(
+                f"expected {len(header)} fields, found {len(row)} (a row cut off or a wrong "
+                "delimiter?)",
+                where,
+            )
+        data.rows_read += 1
+        started_at = parse_hevy_time(get(row, "start_time"), where)
+        key = (started_at, get(row, "title").strip())
+        exercise = get(row, "exercise_title").strip()
+        if not exercise:
+            raise InputError("the exercise title is empty", where)
+        set_type = get(row, "set_type").strip().casefold()
+        if set_type not in _SET_TYPES:
+            raise InputError(
+                f"unknown set_type '{set_type}' (expected normal, warmup, failure or dropset)",
+                where,
+            )
+        warmup, tag = _SET_TYPES[set_type]
+        reps = parse_reps(get(row, "reps"), where)
+        load_kg = load_from(parse_number(get(row, weight_col), "weight", where), weight_unit)
+        distance = positive_or_none(parse_number(get(row, distance_col), "distance", where))
+        duration = positive_or_none(
+            parse_number(get(row, "duration_seconds"), "duration_seconds", where)
+        )
+        rpe = parse_number(get(row, "rpe"), "RPE", where)
+        builder.add_session_note(key, started_at, get(row, "description"))
+        builder.add_exercise_note(key, started_at, exercise, get(row, "exercise_notes"))
+        builder.add_set(
+            key,
+            started_at,
+            exercise,
+            line,
+            reps=reps,
+            load_kg=load_kg,
+            rir=rir_from_rpe(rpe) if rpe is not None else None,
+            warmup=warmup,
+            duration_s=duration,
+            distance_m=distance * metres if distance is not None and metres else None,
+            tag=tag,
+        )
+    return builder.finish()
+
+
+def _unit_column(ix: dict[str, int], options: dict[str, T]) -> tuple[str | None, T | None]:
+    for name, unit in options.items():
+        if name in ix:
+            return name, unit
+    return None, None
