@@ -1,0 +1,337 @@
+"""The numbers behind the progression rules, with the defaults of progression.md.
+
+Every threshold, factor and load step the rules use lives in `ProgressionSettings`, so a person
+can change it and tests can pin it. Settings are stored as key/value text rows; `to_strings` and
+`from_strings` convert both ways.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.models import Exercise, StepKind
+from hiplog.domain.units import Unit
+
+DEFAULT_KETTLEBELLS_KG: tuple[float, ...] = (4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 48)
+DEFAULT_BANDS: tuple[str, ...] = ("light", "medium", "heavy", "extra heavy")
+
+#: Prefix of the key that stores one exercise's overrides (``override.<slug>``).
+OVERRIDE_PREFIX = "override."
+
+
+@dataclass(frozen=True)
+class ExerciseOverride:
+    """A person's own numbers for one exercise; None keeps the catalog value."""
+
+    sets: int | None = None
+    rep_range: tuple[int, int] | None = None
+    loaded_rep_range: tuple[int, int] | None = None
+    step_kg: float | None = None  # a linear load step in kg that replaces the equipment's grid
+
+    def is_empty(self) -> bool:
+        return all(getattr(self, f.name) is None for f in fields(self))
+
+
+@dataclass(frozen=True)
+class ProgressionSettings:
+    """All tunable numbers of the progression rules and session timing."""
+
+    # Session timing
+    recovery_hours: float = 48.0
+    sessions_per_week: tuple[int, int] = (2, 3)
+    # Return after a gap: up to `gap_no_change_days` nothing changes; from there to
+    # `gap_long_days - 1` the load is multiplied by `gap_short_factor`; from `gap_long_days` on
+    # by `gap_long_factor`.
+    gap_no_change_days: int = 10
+    gap_long_days: int = 28
+    gap_short_factor: float = 0.90
+    gap_long_factor: float = 0.80
+    # Deload after this many failed sessions in a row at the same load
+    deload_factor: float = 0.90
+    deload_failures: int = 3
+    # A step that raises the effective load by more than this fraction is a large jump: the
+    # top of the range must then be beaten by `large_jump_extra_reps`.
+    large_jump_fraction: float = 0.10
+    large_jump_extra_reps: int = 2
+    # Load steps per equipment (kg and lb grids; a dumbbell step is per dumbbell)
+    barbell_step_kg: float = 2.5
+    dumbbell_step_kg: float = 2.0
+    stack_step_kg: float = 2.5
+    plate_step_kg: float = 2.5
+    barbell_step_lb: float = 5.0
+    dumbbell_step_lb: float = 5.0
+    stack_step_lb: float = 5.0
+    plate_step_lb: float = 5.0
+    kettlebells_kg: tuple[float, ...] = DEFAULT_KETTLEBELLS_KG
+    bands: tuple[str, ...] = DEFAULT_BANDS
+    # Bodyweight ladder: the gate must hold in this many sessions; sets grow up to max_sets
+    bodyweight_gate_sessions: int = 2
+    max_bodyweight_sets: int = 4
+    # Weekly volume: hard sets for the glutes per week (low, high); a set is hard unless its
+    # recorded RIR is above hard_set_max_rir
+    weekly_hard_sets: tuple[float, float] = (10.0, 20.0)
+    hard_set_max_rir: int = 4
+    # Which exercises get a suggestion: those trained in this many days before as-of
+    lookback_days: int = 90
+    unit: Unit = Unit.KG
+    bodyweight_kg: float | None = None
+    exercise_overrides: Mapping[str, ExerciseOverride] = field(
+        default_factory=dict, hash=False, compare=True
+    )
+
+    def __post_init__(self) -> None:
+        _validate(self)
+
+    def step_for(self, kind: StepKind, unit: Unit | None = None) -> float | None:
+        """The linear step of an equipment kind in `unit` (default: the settings unit).
+
+        None for kettlebells and bands, whose loads come from a list.
+        """
+        lb = (unit or self.unit) is Unit.LB
+        steps = {
+            StepKind.BARBELL: self.barbell_step_lb if lb else self.barbell_step_kg,
+            StepKind.DUMBBELL: self.dumbbell_step_lb if lb else self.dumbbell_step_kg,
+            StepKind.STACK: self.stack_step_lb if lb else self.stack_step_kg,
+            StepKind.PLATE: self.plate_step_lb if lb else self.plate_step_kg,
+        }
+        return steps.get(kind)
+
+    def override_for(self, slug: str) -> ExerciseOverride | None:
+        return self.exercise_overrides.get(slug)
+
+    def to_strings(self) -> dict[str, str]:
+        """Every setting as text, keyed by field name; overrides as ``override.<slug>`` JSON."""
+        out: dict[str, str] = {}
+        for f in fields(self):
+            if f.name == "exercise_overrides":
+                continue
+            out[f.name] = _CODECS[f.name][1](getattr(self, f.name))
+        for slug, ov in sorted(self.exercise_overrides.items()):
+            if not ov.is_empty():
+                out[OVERRIDE_PREFIX + slug] = _override_to_json(ov)
+        return out
+
+    @classmethod
+    def from_strings(cls, values: Mapping[str, str]) -> ProgressionSettings:
+        """Parse stored text rows; missing keys keep their default, unknown keys are ignored.
+
+        Raises InputError naming the key when a value cannot be read or is out of range.
+        """
+        kwargs: dict[str, Any] = {}
+        overrides: dict[str, ExerciseOverride] = {}
+        for key, text in values.items():
+            if key.startswith(OVERRIDE_PREFIX):
+                overrides[key[len(OVERRIDE_PREFIX) :]] = _override_from_json(key, text)
+            elif key in _CODECS:
+                try:
+                    kwargs[key] = _CODECS[key][0](text)
+                except (ValueError, TypeError) as exc:
+                    raise InputError(f"cannot read {text!r}: {exc}", f"setting {key}") from exc
+        return cls(**kwargs, exercise_overrides=overrides)
+
+
+def effective_exercise(exercise: Exercise, settings: ProgressionSettings) -> Exercise:
+    """The exercise with the person's overrides of sets and rep ranges applied."""
+    ov = settings.override_for(exercise.slug)
+    if ov is None or ov.is_empty():
+        return exercise
+    return replace(
+        exercise,
+        sets=ov.sets if ov.sets is not None else exercise.sets,
+        rep_range=ov.rep_range if ov.rep_range is not None else exercise.rep_range,
+        loaded_rep_range=(
+            ov.loaded_rep_range if ov.loaded_rep_range is not None else exercise.loaded_rep_range
+        ),
+    )
+
+
+# --- text codecs -------------------------------------------------------------------------------
+
+
+def _num(value: float) -> str:
+    return repr(float(value)).removesuffix(".0") if float(value).is_integer() else repr(value)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError("not a finite number")
+    return value
+
+
+def _parse_int(text: str) -> int:
+    return int(text.strip())
+
+
+def _parse_floats(text: str) -> tuple[float, ...]:
+    return tuple(_parse_float(part) for part in text.split(",") if part.strip())
+
+
+def _parse_int_pair(text: str) -> tuple[int, int]:
+    parts = [int(p) for p in text.split(",")]
+    if len(parts) != 2:
+        raise ValueError("expected two whole numbers separated by a comma")
+    return (parts[0], parts[1])
+
+
+def _parse_float_pair(text: str) -> tuple[float, float]:
+    parts = _parse_floats(text)
+    if len(parts) != 2:
+        raise ValueError("expected two numbers separated by a comma")
+    return (parts[0], parts[1])
+
+
+def _parse_bands(text: str) -> tuple[str, ...]:
+    data = json.loads(text)
+    if not isinstance(data, list) or not all(isinstance(b, str) for b in data):
+        raise ValueError("expected a JSON list of band names")
+    return tuple(data)
+
+
+def _parse_optional_float(text: str) -> float | None:
+    return None if not text.strip() else _parse_float(text)
+
+
+_Codec = tuple[Callable[[str], Any], Callable[[Any], str]]
+_FLOAT: _Codec = (_parse_float, _num)
+_INT: _Codec = (_parse_int, str)
+_CODECS: dict[str, _Codec] = {
+    "recovery_hours": _FLOAT,
+    "sessions_per_week": (_parse_int_pair, lambda v: f"{v[0]},{v[1]}"),
+    "gap_no_change_days": _INT,
+    "gap_long_days": _INT,
+    "gap_short_factor": _FLOAT,
+    "gap_long_factor": _FLOAT,
+    "deload_factor": _FLOAT,
+    "deload_failures": _INT,
+    "large_jump_fraction": _FLOAT,
+    "large_jump_extra_reps": _INT,
+    "barbell_step_kg": _FLOAT,
+    "dumbbell_step_kg": _FLOAT,
+    "stack_step_kg": _FLOAT,
+    "plate_step_kg": _FLOAT,
+    "barbell_step_lb": _FLOAT,
+    "dumbbell_step_lb": _FLOAT,
+    "stack_step_lb": _FLOAT,
+    "plate_step_lb": _FLOAT,
+    "kettlebells_kg": (_parse_floats, lambda v: ",".join(_num(x) for x in v)),
+    "bands": (_parse_bands, lambda v: json.dumps(list(v))),
+    "bodyweight_gate_sessions": _INT,
+    "max_bodyweight_sets": _INT,
+    "weekly_hard_sets": (_parse_float_pair, lambda v: f"{_num(v[0])},{_num(v[1])}"),
+    "hard_set_max_rir": _INT,
+    "lookback_days": _INT,
+    "unit": (lambda t: Unit(t.strip().lower()), lambda v: str(v.value)),
+    "bodyweight_kg": (_parse_optional_float, lambda v: "" if v is None else _num(v)),
+}
+
+
+def _override_to_json(ov: ExerciseOverride) -> str:
+    data: dict[str, Any] = {}
+    if ov.sets is not None:
+        data["sets"] = ov.sets
+    if ov.rep_range is not None:
+        data["rep_range"] = list(ov.rep_range)
+    if ov.loaded_rep_range is not None:
+        data["loaded_rep_range"] = list(ov.loaded_rep_range)
+    if ov.step_kg is not None:
+        data["step_kg"] = ov.step_kg
+    return json.dumps(data, sort_keys=True)
+
+
+def _override_from_json(key: str, text: str) -> ExerciseOverride:
+    where = f"setting {key}"
+    try:
+        data = json.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("expected a JSON object")
+
+        def pair(name: str) -> tuple[int, int] | None:
+            value = data.get(name)
+            if value is None:
+                return None
+            lo, hi = value
+            return (int(lo), int(hi))
+
+        sets = data.get("sets")
+        step = data.get("step_kg")
+        ov = ExerciseOverride(
+            sets=None if sets is None else int(sets),
+            rep_range=pair("rep_range"),
+            loaded_rep_range=pair("loaded_rep_range"),
+            step_kg=None if step is None else float(step),
+        )
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"cannot read {text!r}: {exc}", where) from exc
+    _validate_override(ov, where)
+    return ov
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+def _check(ok: bool, key: str, message: str) -> None:
+    if not ok:
+        raise InputError(message, f"setting {key}")
+
+
+def _check_range(rng: tuple[int, int], key: str) -> None:
+    _check(1 <= rng[0] <= rng[1], key, f"a rep range needs 1 <= low <= high, not {rng[0]}-{rng[1]}")
+
+
+def _validate_override(ov: ExerciseOverride, where: str) -> None:
+    key = where.removeprefix("setting ")
+    if ov.sets is not None:
+        _check(1 <= ov.sets <= 20, key, f"sets must be between 1 and 20, not {ov.sets}")
+    if ov.rep_range is not None:
+        _check_range(ov.rep_range, key)
+    if ov.loaded_rep_range is not None:
+        _check_range(ov.loaded_rep_range, key)
+    if ov.step_kg is not None:
+        _check(math.isfinite(ov.step_kg) and ov.step_kg > 0, key, "a load step must be above 0 kg")
+
+
+def _validate(s: ProgressionSettings) -> None:
+    _check(s.recovery_hours >= 0, "recovery_hours", "must be 0 or more")
+    lo, hi = s.sessions_per_week
+    _check(0 <= lo <= hi, "sessions_per_week", "needs 0 <= fewest <= most")
+    _check(0 <= s.gap_no_change_days < s.gap_long_days, "gap_long_days", "must be above the gap")
+    for key in ("gap_short_factor", "gap_long_factor", "deload_factor"):
+        value = getattr(s, key)
+        _check(0 < value <= 1, key, f"must be above 0 and at most 1, not {value}")
+    _check(s.deload_failures >= 1, "deload_failures", "must be at least 1")
+    _check(s.large_jump_fraction >= 0, "large_jump_fraction", "must be 0 or more")
+    _check(s.large_jump_extra_reps >= 0, "large_jump_extra_reps", "must be 0 or more")
+    for kind in ("barbell", "dumbbell", "stack", "plate"):
+        for unit in ("kg", "lb"):
+            key = f"{kind}_step_{unit}"
+            _check(getattr(s, key) > 0, key, "a load step must be above 0")
+    bells = s.kettlebells_kg
+    _check(
+        len(bells) > 0 and all(b > 0 for b in bells) and list(bells) == sorted(set(bells)),
+        "kettlebells_kg",
+        "needs at least one bell, lightest first, each heavier than the one before",
+    )
+    _check(
+        len(s.bands) > 0 and all(b.strip() for b in s.bands) and len(set(s.bands)) == len(s.bands),
+        "bands",
+        "needs at least one band name, lightest first, no repeats",
+    )
+    _check(s.bodyweight_gate_sessions >= 1, "bodyweight_gate_sessions", "must be at least 1")
+    _check(s.max_bodyweight_sets >= 1, "max_bodyweight_sets", "must be at least 1")
+    low, high = s.weekly_hard_sets
+    _check(0 <= low <= high, "weekly_hard_sets", "needs 0 <= low <= high")
+    _check(0 <= s.hard_set_max_rir <= 10, "hard_set_max_rir", "must be between 0 and 10")
+    _check(s.lookback_days >= 1, "lookback_days", "must be at least 1")
+    _check(
+        s.bodyweight_kg is None or 20 <= s.bodyweight_kg <= 400,
+        "bodyweight_kg",
+        "must be between 20 and 400 kg",
+    )
+    for slug, ov in s.exercise_overrides.items():
+        _validate_override(ov, f"setting {OVERRIDE_PREFIX}{slug}")
