@@ -1,0 +1,165 @@
+"""Read a FitNotes CSV export.
+
+One row per set, but only a date: no time, no workout, no set number, no RPE, no warm-up flag.
+All sets of one date form one session, which starts at 00:00 of that date (the FitNotes backup
+reader does the same, so both exports of the same log agree).
+
+FitNotes does not quote commas inside exercise names (`Overhead Press (Each Side, Dumbbells)`),
+so a row can split into more fields than the header has. The fixed columns are taken from both
+ends and whatever is left in the middle is the name. The weight unit is in the header
+(`Weight (kgs)`, `Weight (lbs)`) or per row (`Weight Unit`: kgs/lbs); Time is `H:MM:SS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hiplog.domain.catalog import Catalog
+from hiplog.domain.errors import InputError
+from hiplog.domain.importers.common import (
+    ImportBuilder,
+    check_text,
+    csv_rows,
+    load_from,
+    metres_per,
+    parse_date,
+    parse_number,
+    parse_reps,
+    positive_or_none,
+    weight_unit,
+)
+from hiplog.domain.models import ImportedData
+from hiplog.domain.units import Unit
+
+_COLUMNS = {
+    "date": ("date", None),
+    "exercise": ("exercise", None),
+    "category": ("category", None),
+    "weight": ("weight", None),
+    "weight (kgs)": ("weight", Unit.KG),
+    "weight (kg)": ("weight", Unit.KG),
+    "weight (lbs)": ("weight", Unit.LB),
+    "weight (lb)": ("weight", Unit.LB),
+    "weight unit": ("weight_unit", None),
+    "reps": ("reps", None),
+    "distance": ("distance", None),
+    "distance unit": ("distance_unit", None),
+    "time": ("time", None),
+    "comment": ("comment", None),
+}
+_REQUIRED = ("date", "exercise", "weight", "reps")
+
+
+@dataclass(frozen=True)
+class _Layout:
+    index: dict[str, int]
+    width: int
+    weight_unit: Unit | None
+
+
+def _layout(header: list[str], source: str) -> _Layout:
+    index: dict[str, int] = {}
+    unit: Unit | None = None
+    for i, name in enumerate(header):
+        known = _COLUMNS.get(name.strip().casefold())
+        if known is None:
+            raise InputError(f"not a FitNotes export: unknown column '{name}'", f"{source} line 1")
+        fieldname, header_unit = known
+        index[fieldname] = i
+        if fieldname == "weight":
+            unit = header_unit
+    missing = [f for f in _REQUIRED if f not in index]
+    if unit is None and "weight_unit" not in index:
+        missing.append("Weight Unit")
+    if missing:
+        raise InputError(
+            "not a FitNotes export: the header lacks " + ", ".join(missing), f"{source} line 1"
+        )
+    if index["exercise"] != 1:
+        raise InputError(
+            "not a FitNotes export: Exercise is not the second column", f"{source} line 1"
+        )
+    return _Layout(index, len(header), unit)
+
+
+def parse_hms(text: str, where: str) -> float | None:
+    """`H:MM:SS` (or `MM:SS`) as seconds; empty is None."""
+    text = text.strip()
+    if not text:
+        return None
+    parts = text.split(":")
+    if not 2 <= len(parts) <= 3 or not all(p.strip().isdigit() for p in parts):
+        raise InputError(f"time '{text}' is not H:MM:SS", where)
+    seconds = 0
+    for part in parts:
+        seconds = seconds * 60 + int(part)
+    return float(seconds)
+
+
+def _fields(row: list[str], layout: _Layout, where: str) -> list[str]:
+    """The row with an exercise name that held unquoted commas joined back together."""
+    extra = len(row) - layout.width
+    if extra < 0:
+        raise InputError(
+            f"expected {layout.width} fields, found {len(row)} (a row cut off or a wrong "
+            "delimiter?)",
+            where,
+        )
+    return [row[0], ",".join(row[1 : 2 + extra]), *row[2 + extra :]]
+
+
+def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
+    """Parse a whole FitNotes CSV export; raise InputError (nothing returned) on bad input."""
+    check_text(text, source)
+    rows = csv_rows(text.lstrip("\ufeff"), ",", source)
+    first = next(rows, None)
+    if first is None:
+        raise InputError("the file is empty", f"{source} line 1")
+    layout = _layout(first[1], source)
+    ix = layout.index
+
+    builder = ImportBuilder(catalog, "fitnotes")
+    data = builder.data
+
+    def get(row: list[str], name: str) -> str:
+        i = ix.get(name)
+        return row[i] if i is not None else ""
+
+    for line, raw in rows:
+        where = f"{source} line {line}"
+        row = _fields(raw, layout, where)
+        data.rows_read += 1
+        started_at = parse_date(get(row, "date"), ("%Y-%m-%d",), where)
+        key = started_at.date()
+        exercise = get(row, "exercise").strip()
+        if not exercise:
+            raise InputError("the exercise name is empty", where)
+        weight = parse_number(get(row, "weight"), "weight", where)
+        unit = layout.weight_unit
+        if unit is None:
+            unit_text = get(row, "weight_unit")
+            if unit_text.strip():
+                unit = weight_unit(unit_text, where)
+            elif weight:
+                raise InputError("this row has a weight but no weight unit", where)
+            else:
+                unit = Unit.KG
+        distance = positive_or_none(parse_number(get(row, "distance"), "distance", where))
+        distance_m = None
+        if distance is not None:
+            unit_text = get(row, "distance_unit")
+            if not unit_text.strip():
+                raise InputError("this row has a distance but no distance unit", where)
+            distance_m = distance * metres_per(unit_text, where)
+        builder.add_set(
+            key,
+            started_at,
+            exercise,
+            line,
+            reps=parse_reps(get(row, "reps"), where),
+            load_kg=load_from(weight, unit),
+            duration_s=positive_or_none(parse_hms(get(row, "time"), where)),
+            distance_m=distance_m,
+            notes=get(row, "comment"),
+        )
+    return builder.finish()
