@@ -21,4 +21,13 @@ class InputError(HiplogError):
 
 
 class DatabaseError(HiplogError):
-    """The database cannot be used as it is (damaged, foreign, newer, locked)."""
+    """The database cannot be used as it is.
+
+    `kind` is "damaged", "foreign", "newer", "locked" or "" (other); `path` is the file.
+    """
+
+    def __init__(self, message: str, path: str | None = None, kind: str = "") -> None:
+        self.message = message
+        self.path = path
+        self.kind = kind
+        super().__init__(message)

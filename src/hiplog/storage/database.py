@@ -32,7 +32,11 @@ class UnusableDatabaseError(DatabaseError):
             FileState.DAMAGED: f"is damaged ({inspection.detail})",
         }
         reason = reasons.get(inspection.state, inspection.detail)
-        super().__init__(f"the database {path} {reason}; it was left unchanged")
+        super().__init__(
+            f"the database {path} {reason}; it was left unchanged",
+            path=str(path),
+            kind=inspection.state.value,
+        )
 
 
 class Database:

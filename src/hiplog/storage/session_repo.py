@@ -288,3 +288,52 @@ def exercises_trained_since(db: OrmSession, since: datetime, until: datetime) ->
             .distinct()
         )
     )
+
+
+def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
+    """Insert many sessions fast (imports): one insert per session, one executemany for sets.
+
+    Returns the number of sets inserted.
+    """
+    from sqlalchemy import insert
+
+    ids = slug_ids(db)
+    set_rows: list[dict[str, object]] = []
+    for session in sessions:
+        result = db.execute(
+            insert(SessionRow).values(
+                started_at=session.started_at,
+                notes=session.notes,
+                bodyweight_kg=session.bodyweight_kg,
+            )
+        )
+        (session_id,) = result.inserted_primary_key or (None,)
+        for entry in session.sets:
+            set_rows.append(
+                {
+                    "session_id": session_id,
+                    "exercise_id": ids[entry.exercise],
+                    "position": entry.order,
+                    "load_kg": entry.load_kg or None,
+                    "reps": entry.reps,
+                    "rir": entry.rir,
+                    "warmup": entry.warmup,
+                    "side": entry.side,
+                    "band": entry.band,
+                    "duration_s": entry.duration_s,
+                    "distance_m": entry.distance_m,
+                    "notes": entry.notes,
+                    "flagged": entry.flagged,
+                }
+            )
+    if set_rows:
+        db.execute(insert(SetRow), set_rows)
+    return len(set_rows)
+
+
+def session_starts(db: OrmSession) -> dict[datetime, list[int]]:
+    """Session ids by start time (to skip sessions an import already brought in)."""
+    found: dict[datetime, list[int]] = {}
+    for started, id_ in db.execute(select(SessionRow.started_at, SessionRow.id)).tuples():
+        found.setdefault(started, []).append(id_)
+    return found

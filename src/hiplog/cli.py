@@ -1,0 +1,266 @@
+"""The command line: argparse over the services. No Qt is imported on this path.
+
+Exit status: 0 success, 2 bad usage or bad input (one line on stderr naming what and where),
+1 anything else (details go to the log file, never a traceback on the terminal).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from hiplog import __version__
+from hiplog.domain.catalog import exercise_to_dict
+from hiplog.domain.errors import HiplogError, InputError
+from hiplog.domain.metrics import stats_to_json
+from hiplog.domain.models import SetEntry
+from hiplog.domain.plan import parse_as_of, plan_to_json
+from hiplog.domain.units import Unit, format_load
+from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when
+from hiplog.services import backups, exercises, import_export, progress, training_log
+from hiplog.services.context import AppContext
+from hiplog.services.locations import resolve_locations
+
+VIEWS = ("log", "plan", "progress", "history", "exercises")
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line and exits 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"hiplog: {message} (see hiplog --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="hiplog",
+        description="Training log and progression tracker for hip-extensor training. "
+        "With no command, opens the desktop window.",
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: $HIPLOG_DB, else the user data folder)",
+    )
+    parser.add_argument("--version", action="version", version=f"hiplog {__version__}")
+    parser.add_argument("--view", choices=VIEWS, help="open the window at this view")
+    parser.add_argument("--exercise", metavar="SLUG", help="open the window on this exercise")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("exercises", help="list the exercise catalog")
+    p.add_argument("--json", action="store_true", help="every fact as JSON")
+
+    p = sub.add_parser("log", help="log sets of one exercise")
+    p.add_argument("exercise", metavar="EXERCISE", help="slug or name, e.g. barbell-hip-thrust")
+    p.add_argument("sets", metavar="SET", nargs="+", help="LOADxREPS (60x12) or xREPS (x15)")
+    p.add_argument("--date", help="session start, YYYY-MM-DD or YYYY-MM-DDTHH:MM (default: now)")
+    p.add_argument("--unit", choices=("kg", "lb"), help="unit of the loads (default: setting)")
+    p.add_argument(
+        "--warmup", metavar="SET", nargs="+", default=[], help="warm-up sets, logged first"
+    )
+    p.add_argument("--rir", help="reps in reserve on the working sets, 0-10")
+    p.add_argument("--note", default="", help="a note on these sets")
+
+    p = sub.add_parser("import", help="import a file (hiplog CSV/JSON, Strong, Hevy, FitNotes)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--format", default="auto", choices=import_export.FORMATS)
+    p.add_argument("--unit", choices=("kg", "lb"), help="unit for files that do not say")
+    p.add_argument("--dry-run", action="store_true", help="read and report, change nothing")
+
+    p = sub.add_parser("export", help="export every set (csv) or a full backup (json)")
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--format", choices=("csv", "json"), help="default: from the file name, else csv"
+    )
+
+    p = sub.add_parser("suggest", help="next-session suggestions")
+    p.add_argument("--date", help="as of YYYY-MM-DD (12:00) or YYYY-MM-DDTHH:MM (default: now)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("stats", help="per-session volume, top set and e1RM of one exercise")
+    p.add_argument("exercise", metavar="EXERCISE")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("backup", help="write a verified copy of the database")
+    p.add_argument("file", nargs="?", type=Path, help="default: the backups folder")
+
+    p = sub.add_parser("restore", help="replace the database with a backup (backs up first)")
+    p.add_argument("file", type=Path)
+    return parser
+
+
+def _unit(ctx: AppContext, given: str | None) -> Unit:
+    return Unit(given) if given else ctx.settings().unit
+
+
+def _cmd_exercises(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    items = exercises.list_exercises(ctx)
+    if args.json:
+        json.dump([exercise_to_dict(e) for e in items], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    width = max(len(e.slug) for e in items)
+    for e in items:
+        lo, hi = e.rep_range
+        side = " per side" if e.unilateral else ""
+        kind = "custom" if e.custom else e.load_kind.value
+        out.write(f"{e.slug:<{width}}  {e.name}  ({kind}, {e.sets} x {lo}-{hi}{side})\n")
+    return EXIT_OK
+
+
+def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    exercise = exercises.find_exercise(ctx, args.exercise, "EXERCISE")
+    unit = _unit(ctx, args.unit)
+    when = parse_when(args.date, "--date") if args.date else None
+    rir = parse_rir(args.rir, "--rir") if args.rir is not None else None
+    entries: list[SetEntry] = []
+    for label, specs, warm in (("--warmup", args.warmup, True), ("SET", args.sets, False)):
+        for i, spec in enumerate(specs, start=1):
+            load, reps = parse_set_spec(spec, unit, f"{label} {i} ('{spec}')")
+            entries.append(
+                SetEntry(
+                    exercise=exercise.slug,
+                    order=1,
+                    reps=reps,
+                    load_kg=load,
+                    rir=None if warm else rir,
+                    warmup=warm,
+                    notes=args.note,
+                )
+            )
+    session = training_log.log_sets(ctx, entries, when)
+    working = [e for e in entries if not e.warmup]
+    desc = ", ".join(
+        f"{format_load(e.load_kg, unit)} x {e.reps}" if e.load_kg else f"{e.reps} reps"
+        for e in working
+    )
+    out.write(
+        f"Logged {len(working)} sets of {exercise.name} ({desc}) in the session of "
+        f"{session.started_at:%Y-%m-%d %H:%M}.\n"
+    )
+    return EXIT_OK
+
+
+def _cmd_import(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    unit = Unit(args.unit) if args.unit else None
+    summary = import_export.import_file(ctx, args.file, args.format, unit, args.dry_run)
+    for line in summary.lines():
+        out.write(line + "\n")
+    return EXIT_OK
+
+
+def _cmd_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    fmt = args.format or ("json" if args.file.suffix.lower() == ".json" else "csv")
+    if fmt == "json":
+        count = import_export.export_json(ctx, args.file)
+        out.write(f"Wrote a full backup with {count} sets to {args.file}.\n")
+    else:
+        count = import_export.export_csv(ctx, args.file)
+        out.write(f"Wrote {count} sets to {args.file}.\n")
+    return EXIT_OK
+
+
+def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    as_of = parse_as_of(args.date) if args.date else None
+    plan = progress.suggest(ctx, as_of)
+    if args.json:
+        json.dump(plan_to_json(plan), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return EXIT_OK
+    unit = ctx.settings().unit
+    timing = plan.next_session
+    earliest = f"{timing.earliest:%a %d %b %H:%M}" if timing.earliest else "any time"
+    out.write(
+        f"Next session: {earliest} ({timing.status}; {timing.sessions_last_7_days} sessions "
+        f"in the last 7 days)\n"
+    )
+    if not plan.suggestions:
+        out.write("No exercise trained in the last 90 days: log a session to get suggestions.\n")
+    for s in plan.suggestions:
+        name = ctx.catalog()[s.exercise].name if s.exercise in ctx.catalog() else s.exercise
+        reps = "/".join(str(r) for r in s.reps)
+        load = format_load(s.load_kg, unit) if s.load_kg else (s.band or "bodyweight")
+        tag = " (warm-up)" if s.warmup else ""
+        out.write(f"- {name}{tag}: {s.sets} sets of {reps} at {load} [{s.rule}]\n  {s.reason}\n")
+    for w in plan.warnings:
+        out.write(f"! {w.message}\n")
+    return EXIT_OK
+
+
+def _cmd_stats(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    exercise = exercises.find_exercise(ctx, args.exercise, "EXERCISE")
+    rows = progress.stats(ctx, exercise.slug)
+    if args.json:
+        json.dump(stats_to_json(exercise.slug, rows), out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    unit = ctx.settings().unit
+    out.write(f"{exercise.name}: {len(rows)} sessions (e1RM is an estimate)\n")
+    out.write(f"{'date':<17} {'sets':>4} {'reps':>5} {'volume':>10} {'top':>10} {'e1RM':>10}\n")
+    for r in rows:
+        e1rm = format_load(r.e1rm_kg, unit) if r.e1rm_kg else "-"
+        out.write(
+            f"{r.date:%Y-%m-%d %H:%M} {r.sets:>4} {r.reps:>5} {format_load(r.volume_kg, unit):>10} "
+            f"{format_load(r.top_load_kg, unit):>10} {e1rm:>10}\n"
+        )
+    return EXIT_OK
+
+
+def _cmd_backup(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    path = backups.backup_now(ctx, args.file)
+    out.write(f"Backed up to {path} (integrity checked).\n")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "exercises": _cmd_exercises,
+    "log": _cmd_log,
+    "import": _cmd_import,
+    "export": _cmd_export,
+    "suggest": _cmd_suggest,
+    "stats": _cmd_stats,
+    "backup": _cmd_backup,
+}
+
+
+def run_command(
+    args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run one command; returns the exit status. Expected errors become one line on stderr."""
+    out = out or sys.stdout
+    err = err or sys.stderr
+    locations = resolve_locations(args.db)
+    try:
+        if args.command == "restore":
+            saved = backups.restore_file(locations, args.file)
+            out.write(f"Restored {args.file}; the previous database was saved as {saved}.\n")
+            return EXIT_OK
+        ctx = AppContext.open(locations)
+        try:
+            return COMMANDS[args.command](ctx, args, out)
+        finally:
+            ctx.close()
+    except InputError as exc:
+        err.write(f"hiplog: {exc}\n")
+        return EXIT_USAGE
+    except HiplogError as exc:
+        err.write(f"hiplog: {exc}\n")
+        return EXIT_USAGE
+    except Exception as exc:
+        from hiplog.services.error_log import log_exception
+
+        where = log_exception(locations, exc)
+        err.write(
+            f"hiplog: unexpected error: {exc.__class__.__name__}: {exc} (details in {where})\n"
+        )
+        return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return run_command(args)

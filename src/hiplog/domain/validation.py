@@ -1,0 +1,109 @@
+"""Checks on what a person types or a file holds, with messages that say what and where."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import datetime
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.models import SetEntry
+from hiplog.domain.units import Unit, to_kg
+
+MAX_REPS = 1000
+MAX_LOAD_KG = 1000.0
+MAX_RIR = 10
+MAX_DURATION_S = 24 * 3600.0
+MAX_DISTANCE_M = 100_000.0
+
+_SET_SPEC = re.compile(r"^\s*(?P<load>[^xX×]*)[xX×](?P<reps>[^xX×]*)\s*$")
+
+
+def parse_reps(text: str, where: str | None = None) -> int:
+    """A whole number of reps from 0 to 1000."""
+    value = text.strip()
+    if not re.fullmatch(r"\d+", value):
+        raise InputError(f"reps must be a whole number from 0 to {MAX_REPS}, not '{text}'", where)
+    reps = int(value)
+    if reps > MAX_REPS:
+        raise InputError(f"{reps} reps is more than {MAX_REPS}; check the number", where)
+    return reps
+
+
+def parse_load(text: str, unit: Unit = Unit.KG, where: str | None = None) -> float | None:
+    """A load in `unit` as kg, or None for blank or 0 (bodyweight)."""
+    value = text.strip().replace(",", ".")
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        raise InputError(f"load must be a number, not '{text}'", where) from None
+    if not math.isfinite(number) or number < 0:
+        raise InputError(f"load must be 0 or more, not '{text}'", where)
+    kg = to_kg(number, unit)
+    if kg > MAX_LOAD_KG:
+        raise InputError(f"a load of {text} {unit.value} is over {MAX_LOAD_KG:g} kg", where)
+    return kg or None
+
+
+def parse_rir(text: str, where: str | None = None) -> int | None:
+    value = text.strip()
+    if not value:
+        return None
+    if not re.fullmatch(r"\d+", value) or int(value) > MAX_RIR:
+        raise InputError(
+            f"RIR (reps in reserve) must be a whole number from 0 to 10, not '{text}'", where
+        )
+    return int(value)
+
+
+def parse_set_spec(
+    text: str, unit: Unit = Unit.KG, where: str | None = None
+) -> tuple[float | None, int]:
+    """'60x12' -> (60.0, 12); 'x15' -> (None, 15); '132.5x8' in lb -> (60.1..., 8)."""
+    match = _SET_SPEC.match(text)
+    if match is None:
+        raise InputError(f"a set is written LOADxREPS (60x12) or xREPS (x15), not '{text}'", where)
+    return parse_load(match["load"], unit, where), parse_reps(match["reps"], where)
+
+
+def parse_when(text: str, where: str | None = None) -> datetime:
+    """An ISO date (midnight) or date and time: 2026-11-20, 2026-11-20T18:00[:SS]."""
+    value = text.strip()
+    formats = (
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d",
+    )
+    for fmt in formats:
+        try:
+            return datetime.strptime(value, fmt)
+        except ValueError:
+            continue
+    raise InputError(
+        f"'{text}' is not a real date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM", where
+    )
+
+
+def validate_set(entry: SetEntry, where: str | None = None) -> None:
+    """Refuse a set no person could have done; flagged (imported) sets may exceed the limits."""
+    if entry.reps < 0 or (entry.reps > MAX_REPS and not entry.flagged):
+        raise InputError(f"reps must be from 0 to {MAX_REPS}, not {entry.reps}", where)
+    if entry.load_kg is not None and (
+        not math.isfinite(entry.load_kg)
+        or entry.load_kg < 0
+        or (entry.load_kg > MAX_LOAD_KG and not entry.flagged)
+    ):
+        raise InputError(f"load must be from 0 to {MAX_LOAD_KG:g} kg, not {entry.load_kg:g}", where)
+    if entry.rir is not None and not 0 <= entry.rir <= MAX_RIR:
+        raise InputError(f"RIR must be from 0 to {MAX_RIR}, not {entry.rir}", where)
+    if entry.side not in (None, "L", "R"):
+        raise InputError(f"side must be L, R or blank, not '{entry.side}'", where)
+    if entry.order < 1:
+        raise InputError(f"set number must be 1 or more, not {entry.order}", where)
+    for label, value in (("duration", entry.duration_s), ("distance", entry.distance_m)):
+        if value is not None and (not math.isfinite(value) or value < 0):
+            raise InputError(f"{label} must be 0 or more, not {value:g}", where)

@@ -1,0 +1,1 @@
+"""Use cases, each in one transaction: log, edit, suggest, import, export, stats. No Qt."""

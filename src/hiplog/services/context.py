@@ -1,0 +1,69 @@
+"""The open data a session of hiplog works on: the database, its catalog and its settings."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from hiplog.domain.catalog import Catalog
+from hiplog.domain.models import Exercise
+from hiplog.domain.settings import ProgressionSettings
+from hiplog.resources import resource_path
+from hiplog.services.locations import Locations
+from hiplog.storage import exercise_repo, settings_repo
+from hiplog.storage.database import Database, open_database
+
+
+@cache
+def builtin_catalog() -> Catalog:
+    """The catalog shipped in resources/catalog.json."""
+    return Catalog.from_json_list(json.loads(resource_path("catalog.json").read_text("utf-8")))
+
+
+class AppContext:
+    """An open database plus cached lookups. Services take it as their first argument."""
+
+    def __init__(self, db: Database, locations: Locations) -> None:
+        self.db = db
+        self.locations = locations
+        self._catalog: Catalog | None = None
+        self._settings: ProgressionSettings | None = None
+
+    @classmethod
+    def open(cls, locations: Locations) -> AppContext:
+        """Open (create, migrate) the database and bring the built-in catalog up to date."""
+        db = open_database(locations.database, backups_dir=locations.backups)
+        with db.transaction() as tx:
+            exercise_repo.sync_builtins(tx, builtin_catalog())
+        return cls(db, locations)
+
+    @classmethod
+    def open_path(cls, path: Path) -> AppContext:
+        """Open a database file at `path` (tests, benchmarks)."""
+        from hiplog.services.locations import resolve_locations
+
+        return cls.open(resolve_locations(str(path)))
+
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            with self.db.reader() as tx:
+                self._catalog = exercise_repo.load_catalog(tx)
+        return self._catalog
+
+    def exercise(self, slug: str) -> Exercise:
+        return self.catalog()[slug]
+
+    def settings(self) -> ProgressionSettings:
+        if self._settings is None:
+            with self.db.reader() as tx:
+                self._settings = ProgressionSettings.from_strings(settings_repo.load_settings(tx))
+        return self._settings
+
+    def invalidate(self) -> None:
+        """Forget cached catalog and settings after they changed."""
+        self._catalog = None
+        self._settings = None
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,62 @@
+"""The exercise catalog as the user sees it: built-in and custom exercises."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hiplog.domain.catalog import slugify
+from hiplog.domain.errors import InputError
+from hiplog.domain.models import Exercise
+from hiplog.services.context import AppContext
+from hiplog.storage import exercise_repo
+
+
+def list_exercises(ctx: AppContext) -> list[Exercise]:
+    return list(ctx.catalog())
+
+
+def find_exercise(ctx: AppContext, name: str, where: str | None = None) -> Exercise:
+    """By slug, name or alias; an unknown name raises InputError naming the closest matches."""
+    return ctx.catalog().require(name, where)
+
+
+def save_custom_exercise(ctx: AppContext, exercise: Exercise) -> Exercise:
+    """Create or edit a custom exercise. Its name may not be a built-in exercise's name."""
+    name = exercise.name.strip()
+    if not name:
+        raise InputError("a custom exercise needs a name")
+    lo, hi = exercise.rep_range
+    if not (1 <= lo <= hi <= 100) or not 1 <= exercise.sets <= 10:
+        raise InputError("rep range must be 1-100 with low <= high, and sets 1-10")
+    catalog = ctx.catalog()
+    clash = catalog.resolve(name)
+    slug = exercise.slug or slugify(name)
+    if clash is not None and clash.slug != slug:
+        raise InputError(f"'{name}' is already the exercise '{clash.slug}'")
+    existing = catalog.get(slug)
+    if existing is not None and not existing.custom:
+        slug = f"{slug}-custom"
+    saved = replace(exercise, name=name, slug=slug, custom=True)
+    with ctx.db.transaction() as tx:
+        exercise_repo.save_custom(tx, saved)
+    ctx.invalidate()
+    return ctx.exercise(saved.slug)
+
+
+def merge_custom_exercise(ctx: AppContext, custom_slug: str, target_slug: str) -> int:
+    """Map a custom exercise onto another one: its sets move over and it is removed."""
+    catalog = ctx.catalog()
+    source, target = catalog.get(custom_slug), catalog.get(target_slug)
+    if source is None or not source.custom:
+        raise InputError(f"'{custom_slug}' is not a custom exercise")
+    if target is None or target.slug == source.slug:
+        raise InputError(f"cannot map '{custom_slug}' onto '{target_slug}'")
+    with ctx.db.transaction() as tx:
+        moved = exercise_repo.merge_into(tx, custom_slug, target_slug)
+    ctx.invalidate()
+    return moved
+
+
+def logged_set_counts(ctx: AppContext) -> dict[str, int]:
+    with ctx.db.reader() as tx:
+        return exercise_repo.set_counts(tx)

@@ -1,0 +1,248 @@
+"""Import other apps' exports and hiplog's own files; export the hiplog CSV and JSON backup."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import TextIO
+
+from sqlalchemy.orm import Session as OrmSession
+
+from hiplog.domain.backup_json import read_backup_json, write_backup_json
+from hiplog.domain.catalog import Catalog, normalise_name
+from hiplog.domain.errors import InputError
+from hiplog.domain.formats import detect_format
+from hiplog.domain.hiplog_csv import read_hiplog_csv, write_hiplog_csv
+from hiplog.domain.importers.fitnotes import read_fitnotes_csv
+from hiplog.domain.importers.fitnotes_backup import read_fitnotes_backup
+from hiplog.domain.importers.hevy import read_hevy
+from hiplog.domain.importers.strong import read_strong
+from hiplog.domain.models import Exercise, ImportedData, Session
+from hiplog.domain.text_decoding import decode_text
+from hiplog.domain.units import Unit
+from hiplog.services.context import AppContext
+from hiplog.services.files import write_text_atomically
+from hiplog.storage import exercise_repo, import_repo, session_repo, settings_repo
+
+FORMATS = ("auto", "hiplog", "hiplog-json", "strong", "hevy", "fitnotes", "fitnotes-backup")
+
+
+@dataclass
+class ImportSummary:
+    """What an import read and did, for the command line and the Import dialog."""
+
+    file: str
+    format: str
+    rows_read: int = 0
+    sets_imported: int = 0
+    rest_rows: int = 0
+    note_rows: int = 0
+    sessions: int = 0
+    sessions_skipped: int = 0
+    exercises_mapped: list[str] = field(default_factory=list)
+    custom_exercises: list[str] = field(default_factory=list)
+    flagged: list[tuple[int, str]] = field(default_factory=list)
+    seconds: float = 0.0
+    already_imported: bool = False
+    dry_run: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+    def lines(self) -> list[str]:
+        """The summary in plain words."""
+        if self.already_imported:
+            return [f"{self.file} was imported before; nothing was added."]
+        verb = "would import" if self.dry_run else "imported"
+        out = [
+            f"{self.file} ({self.format}): read {self.rows_read} rows, {verb} "
+            f"{self.sets_imported} sets in {self.sessions} sessions "
+            f"({self.rest_rows} rest rows, {self.note_rows} note rows not sets) "
+            f"in {self.seconds:.2f} s.",
+        ]
+        if self.sessions_skipped:
+            out.append(f"{self.sessions_skipped} sessions were already in hiplog and were skipped.")
+        if self.exercises_mapped:
+            out.append(f"Mapped to the catalog: {', '.join(self.exercises_mapped)}.")
+        if self.custom_exercises:
+            out.append(
+                f"New custom exercises ({len(self.custom_exercises)}): "
+                f"{', '.join(self.custom_exercises)}."
+            )
+        for line, why in self.flagged:
+            where = f"line {line}: " if line else ""
+            out.append(f"Flagged {where}{why} (kept, left out of charts and suggestions).")
+        return out
+
+
+def read_import_file(
+    path: Path, catalog: Catalog, fmt: str = "auto", unit: Unit | None = None
+) -> tuple[str, ImportedData]:
+    """Parse a file into ImportedData without touching the database."""
+    source = path.name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
+    if fmt == "auto":
+        fmt = detect_format(raw[:65536], source)
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS[1:])}")
+    if fmt == "fitnotes-backup":
+        return fmt, read_fitnotes_backup(path, source, catalog)
+    text = decode_text(raw, source)
+    readers: dict[str, Callable[[], ImportedData]] = {
+        "hiplog": lambda: read_hiplog_csv(text, source, catalog),
+        "hiplog-json": lambda: read_backup_json(text, source, catalog),
+        "strong": lambda: read_strong(text, source, catalog, unit),
+        "hevy": lambda: read_hevy(text, source, catalog),
+        "fitnotes": lambda: read_fitnotes_csv(text, source, catalog),
+    }
+    return fmt, readers[fmt]()
+
+
+def _signature(session: Session) -> tuple[object, ...]:
+    return tuple(
+        (s.exercise, s.order, s.reps, round(s.load_kg or 0.0, 3), s.warmup, s.side, s.rir)
+        for s in session.sets
+    )
+
+
+def import_file(
+    ctx: AppContext,
+    path: Path,
+    fmt: str = "auto",
+    unit: Unit | None = None,
+    dry_run: bool = False,
+) -> ImportSummary:
+    """Import a file in one transaction: everything or nothing. The same file twice adds nothing."""
+    started = time.perf_counter()
+    catalog = ctx.catalog()
+    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    with ctx.db.reader() as tx:
+        if digest and import_repo.already_imported(tx, digest) is not None:
+            return ImportSummary(file=path.name, format=fmt, already_imported=True)
+    fmt, data = read_import_file(path, catalog, fmt, unit)
+    summary = ImportSummary(
+        file=path.name,
+        format=fmt,
+        rows_read=data.rows_read,
+        rest_rows=data.rest_rows,
+        note_rows=data.note_rows,
+        flagged=list(data.flagged_lines),
+        dry_run=dry_run,
+    )
+    with ctx.db.transaction() as tx:
+        remap = _add_custom_exercises(tx, catalog, data.custom_exercises, dry_run)
+        starts = session_repo.session_starts(tx)
+        fresh: list[Session] = []
+        for session in data.sessions:
+            session = replace(
+                session,
+                sets=tuple(
+                    replace(s, exercise=remap.get(s.exercise, s.exercise)) for s in session.sets
+                ),
+            )
+            existing = [
+                session_repo.get_session(tx, sid) for sid in starts.get(session.started_at, [])
+            ]
+            if any(e is not None and _signature(e) == _signature(session) for e in existing):
+                summary.sessions_skipped += 1
+                continue
+            fresh.append(session)
+        used = {s.exercise for session in fresh for s in session.sets}
+        summary.exercises_mapped = sorted(
+            slug for slug in used if slug in catalog and not catalog[slug].custom
+        )
+        summary.custom_exercises = [e.name for e in data.custom_exercises]
+        summary.sessions = len(fresh)
+        if dry_run:
+            summary.sets_imported = sum(len(s.sets) for s in fresh)
+            tx.rollback()
+        else:
+            summary.sets_imported = session_repo.add_sessions_bulk(tx, fresh)
+            for entry in data.bodyweights:
+                settings_repo.add_bodyweight(tx, entry)
+            if data.settings:
+                settings_repo.save_settings(tx, data.settings)
+            summary.seconds = time.perf_counter() - started
+            if digest:
+                import_repo.record_import(
+                    tx, digest, path.name, fmt, summary.sets_imported, json.dumps(summary.to_json())
+                )
+    ctx.invalidate()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _add_custom_exercises(
+    tx: OrmSession, catalog: Catalog, customs: list[Exercise], dry_run: bool
+) -> dict[str, str]:
+    """Add the file's custom exercises, reusing ones hiplog already has by name.
+
+    Returns a map from the file's slug to the slug in the database.
+    """
+    remap: dict[str, str] = {}
+    taken = {e.slug for e in catalog}
+    for exercise in customs:
+        known = catalog.resolve(exercise.name)
+        if known is not None and normalise_name(known.name) == normalise_name(exercise.name):
+            remap[exercise.slug] = known.slug
+            continue
+        slug, n = exercise.slug, 2
+        while slug in taken:
+            slug, n = f"{exercise.slug}-{n}", n + 1
+        taken.add(slug)
+        remap[exercise.slug] = slug
+        if not dry_run:
+            exercise_repo.save_custom(tx, replace(exercise, slug=slug, custom=True))
+    return remap
+
+
+def _name_of(catalog: Catalog) -> Callable[[str], str]:
+    def name_of(slug: str) -> str:
+        exercise = catalog.get(slug)
+        return exercise.name if exercise is not None and exercise.custom else slug
+
+    return name_of
+
+
+def export_csv(ctx: AppContext, path: Path) -> int:
+    """Write every set as the hiplog CSV; returns the number of rows."""
+    catalog = ctx.catalog()
+    rows = 0
+
+    def write(handle: TextIO) -> None:
+        nonlocal rows
+        with ctx.db.reader() as tx:
+            rows = write_hiplog_csv(session_repo.iter_all_sessions(tx), _name_of(catalog), handle)
+
+    write_text_atomically(path, write)
+    return rows
+
+
+def export_json(ctx: AppContext, path: Path) -> int:
+    """Write the full JSON backup (custom exercises, settings and bodyweights included)."""
+    catalog = ctx.catalog()
+    customs = [e for e in catalog if e.custom]
+    count = 0
+
+    def write(handle: TextIO) -> None:
+        nonlocal count
+        with ctx.db.reader() as tx:
+            sessions = list(session_repo.iter_all_sessions(tx))
+            count = sum(len(s.sets) for s in sessions)
+            write_backup_json(
+                sessions,
+                customs,
+                settings_repo.load_settings(tx),
+                settings_repo.bodyweights(tx),
+                handle,
+            )
+
+    write_text_atomically(path, write)
+    return count

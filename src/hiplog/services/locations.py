@@ -1,0 +1,44 @@
+"""Where hiplog keeps its files: the database, backups, settings and the log."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+from hiplog import APP_NAME
+
+DB_ENV = "HIPLOG_DB"
+
+
+@dataclass(frozen=True)
+class Locations:
+    database: Path
+    backups: Path
+    config_dir: Path
+    log_dir: Path
+
+    @property
+    def log_file(self) -> Path:
+        return self.log_dir / "hiplog.log"
+
+
+def resolve_locations(db_arg: str | None = None, env: Mapping[str, str] | None = None) -> Locations:
+    """`--db PATH`, else $HIPLOG_DB, else the platform's user data folder. Creates nothing."""
+    env = os.environ if env is None else env
+    if db_arg:
+        database = Path(db_arg).expanduser()
+    elif env.get(DB_ENV):
+        database = Path(env[DB_ENV]).expanduser()
+    else:
+        database = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "hiplog.db"
+    database = database.absolute()
+    return Locations(
+        database=database,
+        backups=database.parent / "backups",
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        log_dir=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+    )

@@ -1,0 +1,66 @@
+"""Next-session suggestions and per-exercise statistics, from the same domain functions the
+charts use."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.metrics import SessionStats, exercise_stats
+from hiplog.domain.models import Session
+from hiplog.domain.plan import Plan, build_plan
+from hiplog.services.context import AppContext
+from hiplog.storage import session_repo, settings_repo
+
+# Rules look back at most this many sessions of one exercise (deload needs three).
+SESSIONS_PER_EXERCISE = 3
+
+
+def bodyweight_kg(ctx: AppContext) -> float | None:
+    """The bodyweight setting, else the latest logged bodyweight."""
+    configured = ctx.settings().bodyweight_kg
+    if configured:
+        return configured
+    with ctx.db.reader() as tx:
+        return settings_repo.latest_bodyweight(tx)
+
+
+def history_for_plan(ctx: AppContext, as_of: datetime) -> list[Session]:
+    """What the rules need: every session in the look-back window and the last few sessions of
+    each exercise trained in it. Nothing after `as_of`."""
+    lookback = timedelta(days=ctx.settings().lookback_days)
+    end = as_of + timedelta(seconds=1)
+    with ctx.db.reader() as tx:
+        recent = session_repo.sessions_between(tx, as_of - lookback, end)
+        by_id: dict[int | None, Session] = {s.id: s for s in recent}
+        trained = {entry.exercise for s in recent for entry in s.sets}
+        for slug in sorted(trained):
+            for older in session_repo.sessions_of_exercise(
+                tx, slug, before=end, last=SESSIONS_PER_EXERCISE
+            ):
+                by_id.setdefault(older.id, older)
+        # The session before the window, for the recovery check between the last two sessions.
+        before = session_repo.sessions_between(tx, None, as_of - lookback)[-1:]
+        for s in before:
+            by_id.setdefault(s.id, s)
+    return sorted(by_id.values(), key=lambda s: (s.started_at, s.id or 0))
+
+
+def suggest(ctx: AppContext, as_of: datetime | None = None) -> Plan:
+    when = as_of or datetime.now().replace(second=0, microsecond=0)
+    settings = ctx.settings()
+    weight = bodyweight_kg(ctx)
+    if weight and not settings.bodyweight_kg:
+        from dataclasses import replace
+
+        settings = replace(settings, bodyweight_kg=weight)
+    return build_plan(history_for_plan(ctx, when), ctx.catalog(), settings, when)
+
+
+def stats(ctx: AppContext, slug: str) -> list[SessionStats]:
+    exercise = ctx.catalog().get(slug)
+    if exercise is None:
+        raise InputError(f"unknown exercise '{slug}'")
+    with ctx.db.reader() as tx:
+        sessions = session_repo.sessions_of_exercise(tx, slug)
+    return exercise_stats(sessions, exercise, bodyweight_kg(ctx))

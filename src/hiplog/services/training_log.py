@@ -1,0 +1,117 @@
+"""Log and edit training: sessions and sets, each change in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.models import Session, SetEntry
+from hiplog.domain.validation import validate_set
+from hiplog.services.context import AppContext
+from hiplog.storage import session_repo
+
+# Without an explicit date, sets logged within this long after a session started join it.
+JOIN_WINDOW = timedelta(hours=3)
+
+
+def _check_sets(ctx: AppContext, sets: tuple[SetEntry, ...]) -> None:
+    catalog = ctx.catalog()
+    for index, entry in enumerate(sets, start=1):
+        if entry.exercise not in catalog:
+            raise InputError(f"unknown exercise '{entry.exercise}'", f"set {index}")
+        validate_set(entry, f"set {index}")
+
+
+def log_sets(
+    ctx: AppContext, sets: list[SetEntry], when: datetime | None = None, note: str = ""
+) -> Session:
+    """Add sets to a session, whole or not at all.
+
+    With `when`, they join the session that started at exactly that time, or a new one. Without
+    it, they join a session that started in the last three hours, or a new one starting now.
+    Set numbers continue after the sets the session already holds for the same exercise.
+    """
+    now = datetime.now().replace(microsecond=0)
+    with ctx.db.transaction() as tx:
+        if when is not None:
+            candidates = session_repo.sessions_between(tx, when, when + timedelta(seconds=1))
+        else:
+            candidates = session_repo.sessions_between(tx, now - JOIN_WINDOW, now + JOIN_WINDOW)
+        existing = candidates[-1] if candidates else None
+        taken: dict[str, int] = {}
+        for entry in existing.sets if existing else ():
+            taken[entry.exercise] = max(taken.get(entry.exercise, 0), entry.order)
+        numbered: list[SetEntry] = []
+        for entry in sets:
+            taken[entry.exercise] = taken.get(entry.exercise, 0) + 1
+            numbered.append(replace(entry, order=taken[entry.exercise]))
+        _check_sets(ctx, tuple(numbered))
+        if existing is None:
+            session = Session(started_at=when or now, sets=tuple(numbered), notes=note)
+            return session_repo.add_session(tx, session)
+        assert existing.id is not None
+        added = tuple(session_repo.add_set(tx, existing.id, entry) for entry in numbered)
+        return replace(existing, sets=existing.sets + added)
+
+
+def create_session(
+    ctx: AppContext, started_at: datetime, bodyweight_kg: float | None = None, notes: str = ""
+) -> Session:
+    if bodyweight_kg is not None and not 0 < bodyweight_kg <= 500:
+        raise InputError(f"bodyweight must be between 0 and 500 kg, not {bodyweight_kg:g}")
+    with ctx.db.transaction() as tx:
+        return session_repo.add_session(
+            tx, Session(started_at=started_at, bodyweight_kg=bodyweight_kg, notes=notes)
+        )
+
+
+def update_session_details(
+    ctx: AppContext, session_id: int, started_at: datetime, notes: str, bodyweight_kg: float | None
+) -> None:
+    if bodyweight_kg is not None and not 0 < bodyweight_kg <= 500:
+        raise InputError(f"bodyweight must be between 0 and 500 kg, not {bodyweight_kg:g}")
+    with ctx.db.transaction() as tx:
+        session_repo.update_session_details(tx, session_id, started_at, notes, bodyweight_kg)
+
+
+def add_set(ctx: AppContext, session_id: int, entry: SetEntry) -> SetEntry:
+    _check_sets(ctx, (entry,))
+    with ctx.db.transaction() as tx:
+        return session_repo.add_set(tx, session_id, entry)
+
+
+def update_set(ctx: AppContext, entry: SetEntry) -> None:
+    if entry.id is None:
+        raise ValueError("update_set needs a set that has been saved")
+    _check_sets(ctx, (entry,))
+    with ctx.db.transaction() as tx:
+        session_repo.update_set(tx, entry)
+
+
+def delete_set(ctx: AppContext, set_id: int) -> None:
+    with ctx.db.transaction() as tx:
+        session_repo.delete_set(tx, set_id)
+
+
+def get_session(ctx: AppContext, session_id: int) -> Session | None:
+    with ctx.db.reader() as tx:
+        return session_repo.get_session(tx, session_id)
+
+
+def delete_session(ctx: AppContext, session_id: int) -> Session:
+    """Delete a session and return it whole, so that an undo can put it back."""
+    with ctx.db.transaction() as tx:
+        session = session_repo.get_session(tx, session_id)
+        if session is None:
+            raise InputError(f"there is no session {session_id}")
+        session_repo.delete_session(tx, session_id)
+        return session
+
+
+def restore_session(ctx: AppContext, session: Session) -> Session:
+    """Put back a deleted session (its sets get new ids)."""
+    cleared = replace(session, id=None, sets=tuple(replace(s, id=None) for s in session.sets))
+    _check_sets(ctx, cleared.sets)
+    with ctx.db.transaction() as tx:
+        return session_repo.add_session(tx, cleared)

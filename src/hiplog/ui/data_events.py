@@ -1,0 +1,14 @@
+"""One place that tells every view when data changed, so views refresh by signal, not polling."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+
+class DataEvents(QObject):
+    """Emitted by whoever changed the data (undo commands, dialogs); views connect to it."""
+
+    sessions_changed = Signal()  # sets or sessions were added, edited or removed
+    catalog_changed = Signal()  # custom exercises were created, edited or merged
+    settings_changed = Signal()  # settings (unit, rep ranges, ...) changed
+    exercise_requested = Signal(str)  # a view asks to show this exercise slug elsewhere
