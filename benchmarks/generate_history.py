@@ -101,7 +101,7 @@ def generate_sessions(
                 state[slug][1] = reps + 1
         sessions.append(Session(started_at=when, sets=tuple(entries), bodyweight_kg=None))
         produced += len(entries)
-    shift = finish - sessions[-1].started_at
+    shift = timedelta(days=(finish.date() - sessions[-1].started_at.date()).days)
     return [replace(s, started_at=s.started_at + shift) for s in sessions]
 
 
