@@ -1,0 +1,63 @@
+"""Every committed database of an earlier schema opens through the real migration path."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from hiplog.storage import session_repo
+from hiplog.storage.database import UnusableDatabaseError, open_database
+from hiplog.storage.inspection import FileState, inspect_database
+from hiplog.storage.migrate import script_revisions
+from hiplog.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SCHEMA_FIXTURES = sorted(FIXTURES.glob("schema-*.db"))
+
+
+def test_known_revisions_match_the_migration_scripts() -> None:
+    assert list(KNOWN_REVISIONS) == script_revisions()
+
+
+def test_there_is_a_fixture_for_every_schema_revision() -> None:
+    revisions = {p.stem.removeprefix("schema-") for p in SCHEMA_FIXTURES}
+    assert revisions == set(KNOWN_REVISIONS)
+
+
+@pytest.mark.parametrize("fixture", SCHEMA_FIXTURES, ids=lambda p: p.stem)
+def test_old_database_opens_with_its_data_and_reaches_head(fixture: Path, tmp_path: Path) -> None:
+    db_path = tmp_path / "hiplog.db"
+    shutil.copy(fixture, db_path)
+    db = open_database(db_path, backups_dir=tmp_path / "backups")
+    try:
+        with db.reader() as tx:
+            sessions = session_repo.sessions_between(tx, None, None)
+        assert len(sessions) == 1
+        assert [(s.reps, s.load_kg) for s in sessions[0].sets] == [(12, 60.0), (10, 60.0)]
+    finally:
+        db.close()
+    assert inspect_database(db_path).revision == HEAD_REVISION
+
+
+def test_a_new_database_is_created_at_head_and_marked_as_hiplogs(tmp_path: Path) -> None:
+    db_path = tmp_path / "new.db"
+    open_database(db_path).close()
+    result = inspect_database(db_path)
+    assert result.state is FileState.CURRENT
+    assert (db_path.stat().st_mode & 0o777) == 0o600
+
+
+def test_a_database_from_a_newer_hiplog_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    db_path = tmp_path / "future.db"
+    shutil.copy(SCHEMA_FIXTURES[-1], db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(UnusableDatabaseError, match="newer hiplog"):
+        open_database(db_path)
+    assert db_path.read_bytes() == before
