@@ -24,8 +24,8 @@ def load_catalog(db: OrmSession) -> Catalog:
 
 
 def slug_ids(db: OrmSession) -> dict[str, int]:
-    rows = db.execute(select(ExerciseRow.slug, ExerciseRow.id)).tuples()
-    return dict(rows.all())
+    rows = db.execute(select(ExerciseRow.slug, ExerciseRow.id)).all()
+    return dict(rows)
 
 
 def sync_builtins(db: OrmSession, exercises: Iterable[Exercise]) -> int:

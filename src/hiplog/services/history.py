@@ -1,0 +1,111 @@
+"""The history list, built from SQL aggregates so a ten-year log opens without loading sets.
+
+Volume is the sum of reps x effective load of working sets: external load x implements plus the
+exercise's bodyweight share x bodyweight (the session's own bodyweight, else the configured or
+latest logged one), the same numbers `hiplog stats` reports per exercise.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from hiplog.domain.models import Exercise
+from hiplog.services.context import AppContext
+from hiplog.storage import history_repo, session_repo, settings_repo
+
+#: Sessions fetched per page by the history list.
+PAGE_SIZE = 200
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One session in the history list."""
+
+    session_id: int
+    started_at: datetime
+    exercises: tuple[str, ...]  # exercise names, in the order they were first done
+    slugs: tuple[str, ...]
+    sets: int  # every set, warm-ups included
+    working_sets: int
+    reps: int  # working reps
+    volume_kg: float  # reps x effective load of working sets
+
+
+def fallback_bodyweight(ctx: AppContext) -> float | None:
+    """The bodyweight setting, else the latest logged bodyweight."""
+    configured = ctx.settings().bodyweight_kg
+    if configured:
+        return configured
+    with ctx.db.reader() as tx:
+        return settings_repo.latest_bodyweight(tx)
+
+
+def _name(exercise: Exercise | None, slug: str) -> str:
+    return exercise.name if exercise is not None else slug
+
+
+def history_page(
+    ctx: AppContext, exercise: str | None = None, offset: int = 0, limit: int = PAGE_SIZE
+) -> list[HistoryRow]:
+    """Sessions newest first (only those that include `exercise`, when given)."""
+    catalog = ctx.catalog()
+    with ctx.db.reader() as tx:
+        totals = session_repo.session_totals(tx, exercise, limit=limit, offset=offset)
+        ids = list(dict.fromkeys(t.session_id for t in totals))
+        bodyweights = history_repo.session_bodyweights(tx, ids)
+    default_bw = fallback_bodyweight(ctx) if totals else None
+    rows: dict[int, HistoryRow] = {}
+    for t in totals:
+        ex = catalog.get(t.exercise)
+        implements = ex.implements if ex is not None else 1
+        share = ex.bodyweight_share if ex is not None else 0.0
+        bw = bodyweights.get(t.session_id) or default_bw or 0.0
+        volume = t.load_reps_kg * implements + share * bw * t.reps
+        previous = rows.get(t.session_id)
+        if previous is None:
+            rows[t.session_id] = HistoryRow(
+                session_id=t.session_id,
+                started_at=t.started_at,
+                exercises=(_name(ex, t.exercise),),
+                slugs=(t.exercise,),
+                sets=t.all_sets,
+                working_sets=t.working_sets,
+                reps=t.reps,
+                volume_kg=volume,
+            )
+        else:
+            rows[t.session_id] = HistoryRow(
+                session_id=t.session_id,
+                started_at=t.started_at,
+                exercises=(*previous.exercises, _name(ex, t.exercise)),
+                slugs=(*previous.slugs, t.exercise),
+                sets=previous.sets + t.all_sets,
+                working_sets=previous.working_sets + t.working_sets,
+                reps=previous.reps + t.reps,
+                volume_kg=previous.volume_kg + volume,
+            )
+    return [rows[i] for i in ids]
+
+
+def session_count(ctx: AppContext, exercise: str | None = None) -> int:
+    with ctx.db.reader() as tx:
+        return history_repo.count_sessions(tx, exercise)
+
+
+def position_of(ctx: AppContext, session_id: int, exercise: str | None = None) -> int | None:
+    """Row of a session in the newest-first list, or None if it is not listed."""
+    with ctx.db.reader() as tx:
+        return history_repo.position_of(tx, session_id, exercise)
+
+
+def training_days(ctx: AppContext, first: date, last: date) -> dict[date, list[int]]:
+    """Session ids by day, for the days from `first` to `last` inclusive."""
+    start = datetime.combine(first, time.min)
+    end = datetime.combine(last + timedelta(days=1), time.min)
+    with ctx.db.reader() as tx:
+        starts = history_repo.session_starts_between(tx, start, end)
+    days: dict[date, list[int]] = {}
+    for session_id, started in starts:
+        days.setdefault(started.date(), []).append(session_id)
+    return days
