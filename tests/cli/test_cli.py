@@ -1,0 +1,156 @@
+"""The command line as scripts and people use it: exit codes, messages, files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hiplog.cli import main
+
+EXPECTED_CSV = (
+    "date,exercise,set,load_kg,reps,rir,warmup,side,band,duration_s,distance_m,notes\n"
+    "2026-11-20T18:00,barbell-hip-thrust,1,60,12,,0,,,,,\n"
+    "2026-11-20T18:00,barbell-hip-thrust,2,60,12,,0,,,,,\n"
+    "2026-11-20T18:00,barbell-hip-thrust,3,60,10,,0,,,,,\n"
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_log_then_export_gives_the_contract_csv(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, out = str(tmp_path / "x.db"), tmp_path / "out.csv"
+    code, stdout, _ = run(
+        capsys,
+        "--db",
+        db,
+        "log",
+        "barbell-hip-thrust",
+        "60x12",
+        "60x12",
+        "60x10",
+        "--date",
+        "2026-11-20T18:00",
+    )
+    assert code == 0
+    assert "Logged 3 sets of Barbell hip thrust" in stdout
+    assert run(capsys, "--db", db, "export", str(out))[0] == 0
+    assert out.read_text() == EXPECTED_CSV
+
+
+def test_export_import_export_round_trip_is_identical(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, again = tmp_path / "first.csv", tmp_path / "again.csv"
+    first.write_text(EXPECTED_CSV)
+    db = str(tmp_path / "empty.db")
+    code, stdout, _ = run(capsys, "--db", db, "import", str(first))
+    assert code == 0, stdout
+    assert "3 sets" in stdout
+    assert run(capsys, "--db", db, "export", str(again))[0] == 0
+    assert again.read_text() == EXPECTED_CSV
+
+
+def test_importing_the_same_file_twice_adds_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text(EXPECTED_CSV)
+    db = str(tmp_path / "t.db")
+    run(capsys, "--db", db, "import", str(source))
+    code, stdout, _ = run(capsys, "--db", db, "import", str(source))
+    assert code == 0 and "nothing was added" in stdout
+    run(capsys, "--db", db, "export", str(out))
+    assert out.read_text() == EXPECTED_CSV
+
+
+def test_exercises_json_lists_the_whole_catalog(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, stdout, _ = run(capsys, "--db", str(tmp_path / "t.db"), "exercises", "--json")
+    assert code == 0
+    items = json.loads(stdout)
+    assert len(items) == 24
+    thrust = next(e for e in items if e["slug"] == "barbell-hip-thrust")
+    assert thrust["rep_range"] == [8, 12] and thrust["start_load_kg"] == 20
+    assert thrust["cue"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["log", "barbell-hip-thrust", "60x-3"], "reps must be a whole number"),
+        (["log", "barbell-hip-thrust", "60xten"], "reps must be a whole number"),
+        (["log", "barbell-hip-thrust", "-60x10"], "load must be 0 or more"),
+        (["log", "barbell-hip-thrust", "abcx10"], "load must be a number"),
+        (["log", "barbell-hip-thrust", "60x1001"], "more than 1000"),
+        (["log", "barbell-hip-thrust", "1200x5"], "over 1000 kg"),
+        (["log", "barbell-hip-thrust", "60x10", "--date", "2026-02-30"], "not a real date"),
+        (["log", "barbell-hip-thrust", "60x10", "--rir", "11"], "RIR"),
+        (["log", "barbel-hip-thrust", "60x10"], "did you mean barbell-hip-thrust"),
+        (["log", "barbell-hip-thrust", "60x10", "60x"], "SET 2"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], needle: str
+) -> None:
+    db, out = str(tmp_path / "t.db"), tmp_path / "out.csv"
+    code, _, stderr = run(capsys, "--db", db, *argv)
+    assert code == 2
+    assert needle in stderr
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr
+    run(capsys, "--db", db, "export", str(out))
+    assert out.read_text().count("\n") == 1  # the header only
+
+
+def test_an_unreadable_import_names_the_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(EXPECTED_CSV + "2026-11-21T18:00,glute-bridge,1,,lots,,0,,,,,\n")
+    code, _, stderr = run(capsys, "--db", str(tmp_path / "t.db"), "import", str(bad))
+    assert code == 2
+    assert "bad.csv line 5" in stderr
+
+
+def test_a_damaged_database_is_refused_with_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "t.db"
+    db.write_text("this is not a database")
+    code, _, stderr = run(capsys, "--db", str(db), "exercises")
+    assert code == 2 and "damaged" in stderr
+    assert db.read_text() == "this is not a database"
+
+
+def test_the_environment_variable_chooses_the_database(tmp_path: Path) -> None:
+    env_db = tmp_path / "env.db"
+    result = subprocess.run(
+        [sys.executable, "-m", "hiplog", "log", "glute-bridge", "x15"],
+        env={"HIPLOG_DB": str(env_db), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert env_db.exists()
+
+
+def test_version_and_usage_errors() -> None:
+    version = subprocess.run(
+        [sys.executable, "-m", "hiplog", "--version"], capture_output=True, text=True, check=False
+    )
+    assert version.returncode == 0 and version.stdout.startswith("hiplog ")
+    bad = subprocess.run(
+        [sys.executable, "-m", "hiplog", "frobnicate"], capture_output=True, text=True, check=False
+    )
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

@@ -1,0 +1,135 @@
+"""Export, import into an empty database, export again: nothing is lost or changed."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hiplog.domain.models import Session, SetEntry
+from hiplog.services import import_export, training_log
+from hiplog.services.context import AppContext
+from hiplog.storage import session_repo
+
+SLUGS = ["barbell-hip-thrust", "glute-bridge", "kettlebell-swing", "step-up"]
+CUSTOM = ["Sled Push", "=SUM(A1)", "Hip Thrust, Machine"]
+
+text = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"),
+    max_size=20,
+)
+
+
+@st.composite
+def sessions(draw: st.DrawFn) -> list[Session]:
+    out: list[Session] = []
+    days = draw(st.lists(st.integers(0, 3000), min_size=1, max_size=4, unique=True))
+    for day in sorted(days):
+        start = datetime(2018, 1, 1, 18, 0).replace(minute=day % 60) + __import__(
+            "datetime"
+        ).timedelta(days=day)
+        n = draw(st.integers(1, 5))
+        entries = []
+        counters: dict[str, int] = {}
+        for _ in range(n):
+            exercise = draw(st.sampled_from(SLUGS + CUSTOM))
+            counters[exercise] = counters.get(exercise, 0) + 1
+            entries.append(
+                SetEntry(
+                    exercise=exercise,
+                    order=counters[exercise],
+                    reps=draw(st.integers(0, 1000)),
+                    load_kg=draw(
+                        st.one_of(st.none(), st.integers(1, 400000).map(lambda g: g / 1000))
+                    ),
+                    rir=draw(st.one_of(st.none(), st.integers(0, 10))),
+                    warmup=draw(st.booleans()),
+                    side=draw(st.sampled_from([None, "L", "R"])),
+                    band=draw(st.one_of(st.none(), st.sampled_from(["light", "-heavy"]))),
+                    duration_s=draw(st.one_of(st.none(), st.integers(0, 3600).map(float))),
+                    distance_m=draw(st.one_of(st.none(), st.integers(0, 5000).map(float))),
+                    notes=draw(text),
+                )
+            )
+        out.append(Session(started_at=start, sets=tuple(entries)))
+    return out
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(history=sessions())
+def test_csv_round_trip_through_the_database_is_identical(history: list[Session]) -> None:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        source = tmp / "source.csv"
+        first = AppContext.open_path(tmp / "first.db")
+        try:
+            # Custom names reach the first database the way people bring them: by import.
+            from hiplog.domain.hiplog_csv import write_hiplog_csv
+
+            with source.open("w", encoding="utf-8", newline="") as handle:
+                write_hiplog_csv(history, lambda slug: slug, handle)
+            import_export.import_file(first, source)
+            import_export.export_csv(first, tmp / "one.csv")
+        finally:
+            first.close()
+        second = AppContext.open_path(tmp / "second.db")
+        try:
+            import_export.import_file(second, tmp / "one.csv")
+            import_export.export_csv(second, tmp / "two.csv")
+        finally:
+            second.close()
+        assert (tmp / "two.csv").read_text("utf-8") == (tmp / "one.csv").read_text("utf-8")
+        assert (tmp / "one.csv").read_text("utf-8") == source.read_text("utf-8")
+
+
+def test_json_backup_round_trip_keeps_custom_exercises_settings_and_bodyweight(
+    tmp_path: Path,
+) -> None:
+    first = AppContext.open_path(tmp_path / "a.db")
+    try:
+        training_log.create_session(first, datetime(2026, 11, 1, 7, 30), bodyweight_kg=71.5)
+        training_log.log_sets(
+            first,
+            [SetEntry("glute-bridge", 1, 20), SetEntry("glute-bridge", 1, 18, notes="felt it")],
+            datetime(2026, 11, 2, 18, 0),
+        )
+        import_export.export_json(first, tmp_path / "backup.json")
+    finally:
+        first.close()
+    second = AppContext.open_path(tmp_path / "b.db")
+    try:
+        summary = import_export.import_file(second, tmp_path / "backup.json")
+        assert summary.sets_imported == 2
+        import_export.export_json(second, tmp_path / "again.json")
+        with second.db.reader() as tx:
+            restored = session_repo.sessions_between(tx, None, None)
+    finally:
+        second.close()
+    assert restored[0].bodyweight_kg == 71.5
+    assert [s.notes for s in restored[1].sets] == ["", "felt it"]
+
+
+def test_a_refused_import_changes_nothing(tmp_path: Path) -> None:
+    ctx = AppContext.open_path(tmp_path / "t.db")
+    try:
+        training_log.log_sets(ctx, [SetEntry("lunge", 1, 8)], datetime(2026, 1, 1, 9, 0))
+        import_export.export_csv(ctx, tmp_path / "before.csv")
+        bad = tmp_path / "bad.csv"
+        bad.write_text(
+            "date,exercise,set,load_kg,reps,rir,warmup,side,band,duration_s,distance_m,notes\n"
+            "2026-02-01T10:00,lunge,1,,8,,0,,,,,\n"
+            "2026-02-01T10:00,lunge,2,,8\n"
+        )
+        try:
+            import_export.import_file(ctx, bad)
+        except Exception as exc:  # the reader refuses the cut-off row
+            assert "bad.csv line 3" in str(exc)
+        else:
+            raise AssertionError("a cut-off row must be refused")
+        import_export.export_csv(ctx, tmp_path / "after.csv")
+    finally:
+        ctx.close()
+    assert (tmp_path / "after.csv").read_text() == (tmp_path / "before.csv").read_text()

@@ -1,0 +1,76 @@
+"""Logging sets: whole sessions, numbering, joining the session in progress."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.models import SetEntry
+from hiplog.services import training_log
+from hiplog.services.context import AppContext
+from hiplog.storage import session_repo
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
+    context = AppContext.open_path(tmp_path / "t.db")
+    yield context
+    context.close()
+
+
+def test_sets_logged_at_the_same_time_join_one_session_and_keep_counting(ctx: AppContext) -> None:
+    when = datetime(2026, 11, 20, 18, 0)
+    training_log.log_sets(ctx, [SetEntry("barbell-hip-thrust", 1, 12, 60.0)] * 2, when)
+    session = training_log.log_sets(ctx, [SetEntry("barbell-hip-thrust", 1, 10, 60.0)], when)
+    assert [s.order for s in session.sets] == [1, 2, 3]
+    with ctx.db.reader() as tx:
+        assert session_repo.count_sessions(tx) == 1
+
+
+def test_without_a_date_sets_join_a_session_started_in_the_last_three_hours(
+    ctx: AppContext,
+) -> None:
+    started = datetime.now().replace(microsecond=0) - timedelta(hours=1)
+    training_log.create_session(ctx, started)
+    session = training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, 15)])
+    assert session.started_at == started
+
+
+def test_one_bad_set_means_none_are_written(ctx: AppContext) -> None:
+    with pytest.raises(InputError, match="set 2"):
+        training_log.log_sets(
+            ctx,
+            [SetEntry("glute-bridge", 1, 15), SetEntry("glute-bridge", 1, 15, rir=12)],
+            datetime(2026, 1, 1),
+        )
+    with ctx.db.reader() as tx:
+        assert session_repo.count_sessions(tx) == 0
+
+
+def test_deleted_session_comes_back_whole(ctx: AppContext) -> None:
+    saved = training_log.log_sets(
+        ctx,
+        [SetEntry("lunge", 1, 8, side="L"), SetEntry("lunge", 1, 7, side="R")],
+        datetime(2026, 3, 3, 7, 0),
+    )
+    assert saved.id is not None
+    removed = training_log.delete_session(ctx, saved.id)
+    back = training_log.restore_session(ctx, removed)
+    assert back.started_at == saved.started_at
+    assert [(s.reps, s.side) for s in back.sets] == [(8, "L"), (7, "R")]
+
+
+def test_editing_a_set_fixes_a_typo(ctx: AppContext) -> None:
+    saved = training_log.log_sets(
+        ctx, [SetEntry("barbell-hip-thrust", 1, 12, 600.0)], datetime(2026, 3, 3, 7, 0)
+    )
+    from dataclasses import replace
+
+    training_log.update_set(ctx, replace(saved.sets[0], load_kg=60.0))
+    assert saved.id is not None
+    fixed = training_log.get_session(ctx, saved.id)
+    assert fixed is not None and fixed.sets[0].load_kg == 60.0
