@@ -1,0 +1,713 @@
+"""The progression rules of progression.md: what to do next time, and why.
+
+Per exercise the rules are tried in order, first match wins: `start`, `return-after-gap`,
+`deload`, `add-load`, `add-reps`, `hold` for loaded work, and the bodyweight ladder
+(`next-variation`, `add-load`, `add-set`, `maintain`, `add-reps`) for work without external load.
+Decisions the contract leaves open are written down in docs/progression-notes.md.
+
+How sets are read:
+- Only working sets count (``SetEntry.is_working``: not warm-ups, not flagged imports).
+- Unilateral work is logged per side. Within a session the k-th left set is paired with the k-th
+  right set (in logged order) and the pair is read as its weaker side: the fewer reps, at the
+  lighter load. A set without a side counts for both sides; a set whose other side was never
+  logged is read as it is.
+- A session is loaded when a working set has an external load in kg, or else uses a band; the
+  band is then the load, ordered by the person's band list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from hiplog.domain.metrics import effective_load
+from hiplog.domain.models import Exercise, LoadKind, Session, SetEntry, StepKind
+from hiplog.domain.rounding import band_rank, grid_for, lighter_band, next_band
+from hiplog.domain.settings import ProgressionSettings, effective_exercise
+from hiplog.domain.units import format_load, from_kg
+
+RULES: tuple[str, ...] = (
+    "start",
+    "return-after-gap",
+    "deload",
+    "add-load",
+    "add-reps",
+    "hold",
+    "next-variation",
+    "add-set",
+    "maintain",
+)
+
+#: The reason for an external exercise without a catalog start load (progression.md, rule 1).
+CHOOSE_A_LOAD = "choose a load you can lift 12 times with good form"
+
+_LOAD_EPS = 0.01  # kg: loads closer than this are the same load
+
+#: Bodyweight assumed when judging a large jump for work that moves part of the body while the
+#: person's bodyweight is unknown (a 2.5 kg plate on a back extension is not a 100% jump).
+REFERENCE_BODYWEIGHT_KG = 70.0
+
+ExerciseLookup = Callable[[str], "Exercise | None"]
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """The prescription for one exercise's next session."""
+
+    exercise: str  # what to do next: the successor for next-variation, else trained_exercise
+    trained_exercise: str  # the exercise whose history produced this suggestion
+    load_kg: float | None  # external load in kg (per dumbbell); None for bodyweight or band
+    sets: int
+    reps: tuple[int, ...]  # one target per set
+    rep_range: tuple[int, int]
+    rule: str
+    reason: str
+    band: str | None = None
+    warmup: bool = False
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One set as the rules read it (a unilateral pair already reduced to its weaker side)."""
+
+    reps: int
+    load_kg: float = 0.0  # external kg; 0 for none
+    band: str | None = None
+
+
+@dataclass(frozen=True)
+class ExerciseSession:
+    """All working sets of one exercise in one training session."""
+
+    started_at: datetime
+    readings: tuple[Reading, ...]
+    bodyweight_kg: float | None = None
+
+
+# --- reading the history -----------------------------------------------------------------------
+
+
+def _reading(entry: SetEntry) -> Reading:
+    return Reading(reps=entry.reps, load_kg=entry.external_kg, band=entry.band or None)
+
+
+def _weaker(a: SetEntry, b: SetEntry) -> Reading:
+    bands = [x.band for x in (a, b) if x.band]
+    return Reading(
+        reps=min(a.reps, b.reps),
+        load_kg=min(a.external_kg, b.external_kg),
+        band=bands[0] if len(bands) == 2 and bands[0] == bands[1] else (a.band or b.band),
+    )
+
+
+def read_sets(sets: Iterable[SetEntry]) -> tuple[Reading, ...]:
+    """Working sets in logged order, with unilateral pairs read as their weaker side.
+
+    The k-th L set pairs with the k-th R set; the pair takes the place of its first set.
+    """
+    working = sorted((s for s in sets if s.is_working), key=lambda s: s.order)
+    placed: list[tuple[int, Reading]] = []
+    waiting: dict[str, list[tuple[int, SetEntry]]] = {"L": [], "R": []}
+    for pos, entry in enumerate(working):
+        side = (entry.side or "").upper()
+        if side not in waiting:
+            placed.append((pos, _reading(entry)))
+            continue
+        other = waiting["R" if side == "L" else "L"]
+        if other:
+            first_pos, first = other.pop(0)
+            placed.append((first_pos, _weaker(first, entry)))
+        else:
+            waiting[side].append((pos, entry))
+    for queue in waiting.values():
+        placed.extend((pos, _reading(entry)) for pos, entry in queue)
+    placed.sort(key=lambda p: p[0])
+    return tuple(r for _, r in placed)
+
+
+def index_history(
+    history: Iterable[Session], as_of: datetime | None = None
+) -> dict[str, list[ExerciseSession]]:
+    """Each exercise's sessions (oldest first), from sessions that started at or before as-of."""
+    index: dict[str, list[ExerciseSession]] = {}
+    for session in sorted(history, key=lambda s: s.started_at):
+        if as_of is not None and session.started_at > as_of:
+            continue
+        by_slug: dict[str, list[SetEntry]] = {}
+        for entry in session.sets:
+            if entry.is_working:
+                by_slug.setdefault(entry.exercise, []).append(entry)
+        for slug, sets in by_slug.items():
+            index.setdefault(slug, []).append(
+                ExerciseSession(session.started_at, read_sets(sets), session.bodyweight_kg)
+            )
+    return index
+
+
+def latest_bodyweight(history: Iterable[Session], as_of: datetime | None = None) -> float | None:
+    """The most recent bodyweight recorded with a session at or before as-of."""
+    best: tuple[datetime, float] | None = None
+    for s in history:
+        usable = s.bodyweight_kg and (as_of is None or s.started_at <= as_of)
+        if usable and s.bodyweight_kg and (best is None or s.started_at > best[0]):
+            best = (s.started_at, s.bodyweight_kg)
+    return best[1] if best else None
+
+
+# --- loads -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Top:
+    """The top load of a session and the reps of the sets done at it, in order."""
+
+    kg: float | None  # set for kg loads
+    band: str | None  # set for band loads
+    reps: tuple[int, ...]
+
+    def same_load(self, other: _Top) -> bool:
+        if self.kg is not None and other.kg is not None:
+            return abs(self.kg - other.kg) < _LOAD_EPS
+        if self.band is not None and other.band is not None:
+            return self.band.casefold() == other.band.casefold()
+        return False
+
+
+def _top(session: ExerciseSession, settings: ProgressionSettings) -> _Top | None:
+    """The session's top load, or None when it was done without external load."""
+    rs = session.readings
+    top_kg = max((r.load_kg for r in rs), default=0.0)
+    if top_kg > 0:
+        reps = tuple(r.reps for r in rs if abs(r.load_kg - top_kg) < _LOAD_EPS)
+        return _Top(top_kg, None, reps)
+    banded = [r for r in rs if r.band]
+    if not banded:
+        return None
+
+    def rank(r: Reading) -> int:
+        found = band_rank(r.band or "", settings)
+        return -1 if found is None else found
+
+    top_band = max(banded, key=rank).band or ""
+    reps = tuple(r.reps for r in banded if (r.band or "").casefold() == top_band.casefold())
+    return _Top(None, top_band, reps)
+
+
+# --- text --------------------------------------------------------------------------------------
+
+
+def _and(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _reps_text(reps: Sequence[int]) -> str:
+    """'12, 11 and 10 reps'."""
+    return f"{_and([str(r) for r in reps])} reps"
+
+
+def _targets_text(reps: Sequence[int]) -> str:
+    """'8 reps on every set' or '11, 10 and 9 reps'."""
+    if len(reps) > 1 and len(set(reps)) == 1:
+        return f"{reps[0]} reps on every set"
+    return _reps_text(reps)
+
+
+def _sets(n: int) -> str:
+    return f"{n} set" if n == 1 else f"{n} sets"
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    exercise: Exercise
+    settings: ProgressionSettings
+    as_of: datetime
+    index: Mapping[str, Sequence[ExerciseSession]]
+    lookup: ExerciseLookup | None
+    bodyweight_kg: float | None
+    visited: frozenset[str] = frozenset()
+
+    @property
+    def slug(self) -> str:
+        return self.exercise.slug
+
+    def kg(self, load_kg: float | None) -> str:
+        return format_load(load_kg, self.settings.unit)
+
+    def amount(self, old_kg: float, new_kg: float) -> str:
+        """The difference between two loads in the settings unit, e.g. '2.5 kg'."""
+        unit = self.settings.unit
+        diff = from_kg(new_kg, unit) - from_kg(old_kg, unit)
+        text = f"{diff:.2f}".rstrip("0").rstrip(".")
+        return f"{text} {unit.value}"
+
+    def top_text(self, top: _Top) -> str:
+        """'at 60 kg', 'with the 12 kg bell', 'with the light band'."""
+        if top.band is not None:
+            return f"with the {top.band} band"
+        if self.exercise.step_kind is StepKind.KETTLEBELL:
+            return f"with the {self.kg(top.kg)} bell"
+        return f"at {self.kg(top.kg)}"
+
+    def suggestion(self, **kw: object) -> Suggestion:
+        kw.setdefault("exercise", self.slug)
+        kw.setdefault("trained_exercise", self.slug)
+        return Suggestion(**kw)  # type: ignore[arg-type]
+
+
+def suggest(
+    exercise: Exercise,
+    history: Iterable[Session],
+    settings: ProgressionSettings,
+    as_of: datetime,
+    *,
+    lookup: ExerciseLookup | None = None,
+    bodyweight_kg: float | None = None,
+) -> Suggestion:
+    """The suggestion for one exercise from the whole history (sessions after as-of ignored).
+
+    `exercise` should already carry the person's overrides (settings.effective_exercise);
+    `lookup` finds ladder successors by slug. `bodyweight_kg` defaults to the latest one recorded
+    with a session, else the settings' bodyweight.
+    """
+    history = list(history)
+    bw = bodyweight_kg
+    if bw is None:
+        bw = latest_bodyweight(history, as_of) or settings.bodyweight_kg
+    index = index_history(history, as_of)
+    return suggest_from_index(exercise, index, settings, as_of, lookup=lookup, bodyweight_kg=bw)
+
+
+def suggest_from_index(
+    exercise: Exercise,
+    index: Mapping[str, Sequence[ExerciseSession]],
+    settings: ProgressionSettings,
+    as_of: datetime,
+    *,
+    lookup: ExerciseLookup | None = None,
+    bodyweight_kg: float | None = None,
+    _visited: frozenset[str] = frozenset(),
+) -> Suggestion:
+    """`suggest` over a prepared `index_history` (what the plan uses for many exercises)."""
+    ctx = _Ctx(exercise, settings, as_of, index, lookup, bodyweight_kg, _visited | {exercise.slug})
+    if exercise.load_kind is LoadKind.ACTIVATION:
+        return _activation(ctx)
+    sessions = [s for s in index.get(exercise.slug, ()) if s.started_at <= as_of]
+    if not sessions:
+        return _start(ctx)
+    last = sessions[-1]
+    top = _top(last, settings)
+    gap = (as_of.date() - last.started_at.date()).days
+    if gap > settings.gap_no_change_days:
+        return _return_after_gap(ctx, last, top, gap)
+    if top is not None:
+        return _loaded(ctx, sessions, top)
+    return _bodyweight(ctx, sessions)
+
+
+# rule 1 ------------------------------------------------------------------------------------------
+
+
+def _start(ctx: _Ctx) -> Suggestion:
+    ex, s = ctx.exercise, ctx.settings
+    n, (lo, hi) = ex.sets, ex.rep_range
+    opening = "You have not logged this exercise yet, so start with"
+    if ex.load_kind is not LoadKind.EXTERNAL:
+        reason = f"{opening} {_sets(n)} of {lo} reps with no added load."
+        load = None
+    elif ex.start_load_kg:
+        load = grid_for(ex, s).nearest(ex.start_load_kg)
+        reason = f"{opening} {_sets(n)} of {lo} reps at {ctx.kg(load)}."
+    else:
+        load = None
+        reason = f"{opening} {_sets(n)} of {lo} reps; {CHOOSE_A_LOAD}."
+    return ctx.suggestion(
+        load_kg=load, sets=n, reps=(lo,) * n, rep_range=(lo, hi), rule="start", reason=reason
+    )
+
+
+# rule 2 ------------------------------------------------------------------------------------------
+
+
+def _loaded_range(ex: Exercise) -> tuple[int, int]:
+    return ex.loaded_rep_range or ex.rep_range
+
+
+def _bodyweight_sets(ctx: _Ctx, last: ExerciseSession) -> int:
+    """Sets for bodyweight work: the target, or more when `add-set` has raised it (up to max)."""
+    done = min(len(last.readings), ctx.settings.max_bodyweight_sets)
+    return max(ctx.exercise.sets, done)
+
+
+def _reduce_kg(ctx: _Ctx, load: float, factor: float) -> float:
+    """load x factor rounded DOWN, never above `load`, and not below the catalog start load
+    (an empty barbell) unless the person was already under it."""
+    ex = ctx.exercise
+    grid = grid_for(ex, ctx.settings)
+    target = grid.round_down(load * factor)
+    if ex.start_load_kg:
+        floor = grid.nearest(ex.start_load_kg)
+        if load >= floor - _LOAD_EPS:
+            target = max(target, floor)
+    return min(target, load)
+
+
+def _return_after_gap(ctx: _Ctx, last: ExerciseSession, top: _Top | None, gap: int) -> Suggestion:
+    s, ex = ctx.settings, ctx.exercise
+    factor = s.gap_short_factor if gap < s.gap_long_days else s.gap_long_factor
+    pct = round((1 - factor) * 100)
+    since = f"It has been {gap} days since you last did this exercise"
+    if top is None:
+        lo, hi = ex.rep_range
+        n = _bodyweight_sets(ctx, last)
+        reason = f"{since}, so ease back in with {_sets(n)} of {lo} reps."
+        return ctx.suggestion(
+            load_kg=None,
+            sets=n,
+            reps=(lo,) * n,
+            rep_range=(lo, hi),
+            rule="return-after-gap",
+            reason=reason,
+        )
+    lo, hi = _loaded_range(ex)
+    n = ex.sets
+    if top.band is not None:
+        band = lighter_band(top.band, s) or top.band
+        change = "a lighter band" if band != top.band else "the same band"
+        reason = (
+            f"{since} {ctx.top_text(top)}, so come back with {change} ({band}) "
+            f"and {lo} reps on every set."
+        )
+        return ctx.suggestion(
+            load_kg=None,
+            band=band,
+            sets=n,
+            reps=(lo,) * n,
+            rep_range=(lo, hi),
+            rule="return-after-gap",
+            reason=reason,
+        )
+    assert top.kg is not None
+    load = _reduce_kg(ctx, top.kg, factor)
+    reason = (
+        f"{since} {ctx.top_text(top)}, so come back about {pct}% lighter at {ctx.kg(load)} "
+        f"with {lo} reps on every set."
+    )
+    return ctx.suggestion(
+        load_kg=load,
+        sets=n,
+        reps=(lo,) * n,
+        rep_range=(lo, hi),
+        rule="return-after-gap",
+        reason=reason,
+    )
+
+
+# rules 3-6 ---------------------------------------------------------------------------------------
+
+
+def _failed(top: _Top, n: int, lo: int) -> bool:
+    """Fewer than N working sets at the top load, or any of them under the low end."""
+    return len(top.reps) < n or any(r < lo for r in top.reps)
+
+
+def _next_load(ctx: _Ctx, top: _Top) -> tuple[float | None, str | None] | None:
+    """(kg, band) of the next achievable load above the top load; None when none is heavier."""
+    if top.band is not None:
+        band = next_band(top.band, ctx.settings)
+        return None if band is None else (None, band)
+    assert top.kg is not None
+    kg = grid_for(ctx.exercise, ctx.settings).next_above(top.kg)
+    return None if kg is None else (kg, None)
+
+
+def _large_jump(ctx: _Ctx, top: _Top, next_kg: float | None) -> bool:
+    """Does the next load raise the effective load by more than the large-jump fraction?
+
+    Bands have no known weight; moving up a band is treated as a large jump.
+    """
+    if top.band is not None or top.kg is None or next_kg is None:
+        return top.band is not None
+    bw = ctx.bodyweight_kg or REFERENCE_BODYWEIGHT_KG
+    now = effective_load(top.kg, ctx.exercise, bw)
+    then = effective_load(next_kg, ctx.exercise, bw)
+    return then - now > ctx.settings.large_jump_fraction * now + 1e-9
+
+
+def _loaded(ctx: _Ctx, sessions: Sequence[ExerciseSession], top: _Top) -> Suggestion:
+    s, ex = ctx.settings, ctx.exercise
+    lo, hi = _loaded_range(ex)
+    n = ex.sets
+    same_load = {"load_kg": top.kg, "band": top.band}
+    at = ctx.top_text(top)
+
+    # rule 3: deload
+    k = s.deload_failures
+    if len(sessions) >= k:
+        tops = [_top(x, s) for x in sessions[-k:]]
+        if all(t is not None and t.same_load(top) and _failed(t, n, lo) for t in tops):
+            return _deload(ctx, top, k, (lo, hi))
+
+    # rule 4: add-load (with the large-jump gate)
+    nxt = _next_load(ctx, top)
+    large = nxt is not None and _large_jump(ctx, top, nxt[0])
+    gate = hi + s.large_jump_extra_reps if large else hi
+    reached = sum(r >= gate for r in top.reps)
+    if reached >= n:
+        who = f"All {_sets(reached)}"
+        if reached < len(top.reps):
+            who = f"{reached} of {len(top.reps)} sets"
+        did = f"{who} reached {gate} reps {at} last time"
+        if nxt is None:
+            kept = list(top.reps[:n])
+            what = "band" if top.band else "bell" if ex.step_kind is StepKind.KETTLEBELL else "load"
+            reason = (
+                f"{did} and there is no heavier {what} in your settings, "
+                f"so repeat {_targets_text(kept)} at the same load."
+            )
+            return ctx.suggestion(
+                **same_load,
+                sets=n,
+                reps=tuple(kept),
+                rep_range=(lo, hi),
+                rule="maintain",
+                reason=reason,
+            )
+        next_kg, band = nxt
+        if band is not None:
+            move = f"move up to the {band} band"
+        elif ex.step_kind is StepKind.KETTLEBELL:
+            move = f"move up to the {ctx.kg(next_kg)} bell"
+        else:
+            assert top.kg is not None and next_kg is not None
+            each = " per dumbbell" if ex.implements > 1 else ""
+            move = f"add {ctx.amount(top.kg, next_kg)}{each}"
+        reason = f"{did}, so {move} and start again at {lo} reps."
+        return ctx.suggestion(
+            load_kg=next_kg,
+            band=band,
+            sets=n,
+            reps=(lo,) * n,
+            rep_range=(lo, hi),
+            rule="add-load",
+            reason=reason,
+        )
+
+    # rule 5: add-reps (targets capped at the gate)
+    if not _failed(top, n, lo):
+        targets = tuple(min(gate, r + 1) for r in top.reps[:n])
+        did = f"You did {_reps_text(top.reps[:n])} {at} last time"
+        if ex.unilateral:
+            did += " on your weaker side"
+        if large:
+            assert nxt is not None
+            if nxt[1]:
+                heavier = f"the {nxt[1]} band"
+            elif ex.step_kind is StepKind.KETTLEBELL:
+                heavier = f"the {ctx.kg(nxt[0])} bell"
+            else:
+                heavier = ctx.kg(nxt[0])
+            reason = (
+                f"{did}; moving up to {heavier} would be a jump of more than "
+                f"{round(s.large_jump_fraction * 100)}%, so first build every set up to {gate} "
+                f"reps: aim for {_targets_text(targets)}."
+            )
+        else:
+            reason = (
+                f"{did}, inside the {lo}-{hi} range, so keep the load and aim for "
+                f"{_targets_text(targets)}."
+            )
+        return ctx.suggestion(
+            **same_load, sets=n, reps=targets, rep_range=(lo, hi), rule="add-reps", reason=reason
+        )
+
+    # rule 6: hold
+    did = f"Last time {at} you did {_reps_text(top.reps)}"
+    if ex.unilateral:
+        did += " on your weaker side"
+    where = "there" if top.band or ex.step_kind is StepKind.KETTLEBELL else f"at {ctx.kg(top.kg)}"
+    reason = (
+        f"{did}, short of {_sets(n)} of {lo}, so stay {where} and aim for {lo} reps on every set."
+    )
+    return ctx.suggestion(
+        **same_load, sets=n, reps=(lo,) * n, rep_range=(lo, hi), rule="hold", reason=reason
+    )
+
+
+def _deload(ctx: _Ctx, top: _Top, k: int, rng: tuple[int, int]) -> Suggestion:
+    s, ex = ctx.settings, ctx.exercise
+    lo, _ = rng
+    n = ex.sets
+    pct = round((1 - s.deload_factor) * 100)
+    fell = f"The last {k} sessions {ctx.top_text(top)} all fell short of {_sets(n)} of {lo}"
+    if top.band is not None:
+        band = lighter_band(top.band, s) or top.band
+        reason = f"{fell}, so step back to the {band} band and aim for {lo} reps on every set."
+        return ctx.suggestion(
+            load_kg=None,
+            band=band,
+            sets=n,
+            reps=(lo,) * n,
+            rep_range=rng,
+            rule="deload",
+            reason=reason,
+        )
+    assert top.kg is not None
+    load = _reduce_kg(ctx, top.kg, s.deload_factor)
+    reason = f"{fell}, so drop about {pct}% to {ctx.kg(load)} and aim for {lo} reps on every set."
+    return ctx.suggestion(
+        load_kg=load, sets=n, reps=(lo,) * n, rep_range=rng, rule="deload", reason=reason
+    )
+
+
+# rule 7 ------------------------------------------------------------------------------------------
+
+
+def _bodyweight(ctx: _Ctx, sessions: Sequence[ExerciseSession]) -> Suggestion:
+    s, ex = ctx.settings, ctx.exercise
+    lo, hi = ex.rep_range
+    last = sessions[-1]
+    n = _bodyweight_sets(ctx, last)
+    g = s.bodyweight_gate_sessions
+    recent = sessions[-g:]
+    gate = len(sessions) >= g and all(
+        _top(x, s) is None and sum(r.reps >= hi for r in x.readings) >= n for x in recent
+    )
+    reps = [r.reps for r in last.readings]
+    if not gate:
+        targets = tuple(min(hi, r + 1) for r in reps[:n]) + (lo,) * max(0, n - len(reps))
+        did = f"You did {_reps_text(reps[:n])} last time"
+        if ex.unilateral:
+            did += " on your weaker side"
+        reason = f"{did}, so aim for one more rep per set, up to {hi}: {_targets_text(targets)}."
+        return ctx.suggestion(
+            load_kg=None, sets=n, reps=targets, rep_range=(lo, hi), rule="add-reps", reason=reason
+        )
+
+    sessions_word = "session" if g == 1 else f"{g} sessions"
+    did = f"All {_sets(n)} reached {hi} reps in each of your last {sessions_word}"
+    successor = _successor(ctx)
+    if successor is not None:
+        return _next_variation(ctx, successor, did)
+    loadable = ex.loadable or ex.load_kind is LoadKind.EXTERNAL
+    if loadable:
+        return _first_load(ctx, did)
+    if n < s.max_bodyweight_sets:
+        reason = f"{did}, so add a set: do {_sets(n + 1)} of {lo} reps."
+        return ctx.suggestion(
+            load_kg=None,
+            sets=n + 1,
+            reps=(lo,) * (n + 1),
+            rep_range=(lo, hi),
+            rule="add-set",
+            reason=reason,
+        )
+    kept = tuple(reps[:n])
+    reason = (
+        f"{did} and this exercise has no harder step in hiplog, "
+        f"so keep it up with {_targets_text(kept)}."
+    )
+    return ctx.suggestion(
+        load_kg=None, sets=n, reps=kept, rep_range=(lo, hi), rule="maintain", reason=reason
+    )
+
+
+def _successor(ctx: _Ctx) -> Exercise | None:
+    slug = ctx.exercise.successor
+    if not slug or ctx.lookup is None or slug in ctx.visited:
+        return None
+    found = ctx.lookup(slug)
+    return None if found is None else effective_exercise(found, ctx.settings)
+
+
+def _next_variation(ctx: _Ctx, successor: Exercise, did: str) -> Suggestion:
+    if ctx.index.get(successor.slug):
+        # Already training the successor: follow its own progression.
+        own = suggest_from_index(
+            successor,
+            ctx.index,
+            ctx.settings,
+            ctx.as_of,
+            lookup=ctx.lookup,
+            bodyweight_kg=ctx.bodyweight_kg,
+            _visited=ctx.visited,
+        )
+        reason = (
+            f"{did}, and you already do {successor.name}, so go on with it: "
+            f"{_sets(own.sets)} of {_targets_text(own.reps)}"
+            f"{'' if own.load_kg is None else ' at ' + ctx.kg(own.load_kg)}."
+        )
+        return replace(own, trained_exercise=ctx.slug, rule="next-variation", reason=reason)
+    start = _start(replace(ctx, exercise=successor))
+    lo = start.rep_range[0]
+    at = f" at {ctx.kg(start.load_kg)}" if start.load_kg is not None else ""
+    tail = f"; {CHOOSE_A_LOAD}" if CHOOSE_A_LOAD in start.reason else ""
+    reason = (
+        f"{did}, so move on to the next variation, {successor.name}: "
+        f"{_sets(start.sets)} of {lo} reps{at}{tail}."
+    )
+    return replace(
+        start,
+        exercise=successor.slug,
+        trained_exercise=ctx.slug,
+        rule="next-variation",
+        reason=reason,
+    )
+
+
+def _first_load(ctx: _Ctx, did: str) -> Suggestion:
+    """The bodyweight-to-weighted move: N x lo of the loaded range at the first load step."""
+    ex, s = ctx.exercise, ctx.settings
+    lo, hi = _loaded_range(ex)
+    n = ex.sets
+    if ex.step_kind is StepKind.BAND:
+        band = s.bands[0]
+        reason = (
+            f"{did}, so add the {band} band and work in the {lo}-{hi} range, starting at {lo} reps."
+        )
+        return ctx.suggestion(
+            load_kg=None,
+            band=band,
+            sets=n,
+            reps=(lo,) * n,
+            rep_range=(lo, hi),
+            rule="add-load",
+            reason=reason,
+        )
+    grid = grid_for(ex, s)
+    if ex.load_kind is LoadKind.EXTERNAL and ex.start_load_kg:
+        load = grid.nearest(ex.start_load_kg)
+    else:
+        load = grid.lightest
+    what = f"{ctx.kg(load)} per dumbbell" if ex.implements > 1 else ctx.kg(load)
+    reason = f"{did}, so add {what} and work in the {lo}-{hi} range, starting at {lo} reps."
+    return ctx.suggestion(
+        load_kg=load, sets=n, reps=(lo,) * n, rep_range=(lo, hi), rule="add-load", reason=reason
+    )
+
+
+# activation drills -------------------------------------------------------------------------------
+
+
+def _activation(ctx: _Ctx) -> Suggestion:
+    ex = ctx.exercise
+    lo, hi = ex.rep_range
+    side = " per side" if ex.unilateral else ""
+    reason = (
+        f"{ex.name} is a warm-up drill, so do {_sets(ex.sets)} of {lo} reps{side} "
+        f"before the main work."
+    )
+    return ctx.suggestion(
+        load_kg=None,
+        sets=ex.sets,
+        reps=(lo,) * ex.sets,
+        rep_range=(lo, hi),
+        rule="maintain",
+        reason=reason,
+        warmup=True,
+    )
