@@ -334,6 +334,6 @@ def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
 def session_starts(db: OrmSession) -> dict[datetime, list[int]]:
     """Session ids by start time (to skip sessions an import already brought in)."""
     found: dict[datetime, list[int]] = {}
-    for started, id_ in db.execute(select(SessionRow.started_at, SessionRow.id)).tuples():
-        found.setdefault(started, []).append(id_)
+    for row in db.execute(select(SessionRow.started_at, SessionRow.id)):
+        found.setdefault(row[0], []).append(row[1])
     return found
