@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: run test lint typecheck layers pytest fuzz soak bench dist dist-check wheel-check install-desktop clean
 
@@ -16,7 +15,7 @@ $(STAMP): pyproject.toml
 
 ## run: open hiplog (creates .venv and installs on first use)
 run: $(STAMP)
-	env -u QT_QPA_PLATFORM $(BIN)/hiplog $(ARGS)
+	$(BIN)/hiplog $(ARGS)
 
 ## test: the whole suite, headless: lint, format, types, layers, tests
 test: $(STAMP) lint typecheck layers pytest
@@ -32,4 +31,4 @@ layers: $(STAMP)
 	$(BIN)/lint-imports
 
 pytest: $(STAMP)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
