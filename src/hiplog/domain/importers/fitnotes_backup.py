@@ -1,0 +1,192 @@
+"""Read a FitNotes backup (`.fitnotes`): the app's own SQLite database, opened read-only.
+
+Tables used (schema versions 14 to 22; version 14 has no distance or duration columns):
+- `training_log`: one row per set: exercise_id, date (`YYYY-MM-DD`), metric_weight (always kg,
+  whatever unit the app showed), reps, and from later versions distance, duration_seconds and
+  `unit`, which for a distance says what it is in.
+- `exercise`: names. `Comment` rows with owner_type_id 1 are notes on one set (owner_id is the
+  training_log _id). `WorkoutComment` is a note on a date's workout. `BodyWeight` is the
+  bodyweight log.
+
+As with the FitNotes CSV, all sets of one date form one session starting at 00:00. Comments on a
+set that was since deleted go to the session of their date; a comment (or workout comment) on a
+date with no sets at all has nothing to attach to and is left out. Flagged "lines" are
+training_log row ids, the only position a database has.
+
+The distance unit codes are not documented; they are inferred from real backups: 2 holds metres
+(rowing 1625, bike 16080 in an hour), 3 kilometres (runs of 1.8 in 9 minutes), 4 feet (rope pulls
+of 200-423); 0 and 1 never carry a distance there and are read as metres, 5 as miles.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from hiplog.domain.catalog import Catalog
+from hiplog.domain.errors import InputError
+from hiplog.domain.importers.common import ImportBuilder, positive_or_none
+from hiplog.domain.models import BodyweightEntry, ImportedData
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_METRES_PER_UNIT = {0: 1.0, 1: 1.0, 2: 1.0, 3: 1000.0, 4: 0.3048, 5: 1609.344}
+_DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S")
+
+
+def _parse_datetime(value: Any, what: str, where: str) -> datetime:
+    text = str(value).strip() if value is not None else ""
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise InputError(f"{what} '{text}' is not a valid date", where)
+
+
+def _number(value: Any, what: str, where: str) -> float:
+    if value is None or value == "":
+        return 0.0
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"{what} '{value}' is not a number", where) from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise InputError(f"{what} '{value}' is not a number", where)
+    return number
+
+
+def _as_int(value: Any) -> int | None:
+    """An integer id, or None for anything else (a damaged row)."""
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {str(row[1]) for row in conn.execute(f'PRAGMA table_info("{table}")')}
+
+
+def read_fitnotes_backup(path: Path, source: str, catalog: Catalog) -> ImportedData:
+    """Read a whole FitNotes backup; raise InputError (nothing returned) when it is unusable."""
+    try:
+        with path.open("rb") as f:
+            magic = f.read(len(SQLITE_MAGIC))
+    except OSError as err:
+        raise InputError(f"cannot open the file: {err.strerror or err}", source) from None
+    if magic != SQLITE_MAGIC:
+        raise InputError("not a FitNotes backup (not an SQLite database)", source)
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as err:
+        raise InputError(f"cannot open this FitNotes backup: {err}", source) from None
+    try:
+        return _read(conn, source, catalog)
+    except sqlite3.Error as err:
+        raise InputError(f"cannot read this FitNotes backup: {err}", source) from None
+    except UnicodeDecodeError:
+        message = "this FitNotes backup holds text that is not UTF-8 (damaged?)"
+        raise InputError(message, source) from None
+    finally:
+        conn.close()
+
+
+def _read(conn: sqlite3.Connection, source: str, catalog: Catalog) -> ImportedData:
+    tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    for needed in ("training_log", "exercise"):
+        if needed not in tables:
+            raise InputError(f"not a FitNotes backup: it has no {needed} table", source)
+    log_columns = _columns(conn, "training_log")
+    missing = {"_id", "exercise_id", "date", "metric_weight", "reps"} - log_columns
+    if missing:
+        raise InputError(
+            "not a FitNotes backup: training_log lacks " + ", ".join(sorted(missing)), source
+        )
+    extras = [c if c in log_columns else f"0 AS {c}" for c in ("distance", "duration_seconds")]
+    unit = "unit" if "unit" in log_columns else "0 AS unit"
+
+    names: dict[int, str] = {}
+    for exercise_id, name in conn.execute("SELECT _id, name FROM exercise"):
+        if _as_int(exercise_id) is not None:
+            names[int(exercise_id)] = str(name)
+    builder = ImportBuilder(catalog, "fitnotes-backup")
+    data = builder.data
+    where_set: dict[int, tuple[object, int]] = {}  # training_log _id -> (session key, index)
+    query = (
+        f"SELECT _id, exercise_id, date, metric_weight, reps, {unit}, {', '.join(extras)} "
+        "FROM training_log ORDER BY date, _id"
+    )
+    for raw_id, exercise_id, date, weight, reps, unit_code, distance, duration in conn.execute(
+        query
+    ):
+        where = f"{source} training_log row {raw_id}"
+        row_id = _as_int(raw_id)
+        if row_id is None:
+            raise InputError("this row has no id (damaged backup?)", where)
+        data.rows_read += 1
+        started_at = _parse_datetime(date, "date", where).replace(hour=0, minute=0, second=0)
+        started_at = started_at.replace(microsecond=0)
+        key = started_at.date()
+        name = names.get(_as_int(exercise_id) or 0, f"FitNotes exercise {exercise_id}")
+        reps_value = _number(reps, "reps", where)
+        if reps_value != int(reps_value):
+            raise InputError(f"reps '{reps}' is not a whole number", where)
+        distance_value = positive_or_none(_number(distance, "distance", where))
+        distance_m = None
+        if distance_value is not None:
+            code = _as_int(unit_code)
+            if code is None or code not in _METRES_PER_UNIT:
+                raise InputError(f"unknown distance unit code {unit_code}", where)
+            distance_m = distance_value * _METRES_PER_UNIT[code]
+        builder.add_set(
+            key,
+            started_at,
+            name,
+            row_id,
+            reps=int(reps_value),
+            load_kg=positive_or_none(_number(weight, "metric_weight", where)),
+            duration_s=positive_or_none(_number(duration, "duration_seconds", where)),
+            distance_m=distance_m,
+        )
+        where_set[row_id] = (key, builder.set_count(key) - 1)
+
+    if "Comment" in tables:
+        comments = conn.execute(
+            "SELECT _id, date, owner_id, comment FROM Comment WHERE owner_type_id = 1 ORDER BY _id"
+        )
+        for comment_id, date, owner_id, text in comments:
+            data.note_rows += 1
+            target = where_set.get(_as_int(owner_id) or 0)
+            if target is not None:
+                builder.add_set_note(target[0], target[1], str(text or ""))
+                continue
+            where = f"{source} Comment row {comment_id}"
+            day = _parse_datetime(date, "date", where).date()
+            if builder.has_session(day):
+                builder.add_session_note(day, datetime(day.year, day.month, day.day), str(text))
+
+    if "WorkoutComment" in tables:
+        for comment_id, date, text in conn.execute(
+            "SELECT _id, date, comment FROM WorkoutComment ORDER BY date, _id"
+        ):
+            data.note_rows += 1
+            where = f"{source} WorkoutComment row {comment_id}"
+            day = _parse_datetime(date, "date", where).date()
+            if builder.has_session(day):
+                builder.add_session_note(day, datetime(day.year, day.month, day.day), str(text))
+
+    if "BodyWeight" in tables:
+        for entry_id, date, kg in conn.execute(
+            "SELECT _id, date, body_weight_metric FROM BodyWeight ORDER BY date, _id"
+        ):
+            where = f"{source} BodyWeight row {entry_id}"
+            measured_at = _parse_datetime(date, "date", where)
+            entry = BodyweightEntry(measured_at, _number(kg, "body_weight_metric", where))
+            data.bodyweights.append(entry)
+            if builder.has_session(measured_at.date()):
+                builder.set_bodyweight(measured_at.date(), entry.kg)
+    return builder.finish()
