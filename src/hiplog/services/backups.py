@@ -1,45 +1,195 @@
-"""Backups of the database, and restoring one."""
+"""Backups of the database, restoring one, and what to do with a file hiplog cannot open.
+
+Automatic backups: one a day at the first start of the window, one before every migration,
+one before every import and one before every restore. Rotation keeps the last 10 of each
+automatic kind except pre-migration backups, which all stay, as do the ones made by hand.
+"""
 
 from __future__ import annotations
 
+import logging
+from datetime import datetime
 from pathlib import Path
 
-from hiplog.domain.errors import InputError
+from hiplog.domain.errors import DatabaseError, InputError
 from hiplog.services.context import AppContext
 from hiplog.services.locations import Locations
-from hiplog.storage.backup import backup_database, backup_name
+from hiplog.storage import backup as storage_backup
+from hiplog.storage.backup import BackupInfo, backup_database, new_backup_path, sync_folder
 from hiplog.storage.inspection import FileState, inspect_database
+
+__all__ = [
+    "BackupInfo",
+    "backup_before_import",
+    "backup_now",
+    "ensure_daily_backup",
+    "list_backups",
+    "newest_good_backup",
+    "restore_file",
+    "restore_into",
+    "restore_newest_good",
+    "rotate_backups",
+    "set_aside",
+    "start_new_file",
+]
+
+_log = logging.getLogger("hiplog")
+USABLE = (FileState.CURRENT, FileState.OLDER)
+
+
+def list_backups(locations: Locations) -> list[BackupInfo]:
+    """Every backup in the backups folder, newest first."""
+    return storage_backup.list_backups(locations.backups)
+
+
+def rotate_backups(folder: Path) -> list[Path]:
+    """Keep the last 10 daily (and pre-import, pre-restore) backups and every pre-migration and
+    manual one; delete the rest. Returns the deleted files."""
+    return storage_backup.rotate_backups(folder)
 
 
 def backup_now(ctx: AppContext, destination: Path | None = None) -> Path:
     """A verified copy of the open database; by default in the backups folder."""
-    target = destination or ctx.locations.backups / backup_name("manual")
-    if target.exists():
-        raise InputError("a file is already there; choose another name", str(target))
+    if destination is not None and destination.exists():
+        raise InputError("a file is already there; choose another name", str(destination))
+    target = destination or new_backup_path(ctx.locations.backups, "manual")
     return backup_database(ctx.db.path, target)
 
 
-def restore_file(locations: Locations, source: Path) -> Path | None:
-    """Replace the database with `source` after checking it and backing up the current file.
+def _automatic_backup(source: Path, folder: Path, kind: str, now: datetime | None = None) -> Path:
+    path = backup_database(source, new_backup_path(folder, kind, now))
+    rotate_backups(folder)
+    return path
 
-    Returns where the previous database was saved (None when there was none).
+
+def ensure_daily_backup(ctx: AppContext, now: datetime | None = None) -> Path | None:
+    """Write today's daily backup unless there is one already; returns it when written.
+
+    Meant for the start of the window. A failure is logged and returns None: it must not keep
+    a person from their data (the next start tries again).
     """
+    today = (now or datetime.now()).date()
+    folder = ctx.locations.backups
+    if any(
+        b.kind == "daily" and b.taken_at.date() == today
+        for b in storage_backup.list_backups(folder)
+    ):
+        return None
+    try:
+        return _automatic_backup(ctx.db.path, folder, "daily", now)
+    except DatabaseError as exc:
+        _log.warning("the daily backup failed: %s", exc)
+        return None
+
+
+def backup_before_import(ctx: AppContext) -> Path:
+    """A verified copy of the database made just before an import changes it."""
+    return _automatic_backup(ctx.db.path, ctx.locations.backups, "pre-import")
+
+
+def newest_good_backup(locations: Locations) -> BackupInfo | None:
+    """The newest backup that passes a full integrity check and that this hiplog can open."""
+    for info in list_backups(locations):
+        if inspect_database(info.path, full_check=True).state in USABLE:
+            return info
+    return None
+
+
+def _check_restorable(source: Path) -> None:
     inspection = inspect_database(source, full_check=True)
     if inspection.state in (FileState.MISSING, FileState.EMPTY):
         raise InputError("there is no backup there (the file is missing or empty)", str(source))
-    if inspection.state not in (FileState.CURRENT, FileState.OLDER):
+    if inspection.state not in USABLE:
         reason = {
             FileState.NEWER: "it was written by a newer hiplog",
             FileState.FOREIGN: "it is not a hiplog database",
         }.get(inspection.state, f"it is damaged ({inspection.detail})")
         raise InputError(f"cannot restore this file: {reason}", str(source))
-    saved: Path | None = None
+
+
+def _companions(path: Path) -> list[Path]:
+    return [Path(f"{path}{suffix}") for suffix in ("-wal", "-shm", "-journal")]
+
+
+def set_aside(locations: Locations, now: datetime | None = None) -> Path | None:
+    """Rename a database hiplog cannot use to ``hiplog-<kind>-<stamp>.db`` beside it.
+
+    The file's bytes are never touched: it is only renamed, together with its log files, so a
+    new or restored database can take its place. Returns the new name (None when there was
+    no file).
+    """
     current = locations.database
-    if current.exists() and current.stat().st_size > 0:
-        saved = backup_database(current, locations.backups / backup_name("pre-restore"))
-    staged = current.with_name(current.name + ".restoring")
+    if not current.exists():
+        return None
+    state = inspect_database(current).state
+    kind = state.value if state in (FileState.NEWER, FileState.FOREIGN) else "damaged"
+    target = new_backup_path(current.parent, kind, now)
+    current.rename(target)
+    for companion, moved in zip(_companions(current), _companions(target), strict=True):
+        if companion.exists():
+            companion.rename(moved)
+    sync_folder(current.parent)
+    return target
+
+
+def _put_in_place(source: Path, database: Path) -> None:
+    """A verified copy of `source` renamed over `database` (and its old log files removed)."""
+    staged = database.with_name(database.name + ".restoring")
     backup_database(source, staged)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{current}{suffix}").unlink(missing_ok=True)
-    staged.replace(current)
+    for companion in _companions(database):
+        companion.unlink(missing_ok=True)
+    staged.replace(database)
+    sync_folder(database.parent)
+
+
+def restore_file(locations: Locations, source: Path) -> Path | None:
+    """Replace the database with `source` after checking it and saving the current file.
+
+    A usable current database is backed up first (``pre-restore``); one hiplog cannot open is
+    renamed aside instead, untouched. Returns where the previous database went (None when
+    there was none). The database must not be open in this process while this runs.
+    """
+    _check_restorable(source)
+    current = locations.database
+    saved: Path | None = None
+    state = inspect_database(current).state
+    if state in USABLE:
+        saved = _automatic_backup(current, locations.backups, "pre-restore")
+    elif state not in (FileState.MISSING, FileState.EMPTY):
+        saved = set_aside(locations)
+    _put_in_place(source, current)
     return saved
+
+
+def restore_into(ctx: AppContext, source: Path) -> Path | None:
+    """Restore `source` under an open context and reopen it, for the window.
+
+    Returns where the previous database was saved. When the backup cannot be used, nothing
+    changes and InputError says why; the context stays open on the current data.
+    """
+    _check_restorable(source)
+    saved = _automatic_backup(ctx.db.path, ctx.locations.backups, "pre-restore")
+    ctx.db.close()
+    try:
+        _put_in_place(source, ctx.db.path)
+    finally:
+        ctx.reopen()
+    return saved
+
+
+def restore_newest_good(locations: Locations) -> tuple[BackupInfo, Path | None]:
+    """Put the newest good backup in place of an unusable database (renamed aside first).
+
+    Returns the backup used and where the unusable file went.
+    """
+    newest = newest_good_backup(locations)
+    if newest is None:
+        raise InputError("there is no usable backup", str(locations.backups))
+    aside = set_aside(locations)
+    restore_file(locations, newest.path)
+    return newest, aside
+
+
+def start_new_file(locations: Locations) -> Path | None:
+    """Rename an unusable database aside so a new, empty one can be created in its place."""
+    return set_aside(locations)

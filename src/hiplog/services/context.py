@@ -65,5 +65,16 @@ class AppContext:
         self._catalog = None
         self._settings = None
 
+    def reopen(self) -> None:
+        """Close the database and open the file at the same place again (after a restore).
+
+        Everything cached is forgotten; objects holding this context keep working.
+        """
+        self.db.close()
+        self.db = open_database(self.locations.database, backups_dir=self.locations.backups)
+        with self.db.transaction() as tx:
+            exercise_repo.sync_builtins(tx, builtin_catalog())
+        self.invalidate()
+
     def close(self) -> None:
         self.db.close()

@@ -24,6 +24,7 @@ from hiplog.domain.importers.strong import read_strong
 from hiplog.domain.models import Exercise, ImportedData, Session
 from hiplog.domain.text_decoding import decode_text
 from hiplog.domain.units import Unit
+from hiplog.services.backups import backup_before_import
 from hiplog.services.context import AppContext
 from hiplog.services.files import write_text_atomically
 from hiplog.storage import exercise_repo, import_repo, session_repo, settings_repo
@@ -136,6 +137,9 @@ def import_file(
         flagged=list(data.flagged_lines),
         dry_run=dry_run,
     )
+    if not dry_run:
+        # A verified copy first, so an import that was not wanted can be undone by a restore.
+        backup_before_import(ctx)
     with ctx.db.transaction() as tx:
         remap = _add_custom_exercises(tx, catalog, data.custom_exercises, dry_run)
         starts = session_repo.session_starts(tx)

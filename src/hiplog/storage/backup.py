@@ -1,14 +1,38 @@
-"""Copies of the database made with SQLite's online backup API, each checked after writing."""
+"""Copies of the database made with SQLite's online backup API, each checked after writing.
+
+Backups live in one folder and are named ``hiplog-<kind>-<YYYY-MM-DDTHHMMSS>[-n].db``, so the
+folder can be listed, sorted and pruned without opening any file.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from hiplog.domain.errors import DatabaseError
+
+STAMP_FORMAT = "%Y-%m-%dT%H%M%S"
+_NAME = re.compile(
+    r"^hiplog-(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{4}-\d{2}-\d{2}T\d{6})(?:-\d+)?\.db$"
+)
+
+# How many of each kind rotation keeps; kinds not listed (manual, pre-migration-*) are all kept.
+KEEP = {"daily": 10, "pre-import": 10, "pre-restore": 10}
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file: what made it, when, and how big it is."""
+
+    path: Path
+    kind: str
+    taken_at: datetime
+    size: int
 
 
 def _check(path: Path) -> None:
@@ -21,18 +45,32 @@ def _check(path: Path) -> None:
         raise DatabaseError(f"the backup {path} failed its integrity check: {result}")
 
 
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def backup_database(source: Path, destination: Path) -> Path:
     """Copy `source` to `destination` (0600), verify it, and return the destination.
 
     The copy is written to a temporary name first and renamed into place only once it passed
     integrity_check, so a failed backup never leaves a half-written file under the final name.
+    The source is opened read-only: a backup never changes it.
     """
     destination.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     partial = destination.with_name(destination.name + ".partial")
-    partial.unlink(missing_ok=True)
-    fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-    os.close(fd)
     try:
+        partial.unlink(missing_ok=True)
+        fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        os.close(fd)
         src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
         try:
             dst = sqlite3.connect(partial)
@@ -44,11 +82,16 @@ def backup_database(source: Path, destination: Path) -> Path:
         finally:
             src.close()
         _check(partial)
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
         partial.replace(destination)
+        sync_folder(destination.parent)
     except (sqlite3.Error, OSError) as exc:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-        raise DatabaseError(f"could not back up {source} to {destination}: {exc}") from exc
+        raise DatabaseError(
+            f"could not back up {source} to {destination}: {exc}", path=str(source)
+        ) from exc
     except DatabaseError:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
@@ -58,5 +101,69 @@ def backup_database(source: Path, destination: Path) -> Path:
 
 def backup_name(kind: str, now: datetime | None = None) -> str:
     """A file name such as ``hiplog-daily-2026-11-21T071500.db``."""
-    stamp = (now or datetime.now()).strftime("%Y-%m-%dT%H%M%S")
+    stamp = (now or datetime.now()).strftime(STAMP_FORMAT)
     return f"hiplog-{kind}-{stamp}.db"
+
+
+def new_backup_path(folder: Path, kind: str, now: datetime | None = None) -> Path:
+    """A path in `folder` for a new backup of `kind` that no file uses yet."""
+    name = backup_name(kind, now)
+    path = folder / name
+    n = 2
+    while path.exists():
+        path = folder / f"{name[:-3]}-{n}.db"
+        n += 1
+    return path
+
+
+def parse_backup_name(path: Path) -> tuple[str, datetime] | None:
+    """The kind and time in a backup's file name, or None for any other file."""
+    match = _NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        taken = datetime.strptime(match["stamp"], STAMP_FORMAT)
+    except ValueError:
+        return None
+    return match["kind"], taken
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Every backup in `folder`, newest first."""
+    found: list[BackupInfo] = []
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for path in entries:
+        parsed = parse_backup_name(path)
+        if parsed is None or not path.is_file():
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        found.append(BackupInfo(path, parsed[0], parsed[1], size))
+    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def rotate_backups(folder: Path, keep: dict[str, int] | None = None) -> list[Path]:
+    """Delete the oldest backups beyond what `keep` allows per kind; returns what was deleted.
+
+    By default the last 10 daily, pre-import and pre-restore backups stay; every manual and
+    every pre-migration backup stays for good.
+    """
+    keep = KEEP if keep is None else keep
+    seen: dict[str, int] = {}
+    removed: list[Path] = []
+    for backup in list_backups(folder):
+        limit = keep.get(backup.kind)
+        if limit is None:
+            continue
+        seen[backup.kind] = seen.get(backup.kind, 0) + 1
+        if seen[backup.kind] > limit:
+            with contextlib.suppress(OSError):
+                backup.path.unlink()
+                removed.append(backup.path)
+    return removed

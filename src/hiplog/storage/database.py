@@ -3,16 +3,19 @@ transactions."""
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hiplog.domain.errors import DatabaseError
 from hiplog.storage.backup import backup_database, backup_name
-from hiplog.storage.engine import make_engine
+from hiplog.storage.engine import is_locked_error, make_engine, write_engine
 from hiplog.storage.inspection import FileState, Inspection, inspect_database
 from hiplog.storage.migrate import upgrade_to_head
 
@@ -21,7 +24,6 @@ class UnusableDatabaseError(DatabaseError):
     """The file cannot be opened as it is; `inspection.state` says why. The file is untouched."""
 
     def __init__(self, path: Path, inspection: Inspection) -> None:
-        self.path = path
         self.inspection = inspection
         reasons = {
             FileState.NEWER: (
@@ -46,12 +48,21 @@ class Database:
         self.path = path
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._writers = sessionmaker(write_engine(engine), expire_on_commit=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends, rolled back if it raises."""
-        with self._sessions.begin() as session:
-            yield session
+        """A unit of work: committed when the block ends, rolled back if it raises.
+
+        It holds the write lock from its start (waiting for another writer if needed). When the
+        disk or the folder refuses the write, nothing of it is kept and a DatabaseError says why;
+        the same call can simply be made again.
+        """
+        try:
+            with self._writers.begin() as session:
+                yield session
+        except (OperationalError, sqlite3.OperationalError, OSError) as exc:
+            raise write_failure(self.path, exc) from exc
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
@@ -60,6 +71,32 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def write_failure(path: Path, exc: BaseException) -> DatabaseError:
+    """A DatabaseError that tells a person why a write failed and what to do about it."""
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).lower()
+    code = getattr(orig, "errno", None)
+    kind = ""
+    if code == errno.ENOSPC or "disk is full" in text:
+        reason = "the disk is full; free some space"
+    elif (
+        code in (errno.EROFS, errno.EACCES, errno.EPERM)
+        or "readonly" in text
+        or ("read-only" in text or "unable to open" in text)
+    ):
+        reason = "the file or its folder cannot be written to; check the folder's permissions"
+    elif is_locked_error(orig):
+        reason = "another program kept the database busy; close it"
+        kind = "locked"
+    else:
+        reason = f"the disk reported an error ({orig}); check the disk"
+    return DatabaseError(
+        f"could not save to {path}: {reason} and try again (nothing was changed)",
+        path=str(path),
+        kind=kind,
+    )
 
 
 def open_database(path: Path, backups_dir: Path | None = None) -> Database:
@@ -75,5 +112,5 @@ def open_database(path: Path, backups_dir: Path | None = None) -> Database:
         backup_database(path, backups_dir / backup_name(f"pre-migration-{inspection.revision}"))
     engine = make_engine(path)
     if inspection.state is not FileState.CURRENT:
-        upgrade_to_head(engine)
+        upgrade_to_head(write_engine(engine))
     return Database(path, engine)

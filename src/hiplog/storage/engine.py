@@ -1,28 +1,66 @@
-"""The SQLAlchemy engine for a hiplog database file, with its pragmas on every connection."""
+"""The SQLAlchemy engine for a hiplog database file, with its pragmas on every connection.
+
+Transactions are real SQLite transactions: Python's sqlite3 module would otherwise commit
+implicitly before DDL and start transactions late, so the engine turns that off and emits BEGIN
+itself. A write transaction starts with BEGIN IMMEDIATE, which takes the write lock up front:
+a second writer (the command line while the window is open) then waits for the busy timeout
+instead of failing half-way when it upgrades a read to a write.
+"""
 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 
 # 'HPLG': marks a SQLite file as hiplog's, so another program's database is recognised as foreign.
 APPLICATION_ID = 0x48504C47
 BUSY_TIMEOUT_MS = 10_000
+# How long a writer keeps retrying BEGIN IMMEDIATE when SQLite still answers "locked" after its
+# own busy timeout (another process holding a long write transaction).
+WRITE_RETRY_SECONDS = 30.0
+# Execution option that marks a connection as one that will write: its transactions begin
+# IMMEDIATE.
+WRITE_OPTION = "hiplog_write"
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Autocommit at the driver level; SQLAlchemy's "begin" event below emits BEGIN itself.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         # FULL: a committed transaction survives a crash of the app and of the machine.
         cursor.execute("PRAGMA synchronous=FULL")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     finally:
         cursor.close()
+
+
+def is_locked_error(exc: BaseException) -> bool:
+    text = str(getattr(exc, "orig", exc)).lower()
+    return "database is locked" in text or "database is busy" in text
+
+
+def _begin(connection: Connection) -> None:
+    if not connection.get_execution_options().get(WRITE_OPTION, False):
+        connection.exec_driver_sql("BEGIN")
+        return
+    # Nothing has happened in this transaction yet, so retrying BEGIN is always safe.
+    deadline = time.monotonic() + WRITE_RETRY_SECONDS
+    while True:
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if not is_locked_error(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.2)
 
 
 def create_private_file(path: Path) -> None:
@@ -38,4 +76,10 @@ def make_engine(path: Path) -> Engine:
     create_private_file(path)
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine
+
+
+def write_engine(engine: Engine) -> Engine:
+    """The same engine (same pool) whose transactions begin IMMEDIATE."""
+    return engine.execution_options(**{WRITE_OPTION: True})

@@ -37,14 +37,28 @@ class Inspection:
 
 def inspect_database(path: Path, *, full_check: bool = False) -> Inspection:
     """Classify the file at `path`. Reads only; never writes to the file."""
+    try:
+        return _inspect(path, full_check)
+    except OSError as exc:
+        return Inspection(FileState.DAMAGED, detail=f"it cannot be read: {exc.strerror or exc}")
+
+
+def _inspect(path: Path, full_check: bool) -> Inspection:
     if not path.exists():
         return Inspection(FileState.MISSING)
+    if not path.is_file():
+        return Inspection(FileState.DAMAGED, detail="it is a folder, not a file")
     size = path.stat().st_size
     if size == 0:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return Inspection(FileState.DAMAGED, detail="the file is empty but its log is not")
         return Inspection(FileState.EMPTY)
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_MAGIC):
+        if SQLITE_MAGIC.startswith(header):
+            return Inspection(FileState.DAMAGED, detail="the file is cut short")
         return Inspection(FileState.DAMAGED, detail="it is not a SQLite database file")
     if len(header) < 100 or size % 512 or _shorter_than_header_says(header, size, path):
         return Inspection(FileState.DAMAGED, detail="the file is cut short")
@@ -58,6 +72,7 @@ def inspect_database(path: Path, *, full_check: bool = False) -> Inspection:
                 detail = result[0] if result else "no answer"
                 return Inspection(FileState.DAMAGED, detail=f"SQLite reports: {detail}")
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            user_version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {
                 row[0]
                 for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -70,7 +85,12 @@ def inspect_database(path: Path, *, full_check: bool = False) -> Inspection:
             conn.close()
     except sqlite3.DatabaseError as exc:
         return Inspection(FileState.DAMAGED, detail=f"SQLite reports: {exc}")
+    if app_id not in (0, APPLICATION_ID):
+        # Another program marked this file as its own.
+        return Inspection(FileState.FOREIGN, detail="it belongs to another program")
     if not tables:
+        if user_version != 0:
+            return Inspection(FileState.FOREIGN, detail="it belongs to another program")
         return Inspection(FileState.EMPTY)
     if app_id != APPLICATION_ID and not tables >= OUR_TABLES:
         return Inspection(FileState.FOREIGN, detail="it belongs to another program")
