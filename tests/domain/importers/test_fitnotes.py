@@ -16,6 +16,8 @@ from hiplog.domain.importers.fitnotes import read_fitnotes_csv
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import KG_PER_LB
 
+from .fuzzing import mutated_exports, real_samples
+
 # Expected numbers per real file, computed independently of the reader by a one-off script that
 # splits lines on commas by hand (the quoted Comment split off from the right first) and takes the
 # fixed columns from the right end: every line is a set (FitNotes has no rest or note rows);
@@ -155,16 +157,15 @@ def test_malformed_input_names_the_line(
 
 
 def _mutations() -> st.SearchStrategy[str]:
-    rows = [
-        '2025-04-29,Overhead Press (Each Side, Dumbbells),Shoulders,8.0,kgs,5,,,,""',
-        '2024-04-26,Running (Treadmill),Cardio,,,,2.5,km,0:20:00,"fast"',
-    ]
-    line = st.sampled_from(rows).flatmap(
-        lambda row: st.tuples(st.integers(0, len(row)), st.integers(0, 5), st.text(max_size=6)).map(
-            lambda t: row[: t[0]] + t[2] + row[t[0] + t[1] :]
-        )
+    """Real rows of the exports beside FORMATS.md, and rows written here, mutated."""
+    written = (
+        NEW_HEADER,
+        [
+            '2025-04-29,Overhead Press (Each Side, Dumbbells),Shoulders,8.0,kgs,5,,,,""',
+            '2024-04-26,Running (Treadmill),Cardio,,,,2.5,km,0:20:00,"fast"',
+        ],
     )
-    return st.lists(line, max_size=6).map(lambda lines: "\n".join([NEW_HEADER, *lines]))
+    return mutated_exports([*real_samples("fitnotes"), written])
 
 
 @settings(max_examples=250, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -16,6 +16,8 @@ from hiplog.domain.importers.hevy import read_hevy
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import KG_PER_LB
 
+from .fuzzing import mutated_exports, real_samples
+
 # Expected numbers per real file, computed independently of the reader by a one-off script with
 # csv.DictReader: every row is a set (Hevy has no rest or note rows); sessions = distinct
 # (start_time, title); reps = sum of int(reps or 0); volume = sum of reps x weight_kg, or
@@ -162,13 +164,12 @@ def test_malformed_input_names_the_line(
 
 
 def _mutations() -> st.SearchStrategy[str]:
-    rows = [ROW, ROW.replace('"normal",80,6,,,', '"warmup",,,1.2,300,9.5')]
-    line = st.sampled_from(rows).flatmap(
-        lambda row: st.tuples(st.integers(0, len(row)), st.integers(0, 5), st.text(max_size=6)).map(
-            lambda t: row[: t[0]] + t[2] + row[t[0] + t[1] :]
-        )
+    """Real rows of the exports beside FORMATS.md, and rows written here, mutated."""
+    written = (
+        HEADER,
+        [ROW, ROW.replace('"normal",80,6,,,', '"warmup",,,1.2,300,9.5')],
     )
-    return st.lists(line, max_size=6).map(lambda lines: "\n".join([HEADER, *lines]))
+    return mutated_exports([*real_samples("hevy"), written])
 
 
 @settings(max_examples=250, suppress_health_check=[HealthCheck.too_slow], deadline=None)

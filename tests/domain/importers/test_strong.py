@@ -16,6 +16,8 @@ from hiplog.domain.importers.strong import read_strong
 from hiplog.domain.models import ImportedData, LoadKind
 from hiplog.domain.units import KG_PER_LB, Unit
 
+from .fuzzing import mutated_exports, real_samples
+
 # Expected numbers per real file, computed independently of the reader by a one-off script with
 # the plain csv module: rows whose Set Order is not `Rest Timer`/`Ruhezeit`/`Note` are sets;
 # sessions = distinct `Workout #`, else distinct (Date, Workout Name); reps = sum of int(float(Reps
@@ -268,18 +270,16 @@ def test_malformed_input_names_the_line(
 
 
 def _mutations() -> st.SearchStrategy[str]:
-    good = [
+    """Real rows of the exports beside FORMATS.md, and rows written here, mutated."""
+    written = (
         HEADER,
-        '2024-01-02 18:00:00,"Legs",1h,"Hip Thrust (Barbell)",W,40,10.0,0,0,"","",',
-        '2024-01-02 18:00:00,"Legs",1h,"Hip Thrust (Barbell)",Rest Timer,0,0,0,90,,,',
-        '2024-01-02 18:00:00,"Legs",1h,"Back Extension",1,,15,0,0,"x, y",,8.5',
-    ]
-    line = st.sampled_from(good[1:]).flatmap(
-        lambda row: st.tuples(st.integers(0, len(row)), st.integers(0, 5), st.text(max_size=6)).map(
-            lambda t: row[: t[0]] + t[2] + row[t[0] + t[1] :]
-        )
+        [
+            '2024-01-02 18:00:00,"Legs",1h,"Hip Thrust (Barbell)",W,40,10.0,0,0,"","",',
+            '2024-01-02 18:00:00,"Legs",1h,"Hip Thrust (Barbell)",Rest Timer,0,0,0,90,,,',
+            '2024-01-02 18:00:00,"Legs",1h,"Back Extension",1,,15,0,0,"x, y",,8.5',
+        ],
     )
-    return st.lists(line, max_size=6).map(lambda rows: "\n".join([HEADER, *rows]))
+    return mutated_exports([*real_samples("strong"), written])
 
 
 @settings(max_examples=250, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -334,8 +334,13 @@ class ImportBuilder:
         distance_m: float | None = None,
         notes: str = "",
         tag: str = "",
+        label: str = "",
     ) -> None:
-        """Add one set; flags it (and records the line) when its values are implausible."""
+        """Add one set; flags it (and records the line) when its values are implausible.
+
+        Sources without lines (a database) pass line 0 and a `label` naming the row instead,
+        which then leads the reason.
+        """
         draft = self.session(key, started_at)
         slug = self.mapper.slug_for(exercise_name)
         self.mapper.note_load(slug, load_kg)
@@ -343,7 +348,8 @@ class ImportBuilder:
         draft.counts[slug] = order
         why = implausible(reps, load_kg, duration_s, distance_m)
         if why:
-            self.data.flagged_lines.append((line, "; ".join(why)))
+            reason = "; ".join(why)
+            self.data.flagged_lines.append((line, f"{label}: {reason}" if label else reason))
         draft.sets.append(
             _DraftSet(
                 exercise=slug,

@@ -10,8 +10,8 @@ Tables used (schema versions 14 to 22; version 14 has no distance or duration co
 
 As with the FitNotes CSV, all sets of one date form one session starting at 00:00. Comments on a
 set that was since deleted go to the session of their date; a comment (or workout comment) on a
-date with no sets at all has nothing to attach to and is left out. Flagged "lines" are
-training_log row ids, the only position a database has.
+date with no sets at all has nothing to attach to and is left out. A database has no lines:
+flagged sets are reported with line 0 and a reason that starts with their training_log row id.
 
 The distance unit codes are not documented; they are inferred from real backups: 2 holds metres
 (rowing 1625, bike 16080 in an hour), 3 kilometres (runs of 1.8 in 9 minutes), 4 feet (rope pulls
@@ -146,11 +146,12 @@ def _read(conn: sqlite3.Connection, source: str, catalog: Catalog) -> ImportedDa
             key,
             started_at,
             name,
-            row_id,
+            0,
             reps=int(reps_value),
             load_kg=positive_or_none(_number(weight, "metric_weight", where)),
             duration_s=positive_or_none(_number(duration, "duration_seconds", where)),
             distance_m=distance_m,
+            label=f"training_log row {row_id}",
         )
         where_set[row_id] = (key, builder.set_count(key) - 1)
 
