@@ -1,12 +1,39 @@
-"""Session history view (being built: replaced by its owner in this session)."""
+"""Session history: every session newest first, a month calendar, filter, open, edit, delete."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import date, timedelta
 
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent, QTextCharFormat, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiplog.services import exercises, history
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
+from hiplog.ui.history_commands import DeleteSession
+from hiplog.ui.history_table_model import (
+    DATE,
+    EXERCISES,
+    SESSION_ID_ROLE,
+    SETS,
+    VOLUME,
+    HistoryTableModel,
+)
+from hiplog.ui.session_editor import SessionEditor
+from hiplog.ui.undo_support import push
 
 
 class HistoryView(QWidget):
@@ -23,8 +50,257 @@ class HistoryView(QWidget):
         self._ctx = ctx
         self._events = events
         self._undo_stack = undo_stack
+        self._dirty = True
+        self._days: dict[date, list[int]] = {}
+        self.editor: SessionEditor | None = None
+
+        self.filter_combo = QComboBox()
+        self.filter_combo.setToolTip("Show only the sessions that include this exercise")
+        self.filter_combo.setMinimumContentsLength(24)
+        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
+        self.count_label = QLabel()
+        self.open_button = QPushButton("Open…")
+        self.open_button.setToolTip("Open the selected session to correct it (Enter)")
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button = QPushButton("Delete session")
+        self.delete_button.setToolTip("Delete the selected session with all its sets (Delete key)")
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Exercise"))
+        top.addWidget(self.filter_combo)
+        top.addWidget(self.count_label, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.delete_button)
+
+        self.model = HistoryTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(EXERCISES, QHeaderView.ResizeMode.Stretch)
+        for column in (DATE, SETS, VOLUME):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.table.installEventFilter(self)
+
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setToolTip("Highlighted days have a session: click one to select it")
+        self.calendar.currentPageChanged.connect(self._page_changed)
+        self.calendar.clicked.connect(self._day_clicked)
+        legend = QLabel("Highlighted days have a session. Click one to select it in the list.")
+        legend.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.calendar)
+        side_layout.addWidget(legend)
+        side_layout.addWidget(self.message)
+        side_layout.addStretch(1)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Session history"))
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        events.sessions_changed.connect(self._data_changed)
+        events.catalog_changed.connect(self._data_changed)
+        events.settings_changed.connect(self._data_changed)
+
+    # --- refresh ---------------------------------------------------------------------------
+
+    def _data_changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.reload()
+
+    def selected_session_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        value = self.model.data(index, SESSION_ID_ROLE)
+        return int(value) if value is not None else None
+
+    def current_filter(self) -> str | None:
+        data = self.filter_combo.currentData()
+        return str(data) if data else None
+
+    def reload(self) -> None:
+        """Reload the list (first page), the filter choices and the calendar marks."""
+        self._dirty = False
+        keep = self.selected_session_id()
+        self._fill_filter()
+        exercise = self.current_filter()
+        ctx = self._ctx
+
+        def loader(offset: int, limit: int) -> list[history.HistoryRow]:
+            return history.history_page(ctx, exercise, offset, limit)
+
+        self.model.set_source(loader, ctx.settings().unit)
+        total = history.session_count(ctx, exercise)
+        self.count_label.setText(
+            f"{total} session{'s' if total != 1 else ''}"
+            + (" with this exercise" if exercise else "")
+        )
+        self._mark_days()
+        if keep is not None:
+            self.select_session(keep, quiet=True)
+        self._update_buttons()
+
+    def _fill_filter(self) -> None:
+        current = self.current_filter()
+        counts = exercises.logged_set_counts(self._ctx)
+        self.filter_combo.blockSignals(True)
+        self.filter_combo.clear()
+        self.filter_combo.addItem("All exercises", None)
+        for exercise in self._ctx.catalog():
+            if counts.get(exercise.slug):
+                self.filter_combo.addItem(exercise.name, exercise.slug)
+        found = self.filter_combo.findData(current) if current else 0
+        self.filter_combo.setCurrentIndex(max(found, 0))
+        self.filter_combo.blockSignals(False)
+
+    def _filter_changed(self) -> None:
+        self.reload()
+
+    # --- calendar --------------------------------------------------------------------------
+
+    def _mark_days(self) -> None:
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        first = date(year, month, 1) - timedelta(days=7)
+        last = date(year, month, 28) + timedelta(days=14)
+        self._days = history.training_days(self._ctx, first, last)
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clear every mark
+        highlight = self.palette().color(QPalette.ColorRole.Highlight)
+        background = highlight.lighter(100)
+        background.setAlpha(110)
+        marked = QTextCharFormat()
+        marked.setBackground(background)
+        marked.setForeground(self.palette().color(QPalette.ColorRole.Text))
+        marked.setFontWeight(700)
+        for day, ids in self._days.items():
+            fmt = QTextCharFormat(marked)
+            fmt.setToolTip(f"{len(ids)} session{'s' if len(ids) > 1 else ''}")
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
+
+    def _page_changed(self, year: int, month: int) -> None:
+        self._mark_days()
+
+    def _day_clicked(self, qdate: QDate) -> None:
+        day = date(qdate.year(), qdate.month(), qdate.day())
+        ids = self._days.get(day) or history.training_days(self._ctx, day, day).get(day, [])
+        if not ids:
+            self.message.setText(f"No session on {day:%a %d %b %Y}.")
+            return
+        self.select_session(ids[-1])
+
+    # --- selection -------------------------------------------------------------------------
+
+    def select_session(self, session_id: int, quiet: bool = False) -> bool:
+        """Select a session in the list, loading pages as needed; False if it is not listed."""
+        exercise = self.current_filter()
+        position = history.position_of(self._ctx, session_id, exercise)
+        if position is None and exercise is not None and not quiet:
+            self.filter_combo.setCurrentIndex(0)  # reloads without the filter
+            position = history.position_of(self._ctx, session_id, None)
+        if position is None or not self.model.load_through(position):
+            return False
+        row = self.model.row_of(session_id)
+        if row is None:
+            return False
+        index = self.model.index(row, DATE)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        if not quiet:
+            self.message.clear()
+        return True
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._update_buttons()
+        if current.isValid():
+            started = self.model.history_row(current.row()).started_at
+            self.calendar.setSelectedDate(QDate(started.year, started.month, started.day))
+
+    def _update_buttons(self) -> None:
+        has = self.selected_session_id() is not None
+        self.open_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_selected()
+
+    def open_selected(self) -> SessionEditor | None:
+        session_id = self.selected_session_id()
+        if session_id is None:
+            return None
+        editor = SessionEditor(self._ctx, self._events, self._undo_stack, session_id, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.editor = editor
+        editor.destroyed.connect(self._editor_closed)
+        editor.open()
+        return editor
+
+    def _editor_closed(self) -> None:
+        self.editor = None
+
+    def delete_selected(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.message.setText("Select a session to delete first.")
+            return
+        row = self.model.history_row(index.row())
+        label = f"{row.started_at:%d %b %Y %H:%M}"
+        failure = push(
+            self._undo_stack, DeleteSession(self._ctx, self._events, row.session_id, label)
+        )
+        self.message.setText(
+            str(failure) if failure else f"Deleted the session of {label}. Undo with Ctrl+Z."
+        )
+        if failure is None:
+            self.reload()
+            next_row = min(index.row(), self.model.rowCount() - 1)
+            if next_row >= 0:
+                self.table.selectRow(next_row)
 
     def show_exercise(self, slug: str) -> None:
         """Focus this view on one exercise (used by --exercise and by other views)."""
+        if self._dirty:
+            self.reload()
+        found = self.filter_combo.findData(slug)
+        self.filter_combo.setCurrentIndex(found if found >= 0 else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The Delete key in the table deletes the selected row (undoable)."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and self.table.state() != self.table.State.EditingState
+        ):
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)

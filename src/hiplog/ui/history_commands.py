@@ -1,0 +1,119 @@
+"""Undoable edits of logged training: one command per action in the History view."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from hiplog.domain.models import Session, SetEntry
+from hiplog.services import training_log
+from hiplog.services.context import AppContext
+from hiplog.ui.data_events import DataEvents
+from hiplog.ui.undo_support import ServiceCommand, id_map
+
+#: A session's editable details: start time, notes, bodyweight in kg.
+SessionDetails = tuple[datetime, str, float | None]
+
+
+class EditSet(ServiceCommand):
+    """Change one saved set (a typo fix: load, reps, RIR, ...)."""
+
+    def __init__(
+        self, ctx: AppContext, events: DataEvents, before: SetEntry, after: SetEntry, what: str
+    ) -> None:
+        super().__init__(f"Edit {what} of set {before.order}")
+        assert before.id is not None and before.id == after.id
+        self._ctx, self._events = ctx, events
+        self._before, self._after = before, after
+
+    def _write(self, entry: SetEntry) -> None:
+        assert entry.id is not None
+        current = id_map(self._ctx).set_id(entry.id)
+        training_log.update_set(self._ctx, replace(entry, id=current))
+        self._events.sessions_changed.emit()
+
+    def apply(self) -> None:
+        self._write(self._after)
+
+    def revert(self) -> None:
+        self._write(self._before)
+
+
+class DeleteSet(ServiceCommand):
+    def __init__(
+        self, ctx: AppContext, events: DataEvents, session_id: int, entry: SetEntry
+    ) -> None:
+        super().__init__(f"Delete set {entry.order}")
+        assert entry.id is not None
+        self._ctx, self._events = ctx, events
+        self._session_id, self._entry = session_id, entry
+
+    def apply(self) -> None:
+        assert self._entry.id is not None
+        training_log.delete_set(self._ctx, id_map(self._ctx).set_id(self._entry.id))
+        self._events.sessions_changed.emit()
+
+    def revert(self) -> None:
+        assert self._entry.id is not None
+        ids = id_map(self._ctx)
+        restored = training_log.add_set(
+            self._ctx, ids.session_id(self._session_id), replace(self._entry, id=None)
+        )
+        assert restored.id is not None
+        ids.moved_set(ids.set_id(self._entry.id), restored.id)
+        self._events.sessions_changed.emit()
+
+
+class EditSessionDetails(ServiceCommand):
+    """Change a session's start time, notes or bodyweight."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        events: DataEvents,
+        session_id: int,
+        before: SessionDetails,
+        after: SessionDetails,
+    ) -> None:
+        super().__init__("Edit session details")
+        self._ctx, self._events = ctx, events
+        self._session_id, self._before, self._after = session_id, before, after
+
+    def _write(self, details: SessionDetails) -> None:
+        started_at, notes, bodyweight = details
+        current = id_map(self._ctx).session_id(self._session_id)
+        training_log.update_session_details(self._ctx, current, started_at, notes, bodyweight)
+        self._events.sessions_changed.emit()
+
+    def apply(self) -> None:
+        self._write(self._after)
+
+    def revert(self) -> None:
+        self._write(self._before)
+
+
+class DeleteSession(ServiceCommand):
+    """Delete a whole session; undo puts it back with every set."""
+
+    def __init__(self, ctx: AppContext, events: DataEvents, session_id: int, label: str) -> None:
+        super().__init__(f"Delete session {label}")
+        self._ctx, self._events = ctx, events
+        self._session_id = session_id
+        self._deleted: Session | None = None
+
+    def apply(self) -> None:
+        current = id_map(self._ctx).session_id(self._session_id)
+        self._deleted = training_log.delete_session(self._ctx, current)
+        self._events.sessions_changed.emit()
+
+    def revert(self) -> None:
+        deleted = self._deleted
+        assert deleted is not None and deleted.id is not None
+        restored = training_log.restore_session(self._ctx, deleted)
+        assert restored.id is not None
+        ids = id_map(self._ctx)
+        ids.moved_session(deleted.id, restored.id)
+        for old, new in zip(deleted.sets, restored.sets, strict=True):
+            assert old.id is not None and new.id is not None
+            ids.moved_set(old.id, new.id)
+        self._events.sessions_changed.emit()

@@ -1,0 +1,246 @@
+"""Edit one logged session: its details and its sets, every change undoable."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.models import Session, SetEntry
+from hiplog.domain.units import from_kg, to_kg
+from hiplog.services import training_log
+from hiplog.services.context import AppContext
+from hiplog.ui.data_events import DataEvents
+from hiplog.ui.history_commands import DeleteSet, EditSessionDetails, EditSet, SessionDetails
+from hiplog.ui.session_sets_model import NOTES, SessionSetsModel
+from hiplog.ui.undo_support import id_map, push
+
+
+def ordered_sets(session: Session) -> list[SetEntry]:
+    """Sets grouped by exercise (in the order first done), then by set number."""
+    first = {slug: n for n, slug in enumerate(session.exercises)}
+    return sorted(session.sets, key=lambda s: (first[s.exercise], s.order, s.id or 0))
+
+
+class SessionEditor(QDialog):
+    """Date and time, bodyweight, notes and the sets of one session."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        events: DataEvents,
+        undo_stack: QUndoStack,
+        session_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx, self._events, self._stack = ctx, events, undo_stack
+        self._session_id = session_id  # as first opened; id_map finds it after an undo
+        self._session: Session | None = None
+        self.setWindowTitle("Edit session")
+        self.resize(900, 520)
+
+        self.when_edit = QDateTimeEdit()
+        self.when_edit.setCalendarPopup(True)
+        self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when_edit.setToolTip("When the session started")
+        self.bodyweight_edit = QLineEdit()
+        self.bodyweight_edit.setPlaceholderText("not recorded")
+        self.bodyweight_edit.setToolTip(
+            "Your bodyweight that day; it counts toward the volume of exercises that move part "
+            "of your body (step-ups, lunges, back extensions)"
+        )
+        self.notes_edit = QLineEdit()
+        self.notes_edit.setPlaceholderText("How the session went, sleep, pain, anything")
+        self.save_details_button = QPushButton("Save details")
+        self.save_details_button.setToolTip("Save the date, bodyweight and notes (undoable)")
+        self.save_details_button.clicked.connect(self.save_details)
+
+        form = QFormLayout()
+        form.addRow("Started", self.when_edit)
+        self._bodyweight_label = QLabel()
+        form.addRow(self._bodyweight_label, self.bodyweight_edit)
+        form.addRow("Notes", self.notes_edit)
+        details_row = QHBoxLayout()
+        details_row.addLayout(form, 1)
+        details_row.addWidget(self.save_details_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.model = SessionSetsModel(self._commit_set, self)
+        self.model.refused.connect(self.show_message)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.horizontalHeader().setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setToolTip("Double-click a cell or start typing to correct it")
+        self.table.installEventFilter(self)
+
+        self.delete_set_button = QPushButton("Delete set")
+        self.delete_set_button.setToolTip("Delete the selected set (Delete key; undoable)")
+        self.delete_set_button.clicked.connect(self.delete_selected_set)
+        undo_button, redo_button = QToolButton(), QToolButton()
+        undo_button.setDefaultAction(undo_stack.createUndoAction(self, "Undo"))
+        redo_button.setDefaultAction(undo_stack.createRedoAction(self, "Redo"))
+        for button, keys in (
+            (undo_button, QKeySequence.StandardKey.Undo),
+            (redo_button, QKeySequence.StandardKey.Redo),
+        ):
+            action = button.defaultAction()
+            action.setShortcut(keys)
+            self.addAction(action)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_set_button)
+        buttons.addWidget(undo_button)
+        buttons.addWidget(redo_button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(details_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        events.sessions_changed.connect(self.reload)
+        events.settings_changed.connect(self.reload)
+        self.reload()
+
+    # --- state -----------------------------------------------------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        return self._session
+
+    def current_session_id(self) -> int:
+        return id_map(self._ctx).session_id(self._session_id)
+
+    def reload(self) -> None:
+        session = training_log.get_session(self._ctx, self.current_session_id())
+        self._session = session
+        unit = self._ctx.settings().unit
+        self._bodyweight_label.setText(f"Bodyweight ({unit.value})")
+        enabled = session is not None
+        for widget in (self.when_edit, self.bodyweight_edit, self.notes_edit, self.table):
+            widget.setEnabled(enabled)
+        self.save_details_button.setEnabled(enabled)
+        self.delete_set_button.setEnabled(enabled)
+        if session is None:
+            self.model.set_rows([], {}, unit)
+            self.show_message("This session was deleted. Undo brings it back.")
+            return
+        self.setWindowTitle(f"Session of {session.started_at:%A %d %B %Y, %H:%M}")
+        self.when_edit.setDateTime(QDateTime(session.started_at))
+        bodyweight = session.bodyweight_kg
+        self.bodyweight_edit.setText(
+            "" if bodyweight is None else f"{from_kg(bodyweight, unit):.1f}".removesuffix(".0")
+        )
+        self.notes_edit.setText(session.notes)
+        catalog = self._ctx.catalog()
+        names = {slug: ex.name for slug in session.exercises if (ex := catalog.get(slug))}
+        self.model.set_rows(ordered_sets(session), names, unit)
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _commit_set(self, before: SetEntry, after: SetEntry, what: str) -> str | None:
+        failure = push(self._stack, EditSet(self._ctx, self._events, before, after, what))
+        if failure is not None:
+            return str(failure)
+        self.show_message(f"Changed the {what} of set {before.order}. Undo with Ctrl+Z.")
+        return None
+
+    def details_from_form(self) -> SessionDetails:
+        """The details as typed; raises InputError naming the field that is wrong."""
+        started = self.when_edit.dateTime().toPython()
+        assert isinstance(started, datetime)
+        unit = self._ctx.settings().unit
+        text = self.bodyweight_edit.text().strip().replace(",", ".")
+        bodyweight: float | None = None
+        if text:
+            try:
+                value = float(text)
+            except ValueError:
+                raise InputError(f"'{text}' is not a number", "bodyweight") from None
+            bodyweight = round(to_kg(value, unit), 3)
+            if not 0 < bodyweight <= 500:
+                raise InputError(f"must be above 0 and at most 500 kg, not {text}", "bodyweight")
+        return (
+            started.replace(second=0, microsecond=0),
+            self.notes_edit.text().strip(),
+            bodyweight,
+        )
+
+    def save_details(self) -> None:
+        session = self._session
+        if session is None or session.id is None:
+            return
+        try:
+            after = self.details_from_form()
+        except InputError as exc:
+            self.show_message(str(exc))
+            return
+        before: SessionDetails = (session.started_at, session.notes, session.bodyweight_kg)
+        if after == before:
+            self.show_message("Nothing to save: the details are unchanged.")
+            return
+        command = EditSessionDetails(self._ctx, self._events, self._session_id, before, after)
+        failure = push(self._stack, command)
+        self.show_message(str(failure) if failure else "Saved the session details.")
+
+    def delete_selected_set(self) -> None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            index = self.table.currentIndex()
+            if not index.isValid():
+                self.show_message("Select a set to delete first.")
+                return
+            rows = [index]
+        entry = self.model.set_entry(rows[0].row())
+        failure = push(self._stack, DeleteSet(self._ctx, self._events, self._session_id, entry))
+        self.show_message(
+            str(failure) if failure else f"Deleted set {entry.order}. Undo with Ctrl+Z."
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The Delete key in the table deletes the selected row (undoable)."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and self.table.state() != self.table.State.EditingState
+        ):
+            self.delete_selected_set()
+            return True
+        return super().eventFilter(watched, event)

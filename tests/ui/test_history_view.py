@@ -1,0 +1,298 @@
+"""History view: list, filter, calendar, session editor, undo of edits and deletes."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+
+from hiplog.domain.models import SetEntry
+from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.units import Unit
+from hiplog.services import settings_store, training_log
+from hiplog.services.context import AppContext
+from hiplog.ui.data_events import DataEvents
+from hiplog.ui.history_table_model import SESSION_ID_ROLE, VOLUME, HistoryTableModel
+from hiplog.ui.history_view import HistoryView
+from hiplog.ui.session_editor import SessionEditor
+from hiplog.ui.session_sets_model import LOAD, REPS, WARMUP
+
+pytestmark = pytest.mark.gui
+
+Logged = dict[str, int]
+NOW = datetime.now().replace(hour=18, minute=0, second=0, microsecond=0)
+
+
+def _log(ctx: AppContext, when: datetime, *sets: SetEntry) -> int:
+    session = training_log.log_sets(ctx, list(sets), when=when)
+    assert session.id is not None
+    return session.id
+
+
+def _thrusts(load: float, *reps: int) -> list[SetEntry]:
+    return [SetEntry("barbell-hip-thrust", 0, r, load) for r in reps]
+
+
+@pytest.fixture
+def logged(ctx: AppContext) -> dict[str, int]:
+    """Three sessions: two weeks ago, last week (thrusts + RDL), and two days ago (swings)."""
+    return {
+        "old": _log(ctx, NOW - timedelta(days=14), *_thrusts(60, 12, 12, 12)),
+        "last_week": _log(
+            ctx,
+            NOW - timedelta(days=7),
+            *_thrusts(62.5, 10, 9, 8),
+            SetEntry("dumbbell-romanian-deadlift", 0, 10, 20.0),
+        ),
+        "recent": _log(ctx, NOW - timedelta(days=2), SetEntry("kettlebell-swing", 0, 15, 16.0)),
+    }
+
+
+def _view(qtbot: QtBot, ctx: AppContext, events: DataEvents, stack: QUndoStack) -> HistoryView:
+    view = HistoryView(ctx, events, stack)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def _session_ids(view: HistoryView) -> list[int]:
+    model = view.model
+    return [model.data(model.index(r, 0), SESSION_ID_ROLE) for r in range(model.rowCount())]
+
+
+def test_sessions_newest_first_with_volumes(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    view = _view(qtbot, ctx, events, undo_stack)
+    assert _session_ids(view) == [logged["recent"], logged["last_week"], logged["old"]]
+    volumes = [view.model.index(r, VOLUME).data() for r in range(3)]
+    # 62.5 x 27 + 20 x 10 x 2 dumbbells = 2087.5
+    assert volumes == ["240 kg", "2,088 kg", "2,160 kg"]
+    assert view.model.index(1, 1).data() == "Barbell hip thrust, Romanian deadlift (dumbbells)"
+    assert view.count_label.text() == "3 sessions"
+
+
+def test_volume_follows_the_unit_setting(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    view = _view(qtbot, ctx, events, undo_stack)
+    settings_store.save(ctx, ProgressionSettings(unit=Unit.LB))
+    events.settings_changed.emit()
+    assert view.model.index(2, VOLUME).data() == "4,762 lb"
+
+
+def test_filter_by_exercise(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    view = _view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("barbell-hip-thrust")
+    assert view.filter_combo.currentText() == "Barbell hip thrust"
+    assert _session_ids(view) == [logged["last_week"], logged["old"]]
+    assert view.count_label.text() == "2 sessions with this exercise"
+    view.filter_combo.setCurrentIndex(0)
+    assert len(_session_ids(view)) == 3
+
+
+def test_typo_fix_in_last_weeks_session_can_be_undone_and_redone(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    view = _view(qtbot, ctx, events, undo_stack)
+    assert view.select_session(logged["last_week"])
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    editor = view.editor
+    assert isinstance(editor, SessionEditor)
+    model = editor.model
+    # the second thrust set was logged as 9 reps; it was really 11
+    assert model.index(1, REPS).data() == "9"
+    assert model.setData(model.index(1, REPS), "11")
+    assert model.setData(model.index(0, LOAD), "65")
+
+    def reps() -> list[int]:
+        session = training_log.get_session(ctx, logged["last_week"])
+        assert session is not None
+        return [s.reps for s in session.sets if s.exercise == "barbell-hip-thrust"]
+
+    assert reps() == [10, 11, 8]
+    assert view.model.index(1, VOLUME).data() == "2,238 kg"  # the list follows at once
+    undo_stack.undo()
+    undo_stack.undo()
+    assert reps() == [10, 9, 8]
+    assert model.index(1, REPS).data() == "9" and model.index(0, LOAD).data() == "62.5"
+    undo_stack.redo()
+    assert reps() == [10, 11, 8]
+    undo_stack.redo()
+    assert model.index(0, LOAD).data() == "65"
+    editor.close()
+
+
+def test_bad_values_are_refused_with_a_message(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    editor = SessionEditor(ctx, events, undo_stack, logged["old"])
+    qtbot.addWidget(editor)
+    model = editor.model
+    assert not model.setData(model.index(0, REPS), "twelve")
+    assert "Barbell hip thrust, set 1, reps" in editor.message.text()
+    assert not model.setData(model.index(0, LOAD), "-5")
+    assert "load" in editor.message.text()
+    assert undo_stack.count() == 0
+    editor.bodyweight_edit.setText("heavy")
+    editor.save_details()
+    assert "bodyweight" in editor.message.text()
+    assert undo_stack.count() == 0
+
+
+def test_warmup_toggle_details_and_delete_set_undo(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    editor = SessionEditor(ctx, events, undo_stack, logged["last_week"])
+    qtbot.addWidget(editor)
+    model = editor.model
+    assert model.setData(
+        model.index(0, WARMUP), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
+    )
+    editor.bodyweight_edit.setText("81.5")
+    editor.notes_edit.setText("felt strong")
+    editor.save_details()
+    session = training_log.get_session(ctx, logged["last_week"])
+    assert session is not None
+    assert (
+        session.sets[0].warmup and session.bodyweight_kg == 81.5 and session.notes == "felt strong"
+    )
+
+    editor.table.selectRow(3)  # the dumbbell RDL set
+    editor.delete_selected_set()
+    assert model.rowCount() == 3
+    undo_stack.undo()
+    assert model.rowCount() == 4
+    restored = training_log.get_session(ctx, logged["last_week"])
+    assert restored is not None
+    assert [s.exercise for s in restored.sets].count("dumbbell-romanian-deadlift") == 1
+    undo_stack.undo()  # details
+    undo_stack.undo()  # warm-up
+    back = training_log.get_session(ctx, logged["last_week"])
+    assert back is not None and back.bodyweight_kg is None and not back.sets[0].warmup
+
+
+def test_delete_session_and_undo_restores_it_whole(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    before = training_log.get_session(ctx, logged["last_week"])
+    assert before is not None
+    view = _view(qtbot, ctx, events, undo_stack)
+    view.select_session(logged["last_week"])
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert len(_session_ids(view)) == 2
+    assert training_log.get_session(ctx, logged["last_week"]) is None
+    undo_stack.undo()
+    ids = _session_ids(view)
+    assert len(ids) == 3
+    restored = training_log.get_session(ctx, ids[1])
+    assert restored is not None
+    assert restored.started_at == before.started_at
+    strip = [(s.exercise, s.order, s.reps, s.load_kg) for s in before.sets]
+    assert [(s.exercise, s.order, s.reps, s.load_kg) for s in restored.sets] == strip
+    # an older edit command still finds the restored session's sets
+    undo_stack.redo()
+    assert len(_session_ids(view)) == 2
+    undo_stack.undo()
+    assert len(_session_ids(view)) == 3
+
+
+def test_edit_after_delete_and_undo_still_undoes(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    editor = SessionEditor(ctx, events, undo_stack, logged["old"])
+    qtbot.addWidget(editor)
+    assert editor.model.setData(editor.model.index(0, REPS), "13")
+    view = _view(qtbot, ctx, events, undo_stack)
+    view.select_session(logged["old"])
+    view.delete_selected()
+    assert editor.session is None and "deleted" in editor.message.text()
+    undo_stack.undo()  # the session comes back with new ids
+    assert editor.session is not None and editor.model.index(0, REPS).data() == "13"
+    undo_stack.undo()  # the reps edit finds the restored set
+    assert editor.model.index(0, REPS).data() == "12"
+
+
+def test_calendar_marks_days_and_selects_a_session_beyond_the_first_page(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    start = NOW - timedelta(days=120)
+    ids = [_log(ctx, start + timedelta(days=2 * n), *_thrusts(40, 10)) for n in range(40)]
+    view = HistoryView(ctx, events, undo_stack)
+    qtbot.addWidget(view)
+    view.model.page_size = 5
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.model.rowCount() == 5
+    first = start.date()
+    view.calendar.setCurrentPage(first.year, first.month)
+    fmt = view.calendar.dateTextFormat(QDate(first.year, first.month, first.day))
+    assert fmt.fontWeight() == 700
+    view._day_clicked(QDate(first.year, first.month, first.day))
+    assert view.selected_session_id() == ids[0]
+    assert view.model.rowCount() == 40
+
+
+def test_lazy_history_model_passes_the_model_tester(
+    qtmodeltester: object, ctx: AppContext, logged: Logged
+) -> None:
+    from hiplog.services import history
+
+    model = HistoryTableModel()
+    model.page_size = 2
+    model.set_source(lambda offset, limit: history.history_page(ctx, None, offset, limit), Unit.KG)
+    assert model.rowCount() == 2 and model.canFetchMore()
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    model.fetchMore()
+    assert model.rowCount() == 3 and not model.canFetchMore()
+
+
+def test_session_sets_model_passes_the_model_tester(
+    qtbot: QtBot,
+    qtmodeltester: object,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    editor = SessionEditor(ctx, events, undo_stack, logged["last_week"])
+    qtbot.addWidget(editor)
+    qtmodeltester.check(editor.model)  # type: ignore[attr-defined]
