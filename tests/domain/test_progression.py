@@ -28,14 +28,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hiplog.domain.models import Exercise, Session, SetEntry
-from hiplog.domain.progression import (
-    CHOOSE_A_LOAD,
-    RULES,
-    Reading,
-    Suggestion,
-    read_sets,
-    suggest,
-)
+from hiplog.domain.progression import CHOOSE_A_LOAD, RULES, Suggestion, suggest
+from hiplog.domain.readings import Reading, read_sets
 from hiplog.domain.rounding import grid_for, next_load_above
 from hiplog.domain.settings import ExerciseOverride, ProgressionSettings
 from hiplog.domain.units import KG_PER_LB, Unit

@@ -15,12 +15,8 @@ from hiplog.domain.catalog import Catalog
 from hiplog.domain.errors import InputError
 from hiplog.domain.metrics import DATE_FORMAT
 from hiplog.domain.models import Exercise, Session
-from hiplog.domain.progression import (
-    Suggestion,
-    index_history,
-    latest_bodyweight,
-    suggest_from_index,
-)
+from hiplog.domain.progression import Suggestion, suggest_from_index
+from hiplog.domain.readings import index_history, latest_bodyweight
 from hiplog.domain.settings import ProgressionSettings, effective_exercise
 from hiplog.domain.timing import (
     NextSession,

@@ -4,15 +4,7 @@ Per exercise the rules are tried in order, first match wins: `start`, `return-af
 `deload`, `add-load`, `add-reps`, `hold` for loaded work, and the bodyweight ladder
 (`next-variation`, `add-load`, `add-set`, `maintain`, `add-reps`) for work without external load.
 Decisions the contract leaves open are written down in docs/progression-notes.md.
-
-How sets are read:
-- Only working sets count (``SetEntry.is_working``: not warm-ups, not flagged imports).
-- Unilateral work is logged per side. Within a session the k-th left set is paired with the k-th
-  right set (in logged order) and the pair is read as its weaker side: the fewer reps, at the
-  lighter load. A set without a side counts for both sides; a set whose other side was never
-  logged is read as it is.
-- A session is loaded when a working set has an external load in kg, or else uses a band; the
-  band is then the load, ordered by the person's band list.
+How sets are read (weaker side, bands as loads) is in readings.py.
 """
 
 from __future__ import annotations
@@ -22,7 +14,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from hiplog.domain.metrics import effective_load
-from hiplog.domain.models import Exercise, LoadKind, Session, SetEntry, StepKind
+from hiplog.domain.models import Exercise, LoadKind, Session, StepKind
+from hiplog.domain.readings import (
+    ExerciseSession,
+    Reading,
+    index_history,
+    latest_bodyweight,
+)
 from hiplog.domain.rounding import band_rank, grid_for, lighter_band, next_band
 from hiplog.domain.settings import ProgressionSettings, effective_exercise
 from hiplog.domain.units import format_load, from_kg
@@ -65,94 +63,6 @@ class Suggestion:
     reason: str
     band: str | None = None
     warmup: bool = False
-
-
-@dataclass(frozen=True)
-class Reading:
-    """One set as the rules read it (a unilateral pair already reduced to its weaker side)."""
-
-    reps: int
-    load_kg: float = 0.0  # external kg; 0 for none
-    band: str | None = None
-
-
-@dataclass(frozen=True)
-class ExerciseSession:
-    """All working sets of one exercise in one training session."""
-
-    started_at: datetime
-    readings: tuple[Reading, ...]
-    bodyweight_kg: float | None = None
-
-
-# --- reading the history -----------------------------------------------------------------------
-
-
-def _reading(entry: SetEntry) -> Reading:
-    return Reading(reps=entry.reps, load_kg=entry.external_kg, band=entry.band or None)
-
-
-def _weaker(a: SetEntry, b: SetEntry) -> Reading:
-    bands = [x.band for x in (a, b) if x.band]
-    return Reading(
-        reps=min(a.reps, b.reps),
-        load_kg=min(a.external_kg, b.external_kg),
-        band=bands[0] if len(bands) == 2 and bands[0] == bands[1] else (a.band or b.band),
-    )
-
-
-def read_sets(sets: Iterable[SetEntry]) -> tuple[Reading, ...]:
-    """Working sets in logged order, with unilateral pairs read as their weaker side.
-
-    The k-th L set pairs with the k-th R set; the pair takes the place of its first set.
-    """
-    working = sorted((s for s in sets if s.is_working), key=lambda s: s.order)
-    placed: list[tuple[int, Reading]] = []
-    waiting: dict[str, list[tuple[int, SetEntry]]] = {"L": [], "R": []}
-    for pos, entry in enumerate(working):
-        side = (entry.side or "").upper()
-        if side not in waiting:
-            placed.append((pos, _reading(entry)))
-            continue
-        other = waiting["R" if side == "L" else "L"]
-        if other:
-            first_pos, first = other.pop(0)
-            placed.append((first_pos, _weaker(first, entry)))
-        else:
-            waiting[side].append((pos, entry))
-    for queue in waiting.values():
-        placed.extend((pos, _reading(entry)) for pos, entry in queue)
-    placed.sort(key=lambda p: p[0])
-    return tuple(r for _, r in placed)
-
-
-def index_history(
-    history: Iterable[Session], as_of: datetime | None = None
-) -> dict[str, list[ExerciseSession]]:
-    """Each exercise's sessions (oldest first), from sessions that started at or before as-of."""
-    index: dict[str, list[ExerciseSession]] = {}
-    for session in sorted(history, key=lambda s: s.started_at):
-        if as_of is not None and session.started_at > as_of:
-            continue
-        by_slug: dict[str, list[SetEntry]] = {}
-        for entry in session.sets:
-            if entry.is_working:
-                by_slug.setdefault(entry.exercise, []).append(entry)
-        for slug, sets in by_slug.items():
-            index.setdefault(slug, []).append(
-                ExerciseSession(session.started_at, read_sets(sets), session.bodyweight_kg)
-            )
-    return index
-
-
-def latest_bodyweight(history: Iterable[Session], as_of: datetime | None = None) -> float | None:
-    """The most recent bodyweight recorded with a session at or before as-of."""
-    best: tuple[datetime, float] | None = None
-    for s in history:
-        usable = s.bodyweight_kg and (as_of is None or s.started_at <= as_of)
-        if usable and s.bodyweight_kg and (best is None or s.started_at > best[0]):
-            best = (s.started_at, s.bodyweight_kg)
-    return best[1] if best else None
 
 
 # --- loads -------------------------------------------------------------------------------------
@@ -254,10 +164,22 @@ class _Ctx:
             return f"with the {self.kg(top.kg)} bell"
         return f"at {self.kg(top.kg)}"
 
-    def suggestion(self, **kw: object) -> Suggestion:
-        kw.setdefault("exercise", self.slug)
-        kw.setdefault("trained_exercise", self.slug)
-        return Suggestion(**kw)  # type: ignore[arg-type]
+    def suggestion(
+        self,
+        *,
+        load_kg: float | None,
+        sets: int,
+        reps: tuple[int, ...],
+        rep_range: tuple[int, int],
+        rule: str,
+        reason: str,
+        band: str | None = None,
+        warmup: bool = False,
+    ) -> Suggestion:
+        """A suggestion for this exercise (its own slug as both exercise and trained one)."""
+        return Suggestion(
+            self.slug, self.slug, load_kg, sets, reps, rep_range, rule, reason, band, warmup
+        )
 
 
 def suggest(
@@ -443,7 +365,6 @@ def _loaded(ctx: _Ctx, sessions: Sequence[ExerciseSession], top: _Top) -> Sugges
     s, ex = ctx.settings, ctx.exercise
     lo, hi = _loaded_range(ex)
     n = ex.sets
-    same_load = {"load_kg": top.kg, "band": top.band}
     at = ctx.top_text(top)
 
     # rule 3: deload
@@ -471,7 +392,8 @@ def _loaded(ctx: _Ctx, sessions: Sequence[ExerciseSession], top: _Top) -> Sugges
                 f"so repeat {_targets_text(kept)} at the same load."
             )
             return ctx.suggestion(
-                **same_load,
+                load_kg=top.kg,
+                band=top.band,
                 sets=n,
                 reps=tuple(kept),
                 rep_range=(lo, hi),
@@ -523,7 +445,13 @@ def _loaded(ctx: _Ctx, sessions: Sequence[ExerciseSession], top: _Top) -> Sugges
                 f"{_targets_text(targets)}."
             )
         return ctx.suggestion(
-            **same_load, sets=n, reps=targets, rep_range=(lo, hi), rule="add-reps", reason=reason
+            load_kg=top.kg,
+            band=top.band,
+            sets=n,
+            reps=targets,
+            rep_range=(lo, hi),
+            rule="add-reps",
+            reason=reason,
         )
 
     # rule 6: hold
@@ -535,7 +463,13 @@ def _loaded(ctx: _Ctx, sessions: Sequence[ExerciseSession], top: _Top) -> Sugges
         f"{did}, short of {_sets(n)} of {lo}, so stay {where} and aim for {lo} reps on every set."
     )
     return ctx.suggestion(
-        **same_load, sets=n, reps=(lo,) * n, rep_range=(lo, hi), rule="hold", reason=reason
+        load_kg=top.kg,
+        band=top.band,
+        sets=n,
+        reps=(lo,) * n,
+        rep_range=(lo, hi),
+        rule="hold",
+        reason=reason,
     )
 
 
