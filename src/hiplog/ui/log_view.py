@@ -1,12 +1,159 @@
-"""Log a session view (being built: replaced by its owner in this session)."""
+"""The Log view: record today's session set by set, from the keyboard.
+
+Pick an exercise (type part of its name, Enter), type the load, Tab, the reps, Enter: the set is
+saved at once and the next row is ready with the same load. Targets from the plan are shown in
+the rows as grey hints; the last session of the exercise is shown beside the table; a PR badge
+marks a personal record. Every change is an undo command.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from dataclasses import replace
+from datetime import datetime, timedelta
 
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiplog.domain.errors import HiplogError, InputError
+from hiplog.domain.models import Exercise, Session
+from hiplog.domain.plan import Plan
+from hiplog.domain.progression import Suggestion
+from hiplog.domain.units import Unit, format_load, from_kg
+from hiplog.domain.validation import parse_load
+from hiplog.services import exercise_history, progress, records
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
+from hiplog.ui.log_commands import (
+    AddSetCommand,
+    DeleteSetCommand,
+    EditSessionCommand,
+    EditSetCommand,
+    LogCommand,
+)
+from hiplog.ui.log_session import LogSession
+from hiplog.ui.sets_delegate import SetsDelegate
+from hiplog.ui.sets_table_model import (
+    BAND,
+    LOAD,
+    NOTES,
+    RECORD,
+    REPS,
+    SIDE,
+    SetRow,
+    SetsTableModel,
+    new_key,
+    uses_band,
+)
+
+SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _now() -> datetime:
+    return datetime.now().replace(second=0, microsecond=0)
+
+
+def prescription_text(s: Suggestion, unit: Unit) -> str:
+    """'3 x 8 at 62.5 kg', '3 x 10, 10, 9 at bodyweight', '2 x 12 with the medium band'."""
+    reps = s.reps
+    reps_text = str(reps[0]) if len(set(reps)) == 1 else ", ".join(str(r) for r in reps)
+    if s.load_kg:
+        load = f"at {format_load(s.load_kg, unit)}"
+    elif s.band:
+        load = f"with the {s.band} band"
+    else:
+        load = "at bodyweight"
+    return f"{s.sets} x {reps_text} {load}"
+
+
+def _set_text(load_kg: float | None, reps: int, unit: Unit, side: str | None) -> str:
+    load = format_load(load_kg, unit) if load_kg else "bodyweight"
+    return f"{load} x {reps}" + (f" ({side})" if side else "")
+
+
+class ExercisePicker(QComboBox):
+    """An editable combo box over the catalog: type part of a name and press Enter."""
+
+    picked = Signal(str)  # slug
+    not_found = Signal(str)  # what was typed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumContentsLength(28)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setToolTip("Type part of an exercise's name or alias, then press Enter")
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        completer.activated.connect(self._pick_text)
+        line = self.lineEdit()
+        assert line is not None
+        line.setPlaceholderText("Add an exercise: type its name and press Enter")
+        line.returnPressed.connect(lambda: self._pick_text(line.text()))
+        self.activated.connect(self._pick_index)
+        self._exercises: list[Exercise] = []
+        self._lookup: dict[str, str] = {}
+
+    def set_exercises(self, exercises: list[Exercise]) -> None:
+        self._exercises = list(exercises)
+        self.blockSignals(True)
+        self.clear()
+        for e in exercises:
+            label = f"{e.name} (custom)" if e.custom else e.name
+            self.addItem(label, e.slug)
+        self.setCurrentIndex(-1)
+        self.blockSignals(False)
+        self._lookup = {}
+        for e in exercises:
+            for name in (e.name, e.slug, f"{e.name} (custom)", *e.aliases):
+                self._lookup.setdefault(name.casefold(), e.slug)
+
+    def _pick_index(self, index: int) -> None:
+        slug = self.itemData(index)
+        if isinstance(slug, str):
+            self._done(slug)
+
+    def _pick_text(self, text: str) -> None:
+        key = text.strip().casefold()
+        if not key:
+            return
+        slug = self._lookup.get(key)
+        if slug is None:
+            matches = [e.slug for e in self._exercises if key in e.name.casefold()]
+            slug = matches[0] if len(matches) >= 1 else None
+        if slug is None:
+            self.not_found.emit(text.strip())
+            return
+        self._done(slug)
+
+    def _done(self, slug: str) -> None:
+        self.setCurrentIndex(-1)
+        self.setEditText("")
+        self.picked.emit(slug)
 
 
 class LogView(QWidget):
@@ -23,8 +170,605 @@ class LogView(QWidget):
         self._ctx = ctx
         self._events = events
         self._undo_stack = undo_stack
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Log a session"))
+        self._log = LogSession(ctx, events, _now())
+        self._log.on_changed = self._after_change
+        self._plan: Plan | None = None
+        self._catalog_dirty = False
+        self._history_dirty = False
+        self._current_slug: str | None = None
+        self._build()
+        events.sessions_changed.connect(self._on_sessions_changed)
+        events.catalog_changed.connect(self._on_catalog_changed)
+        events.settings_changed.connect(self._on_settings_changed)
+        self._fill_picker()
+        self._resume_ongoing()
+        self._show_exercise_panel(None)
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        form = QFormLayout()
+        self.when_edit = QDateTimeEdit(self)
+        self.when_edit.setCalendarPopup(True)
+        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when_edit.setToolTip("When this session started; sets you log join this session")
+        self.when_edit.editingFinished.connect(self._details_edited)
+        form.addRow("Session started", self.when_edit)
+        self.bodyweight_edit = QLineEdit(self)
+        self.bodyweight_edit.setMaximumWidth(120)
+        self.bodyweight_edit.setToolTip(
+            "Your bodyweight today (optional). It makes bodyweight work count in volume and e1RM."
+        )
+        self.bodyweight_edit.editingFinished.connect(self._details_edited)
+        form.addRow("Bodyweight", self.bodyweight_edit)
+        top.addLayout(form)
+        top.addStretch(1)
+        side = QVBoxLayout()
+        self.session_status = QLabel(self)
+        self.session_status.setAlignment(Qt.AlignmentFlag.AlignRight)
+        side.addWidget(self.session_status)
+        self.new_session_button = QPushButton("New session", self)
+        self.new_session_button.setToolTip("Finish this session and start an empty one now")
+        self.new_session_button.clicked.connect(self.new_session)
+        side.addWidget(self.new_session_button, 0, Qt.AlignmentFlag.AlignRight)
+        top.addLayout(side)
+        root.addLayout(top)
+
+        self.picker = ExercisePicker(self)
+        self.picker.picked.connect(self.show_exercise)
+        self.picker.not_found.connect(
+            lambda text: self._show_message(
+                f"No exercise is called '{text}'. Pick one from the list, or add it in Exercises."
+            )
+        )
+        root.addWidget(self.picker)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>This session</b>", left))
+        self.exercise_list = QListWidget(left)
+        self.exercise_list.setToolTip("The exercises of this session; pick one to log its sets")
+        self.exercise_list.currentItemChanged.connect(self._list_selection_changed)
+        left_layout.addWidget(self.exercise_list)
+        splitter.addWidget(left)
+
+        middle = QWidget(splitter)
+        mid_layout = QVBoxLayout(middle)
+        mid_layout.setContentsMargins(0, 0, 0, 0)
+        self.exercise_title = QLabel(middle)
+        font = self.exercise_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.exercise_title.setFont(font)
+        mid_layout.addWidget(self.exercise_title)
+        self.target_label = QLabel(middle)
+        self.target_label.setWordWrap(True)
+        mid_layout.addWidget(self.target_label)
+        self.table = QTableView(middle)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setToolTip(
+            "Type the load, Tab, the reps, Enter. A set saves itself once its reps are in."
+        )
+        self.delegate = SetsDelegate(self.table)
+        self.delegate.refused.connect(self._show_message)
+        self.delegate.return_pressed.connect(self._return_pressed)
+        self.table.setItemDelegate(self.delegate)
+        self.table.installEventFilter(self)
+        mid_layout.addWidget(self.table, 1)
+        self.message = QLabel(middle)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message.hide()
+        mid_layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.retry_button = QPushButton("Try saving again", middle)
+        self.retry_button.setToolTip("Save the set that could not be saved")
+        self.retry_button.clicked.connect(self._retry)
+        self.retry_button.hide()
+        buttons.addWidget(self.retry_button)
+        self.hint = QLabel(
+            "Load, Tab, reps, Enter: each set is saved as soon as its reps are in. "
+            "Delete removes a set; Ctrl+Z undoes.",
+            middle,
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)
+        buttons.addWidget(self.hint, 1)
+        self.delete_button = QPushButton("Delete set", middle)
+        self.delete_button.setToolTip("Delete the selected set (Delete key)")
+        self.delete_button.clicked.connect(self.delete_selected_set)
+        buttons.addWidget(self.delete_button)
+        mid_layout.addLayout(buttons)
+        splitter.addWidget(middle)
+
+        self.last_box = QGroupBox("Last time", splitter)
+        last_layout = QVBoxLayout(self.last_box)
+        self.last_label = QLabel(self.last_box)
+        self.last_label.setWordWrap(True)
+        self.last_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.last_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.last_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        last_layout.addWidget(self.last_label)
+        splitter.addWidget(self.last_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([200, 700, 220])
+        root.addWidget(splitter, 1)
+
+        self.empty_label = QLabel(
+            "Start by adding an exercise above: type part of its name and press Enter. "
+            "Or open the Plan and press “Start this session”.",
+            self,
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        root.addWidget(self.empty_label)
+        self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
+
+    # --- public ----------------------------------------------------------------------------
+
+    @property
+    def unit(self) -> Unit:
+        return self._ctx.settings().unit
+
+    @property
+    def session_id(self) -> int | None:
+        """The database id of the session being logged (None until its first set is saved)."""
+        return self._log.session_id
+
+    def current_model(self) -> SetsTableModel | None:
+        return self._log.models.get(self._current_slug) if self._current_slug else None
+
+    def model_for(self, slug: str) -> SetsTableModel | None:
+        return self._log.models.get(slug)
+
+    def session_exercises(self) -> list[str]:
+        return [
+            str(self.exercise_list.item(i).data(SLUG_ROLE))
+            for i in range(self.exercise_list.count())
+        ]
 
     def show_exercise(self, slug: str) -> None:
-        """Focus this view on one exercise (used by --exercise and by other views)."""
+        """Add the exercise to this session if needed and show its sets, ready to type."""
+        exercise = self._ctx.catalog().get(slug)
+        if exercise is None:
+            self._show_message(f"There is no exercise '{slug}'.")
+            return
+        if slug not in self._log.models:
+            self._add_exercise(exercise, self._drafts_from_targets(exercise))
+        self._select(slug)
+        self._focus_next_cell()
+
+    def start_session(self, plan: Plan) -> None:
+        """Fill the log with every exercise the plan suggests, their targets as draft rows."""
+        self._plan = plan
+        catalog = self._ctx.catalog()
+        first: str | None = None
+        for s in plan.suggestions:
+            exercise = catalog.get(s.exercise)
+            if exercise is None:
+                continue
+            model = self._log.models.get(s.exercise)
+            if model is None:
+                self._add_exercise(exercise, self._drafts(exercise, s))
+            elif not model.saved_rows():
+                model.set_rows(self._drafts(exercise, s))
+            first = first or s.exercise
+        if first is not None:
+            self._select(first)
+            self._focus_next_cell()
+
+    def new_session(self) -> None:
+        """Leave the session as saved and start an empty one now."""
+        self._log = LogSession(self._ctx, self._events, _now())
+        self._log.on_changed = self._after_change
+        self._plan = None
+        self._undo_stack.clear()
+        self.exercise_list.clear()
+        self._apply_details_to_view(self._log.started_at, None)
+        self._show_exercise_panel(None)
+        self._update_status()
+
+    def delete_selected_set(self) -> None:
+        model = self.current_model()
+        index = self.table.currentIndex()
+        if model is None or not index.isValid():
+            return
+        row = model.row_at(index.row())
+        if row.saved:
+            self._run(DeleteSetCommand(self._log, model.slug, row.key, self._show_message))
+        else:
+            model.clear_draft(row.key)
+
+    # --- building the session --------------------------------------------------------------
+
+    def _fill_picker(self) -> None:
+        self.picker.set_exercises(list(self._ctx.catalog()))
+
+    def _resume_ongoing(self) -> None:
+        """A session started in the last three hours is picked up where it was left."""
+        try:
+            session = exercise_history.ongoing_session(self._ctx, _now())
+        except (OSError, HiplogError):
+            return
+        if session is not None:
+            self._load_session(session)
+
+    def _load_session(self, session: Session) -> None:
+        self._log.session_id = session.id
+        self._log.started_at = session.started_at
+        self._log.bodyweight_kg = session.bodyweight_kg
+        self._log.notes = session.notes
+        self._apply_details_to_view(session.started_at, session.bodyweight_kg)
+        catalog = self._ctx.catalog()
+        for slug in session.exercises:
+            exercise = catalog.get(slug)
+            if exercise is None:
+                continue
+            rows = [SetRow.from_entry(e) for e in session.sets_of(slug)]
+            self._add_exercise(exercise, rows)
+            self._log.models[slug].ensure_trailing_draft()
+            self._refresh_records(slug)
+        if session.exercises:
+            self._select(session.exercises[0])
+        self._update_status()
+
+    def _plan_now(self) -> Plan | None:
+        if self._plan is None:
+            try:
+                self._plan = progress.suggest(
+                    self._ctx, self._log.started_at - timedelta(minutes=1)
+                )
+            except (OSError, HiplogError):
+                return None
+        return self._plan
+
+    def _drafts_from_targets(self, exercise: Exercise) -> list[SetRow]:
+        plan = self._plan_now()
+        if plan is not None:
+            for s in plan.suggestions:
+                if s.exercise == exercise.slug:
+                    return self._drafts(exercise, s)
+        lo = exercise.rep_range[0]
+        load = exercise.start_load_kg if exercise.load_kind.value == "external" else None
+        rows = [
+            SetRow(key=new_key(), load_kg=load, target_reps=lo, target_load_kg=load)
+            for _ in range(exercise.sets)
+        ]
+        return self._sided(exercise, rows)
+
+    def _drafts(self, exercise: Exercise, s: Suggestion) -> list[SetRow]:
+        rows = [
+            SetRow(
+                key=new_key(),
+                load_kg=s.load_kg,
+                band=s.band,
+                target_reps=reps,
+                target_load_kg=s.load_kg,
+            )
+            for reps in s.reps
+        ]
+        return self._sided(exercise, rows)
+
+    @staticmethod
+    def _sided(exercise: Exercise, rows: list[SetRow]) -> list[SetRow]:
+        """One-sided work is logged per side: each target becomes a left and a right row."""
+        if not exercise.unilateral:
+            return rows
+        out: list[SetRow] = []
+        for r in rows:
+            out.append(replace(r, side="L"))
+            out.append(replace(r, key=new_key(), side="R"))
+        return out
+
+    def _add_exercise(self, exercise: Exercise, rows: list[SetRow]) -> None:
+        model = SetsTableModel(exercise, self.unit, self)
+        model.set_rows(rows)
+        model.ensure_trailing_draft()
+        model.completed.connect(lambda key, slug=exercise.slug: self._save_draft(slug, key))
+        model.edit_requested.connect(
+            lambda key, entry, slug=exercise.slug: self._run(
+                EditSetCommand(self._log, slug, key, entry, self._show_message)
+            )
+        )
+        model.input_refused.connect(self._show_message)
+        self._log.models[exercise.slug] = model
+        item = QListWidgetItem(exercise.name)
+        item.setData(SLUG_ROLE, exercise.slug)
+        item.setToolTip(
+            f"{exercise.name}: target {exercise.sets} sets of "
+            f"{exercise.rep_range[0]}-{exercise.rep_range[1]} reps"
+        )
+        self.exercise_list.addItem(item)
+        self._update_list_item(exercise.slug)
+
+    def _select(self, slug: str) -> None:
+        for i in range(self.exercise_list.count()):
+            item = self.exercise_list.item(i)
+            if item.data(SLUG_ROLE) == slug:
+                self.exercise_list.setCurrentItem(item)
+                break
+        self._show_exercise_panel(slug)
+
+    def _list_selection_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
+        if current is not None:
+            self._show_exercise_panel(str(current.data(SLUG_ROLE)))
+
+    def _show_exercise_panel(self, slug: str | None) -> None:
+        if slug == self._current_slug and slug is not None:
+            return
+        self._current_slug = slug
+        has = slug is not None
+        for w in (self.exercise_title, self.target_label, self.table, self.last_box):
+            w.setVisible(has)
+        self.delete_button.setVisible(has)
+        self.hint.setVisible(has)
+        self.empty_label.setVisible(not has and self.exercise_list.count() == 0)
+        if slug is None:
+            return
+        model = self._log.models[slug]
+        exercise = model.exercise
+        self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(SIDE, not exercise.unilateral)
+        self.table.setColumnHidden(BAND, not uses_band(exercise))
+        self.exercise_title.setText(exercise.name)
+        self.target_label.setText(self._target_text(exercise))
+        self._refresh_last_time(slug)
+
+    def _target_text(self, exercise: Exercise) -> str:
+        lo, hi = exercise.rep_range
+        base = f"Aim: {exercise.sets} sets of {lo}-{hi} reps"
+        if exercise.unilateral:
+            base += " per side"
+        plan = self._plan
+        if plan is not None:
+            for s in plan.suggestions:
+                if s.exercise == exercise.slug:
+                    return f"Plan: {prescription_text(s, self.unit)}. {s.reason}"
+        return base + "."
+
+    def _refresh_last_time(self, slug: str) -> None:
+        try:
+            last = exercise_history.last_session(
+                self._ctx, slug, self._log.started_at, self._log.session_id
+            )
+        except (OSError, HiplogError):
+            last = None
+        if last is None:
+            self.last_label.setText("Nothing logged before. Start light and count clean reps.")
+            return
+        unit = self.unit
+        lines = [f"<b>{last.started_at:%a %d %b %Y}</b>"]
+        for entry in last.sets:
+            text = _set_text(entry.load_kg, entry.reps, unit, entry.side)
+            if entry.warmup:
+                text += " (warm-up)"
+            if entry.rir is not None:
+                text += f", RIR {entry.rir}"
+            lines.append(text)
+        self.last_label.setText("<br>".join(lines))
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def _run(self, command: LogCommand) -> bool:
+        """Apply a command; on success push it for undo, else keep the input and say why."""
+        try:
+            command.apply()
+        except InputError as exc:
+            self._show_message(str(exc))
+            return False
+        except (OSError, HiplogError) as exc:
+            self._show_message(
+                f"Could not {command.text()}: {exc}. What you typed is kept; "
+                "fix the problem and press “Try saving again”."
+            )
+            self.retry_button.show()
+            return False
+        self._undo_stack.push(command)
+        self._clear_message()
+        return True
+
+    def _save_draft(self, slug: str, key: int) -> None:
+        model = self._log.models[slug]
+        try:
+            model.row_of(key)
+        except KeyError:
+            return
+        self._run(AddSetCommand(self._log, slug, key, self._show_message))
+
+    def _retry(self) -> None:
+        """Save every complete draft row again (after a full disk or read-only error)."""
+        self.retry_button.hide()
+        for slug, model in list(self._log.models.items()):
+            for r in model.rows():
+                if (
+                    not r.saved
+                    and r.complete
+                    and not self._run(AddSetCommand(self._log, slug, r.key, self._show_message))
+                ):
+                    return
+
+    def _after_change(self, slug: str | None) -> None:
+        if slug is not None:
+            self._refresh_records(slug)
+            self._update_list_item(slug)
+        self._update_status()
+
+    def _refresh_records(self, slug: str) -> None:
+        model = self._log.models.get(slug)
+        if model is None:
+            return
+        saved = model.saved_rows()
+        try:
+            found = records.session_records(
+                self._ctx,
+                slug,
+                [r.entry(slug) for r in saved],
+                self._log.started_at,
+                self._log.session_id,
+            )
+        except (OSError, HiplogError):
+            return
+        model.set_records({r.key: kinds for r, kinds in zip(saved, found, strict=True)})
+
+    def _update_list_item(self, slug: str) -> None:
+        model = self._log.models.get(slug)
+        if model is None:
+            return
+        done = sum(1 for r in model.saved_rows() if not r.warmup)
+        prs = sum(1 for r in model.saved_rows() if r.records)
+        for i in range(self.exercise_list.count()):
+            item = self.exercise_list.item(i)
+            if item.data(SLUG_ROLE) == slug:
+                text = f"{model.exercise.name}  ({done} sets)" if done else model.exercise.name
+                if prs:
+                    text += "  PR"
+                item.setText(text)
+
+    def _update_status(self) -> None:
+        total = sum(len(m.saved_rows()) for m in self._log.models.values())
+        if self._log.session_id is None:
+            self.session_status.setText("Nothing saved yet")
+        else:
+            self.session_status.setText(f"Saved: {total} sets")
+
+    # --- session details -------------------------------------------------------------------
+
+    def _apply_details_to_view(self, started_at: datetime, bodyweight_kg: float | None) -> None:
+        self.when_edit.blockSignals(True)
+        self.when_edit.setDateTime(QDateTime(started_at))
+        self.when_edit.blockSignals(False)
+        unit = self.unit
+        self.bodyweight_edit.setPlaceholderText(f"optional, {unit.value}")
+        text = ""
+        if bodyweight_kg:
+            text = f"{from_kg(bodyweight_kg, unit):.1f}".rstrip("0").rstrip(".")
+        self.bodyweight_edit.setText(text)
+
+    def _details_edited(self) -> None:
+        started = self.when_edit.dateTime().toPython()
+        assert isinstance(started, datetime)
+        started = started.replace(second=0, microsecond=0)
+        try:
+            weight = parse_load(self.bodyweight_edit.text(), self.unit, "bodyweight")
+            if weight is not None and not 0 < weight <= 500:
+                raise InputError("must be between 0 and 500 kg", "bodyweight")
+        except InputError as exc:
+            self._show_message(str(exc))
+            self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
+            return
+        if (started, weight) == (self._log.started_at, self._log.bodyweight_kg):
+            return
+        self._run(
+            EditSessionCommand(
+                self._log, started, weight, self._apply_details_to_view, self._show_message
+            )
+        )
+
+    # --- messages and keys -----------------------------------------------------------------
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(f"⚠ {text}")
+        self.message.show()
+
+    def _clear_message(self) -> None:
+        self.message.hide()
+        self.message.clear()
+        self.retry_button.hide()
+
+    def message_text(self) -> str:
+        return self.message.text() if self.message.isVisible() else ""
+
+    def _focus_next_cell(self) -> None:
+        """Put the cursor on the load of the first row not saved yet."""
+        model = self.current_model()
+        if model is None:
+            return
+        for i, r in enumerate(model.rows()):
+            if not r.saved:
+                self.table.setCurrentIndex(model.index(i, LOAD))
+                break
+        self.table.setFocus()
+
+    def _return_pressed(self, row: int, column: int) -> None:
+        QTimer.singleShot(0, lambda: self._after_return(row, column))
+
+    def _after_return(self, row: int, column: int) -> None:
+        model = self.current_model()
+        if model is None or not 0 <= row < model.rowCount():
+            return
+        r = model.row_at(row)
+        if column == LOAD and not r.saved:
+            self.table.setCurrentIndex(model.index(row, REPS))
+        elif r.saved:
+            target = min(row + 1, model.rowCount() - 1)
+            self.table.setCurrentIndex(model.index(target, LOAD))
+        self.table.setFocus()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and self.table.state() != QAbstractItemView.State.EditingState
+        ):
+            self.delete_selected_set()
+            return True
+        return super().eventFilter(obj, event)
+
+    # --- refresh ---------------------------------------------------------------------------
+
+    def _on_sessions_changed(self) -> None:
+        if self._log.emitting:
+            return
+        self._history_dirty = True
+        if self.isVisible():
+            self._refresh()
+
+    def _on_catalog_changed(self) -> None:
+        self._catalog_dirty = True
+        if self.isVisible():
+            self._refresh()
+
+    def _on_settings_changed(self) -> None:
+        self._history_dirty = True
+        if self.isVisible():
+            self._refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        if self._catalog_dirty:
+            self._catalog_dirty = False
+            self._fill_picker()
+        if self._history_dirty:
+            self._history_dirty = False
+            self._plan = None
+            for model in self._log.models.values():
+                model.unit = self.unit
+                model.headerDataChanged.emit(Qt.Orientation.Horizontal, LOAD, LOAD)
+                model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, RECORD))
+            if self._current_slug is not None:
+                self._refresh_last_time(self._current_slug)
+            self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
