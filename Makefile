@@ -30,5 +30,15 @@ typecheck: $(STAMP)
 layers: $(STAMP)
 	$(BIN)/lint-imports
 
+# Long runs (marked slow) are left to `make soak` and `make fuzz`.
+PYTEST_ARGS ?= -m "not slow"
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## soak: kill a process writing sessions 500 times, then check nothing acknowledged was lost
+soak: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow -k soak -q tests
+
+## fuzz: the long hypothesis runs over every importer and over set entry
+fuzz: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow -k fuzz -q tests
