@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck layers pytest fuzz soak bench dist dist-check wheel-check install-desktop clean
+.PHONY: run test lint typecheck layers pytest fuzz soak bench dist dist-check wheel-check install-desktop uninstall-desktop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,31 @@ layers: $(STAMP)
 PYTEST_ARGS ?= -m "not slow"
 pytest: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## wheel-check: build the wheel, install it in a fresh venv under build/, run it from elsewhere
+wheel-check: $(STAMP)
+	PYTHON=$(BIN)/python packaging/check_wheel.sh
+
+$(BIN)/pyinstaller: $(STAMP)
+	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10"
+
+## dist: a one-folder bundle in dist/hiplog/ (PyInstaller, packaging/hiplog.spec)
+dist: $(BIN)/pyinstaller
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/hiplog.spec
+	@du -sh dist/hiplog
+
+## dist-check: build the bundle, then run it offscreen in a clean environment
+dist-check: dist
+	packaging/check_bundle.sh dist/hiplog/hiplog
+
+## install-desktop: menu entry, metainfo and icons for this user (Exec: HIPLOG_EXEC)
+HIPLOG_EXEC ?= $(CURDIR)/$(BIN)/hiplog
+install-desktop: $(STAMP)
+	packaging/install_desktop.sh "$(HIPLOG_EXEC)"
+
+uninstall-desktop:
+	packaging/install_desktop.sh --uninstall
 
 ## soak: kill a process writing sessions 500 times, then check nothing acknowledged was lost
 soak: $(STAMP)

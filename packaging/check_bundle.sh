@@ -1,0 +1,45 @@
+#!/bin/sh
+# Run the one-folder bundle the way a person without Python would: a clean environment, no
+# virtual environment on PATH, a throw-away HOME. Checks --version, the catalog, logging a set
+# (Alembic migrations found inside the bundle) and that the window starts (offscreen) and stays
+# up for 5 seconds without an error. Usage: packaging/check_bundle.sh [dist/hiplog/hiplog]
+set -eu
+
+exe=$(cd "$(dirname "${1:-dist/hiplog/hiplog}")" && pwd)/$(basename "${1:-dist/hiplog/hiplog}")
+[ -x "$exe" ] || { echo "dist-check: $exe is missing; run make dist" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+run() {
+    env -i HOME="$work" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$exe" "$@"
+}
+
+run --version
+run --db "$work/check.db" exercises --json >"$work/exercises.json"
+count=$(grep -c '"slug"' "$work/exercises.json")
+[ "$count" -eq 24 ] || { echo "dist-check: $count exercises, expected 24" >&2; exit 1; }
+echo "dist-check: 24 exercises"
+run --db "$work/check.db" log barbell-hip-thrust 60x12 --date 2026-11-20T18:00
+run --db "$work/check.db" stats barbell-hip-thrust --json >/dev/null
+echo "dist-check: logged a set into a new database"
+
+run --db "$work/check.db" >"$work/window.out" 2>&1 &
+pid=$!
+sleep 5
+if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+else
+    wait "$pid" && status=0 || status=$?
+    echo "dist-check: the window exited after less than 5 s (status $status):" >&2
+    cat "$work/window.out" >&2
+    exit 1
+fi
+logs=$(find "$work" -name '*.log' 2>/dev/null)
+if grep -E -i "traceback|error|critical" "$work/window.out" $logs; then
+    echo "dist-check: the window logged an error (above)" >&2
+    exit 1
+fi
+echo "dist-check: the window ran for 5 s without an error"
+echo "dist-check: passed ($(du -sh "$(dirname "$exe")" | cut -f1) in $(dirname "$exe"))"
