@@ -9,11 +9,11 @@ How sets are read (weaker side, bands as loads) is in readings.py.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from hiplog.domain.metrics import effective_load
+from hiplog.domain.metrics import ExerciseLookup, effective_load
 from hiplog.domain.models import Exercise, LoadKind, Session, StepKind
 from hiplog.domain.readings import (
     ExerciseSession,
@@ -45,8 +45,6 @@ _LOAD_EPS = 0.01  # kg: loads closer than this are the same load
 #: Bodyweight assumed when judging a large jump for work that moves part of the body while the
 #: person's bodyweight is unknown (a 2.5 kg plate on a back extension is not a 100% jump).
 REFERENCE_BODYWEIGHT_KG = 70.0
-
-ExerciseLookup = Callable[[str], "Exercise | None"]
 
 
 @dataclass(frozen=True)
