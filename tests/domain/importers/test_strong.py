@@ -243,6 +243,7 @@ def test_header_only_is_zero_sets(catalog: Catalog) -> None:
     [
         ("", "strong.csv line 1", "empty"),
         ("   \n\n", "strong.csv line 1", "empty"),
+        ("\ufeff", "strong.csv line 1", "empty"),
         ("\x00\x01SQLite format", "strong.csv line 1", "binary"),
         ("hello world", "strong.csv line 1", "header"),
         ("a,b,c\n1,2,3", "strong.csv line 1", "not a Strong export"),
@@ -291,3 +292,9 @@ def test_fuzz_returns_data_or_input_error(text: str, unit: Unit | None) -> None:
     except InputError:
         return
     assert isinstance(data, ImportedData)
+
+
+def test_a_byte_order_mark_and_crlf_endings_are_fine(catalog: Catalog) -> None:
+    text = "\ufeff" + HEADER + '\r\n2024-01-02 18:00:00,"A",1h,"Lunge",1,10,8,0,0,,,\r\n'
+    (s,) = read(text, catalog).sessions[0].sets
+    assert s.exercise == "lunge" and s.load_kg == 10

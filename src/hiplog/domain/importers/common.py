@@ -79,12 +79,14 @@ def metres_per(text: str, where: str) -> float:
     return factor
 
 
-def check_text(text: str, source: str) -> None:
-    """Refuse an empty or binary file before parsing it."""
+def check_text(text: str, source: str) -> str:
+    """The text without a byte-order mark; refuses an empty or binary file before parsing."""
+    text = text.removeprefix("\ufeff")
     if "\x00" in text:
         raise InputError("this is a binary file, not a CSV export", f"{source} line 1")
     if not text.strip():
         raise InputError("the file is empty", f"{source} line 1")
+    return text
 
 
 def parse_number(text: str, what: str, where: str) -> float | None:

@@ -110,8 +110,8 @@ def _fields(row: list[str], layout: _Layout, where: str) -> list[str]:
 
 def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
     """Parse a whole FitNotes CSV export; raise InputError (nothing returned) on bad input."""
-    check_text(text, source)
-    rows = csv_rows(text.lstrip("\ufeff"), ",", source)
+    text = check_text(text, source)
+    rows = csv_rows(text, ",", source)
     first = next(rows, None)
     if first is None:
         raise InputError("the file is empty", f"{source} line 1")

@@ -80,8 +80,7 @@ def parse_hevy_time(text: str, where: str) -> datetime:
 
 def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
     """Parse a whole Hevy export; raise InputError (nothing returned) on malformed input."""
-    check_text(text, source)
-    text = text.lstrip("\ufeff")
+    text = check_text(text, source)
     delimiter = sniff_delimiter(text.splitlines()[0], source)
     rows = csv_rows(text, delimiter, source)
     first = next(rows, None)

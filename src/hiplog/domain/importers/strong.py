@@ -117,10 +117,10 @@ def _layout(header: list[str], source: str) -> _Layout:
 
 def read_strong(text: str, source: str, catalog: Catalog, unit: Unit | None) -> ImportedData:
     """Parse a whole Strong export; raise InputError (nothing returned) on malformed input."""
-    check_text(text, source)
-    header_line = text.lstrip("\ufeff").splitlines()[0]
+    text = check_text(text, source)
+    header_line = text.splitlines()[0]
     delimiter = sniff_delimiter(header_line, source)
-    rows = csv_rows(text.lstrip("\ufeff"), delimiter, source)
+    rows = csv_rows(text, delimiter, source)
     first = next(rows, None)
     if first is None:
         raise InputError("the file is empty", f"{source} line 1")
