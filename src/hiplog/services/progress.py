@@ -40,9 +40,9 @@ def history_for_plan(ctx: AppContext, as_of: datetime) -> list[Session]:
             ):
                 by_id.setdefault(older.id, older)
         # The session before the window, for the recovery check between the last two sessions.
-        before = session_repo.sessions_between(tx, None, as_of - lookback)[-1:]
-        for s in before:
-            by_id.setdefault(s.id, s)
+        before = session_repo.last_session_before(tx, as_of - lookback)
+        if before is not None:
+            by_id.setdefault(before.id, before)
     return sorted(by_id.values(), key=lambda s: (s.started_at, s.id or 0))
 
 

@@ -153,6 +153,18 @@ def sessions_between(db: OrmSession, start: datetime | None, end: datetime | Non
     return _sessions_from(db, query)
 
 
+def last_session_before(db: OrmSession, before: datetime) -> Session | None:
+    """The latest session that started before `before`: one row, however long the history."""
+    query = (
+        select(SessionRow)
+        .where(SessionRow.started_at < before)
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        .limit(1)
+    )
+    found = _sessions_from(db, query)
+    return found[0] if found else None
+
+
 def iter_all_sessions(db: OrmSession, batch: int = 500) -> Iterator[Session]:
     """Every session, oldest first, read in batches so memory stays flat on long histories."""
     last: tuple[datetime, int] | None = None
