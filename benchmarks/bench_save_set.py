@@ -1,0 +1,118 @@
+"""Saving one set, from the call to its acknowledgement (the transaction committed to disk).
+
+The figure is `training_log.add_set`, the call the Log view makes when a set is entered, on a
+copy of the 10-year database. The floor is the same row written with the sqlite3 module alone:
+one INSERT and a COMMIT on a connection with the same pragmas (WAL, synchronous=FULL), so both
+pay for the same fsync.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from benchmarks import datasets
+from benchmarks.harness import CaseResult, copy_database, median, percentile, scratch_dir
+
+CASE = "save-set"
+GOAL_P99_MS = 20.0
+WARMUP = 5
+
+
+def _time_hiplog(db: Path, runs: int) -> list[float]:
+    from hiplog.domain.models import SetEntry
+    from hiplog.services import training_log
+    from hiplog.services.context import AppContext
+
+    ctx = AppContext.open_path(db)
+    try:
+        session = training_log.create_session(ctx, datetime.now().replace(microsecond=0))
+        assert session.id is not None
+        samples: list[float] = []
+        for n in range(WARMUP + runs):
+            entry = SetEntry("barbell-hip-thrust", n + 1, reps=10, load_kg=80.0, rir=2)
+            started = time.perf_counter()
+            training_log.add_set(ctx, session.id, entry)
+            elapsed = time.perf_counter() - started
+            if n >= WARMUP:
+                samples.append(elapsed * 1000)
+        return samples
+    finally:
+        ctx.close()
+
+
+def _time_floor(db: Path, runs: int) -> list[float]:
+    conn = sqlite3.connect(db, isolation_level=None)
+    try:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        (exercise_id,) = conn.execute(
+            "SELECT id FROM exercises WHERE slug = 'barbell-hip-thrust'"
+        ).fetchone()
+        started_at = (datetime.now() + timedelta(hours=1)).isoformat(sep=" ")
+        conn.execute("BEGIN IMMEDIATE")
+        session_id = conn.execute(
+            "INSERT INTO sessions (started_at, notes) VALUES (?, '')", (started_at,)
+        ).lastrowid
+        conn.execute("COMMIT")
+        samples: list[float] = []
+        for n in range(WARMUP + runs):
+            started = time.perf_counter()
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(
+                "INSERT INTO sets (session_id, exercise_id, position, load_kg, reps, rir, warmup,"
+                " notes, flagged) VALUES (?, ?, ?, 80.0, 10, 2, 0, '', 0)",
+                (session_id, exercise_id, n + 1),
+            )
+            conn.execute("COMMIT")
+            elapsed = time.perf_counter() - started
+            if n >= WARMUP:
+                samples.append(elapsed * 1000)
+        return samples
+    finally:
+        conn.close()
+
+
+def run(runs: int = 200) -> list[CaseResult]:
+    data = datasets.ensure("10y")
+    with scratch_dir() as tmp:
+        hiplog_db = copy_database(data.db, tmp / "hiplog.db")
+        floor_db = copy_database(data.db, tmp / "floor.db")
+        # Alternate so that a burst of disk noise falls on both.
+        figure: list[float] = []
+        floor: list[float] = []
+        for _ in range(2):
+            floor += _time_floor(floor_db, runs // 2)
+            figure += _time_hiplog(hiplog_db, runs // 2)
+    p50, p99 = median(figure), percentile(figure, 99)
+    floor_p50, floor_p99 = median(floor), percentile(floor, 99)
+    return [
+        CaseResult(
+            case=CASE,
+            label="save one set, p99 (10y db)",
+            figure=p99,
+            unit="ms",
+            floor=floor_p99,
+            floor_label="sqlite3 INSERT+COMMIT p99",
+            goal=f"p99 < {GOAL_P99_MS:g} ms",
+            goal_met=p99 < GOAL_P99_MS,
+            runs=len(figure),
+            samples=[round(s, 3) for s in figure],
+            floor_samples=[round(s, 3) for s in floor],
+            details={
+                "p50_ms": p50,
+                "p99_ms": p99,
+                "floor_p50_ms": floor_p50,
+                "floor_p99_ms": floor_p99,
+                "p50_ratio": p50 / floor_p50 if floor_p50 else None,
+            },
+        )
+    ]
+
+
+if __name__ == "__main__":
+    for result in run():
+        print(result.to_json() | {"samples": "...", "floor_samples": "..."})
