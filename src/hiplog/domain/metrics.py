@@ -18,6 +18,8 @@ from hiplog.domain.models import Exercise, Length, LoadKind, Session, SetEntry
 HIP_EXTENSORS: frozenset[str] = frozenset({"glute max", "hamstrings", "adductor magnus"})
 #: Epley is used for 1 to this many reps; above it estimates drift apart.
 EPLEY_MAX_REPS = 12
+#: Loads closer than this (kg) are the same load (lb loads stored in kg differ in late digits).
+SAME_LOAD_KG = 0.01
 #: Weight of a set for a muscle listed after the first one.
 INDIRECT_SET = 0.5
 
@@ -93,7 +95,7 @@ def session_stats(
         est = epley(eff, s.reps)
         if est is not None and (best_e1rm is None or est > best_e1rm):
             best_e1rm = est
-        if abs(s.external_kg - top) < 1e-9:
+        if abs(s.external_kg - top) < SAME_LOAD_KG:
             best_reps = max(best_reps, s.reps)
     return SessionStats(
         date=started_at,
