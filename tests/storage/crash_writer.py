@@ -20,6 +20,10 @@ from hiplog.services.context import AppContext
 EXERCISES = ("barbell-hip-thrust", "romanian-deadlift", "glute-bridge", "kettlebell-swing")
 
 
+def _row(s: SetEntry) -> list[object]:
+    return [s.exercise, s.order, s.reps, s.load_kg or 0.0, s.notes]
+
+
 def main() -> None:
     database, run = Path(sys.argv[1]), int(sys.argv[2])
     rng = random.Random(run)
@@ -42,7 +46,9 @@ def main() -> None:
         record = {
             "id": session.id,
             "when": session.started_at.isoformat(),
-            "sets": [[s.exercise, s.order, s.reps, s.load_kg or 0.0, s.notes] for s in session.sets],
+            "sets": [
+                [s.exercise, s.order, s.reps, s.load_kg or 0.0, s.notes] for s in session.sets
+            ],
         }
         sys.stdout.write(json.dumps(record) + "\n")
         sys.stdout.flush()

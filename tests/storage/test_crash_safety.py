@@ -13,10 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from hiplog.domain.models import SetEntry
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 
 WRITER = Path(__file__).with_name("crash_writer.py")
+
+
+def _row(s: SetEntry) -> list[object]:
+    return [s.exercise, s.order, s.reps, s.load_kg or 0.0, s.notes]
 
 
 def _run_and_kill(database: Path, run: int, delay: float) -> list[dict[str, object]]:
@@ -49,7 +54,9 @@ def _check_database(database: Path, acknowledged: list[dict[str, object]]) -> No
             session = training_log.get_session(ctx, int(str(record["id"])))
             assert session is not None, f"acknowledged session {record['id']} is missing"
             assert session.started_at.isoformat() == record["when"]
-            stored = [[s.exercise, s.order, s.reps, s.load_kg or 0.0, s.notes] for s in session.sets]
+            stored = [
+                [s.exercise, s.order, s.reps, s.load_kg or 0.0, s.notes] for s in session.sets
+            ]
             assert stored == record["sets"]
         conn = sqlite3.connect(database)
         try:

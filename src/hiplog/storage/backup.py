@@ -18,7 +18,7 @@ from hiplog.domain.errors import DatabaseError
 
 STAMP_FORMAT = "%Y-%m-%dT%H%M%S"
 _NAME = re.compile(
-    r"^hiplog-(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{4}-\d{2}-\d{2}T\d{6})(?:-\d+)?\.db$"
+    r"^hiplog-(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{4}-\d{2}-\d{2}T\d{6})(?:-(?P<n>\d+))?\.db$"
 )
 
 # How many of each kind rotation keeps; kinds not listed (manual, pre-migration-*) are all kept.
@@ -116,8 +116,9 @@ def new_backup_path(folder: Path, kind: str, now: datetime | None = None) -> Pat
     return path
 
 
-def parse_backup_name(path: Path) -> tuple[str, datetime] | None:
-    """The kind and time in a backup's file name, or None for any other file."""
+def parse_backup_name(path: Path) -> tuple[str, datetime, int] | None:
+    """The kind, time and same-second counter in a backup's file name, or None for any other
+    file."""
     match = _NAME.match(path.name)
     if match is None:
         return None
@@ -125,12 +126,12 @@ def parse_backup_name(path: Path) -> tuple[str, datetime] | None:
         taken = datetime.strptime(match["stamp"], STAMP_FORMAT)
     except ValueError:
         return None
-    return match["kind"], taken
+    return match["kind"], taken, int(match["n"] or 1)
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
     """Every backup in `folder`, newest first."""
-    found: list[BackupInfo] = []
+    found: list[tuple[int, BackupInfo]] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
@@ -143,9 +144,9 @@ def list_backups(folder: Path) -> list[BackupInfo]:
             size = path.stat().st_size
         except OSError:
             continue
-        found.append(BackupInfo(path, parsed[0], parsed[1], size))
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
-    return found
+        found.append((parsed[2], BackupInfo(path, parsed[0], parsed[1], size)))
+    found.sort(key=lambda item: (item[1].taken_at, item[0]), reverse=True)
+    return [info for _, info in found]
 
 
 def rotate_backups(folder: Path, keep: dict[str, int] | None = None) -> list[Path]:
