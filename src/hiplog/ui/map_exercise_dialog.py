@@ -1,0 +1,71 @@
+"""Confirm mapping a custom exercise onto another one: which one, and how many sets move."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiplog.domain.models import Exercise
+
+
+class MapExerciseDialog(QDialog):
+    def __init__(
+        self,
+        custom: Exercise,
+        targets: Sequence[Exercise],
+        set_count: int,
+        suggested: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Map {custom.name} onto another exercise")
+        self._custom, self._count = custom, set_count
+        self.target_combo = QComboBox()
+        for target in targets:
+            label = f"{target.name} (custom)" if target.custom else target.name
+            self.target_combo.addItem(label, target.slug)
+        if suggested is not None:
+            self.target_combo.setCurrentIndex(max(self.target_combo.findData(suggested), 0))
+        self.target_combo.setToolTip("The exercise these sets really were")
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Same exercise as", self.target_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.confirm_button = QPushButton(f"Move {set_count} set{'s' if set_count != 1 else ''}")
+        buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            f"Use this when “{custom.name}” (for example from an import) is an exercise "
+            "hiplog already knows."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+        self.target_combo.currentIndexChanged.connect(self._update_summary)
+        self._update_summary()
+
+    def target_slug(self) -> str:
+        return str(self.target_combo.currentData())
+
+    def _update_summary(self) -> None:
+        target = self.target_combo.currentText()
+        sets = f"{self._count} logged set{'s' if self._count != 1 else ''}"
+        self.summary.setText(
+            f"{sets} of “{self._custom.name}” will move to {target}, and “{self._custom.name}” "
+            "is removed from the list. Edit > Undo moves them back."
+        )
