@@ -31,7 +31,7 @@ def save_custom_exercise(ctx: AppContext, exercise: Exercise) -> Exercise:
     catalog = ctx.catalog()
     clash = catalog.resolve(name)
     slug = exercise.slug or slugify(name)
-    if clash is not None and clash.slug != slug:
+    if clash is not None and (clash.slug != slug or not clash.custom):
         raise InputError(f"'{name}' is already the exercise '{clash.slug}'")
     existing = catalog.get(slug)
     if existing is not None and not existing.custom:
