@@ -33,8 +33,13 @@ def history_for_plan(ctx: AppContext, as_of: datetime) -> list[Session]:
     with ctx.db.reader() as tx:
         recent = session_repo.sessions_between(tx, as_of - lookback, end)
         by_id: dict[int | None, Session] = {s.id: s for s in recent}
-        trained = {entry.exercise for s in recent for entry in s.sets}
-        for slug in sorted(trained):
+        sessions_with: dict[str, int] = {}
+        for s in recent:
+            for slug in {entry.exercise for entry in s.sets}:
+                sessions_with[slug] = sessions_with.get(slug, 0) + 1
+        for slug in sorted(sessions_with):
+            if sessions_with[slug] >= SESSIONS_PER_EXERCISE:
+                continue  # its last few sessions are all inside the window already
             for older in session_repo.sessions_of_exercise(
                 tx, slug, before=end, last=SESSIONS_PER_EXERCISE
             ):
