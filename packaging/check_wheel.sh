@@ -31,7 +31,13 @@ needed = [
     "hiplog/storage/migrations/script.py.mako",
 ]
 missing = [name for name in needed if name not in names]
-versions = [n for n in names if n.startswith("hiplog/storage/migrations/versions/0")]
+versions = [
+    n
+    for n in names
+    if n.startswith("hiplog/storage/migrations/versions/")
+    and n.endswith(".py")
+    and not n.endswith("__init__.py")
+]
 if missing or not versions:
     sys.exit(f"wheel-check: the wheel lacks {missing or 'the migration versions'}")
 print(f"wheel-check: the wheel holds the resources and {len(versions)} migration(s)")
