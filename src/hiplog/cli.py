@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -29,8 +30,20 @@ VIEWS = ("log", "plan", "progress", "history", "exercises")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
+_NEGATIVE_SET = re.compile(r"^-\d[\d.,]*[xX×]")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line and exits 2."""
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        # argparse would read "-60x10" as an unknown option; say what is really wrong.
+        for token in sys.argv[1:] if args is None else args:
+            if _NEGATIVE_SET.match(token):
+                self.error(f"load must be 0 or more, not '{token}'")
+        return super().parse_args(args, namespace)
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"hiplog: {message} (see hiplog --help)\n")
@@ -175,8 +188,9 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     unit = ctx.settings().unit
     timing = plan.next_session
     earliest = f"{timing.earliest:%a %d %b %H:%M}" if timing.earliest else "any time"
+    count = timing.sessions_last_7_days
     out.write(
-        f"Next session: {earliest} ({timing.status}; {timing.sessions_last_7_days} sessions "
+        f"Next session: {earliest} ({timing.status}; {count} session{'' if count == 1 else 's'} "
         f"in the last 7 days)\n"
     )
     if not plan.suggestions:
@@ -262,5 +276,12 @@ def run_command(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run the command line (a command is required here; __main__ opens the window without)."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if args.command is None:
+        sys.stderr.write("hiplog: give a command (see hiplog --help)\n")
+        return EXIT_USAGE
     return run_command(args)

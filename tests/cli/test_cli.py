@@ -154,3 +154,45 @@ def test_version_and_usage_errors() -> None:
         [sys.executable, "-m", "hiplog", "frobnicate"], capture_output=True, text=True, check=False
     )
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_suggest_and_stats_follow_the_contract(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "t.db")
+    run(capsys, "--db", db, "log", "barbell-hip-thrust", "60x12", "60x12", "60x12",
+        "--date", "2026-11-20T18:00")  # fmt: skip
+    code, stdout, _ = run(capsys, "--db", db, "suggest", "--json", "--date", "2026-11-21")
+    assert code == 0
+    plan = json.loads(stdout)
+    assert plan["as_of"] == "2026-11-21"
+    assert plan["next_session"] == {
+        "earliest": "2026-11-22T18:00",
+        "sessions_last_7_days": 1,
+        "status": "recover",
+    }
+    (thrust,) = plan["suggestions"]
+    assert thrust["exercise"] == "barbell-hip-thrust"
+    assert thrust["rule"] == "add-load"
+    assert thrust["load_kg"] == 62.5
+    assert thrust["reps"] == [8, 8, 8]
+    assert thrust["reason"].startswith("All 3 sets reached 12 reps at 60 kg last time")
+    code, stdout, _ = run(capsys, "--db", db, "stats", "barbell-hip-thrust", "--json")
+    (session,) = json.loads(stdout)["sessions"]
+    assert session == {
+        "date": "2026-11-20T18:00",
+        "sets": 3,
+        "reps": 36,
+        "volume_kg": 2160.0,
+        "top_load_kg": 60.0,
+        "e1rm_kg": 84.0,
+        "best_reps": 12,
+    }
+
+
+def test_pounds_are_stored_as_kilograms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db, out = str(tmp_path / "t.db"), tmp_path / "out.csv"
+    run(capsys, "--db", db, "log", "romanian-deadlift", "135x10", "--unit", "lb",
+        "--date", "2026-11-20T18:00")  # fmt: skip
+    run(capsys, "--db", db, "export", str(out))
+    assert ",61.235," in out.read_text()
