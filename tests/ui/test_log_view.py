@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
+from tests.ui.keyboard import focused, offscreen_popups, press, type_text
 
 from hiplog.domain.models import Session, SetEntry
 from hiplog.domain.records import RecordKind
@@ -17,7 +17,6 @@ from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
 from hiplog.ui.log_view import LogView
 from hiplog.ui.sets_table_model import LOAD, NOTES, REPS, RIR
-from tests.ui.keyboard import focused, offscreen_popups, press, type_text
 
 __all__ = ["offscreen_popups"]
 
@@ -31,7 +30,7 @@ def make_view(qtbot: QtBot, ctx: AppContext, events: DataEvents, stack: QUndoSta
     view.show()
     view.activateWindow()
     qtbot.waitExposed(view)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None or view.isActiveWindow())
+    qtbot.waitUntil(view.isActiveWindow)
     return view
 
 
@@ -39,12 +38,18 @@ def all_sets(ctx: AppContext) -> list[SetEntry]:
     with ctx.db.reader() as tx:
         from hiplog.storage import session_repo
 
-        return [e for s in session_repo.sessions_between(tx, None, None) for e in s.sets]
+        sessions = session_repo.sessions_between(tx, None, None)
+    # In the order a person reads them: by session, exercise and set number.
+    return sorted(
+        (e for s in sessions for e in s.sets),
+        key=lambda e: (e.exercise, e.order),
+    )
 
 
 def add_history(ctx: AppContext, days_ago: int, slug: str, sets: list[tuple[float, int]]) -> None:
-    when = (datetime.now() - timedelta(days=days_ago)).replace(hour=18, minute=0, second=0,
-                                                                 microsecond=0)
+    when = (datetime.now() - timedelta(days=days_ago)).replace(
+        hour=18, minute=0, second=0, microsecond=0
+    )
     entries = tuple(
         SetEntry(exercise=slug, order=i, reps=reps, load_kg=load)
         for i, (load, reps) in enumerate(sets, start=1)
@@ -84,3 +89,216 @@ def test_log_a_whole_session_with_the_keyboard_only(
     assert [s.order for s in sets] == [1, 2, 3]
     assert view.session_id is not None
     assert view.message_text() == ""
+
+
+def enter_set(qtbot: QtBot, view: LogView, load: str, reps: str) -> None:
+    """Type one set on the current row: load, Tab, reps, Enter."""
+    model = view.current_model()
+    assert model is not None
+    row = view.table.currentIndex().row()
+    view.table.setCurrentIndex(model.index(row, LOAD))
+    view.table.setFocus()
+    type_text(qtbot, load)
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, reps)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.table.currentIndex().row() == row + 1)
+
+
+def test_undo_and_redo_add_edit_delete_and_session_details(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("romanian-deadlift")
+    enter_set(qtbot, view, "80", "10")
+    enter_set(qtbot, view, "80", "9")
+    assert [(s.load_kg, s.reps) for s in all_sets(ctx)] == [(80.0, 10), (80.0, 9)]
+
+    # Edit: change the reps of the second set.
+    model = view.current_model()
+    assert model is not None
+    assert model.setData(model.index(1, REPS), "10")
+    assert [s.reps for s in all_sets(ctx)] == [10, 10]
+    # Delete the first set.
+    view.table.setCurrentIndex(model.index(0, LOAD))
+    view.delete_selected_set()
+    assert [(s.load_kg, s.reps) for s in all_sets(ctx)] == [(80.0, 10)]
+    # Session details: bodyweight.
+    view.bodyweight_edit.setText("72.5")
+    view.bodyweight_edit.editingFinished.emit()
+    session = training_log.get_session(ctx, view.session_id or -1)
+    assert session is not None and session.bodyweight_kg == 72.5
+
+    undo_stack.undo()  # bodyweight
+    session = training_log.get_session(ctx, view.session_id or -1)
+    assert session is not None and session.bodyweight_kg is None
+    assert view.bodyweight_edit.text() == ""
+    undo_stack.undo()  # delete
+    assert [(s.load_kg, s.reps) for s in all_sets(ctx)] == [(80.0, 10), (80.0, 10)]
+    assert [r.reps for r in model.saved_rows()] == [10, 10]
+    undo_stack.undo()  # edit
+    assert [s.reps for s in all_sets(ctx)] == [10, 9]
+    undo_stack.undo()  # second set
+    assert [s.reps for s in all_sets(ctx)] == [10]
+    undo_stack.undo()  # first set: the session row goes too
+    assert all_sets(ctx) == []
+    assert view.session_id is None
+    assert model.saved_rows() == []
+
+    for _ in range(5):
+        undo_stack.redo()
+    assert [(s.load_kg, s.reps) for s in all_sets(ctx)] == [(80.0, 10)]
+    session = training_log.get_session(ctx, view.session_id or -1)
+    assert session is not None and session.bodyweight_kg == 72.5
+    assert [(r.load_kg, r.reps) for r in model.saved_rows()] == [(80.0, 10)]
+
+
+def test_invalid_input_is_refused_with_a_message_and_nothing_is_written(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("barbell-hip-thrust")
+    type_text(qtbot, "sixty")
+    press(qtbot, Qt.Key.Key_Tab)
+    # The editor stays open on the load with the bad text, and says why.
+    assert "load must be a number" in view.message_text()
+    assert "Barbell hip thrust" in view.message_text() or "row 1" in view.message_text()
+    assert view.table.state() == view.table.State.EditingState
+    press(qtbot, Qt.Key.Key_Escape)
+    model = view.current_model()
+    assert model is not None
+    # Through the model too (a paste, a focus change): refused, row unchanged.
+    assert not model.setData(model.index(0, REPS), "-3")
+    assert not model.setData(model.index(0, RIR), "11")
+    assert "RIR" in view.message_text()
+    assert all_sets(ctx) == []
+    assert view.session_id is None
+    assert undo_stack.count() == 0
+
+
+def test_a_failed_save_keeps_the_set_and_retrying_saves_it(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hiplog.domain.errors import DatabaseError
+
+    real_add = training_log.add_set
+    failing = {"on": True}
+
+    def add_set(c: AppContext, session_id: int, entry: SetEntry) -> SetEntry:
+        if failing["on"]:
+            raise DatabaseError("the disk is full; free some space and try again", "t.db")
+        return real_add(c, session_id, entry)
+
+    monkeypatch.setattr(training_log, "add_set", add_set)
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("barbell-hip-thrust")
+    type_text(qtbot, "60")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "12")
+    press(qtbot, Qt.Key.Key_Return)  # the editor commits on the next turn of the event loop
+    qtbot.waitUntil(lambda: "disk is full" in view.message_text())
+    assert view.retry_button.isVisibleTo(view)
+    assert all_sets(ctx) == []
+    assert view.session_id is None  # the empty session row was not left behind
+    model = view.current_model()
+    assert model is not None
+    kept = model.row_at(0)
+    assert (kept.load_kg, kept.reps, kept.saved) == (60.0, 12, False)
+
+    failing["on"] = False
+    qtbot.mouseClick(view.retry_button, Qt.MouseButton.LeftButton)
+    assert [(s.load_kg, s.reps) for s in all_sets(ctx)] == [(60.0, 12)]
+    assert view.message_text() == ""
+    assert undo_stack.count() == 1
+
+
+def test_targets_from_the_plan_and_last_session_are_shown(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    add_history(ctx, 3, "barbell-hip-thrust", [(60.0, 12), (60.0, 12), (60.0, 12)])
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("barbell-hip-thrust")
+    model = view.current_model()
+    assert model is not None
+    drafts = [r for r in model.rows() if not r.saved]
+    # All sets reached the top of the range: add 2.5 kg, back to 8 reps.
+    assert [(r.load_kg, r.target_reps) for r in drafts[:3]] == [(62.5, 8)] * 3
+    assert "62.5 kg" in view.target_label.text()
+    assert "60 kg x 12" in view.last_label.text()
+
+
+def test_a_personal_record_gets_a_badge(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    add_history(ctx, 3, "barbell-hip-thrust", [(60.0, 10), (60.0, 9)])
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("barbell-hip-thrust")
+    enter_set(qtbot, view, "60", "11")
+    enter_set(qtbot, view, "60", "8")
+    model = view.current_model()
+    assert model is not None
+    first, second = model.saved_rows()
+    assert RecordKind.MOST_REPS_AT_LOAD in first.records
+    assert RecordKind.BEST_E1RM in first.records
+    assert second.records == ()
+    assert model.data(model.index(0, model.columnCount() - 1)) == "PR"
+    assert "most reps at this load" in model.data(
+        model.index(0, model.columnCount() - 1), Qt.ItemDataRole.ToolTipRole
+    )
+
+
+def test_start_session_fills_every_suggested_exercise(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    add_history(ctx, 3, "barbell-hip-thrust", [(60.0, 12), (60.0, 12), (60.0, 12)])
+    add_history(ctx, 3, "romanian-deadlift", [(70.0, 9), (70.0, 8), (70.0, 8)])
+    plan = progress.suggest(ctx)
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.start_session(plan)
+    assert set(view.session_exercises()) == {"barbell-hip-thrust", "romanian-deadlift"}
+    rdl = view.model_for("romanian-deadlift")
+    assert rdl is not None
+    assert [(r.load_kg, r.target_reps) for r in rdl.rows()[:3]] == [
+        (70.0, 10),
+        (70.0, 9),
+        (70.0, 9),
+    ]
+    assert len(all_sets(ctx)) == 6  # the history only: nothing is saved until a set is done
+    assert view.session_id is None
+
+
+def test_show_exercise_selects_it_and_notes_are_saved(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("glute-bridge")
+    view.show_exercise("kettlebell-swing")
+    view.show_exercise("glute-bridge")
+    assert view.session_exercises() == ["glute-bridge", "kettlebell-swing"]
+    assert view.exercise_title.text() == "Glute bridge"
+    model = view.current_model()
+    assert model is not None
+    assert model.setData(model.index(0, NOTES), "slow tempo")
+    assert model.setData(model.index(0, REPS), "15")
+    (saved,) = all_sets(ctx)
+    assert (saved.exercise, saved.reps, saved.load_kg, saved.notes) == (
+        "glute-bridge",
+        15,
+        None,
+        "slow tempo",
+    )
+
+
+def test_sets_table_model_passes_the_model_tester(
+    qtbot: QtBot, qtmodeltester: object, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("single-leg-hip-thrust")
+    model = view.current_model()
+    assert model is not None
+    model.setData(model.index(0, REPS), "10")
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
