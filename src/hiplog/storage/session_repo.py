@@ -312,14 +312,15 @@ def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
     ids = slug_ids(db)
     set_rows: list[dict[str, object]] = []
     for session in sessions:
-        result = db.execute(
-            insert(SessionRow).values(
+        session_id = db.execute(
+            insert(SessionRow)
+            .values(
                 started_at=session.started_at,
                 notes=session.notes,
                 bodyweight_kg=session.bodyweight_kg,
             )
-        )
-        (session_id,) = result.inserted_primary_key or (None,)
+            .returning(SessionRow.id)
+        ).scalar_one()
         for entry in session.sets:
             set_rows.append(
                 {
