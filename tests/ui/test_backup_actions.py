@@ -56,7 +56,7 @@ def _reps(ctx: AppContext) -> list[int]:
 def test_backup_now_writes_a_copy_and_says_where(
     qtbot: QtBot, ctx: AppContext, events: DataEvents
 ) -> None:
-    _window_, menu = _window(qtbot, ctx, events)
+    _, menu = _window(qtbot, ctx, events)
     training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, reps=12)], datetime(2026, 1, 1))
 
     _action(menu, "Backup now").trigger()
@@ -121,7 +121,7 @@ def test_choose_file_restores_a_backup_from_elsewhere(
     elsewhere = backups.backup_now(ctx, tmp_path / "usb-stick.db")
     training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, reps=8)], datetime(2026, 1, 2))
     monkeypatch.setattr(backup_actions, "choose_backup_file", lambda _parent, _folder: elsewhere)
-    _window_, menu = _window(qtbot, ctx, events)
+    _, menu = _window(qtbot, ctx, events)
 
     def choose() -> None:
         dialog = QApplication.activeModalWidget()
@@ -143,7 +143,7 @@ def test_a_file_that_is_not_a_backup_is_refused_and_nothing_changes(
     training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, reps=7)], datetime(2026, 1, 1))
     bad = tmp_path / "notes.db"
     bad.write_text("shopping list")
-    _window_, menu = _window(qtbot, ctx, events)
+    _, menu = _window(qtbot, ctx, events)
     handler = menu.findChild(backup_actions.BackupActions)
     assert handler is not None
     with qtbot.assertNotEmitted(events.sessions_changed):
