@@ -1,0 +1,72 @@
+"""The light/dark choice: a UI preference kept in QSettings, applied to the running app.
+
+"system" follows the platform's colour scheme. With Qt 6.8 or later the style hints switch the
+scheme; on older Qt a palette derived from the style's standard palette is set instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+THEMES = ("system", "light", "dark")
+THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+THEME_KEY = "ui/theme"
+
+
+def ui_settings() -> QSettings:
+    """The app's QSettings (in the platform's usual place for user preferences)."""
+    return QSettings("hiplog", "hiplog")
+
+
+def load_theme(settings: QSettings | None = None) -> str:
+    value = str((settings or ui_settings()).value(THEME_KEY, "system"))
+    return value if value in THEMES else "system"
+
+
+def save_theme(theme: str, settings: QSettings | None = None) -> None:
+    if theme not in THEMES:
+        raise ValueError(f"unknown theme {theme!r}")
+    store = settings or ui_settings()
+    store.setValue(THEME_KEY, theme)
+    store.sync()
+
+
+def _inverted(palette: QPalette) -> QPalette:
+    """A dark palette made from a light one by inverting lightness (no fixed colours)."""
+    dark = QPalette(palette)
+    for group in (
+        QPalette.ColorGroup.Active,
+        QPalette.ColorGroup.Inactive,
+        QPalette.ColorGroup.Disabled,
+    ):
+        for role in QPalette.ColorRole:
+            if role in (QPalette.ColorRole.NColorRoles, QPalette.ColorRole.Highlight):
+                continue
+            color = palette.color(group, role)
+            inverted = QColor.fromHslF(
+                max(color.hslHueF(), 0.0),
+                color.hslSaturationF(),
+                1.0 - color.lightnessF(),
+                color.alphaF(),
+            )
+            dark.setColor(group, role, inverted)
+    return dark
+
+
+def apply_theme(theme: str) -> None:
+    """Switch the running application to `theme` ("system", "light" or "dark")."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    hints = QGuiApplication.styleHints()
+    if hasattr(hints, "setColorScheme"):
+        if theme == "system":
+            hints.unsetColorScheme()
+        else:
+            scheme = Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light
+            hints.setColorScheme(scheme)
+        return
+    standard = app.style().standardPalette()  # pragma: no cover - Qt before 6.8
+    app.setPalette(_inverted(standard) if theme == "dark" else standard)  # pragma: no cover
