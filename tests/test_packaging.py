@@ -6,6 +6,7 @@ appstream) run when they are installed; the id checks always run.
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 import subprocess
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DESKTOP = ROOT / "resources" / "desktop" / f"{hiplog.APP_ID}.desktop"
 METAINFO = ROOT / "resources" / "desktop" / f"{hiplog.APP_ID}.metainfo.xml"
 PNG_SIZES = (16, 32, 48, 64, 128, 256, 512)
+SPEC = ROOT / "packaging" / "hiplog.spec"
 
 
 def _desktop_entry() -> dict[str, str]:
@@ -81,6 +83,20 @@ def test_user_folders_are_named_for_the_application() -> None:
     locations = resolve_locations(None, env={})
     assert locations.database.parent.name == hiplog.APP_NAME
     assert locations.config_dir.name == hiplog.APP_NAME
+
+
+def test_the_bundle_keeps_every_qt_module_hiplog_imports() -> None:
+    """The spec excludes unused Qt modules; a newly used one must be added to its list."""
+    kept_line = re.search(r"QT_MODULES_USED = \{(.*)\}", SPEC.read_text(encoding="utf-8"))
+    assert kept_line is not None
+    kept = set(re.findall(r'"(Qt\w+)"', kept_line.group(1)))
+    used: set[str] = set()
+    for path in (ROOT / "src" / "hiplog").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"PySide6\.(Qt\w+)", text))
+        for names in re.findall(r"from PySide6 import ([\w, ()\n]+)", text):
+            used |= set(re.findall(r"Qt\w+", names))
+    assert used <= kept, f"add {sorted(used - kept)} to QT_MODULES_USED in {SPEC.name}"
 
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
