@@ -117,3 +117,45 @@ def test_metainfo_validates() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
+def test_install_desktop_puts_entry_metainfo_and_icons_in_the_user_data_folder(
+    tmp_path: Path,
+) -> None:
+    program = tmp_path / "my apps" / "hiplog"
+    program.parent.mkdir()
+    program.write_text("#!/bin/sh\n", encoding="utf-8")
+    program.chmod(0o755)
+    data = tmp_path / "data"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(data)}
+    script = str(ROOT / "packaging" / "install_desktop.sh")
+
+    subprocess.run(["sh", script, str(program)], env=env, check=True, capture_output=True)
+
+    entry = (data / "applications" / DESKTOP.name).read_text(encoding="utf-8")
+    assert f'Exec="{program}"' in entry.splitlines()
+    assert (data / "metainfo" / METAINFO.name).is_file()
+    assert (data / "icons/hicolor/scalable/apps" / f"{hiplog.APP_ID}.svg").is_file()
+    for size in PNG_SIZES:
+        icon = data / f"icons/hicolor/{size}x{size}/apps/{hiplog.APP_ID}.png"
+        assert _png_size(icon) == (size, size)
+
+    subprocess.run(["sh", script, "--uninstall"], env=env, check=True, capture_output=True)
+    assert not (data / "applications" / DESKTOP.name).exists()
+    assert not list((data / "icons").rglob(f"{hiplog.APP_ID}.*"))
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
+def test_install_desktop_refuses_a_program_that_is_not_there(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    result = subprocess.run(
+        ["sh", str(ROOT / "packaging" / "install_desktop.sh"), str(tmp_path / "nope")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "not an executable" in result.stderr
+    assert not (tmp_path / "applications").exists()
