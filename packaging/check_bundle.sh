@@ -42,4 +42,18 @@ if grep -E -i "traceback|error|critical" "$work/window.out" $logs; then
     exit 1
 fi
 echo "dist-check: the window ran for 5 s without an error"
+# The X11 and Wayland plugins are not loaded offscreen: list what they would need from the system.
+internal=$(dirname "$exe")/_internal
+platforms=$internal/PySide6/Qt/plugins/platforms
+if command -v ldd >/dev/null && [ -d "$platforms" ]; then
+    missing=$(for plugin in "$platforms"/libqxcb.so "$platforms"/libqwayland*.so; do
+        [ -f "$plugin" ] || continue
+        LD_LIBRARY_PATH="$internal:$internal/PySide6/Qt/lib" ldd "$plugin" | grep "not found" || true
+    done | sort -u)
+    if [ -n "$missing" ]; then
+        echo "dist-check: note: these libraries were missing when the bundle was built, so the"
+        echo "  X11/Wayland plugins need them from the system they run on:"
+        echo "$missing"
+    fi
+fi
 echo "dist-check: passed ($(du -sh "$(dirname "$exe")" | cut -f1) in $(dirname "$exe"))"
