@@ -63,6 +63,7 @@ class ExercisesView(QWidget):
         self.list = QListView()
         self.list.setModel(self.proxy)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setSpacing(2)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
 
         self.new_button = QPushButton("New exercise…")
@@ -108,7 +109,8 @@ class ExercisesView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 880])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -199,6 +199,8 @@ class HistoryView(QWidget):
         marked.setForeground(self.palette().color(QPalette.ColorRole.Text))
         marked.setFontWeight(700)
         for day, ids in self._days.items():
+            if (day.year, day.month) != (year, month):
+                continue  # days of the next or previous month stay plain
             fmt = QTextCharFormat(marked)
             fmt.setToolTip(f"{len(ids)} session{'s' if len(ids) > 1 else ''}")
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)

@@ -93,7 +93,9 @@ class SessionEditor(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.horizontalHeader().setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setToolTip("Double-click a cell or start typing to correct it")
         self.table.installEventFilter(self)
@@ -130,6 +132,7 @@ class SessionEditor(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
+        self.table.setFocus()
         events.sessions_changed.connect(self.reload)
         events.settings_changed.connect(self.reload)
         self.reload()

@@ -172,11 +172,13 @@ class SettingsDialog(QDialog):
         grid.addWidget(QLabel("<b>Load step</b>"), 0, 0)
         grid.addWidget(QLabel("<b>kg</b>"), 0, 1)
         grid.addWidget(QLabel("<b>lb</b>"), 0, 2)
+        grid.setColumnStretch(3, 1)
         self.step_edits: dict[str, QLineEdit] = {}
         for row, kind in enumerate(EQUIPMENT, start=1):
             grid.addWidget(QLabel(EQUIPMENT_LABELS[kind]), row, 0)
             for column, unit in enumerate(("kg", "lb"), start=1):
                 edit = QLineEdit()
+                edit.setMaximumWidth(120)
                 edit.setToolTip(f"The smallest jump in load on a {kind}, in {unit}")
                 self.step_edits[f"{kind}_step_{unit}"] = edit
                 grid.addWidget(edit, row, column)
@@ -214,9 +216,9 @@ class SettingsDialog(QDialog):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.overrides_table.horizontalHeader().setSectionResizeMode(
-            EXERCISE, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.overrides_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EXERCISE, QHeaderView.ResizeMode.Stretch)
         hint = QLabel(
             "Grey values come from the catalog. Type your own to change them for one exercise; "
             "clear a cell to go back to the catalog value."
