@@ -182,6 +182,10 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(self.empty_label)
+        where = QLabel(f"Backups are kept in {folder}")
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setWordWrap(True)
+        layout.addWidget(where)
         layout.addWidget(buttons)
         self.resize(560, 360)
 
