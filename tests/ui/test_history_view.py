@@ -78,6 +78,10 @@ def test_sessions_newest_first_with_volumes(
     assert volumes == ["240 kg", "2,088 kg", "2,160 kg"]
     assert view.model.index(1, 1).data() == "Barbell hip thrust, Romanian deadlift (dumbbells)"
     assert view.count_label.text() == "3 sessions"
+    view.select_session(logged["last_week"])
+    preview = view.preview.text()
+    assert "Barbell hip thrust: 62.5 kg × 10, 62.5 kg × 9, 62.5 kg × 8" in preview
+    assert "Romanian deadlift (dumbbells): 20 kg × 10" in preview
 
 
 def test_volume_follows_the_unit_setting(

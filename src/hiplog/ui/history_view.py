@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent, QTextCharFormat, QUndoStack
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.services import exercises, history
+from hiplog.domain.units import format_load
+from hiplog.services import exercises, history, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
 from hiplog.ui.history_commands import DeleteSession
@@ -99,6 +101,10 @@ class HistoryView(QWidget):
         legend.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.RichText)
+        self.preview.setToolTip("The selected session; open it to correct a set")
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -106,6 +112,7 @@ class HistoryView(QWidget):
         side_layout.addWidget(self.calendar)
         side_layout.addWidget(legend)
         side_layout.addWidget(self.message)
+        side_layout.addWidget(self.preview)
         side_layout.addStretch(1)
 
         splitter = QSplitter()
@@ -163,6 +170,7 @@ class HistoryView(QWidget):
             + (" with this exercise" if exercise else "")
         )
         self._mark_days()
+        self.preview.clear()
         if keep is not None:
             self.select_session(keep, quiet=True)
         self._update_buttons()
@@ -241,8 +249,35 @@ class HistoryView(QWidget):
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         self._update_buttons()
         if current.isValid():
-            started = self.model.history_row(current.row()).started_at
+            row = self.model.history_row(current.row())
+            started = row.started_at
             self.calendar.setSelectedDate(QDate(started.year, started.month, started.day))
+            self.preview.setText(self._preview_html(row.session_id))
+        else:
+            self.preview.clear()
+
+    def _preview_html(self, session_id: int) -> str:
+        """The sets of one session in short form: '60 kg × 12, 62.5 kg × 10'."""
+        session = training_log.get_session(self._ctx, session_id)
+        if session is None:
+            return ""
+        unit = self._ctx.settings().unit
+        catalog = self._ctx.catalog()
+        parts = [f"<b>{session.started_at:%A %d %B %Y, %H:%M}</b>"]
+        for slug in session.exercises:
+            sets = session.sets_of(slug)
+            work = [s for s in sets if not s.warmup]
+            done = ", ".join(f"{format_load(s.load_kg, unit)} × {s.reps}" for s in work)
+            warmups = len(sets) - len(work)
+            extra = f" <i>(+{warmups} warm-up)</i>" if warmups else ""
+            exercise = catalog.get(slug)
+            name = escape(exercise.name if exercise else slug)
+            parts.append(f"{name}: {escape(done) or 'warm-up only'}{extra}")
+        if session.bodyweight_kg:
+            parts.append(f"Bodyweight {format_load(session.bodyweight_kg, unit)}")
+        if session.notes:
+            parts.append(f"<i>{escape(session.notes)}</i>")
+        return "<br>".join(parts)
 
     def _update_buttons(self) -> None:
         has = self.selected_session_id() is not None
