@@ -56,8 +56,10 @@ def style_plot(plot: pg.PlotItem, colours: ChartColours, font: QFont) -> None:
         axis.setPen(pg.mkPen(colours.foreground))
         axis.setTextPen(pg.mkPen(colours.foreground))
         axis.setTickFont(font)
-        axis.setGrid(40)
-    plot.showGrid(x=True, y=True, alpha=0.15)
+        # Fewer tick levels: minor ticks of a date axis cost drawing time and add little.
+        axis.setStyle(maxTickLevel=1)
+    # Horizontal grid lines only: values are read across, dates from the axis.
+    plot.showGrid(x=False, y=True, alpha=0.15)
 
 
 def label_html(text: str, colours: ChartColours, font: QFont, bold: bool = False) -> str:

@@ -16,8 +16,21 @@ from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.units import Unit, from_kg
 from hiplog.services.charts import ExerciseCharts, Series, Strength, Volume
-from hiplog.ui.chart_items import finite, label_html, new_plot, pen, show_range, stamp, translucent
+from hiplog.ui.chart_items import (
+    finite,
+    label_html,
+    new_plot,
+    pen,
+    show_range,
+    stamp,
+    style_plot,
+    translucent,
+)
 from hiplog.ui.chart_palette import ChartColours
+
+#: Session points closer than this (pixels, on average) are drawn only when hovered.
+DENSE_SPACING_PX = 6.0
+RECORD_SIZE, RECORD_SIZE_DENSE = 17, 10
 
 #: Builds the tooltip of one point: (exercise slug, session index) -> text.
 TipFunction = Callable[[str, int], str]
@@ -53,17 +66,26 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.volume_plot.setXLink(self.strength_plot)
         self.legend = self.strength_plot.addLegend(offset=(8, 8), labelTextColor=colours.foreground)
         self.legend.setLabelTextSize(f"{max(font.pointSizeF(), 8.0):.0f}pt")
+        self.legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
         # What is on screen, by exercise slug (tests read these).
         self.strength_items: dict[str, pg.PlotDataItem] = {}
         self.top_load_items: dict[str, pg.PlotDataItem] = {}
         self.volume_items: dict[str, pg.PlotDataItem] = {}
         self.point_items: dict[str, pg.ScatterPlotItem] = {}
+        self.volume_point_items: dict[str, pg.ScatterPlotItem] = {}
+        self._point_colours: dict[str, QColor] = {}
+        self._dense: dict[int, bool] = {}  # id(point item) -> drawn as dense
+        self._x_range: tuple[float | None, float] | None = None
         self.record_items: dict[str, pg.ScatterPlotItem] = {}
         self.ladder_lines: list[pg.InfiniteLine] = []
 
     def set_colours(self, colours: ChartColours) -> None:
         self._colours = colours
         self.setBackground(colours.background)
+        for plot in (self.strength_plot, self.volume_plot):
+            style_plot(plot, colours, self._font)
+        self.legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
+        self.legend.setLabelTextColor(colours.foreground)
 
     def _clear(self) -> None:
         self.strength_plot.clear()
@@ -74,20 +96,34 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self.top_load_items,
             self.volume_items,
             self.point_items,
+            self.volume_point_items,
             self.record_items,
         ):
             store.clear()
         self.ladder_lines.clear()
+        self._point_colours.clear()
+        self._dense.clear()
 
     def set_charts(
-        self, charts: Sequence[ExerciseCharts], unit: Unit, weekly_volume: bool, tip: TipFunction
+        self,
+        charts: Sequence[ExerciseCharts],
+        unit: Unit,
+        weekly_volume: bool,
+        tip: TipFunction,
+        x_range: tuple[float | None, float] | None = None,
     ) -> None:
-        """Draw `charts` (one colour each); loads in `unit`, volume per session or per week."""
+        """Draw `charts` (one colour each); loads in `unit`, volume per session or per week.
+
+        `x_range` (start or None for all, end) is the time range about to be shown; it decides
+        whether session points are drawn (see `_fit_markers`).
+        """
         self._clear()
+        self._x_range = x_range
         c = self._colours
         single = len(charts) == 1
         for i, chart in enumerate(charts):
             colour = c.series[i % len(c.series)]
+            self._point_colours[chart.exercise] = colour
             self._add_strength(chart, colour, unit, tip, show_top=single)
             self._add_volume(chart, colour, unit, weekly_volume, tip)
         marks = {(m.date, m.name) for chart in charts for m in chart.ladder}
@@ -105,7 +141,12 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         estimate = " (e1RM is an estimate)" if Strength.E1RM in strength_kinds else ""
         self.strength_plot.setTitle(label_html(f"Strength: {names}{estimate}", c, self._font, True))
         self.volume_plot.setTitle(
-            label_html("Volume per week" if weekly_volume else "Volume", c, self._font, True)
+            label_html(
+                "Volume per week (reps x load)" if weekly_volume else "Volume (reps x load)",
+                c,
+                self._font,
+                True,
+            )
         )
 
     def _values(self, series: Series, scale_load: bool, unit: Unit) -> list[float]:
@@ -142,7 +183,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
                 rx,
                 ry,
                 symbol="star",
-                size=17,
+                size=RECORD_SIZE_DENSE if self._is_dense(xs) else RECORD_SIZE,
                 brush=pg.mkBrush(colour),
                 pen=pg.mkPen(self._colours.foreground, width=1),
                 name="personal record" if not self.record_items else None,
@@ -160,20 +201,31 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         tip: TipFunction,
     ) -> pg.ScatterPlotItem:
         keep = [i for i, y in enumerate(ys) if y == y]  # drop NaN (no value that session)
+        kept_x = [xs[i] for i in keep]
+        dense = self._is_dense(kept_x)
         points = pg.ScatterPlotItem(
-            [xs[i] for i in keep],
+            kept_x,
             [ys[i] for i in keep],
             data=keep,
             size=7,
-            pen=pg.mkPen(colour),
-            brush=pg.mkBrush(self._colours.background),
+            pen=pg.mkPen(translucent(colour, 0.0) if dense else colour),
+            brush=pg.mkBrush(translucent(self._colours.background, 0.0 if dense else 1.0)),
             hoverable=True,
             hoverSize=11,
             hoverBrush=pg.mkBrush(colour),
             tip=lambda x, y, data: tip(slug, int(data)),
         )
         plot.addItem(points)
+        self._dense[id(points)] = dense
         return points
+
+    def _is_dense(self, xs: Sequence[float]) -> bool:
+        if self._x_range is None:
+            return False
+        start, end = self._x_range
+        visible = len(xs) if start is None else sum(1 for x in xs if start <= x <= end)
+        width = max(float(self.strength_plot.vb.width()), 200.0)
+        return visible * DENSE_SPACING_PX > width
 
     def _add_volume(
         self, chart: ExerciseCharts, colour: QColor, unit: Unit, weekly: bool, tip: TipFunction
@@ -200,7 +252,9 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             ys = self._values(chart.volume, loads, unit)
             item = pg.PlotDataItem(xs, ys, pen=pen(colour), connect="finite", name=chart.name)
             self.volume_plot.addItem(item)
-            self._add_points(self.volume_plot, chart.exercise, xs, ys, colour, tip)
+            self.volume_point_items[chart.exercise] = self._add_points(
+                self.volume_plot, chart.exercise, xs, ys, colour, tip
+            )
         self.volume_items[chart.exercise] = item
 
     def _add_ladder_line(self, x: float, name: str) -> None:
@@ -225,3 +279,26 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def show_range(self, start: float | None, end: float) -> None:
         show_range([self.strength_plot, self.volume_plot], start, end)
+        self._fit_markers(start, end)
+
+    def _fit_markers(self, start: float | None, end: float) -> None:
+        """Draw session points only where they are sparse enough to tell apart.
+
+        Dense points (years in one view) stay hoverable but are drawn only under the mouse, and
+        record stars shrink, so the lines stay readable.
+        """
+        self._x_range = (start, end)
+        strength_points = set(map(id, self.point_items.values()))
+        for slug, points in [*self.point_items.items(), *self.volume_point_items.items()]:
+            dense = self._is_dense(list(points.data["x"]))
+            if self._dense.get(id(points)) == dense:
+                continue
+            self._dense[id(points)] = dense
+            colour = self._point_colours[slug]
+            points.setPen(pg.mkPen(translucent(colour, 0.0) if dense else colour))
+            points.setBrush(
+                pg.mkBrush(translucent(self._colours.background, 0.0 if dense else 1.0))
+            )
+            stars = self.record_items.get(slug)
+            if stars is not None and id(points) in strength_points:
+                stars.setSize(RECORD_SIZE_DENSE if dense else RECORD_SIZE)

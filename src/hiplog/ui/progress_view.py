@@ -6,7 +6,7 @@ draws. It reloads lazily: a change of data marks it dirty, and it redraws when n
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
@@ -80,6 +80,7 @@ class ProgressView(QWidget):
         for choice in ChartRange:
             self.range_box.addItem(choice.value, choice)
         self.range_box.setCurrentIndex(self.range_box.findData(ChartRange.ALL))
+        self._range_chosen = False  # until the person picks one, long histories open at 1 year
         self.range_box.setToolTip("How far back the charts reach")
         self.volume_box = QComboBox()
         self.volume_box.addItem("Volume per session", False)
@@ -147,7 +148,7 @@ class ProgressView(QWidget):
         layout.addWidget(self.status)
 
         self.mode.currentChanged.connect(self._redraw)
-        self.range_box.currentIndexChanged.connect(self._apply_range)
+        self.range_box.currentIndexChanged.connect(self._range_changed)
         self.volume_box.currentIndexChanged.connect(self._redraw)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.image_button.clicked.connect(self._ask_image)
@@ -272,11 +273,32 @@ class ProgressView(QWidget):
             if not charts:
                 self._show_empty("Pick an exercise on the left to see its progress.")
                 return
+            self._default_range(charts)
+            start = self.range_start()
             self.exercise_charts.set_charts(
-                charts, self._unit(), bool(self.volume_box.currentData()), self._tip
+                charts,
+                self._unit(),
+                bool(self.volume_box.currentData()),
+                self._tip,
+                (None if start is None else stamp(start), stamp(self._range_end())),
             )
             self.stack.setCurrentWidget(self.exercise_charts)
         self._apply_range()
+
+    def _range_changed(self) -> None:
+        self._range_chosen = True
+        self._apply_range()
+
+    def _default_range(self, charts: list[ExerciseCharts]) -> None:
+        """Open a history longer than a year at its last year, a shorter one whole."""
+        if self._range_chosen:
+            return
+        firsts = [chart.dates[0] for chart in charts if chart.dates]
+        long_ago = datetime.now() - timedelta(days=365)
+        wanted = ChartRange.YEAR if firsts and min(firsts) < long_ago else ChartRange.ALL
+        blocker = self.range_box.blockSignals(True)
+        self.range_box.setCurrentIndex(self.range_box.findData(wanted))
+        self.range_box.blockSignals(blocker)
 
     def chart_range(self) -> ChartRange:
         return ChartRange(self.range_box.currentData())

@@ -14,7 +14,15 @@ from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.models import Length
 from hiplog.services.charts import LENGTHS, MUSCLES, WeeklyCharts
-from hiplog.ui.chart_items import label_html, new_plot, pen, show_range, stamp, translucent
+from hiplog.ui.chart_items import (
+    label_html,
+    new_plot,
+    pen,
+    show_range,
+    stamp,
+    style_plot,
+    translucent,
+)
 from hiplog.ui.chart_palette import ChartColours
 
 LENGTH_NAMES = {Length.SHORT: "short", Length.MID: "mid", Length.LONG: "long"}
@@ -50,6 +58,7 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         )
         for legend in (self.muscles_legend, self.lengths_legend):
             legend.setLabelTextSize(size)
+            legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
         self.sessions_item: pg.PlotDataItem | None = None
         self.muscle_items: dict[str, pg.PlotDataItem] = {}
         self.length_items: dict[Length, pg.BarGraphItem] = {}
@@ -58,6 +67,11 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def set_colours(self, colours: ChartColours) -> None:
         self._colours = colours
         self.setBackground(colours.background)
+        for plot in (self.sessions_plot, self.muscles_plot, self.lengths_plot):
+            style_plot(plot, colours, self._font)
+        for legend in (self.muscles_legend, self.lengths_legend):
+            legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
+            legend.setLabelTextColor(colours.foreground)
 
     def _band(self, plot: pg.PlotItem, low: float, high: float, what: str) -> None:
         c = self._colours
