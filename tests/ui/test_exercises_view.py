@@ -178,3 +178,26 @@ def test_exercise_list_model_passes_the_model_tester(
 ) -> None:
     view = _view(qtbot, ctx, events, undo_stack)
     qtmodeltester.check(view.model)  # type: ignore[attr-defined]
+
+
+def test_undo_of_create_keeps_an_exercise_that_has_sets_now(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    view = _view(qtbot, ctx, events, undo_stack)
+    dialog = view.new_custom()
+    dialog.name_edit.setText("Frog pump")
+    dialog.accept()
+    training_log.log_sets(ctx, [SetEntry("frog-pump", 0, 25)], when=datetime(2026, 11, 2, 18))
+    undo_stack.undo()
+    assert "frog-pump" in ctx.catalog()
+    assert undo_stack.count() == 0  # the command that could not be undone is dropped
+
+
+def test_show_progress_asks_for_the_exercise(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    view = _view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("good-morning")
+    with qtbot.waitSignal(events.exercise_requested) as blocker:
+        view.progress_button.click()
+    assert blocker.args == ["good-morning"]

@@ -170,3 +170,14 @@ def test_overrides_model_passes_the_model_tester(
 ) -> None:
     dialog = _dialog(qtbot, ctx, events, ui_settings)
     qtmodeltester.check(dialog.overrides_model)  # type: ignore[attr-defined]
+
+
+def test_switching_unit_keeps_the_typed_bodyweight(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, ui_settings: QSettings
+) -> None:
+    dialog = _dialog(qtbot, ctx, events, ui_settings)
+    dialog.bodyweight_edit.setText("80")
+    dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("lb"))
+    assert dialog.bodyweight_edit.text() == "176.37"
+    dialog.accept()
+    assert ctx.settings().bodyweight_kg == pytest.approx(80.0, abs=0.001)
