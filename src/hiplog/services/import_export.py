@@ -144,13 +144,16 @@ def import_file(
         remap = _add_custom_exercises(tx, catalog, data.custom_exercises, dry_run)
         starts = session_repo.session_starts(tx)
         fresh: list[Session] = []
+        renamed = {old: new for old, new in remap.items() if old != new}
         for session in data.sessions:
-            session = replace(
-                session,
-                sets=tuple(
-                    replace(s, exercise=remap.get(s.exercise, s.exercise)) for s in session.sets
-                ),
-            )
+            if renamed and any(s.exercise in renamed for s in session.sets):
+                session = replace(
+                    session,
+                    sets=tuple(
+                        replace(s, exercise=renamed.get(s.exercise, s.exercise))
+                        for s in session.sets
+                    ),
+                )
             existing = [
                 session_repo.get_session(tx, sid) for sid in starts.get(session.started_at, [])
             ]
