@@ -76,3 +76,14 @@ def test_filter_paging_position_and_days(ctx: AppContext) -> None:
         date(2026, 10, 3): [ids[1]],
         date(2026, 10, 6): [ids[2]],
     }
+
+
+def test_a_session_without_sets_is_listed_and_does_not_end_the_paging(ctx: AppContext) -> None:
+    full = [
+        _log(ctx, datetime(2026, 10, d, 18), SetEntry("good-morning", 1, 10, 40.0)) for d in (1, 3)
+    ]
+    empty = training_log.create_session(ctx, datetime(2026, 10, 2, 18)).id
+    first = history.history_page(ctx, limit=2)
+    assert [r.session_id for r in first] == [full[1], empty]
+    assert first[1].exercises == () and first[1].sets == 0
+    assert [r.session_id for r in history.history_page(ctx, offset=2, limit=2)] == [full[0]]

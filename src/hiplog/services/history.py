@@ -7,7 +7,7 @@ latest logged one), the same numbers `hiplog stats` reports per exercise.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from hiplog.domain.models import Exercise
@@ -51,41 +51,35 @@ def history_page(
     """Sessions newest first (only those that include `exercise`, when given)."""
     catalog = ctx.catalog()
     with ctx.db.reader() as tx:
+        page = history_repo.session_page(tx, exercise, limit=limit, offset=offset)
+        if not page:
+            return []
         totals = session_repo.session_totals(tx, exercise, limit=limit, offset=offset)
-        ids = list(dict.fromkeys(t.session_id for t in totals))
-        bodyweights = history_repo.session_bodyweights(tx, ids)
-    default_bw = fallback_bodyweight(ctx) if totals else None
-    rows: dict[int, HistoryRow] = {}
+    default_bw = fallback_bodyweight(ctx)
+    rows: dict[int, HistoryRow] = {
+        session_id: HistoryRow(session_id, started, (), (), 0, 0, 0, 0.0)
+        for session_id, started, _kg in page
+    }
+    bodyweights = {session_id: kg for session_id, _started, kg in page}
     for t in totals:
+        previous = rows.get(t.session_id)
+        if previous is None:  # changed between the two reads; the next reload shows it
+            continue
         ex = catalog.get(t.exercise)
         implements = ex.implements if ex is not None else 1
         share = ex.bodyweight_share if ex is not None else 0.0
         bw = bodyweights.get(t.session_id) or default_bw or 0.0
         volume = t.load_reps_kg * implements + share * bw * t.reps
-        previous = rows.get(t.session_id)
-        if previous is None:
-            rows[t.session_id] = HistoryRow(
-                session_id=t.session_id,
-                started_at=t.started_at,
-                exercises=(_name(ex, t.exercise),),
-                slugs=(t.exercise,),
-                sets=t.all_sets,
-                working_sets=t.working_sets,
-                reps=t.reps,
-                volume_kg=volume,
-            )
-        else:
-            rows[t.session_id] = HistoryRow(
-                session_id=t.session_id,
-                started_at=t.started_at,
-                exercises=(*previous.exercises, _name(ex, t.exercise)),
-                slugs=(*previous.slugs, t.exercise),
-                sets=previous.sets + t.all_sets,
-                working_sets=previous.working_sets + t.working_sets,
-                reps=previous.reps + t.reps,
-                volume_kg=previous.volume_kg + volume,
-            )
-    return [rows[i] for i in ids]
+        rows[t.session_id] = replace(
+            previous,
+            exercises=(*previous.exercises, _name(ex, t.exercise)),
+            slugs=(*previous.slugs, t.exercise),
+            sets=previous.sets + t.all_sets,
+            working_sets=previous.working_sets + t.working_sets,
+            reps=previous.reps + t.reps,
+            volume_kg=previous.volume_kg + volume,
+        )
+    return [rows[session_id] for session_id, _started, _kg in page]
 
 
 def session_count(ctx: AppContext, exercise: str | None = None) -> int:

@@ -5,7 +5,6 @@ They complement `session_repo.session_totals` so that the history view never loa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.storage.orm import ExerciseRow, SessionRow, SetRow
 
-_Q = TypeVar("_Q", bound=Select[Any])
+_Q = TypeVar("_Q", bound=Select[*tuple[Any, ...]])
 
 
 def _filtered(query: _Q, exercise: str | None) -> _Q:
@@ -60,11 +59,16 @@ def session_starts_between(
     return [(id_, started) for id_, started in rows]
 
 
-def session_bodyweights(db: OrmSession, ids: Sequence[int]) -> dict[int, float | None]:
-    """The bodyweight recorded with each of the given sessions (None where none was)."""
-    if not ids:
-        return {}
-    rows = db.execute(
-        select(SessionRow.id, SessionRow.bodyweight_kg).where(SessionRow.id.in_(list(ids)))
-    ).all()
-    return dict(rows)
+def session_page(
+    db: OrmSession, exercise: str | None = None, limit: int = 200, offset: int = 0
+) -> list[tuple[int, datetime, float | None]]:
+    """(id, start, bodyweight) of sessions newest first, as `session_repo.session_totals` orders
+    them, including sessions that hold no sets yet."""
+    query = _filtered(
+        select(SessionRow.id, SessionRow.started_at, SessionRow.bodyweight_kg)
+        .order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
+        .limit(limit)
+        .offset(offset),
+        exercise,
+    )
+    return [(id_, started, kg) for id_, started, kg in db.execute(query).all()]
