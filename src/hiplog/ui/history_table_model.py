@@ -24,6 +24,8 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 3
 
 def format_volume(row: HistoryRow, unit: Unit) -> str:
     """'2,040 kg', or the reps when the work had no load to count (bodyweight only)."""
+    if row.sets == 0:
+        return "—"
     if row.volume_kg > 0:
         return f"{from_kg(row.volume_kg, unit):,.0f} {unit.value}"
     return f"{row.reps} reps (bodyweight)"
