@@ -222,3 +222,20 @@ def test_series_colours_stand_out_in_light_and_dark(base: str, text: str) -> Non
     colours = series_colours(palette, 6)
     assert all(contrast(c, QColor(base)) >= MIN_CONTRAST for c in colours)
     assert len({c.name() for c in colours}) == 6
+
+
+def test_switching_back_to_one_exercise_leaves_only_its_lines(view: ProgressView) -> None:
+    view.show_exercise(BHT)
+    sm = view.table.selectionModel()
+    sm.select(
+        view.model.index(view.model.row_of(GB), 0), sm.SelectionFlag.Select | sm.SelectionFlag.Rows
+    )
+    view.show_exercise(GB)
+    charts = view.exercise_charts
+    visible = [
+        item for item in charts.strength_plot.listDataItems() if item.isVisible() and item.name()
+    ]
+    assert [item.name() for item in visible] == ["Glute bridge best reps"]
+    labels = [label.text for _sample, label in charts.legend.items]
+    assert labels == ["Glute bridge best reps", "personal record"]
+    assert _xy(charts.strength_items[GB])[1] == [15.0, 20.0]

@@ -53,12 +53,58 @@ def _volume_label(kinds: set[Volume], unit: Unit, weekly: bool) -> str:
     return f"Volume ({unit.value}) or reps per {per}"
 
 
+class _Slot:
+    """The plot items of one series (one exercise), kept and refilled from switch to switch:
+    creating pyqtgraph items costs more than giving existing ones new data."""
+
+    def __init__(self, owner: ExerciseChartsWidget) -> None:
+        self.slug = ""
+        self.colour = QColor()
+        bg = owner.colours.background
+
+        def tip(x: float, y: float, data: object) -> str:
+            return owner.tip_text(self.slug, int(str(data)))
+
+        self.strength = pg.PlotDataItem(connect="finite")
+        self.top_load = pg.PlotDataItem(connect="finite")
+        self.points = pg.ScatterPlotItem(
+            size=7, hoverable=True, hoverSize=11, tip=tip, brush=pg.mkBrush(bg)
+        )
+        self.records = pg.ScatterPlotItem(symbol="star", size=RECORD_SIZE)
+        self.volume = pg.PlotDataItem(connect="finite")
+        self.weekly = pg.PlotDataItem(stepMode="center", fillLevel=0)
+        self.volume_points = pg.ScatterPlotItem(
+            size=7, hoverable=True, hoverSize=11, tip=tip, brush=pg.mkBrush(bg)
+        )
+        for item in (self.strength, self.top_load, self.points, self.records):
+            owner.strength_plot.addItem(item)
+        for item in (self.volume, self.weekly, self.volume_points):
+            owner.volume_plot.addItem(item)
+        self.records.setZValue(5)
+
+    def items(self) -> tuple[pg.GraphicsObject, ...]:
+        return (
+            self.strength,
+            self.top_load,
+            self.points,
+            self.records,
+            self.volume,
+            self.weekly,
+            self.volume_points,
+        )
+
+    def hide(self) -> None:
+        self.slug = ""
+        for item in self.items():
+            item.setVisible(False)
+
+
 class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     """Strength and volume plots of the chosen exercises."""
 
     def __init__(self, colours: ChartColours, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._colours = colours
+        self.colours = colours
         self._font = font
         self.setBackground(colours.background)
         self.strength_plot = new_plot(self, 0, colours, font)
@@ -67,42 +113,34 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.legend = self.strength_plot.addLegend(offset=(8, 8), labelTextColor=colours.foreground)
         self.legend.setLabelTextSize(f"{max(font.pointSizeF(), 8.0):.0f}pt")
         self.legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
+        self._legend_key: tuple[str, ...] = ()
+        self._slots: list[_Slot] = []
+        self._tip: TipFunction = lambda slug, index: ""
+        self._dense: dict[int, bool] = {}  # id(point item) -> drawn as dense
+        self._x_range: tuple[float | None, float] | None = None
         # What is on screen, by exercise slug (tests read these).
         self.strength_items: dict[str, pg.PlotDataItem] = {}
         self.top_load_items: dict[str, pg.PlotDataItem] = {}
         self.volume_items: dict[str, pg.PlotDataItem] = {}
         self.point_items: dict[str, pg.ScatterPlotItem] = {}
         self.volume_point_items: dict[str, pg.ScatterPlotItem] = {}
-        self._point_colours: dict[str, QColor] = {}
-        self._dense: dict[int, bool] = {}  # id(point item) -> drawn as dense
-        self._x_range: tuple[float | None, float] | None = None
         self.record_items: dict[str, pg.ScatterPlotItem] = {}
         self.ladder_lines: list[pg.InfiniteLine] = []
+        self._ladder_owners: list[tuple[pg.PlotItem, pg.InfiniteLine]] = []
 
     def set_colours(self, colours: ChartColours) -> None:
-        self._colours = colours
+        self.colours = colours
         self.setBackground(colours.background)
         for plot in (self.strength_plot, self.volume_plot):
             style_plot(plot, colours, self._font)
         self.legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
         self.legend.setLabelTextColor(colours.foreground)
+        self._legend_key = ()
+        for slot in self._slots:
+            slot.colour = QColor()  # restyled on the next set_charts
 
-    def _clear(self) -> None:
-        self.strength_plot.clear()
-        self.volume_plot.clear()
-        self.legend.clear()
-        for store in (
-            self.strength_items,
-            self.top_load_items,
-            self.volume_items,
-            self.point_items,
-            self.volume_point_items,
-            self.record_items,
-        ):
-            store.clear()
-        self.ladder_lines.clear()
-        self._point_colours.clear()
-        self._dense.clear()
+    def tip_text(self, slug: str, index: int) -> str:
+        return self._tip(slug, index) if slug else ""
 
     def set_charts(
         self,
@@ -117,18 +155,37 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         `x_range` (start or None for all, end) is the time range about to be shown; it decides
         whether session points are drawn (see `_fit_markers`).
         """
-        self._clear()
+        self._tip = tip
         self._x_range = x_range
-        c = self._colours
+        self._dense.clear()
+        for store in (
+            self.strength_items,
+            self.top_load_items,
+            self.volume_items,
+            self.point_items,
+            self.volume_point_items,
+            self.record_items,
+        ):
+            store.clear()
+        c = self.colours
+        while len(self._slots) < len(charts):
+            self._slots.append(_Slot(self))
         single = len(charts) == 1
-        for i, chart in enumerate(charts):
-            colour = c.series[i % len(c.series)]
-            self._point_colours[chart.exercise] = colour
-            self._add_strength(chart, colour, unit, tip, show_top=single)
-            self._add_volume(chart, colour, unit, weekly_volume, tip)
-        marks = {(m.date, m.name) for chart in charts for m in chart.ladder}
-        for when, name in sorted(marks):
-            self._add_ladder_line(stamp(when), name)
+        legend: list[tuple[pg.GraphicsObject, str]] = []
+        for i, slot in enumerate(self._slots):
+            if i >= len(charts):
+                slot.hide()
+                continue
+            chart = charts[i]
+            self._fill(slot, chart, c.series[i % len(c.series)], unit, weekly_volume, single)
+            legend.append((slot.strength, slot.strength.name()))
+            if slot.top_load.isVisible():
+                legend.append((slot.top_load, slot.top_load.name()))
+        records = [s.records for s in self._slots if s.slug and s.records.isVisible()]
+        if records:
+            legend.insert(1, (records[0], "personal record"))
+        self._set_legend(legend)
+        self._set_ladder(charts)
         strength_kinds = {chart.strength_kind for chart in charts}
         volume_kinds = {chart.volume_kind for chart in charts}
         self.strength_plot.setLabel(
@@ -149,75 +206,117 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             )
         )
 
+    def _set_legend(self, entries: list[tuple[pg.GraphicsObject, str]]) -> None:
+        """Rename the entries in place when the same items are listed (the common case of
+        switching from one exercise to another); rebuild the legend otherwise."""
+        key = tuple(str(id(item)) for item, _name in entries)
+        if key == self._legend_key:
+            for (_sample, label), (_item, name) in zip(self.legend.items, entries, strict=True):
+                if label.text != name:
+                    label.setText(name)
+            return
+        self.legend.clear()
+        for item, name in entries:
+            self.legend.addItem(item, name)
+        self._legend_key = key
+
     def _values(self, series: Series, scale_load: bool, unit: Unit) -> list[float]:
         values = finite(series.values)
         return [from_kg(v, unit) for v in values] if scale_load else values
 
-    def _add_strength(
-        self, chart: ExerciseCharts, colour: QColor, unit: Unit, tip: TipFunction, show_top: bool
+    def _style(self, slot: _Slot, colour: QColor) -> None:
+        """Pens and brushes of a slot, set only when its colour changes."""
+        if slot.colour == colour:
+            return
+        slot.colour = QColor(colour)
+        slot.strength.setPen(pen(colour))
+        slot.top_load.setPen(pen(translucent(colour, 0.75), 1.5, dashed=True))
+        slot.records.setBrush(pg.mkBrush(colour))
+        slot.records.setPen(pg.mkPen(self.colours.foreground, width=1))
+        slot.volume.setPen(pen(colour))
+        slot.weekly.setPen(pen(colour, 1.5))
+        slot.weekly.setBrush(pg.mkBrush(translucent(colour, 0.35)))
+        for points in (slot.points, slot.volume_points):
+            points.opts["hoverBrush"] = pg.mkBrush(colour)
+
+    def _fill(
+        self,
+        slot: _Slot,
+        chart: ExerciseCharts,
+        colour: QColor,
+        unit: Unit,
+        weekly: bool,
+        show_top: bool,
     ) -> None:
+        slot.slug = chart.exercise
+        self._style(slot, colour)
         xs = [stamp(d) for d in chart.dates]
         loads = chart.strength_kind is Strength.E1RM
         ys = self._values(chart.strength, loads, unit)
-        label = chart.name + (" e1RM" if loads else " best reps")
-        line = pg.PlotDataItem(xs, ys, pen=pen(colour), connect="finite", name=label)
-        self.strength_plot.addItem(line)
-        self.strength_items[chart.exercise] = line
+        slot.strength.setData(xs, ys, name=chart.name + (" e1RM" if loads else " best reps"))
+        slot.strength.setVisible(True)
+        self.strength_items[chart.exercise] = slot.strength
         if show_top and chart.top_load is not None:
-            top = pg.PlotDataItem(
-                xs,
-                self._values(chart.top_load, True, unit),
-                pen=pen(translucent(colour, 0.75), 1.5, dashed=True),
-                connect="finite",
-                name=f"{chart.name} top set",
+            slot.top_load.setData(
+                xs, self._values(chart.top_load, True, unit), name=f"{chart.name} top set"
             )
-            self.strength_plot.addItem(top)
-            self.top_load_items[chart.exercise] = top
-        self.point_items[chart.exercise] = self._add_points(
-            self.strength_plot, chart.exercise, xs, ys, colour, tip
-        )
+            slot.top_load.setVisible(True)
+            self.top_load_items[chart.exercise] = slot.top_load
+        else:
+            slot.top_load.setData([], [])
+            slot.top_load.setVisible(False)
+        self._points(slot.points, xs, ys, colour)
+        self.point_items[chart.exercise] = slot.points
         if chart.records:
             rx = [xs[i] for i in chart.records]
-            ry = [ys[i] for i in chart.records]
-            stars = pg.ScatterPlotItem(
+            slot.records.setData(
                 rx,
-                ry,
-                symbol="star",
+                [ys[i] for i in chart.records],
                 size=RECORD_SIZE_DENSE if self._is_dense(xs) else RECORD_SIZE,
-                brush=pg.mkBrush(colour),
-                pen=pg.mkPen(self._colours.foreground, width=1),
-                name="personal record" if not self.record_items else None,
             )
-            self.strength_plot.addItem(stars)
-            self.record_items[chart.exercise] = stars
+            slot.records.setVisible(True)
+            self.record_items[chart.exercise] = slot.records
+        else:
+            slot.records.setData([], [])
+            slot.records.setVisible(False)
+        volume_loads = chart.volume_kind is Volume.LOAD
+        if weekly:
+            series = chart.weekly_volume
+            edges = [stamp(d) for d in series.dates]
+            if edges:
+                edges.append(stamp(series.dates[-1] + timedelta(days=7)))
+            slot.weekly.setData(edges, self._values(series, volume_loads, unit), name=chart.name)
+            slot.weekly.setVisible(True)
+            slot.volume.setData([], [])
+            slot.volume.setVisible(False)
+            slot.volume_points.setData([], [])
+            slot.volume_points.setVisible(False)
+            self.volume_items[chart.exercise] = slot.weekly
+        else:
+            vy = self._values(chart.volume, volume_loads, unit)
+            slot.volume.setData(xs, vy, name=chart.name)
+            slot.volume.setVisible(True)
+            slot.weekly.setData([], [])
+            slot.weekly.setVisible(False)
+            self._points(slot.volume_points, xs, vy, colour)
+            self.volume_items[chart.exercise] = slot.volume
+            self.volume_point_items[chart.exercise] = slot.volume_points
 
-    def _add_points(
-        self,
-        plot: pg.PlotItem,
-        slug: str,
-        xs: list[float],
-        ys: list[float],
-        colour: QColor,
-        tip: TipFunction,
-    ) -> pg.ScatterPlotItem:
+    def _points(
+        self, points: pg.ScatterPlotItem, xs: list[float], ys: list[float], colour: QColor
+    ) -> None:
         keep = [i for i, y in enumerate(ys) if y == y]  # drop NaN (no value that session)
         kept_x = [xs[i] for i in keep]
         dense = self._is_dense(kept_x)
-        points = pg.ScatterPlotItem(
+        points.setData(
             kept_x,
             [ys[i] for i in keep],
             data=keep,
-            size=7,
             pen=pg.mkPen(translucent(colour, 0.0) if dense else colour),
-            brush=pg.mkBrush(translucent(self._colours.background, 0.0 if dense else 1.0)),
-            hoverable=True,
-            hoverSize=11,
-            hoverBrush=pg.mkBrush(colour),
-            tip=lambda x, y, data: tip(slug, int(data)),
+            brush=pg.mkBrush(translucent(self.colours.background, 0.0 if dense else 1.0)),
         )
-        plot.addItem(points)
+        points.setVisible(True)
         self._dense[id(points)] = dense
-        return points
 
     def _is_dense(self, xs: Sequence[float]) -> bool:
         if self._x_range is None:
@@ -227,38 +326,17 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         width = max(float(self.strength_plot.vb.width()), 200.0)
         return visible * DENSE_SPACING_PX > width
 
-    def _add_volume(
-        self, chart: ExerciseCharts, colour: QColor, unit: Unit, weekly: bool, tip: TipFunction
-    ) -> None:
-        loads = chart.volume_kind is Volume.LOAD
-        if weekly:
-            series = chart.weekly_volume
-            edges = [stamp(d) for d in series.dates]
-            if edges:
-                edges.append(stamp(series.dates[-1] + timedelta(days=7)))
-            ys = self._values(series, loads, unit)
-            item = pg.PlotDataItem(
-                edges,
-                ys,
-                stepMode="center",
-                fillLevel=0,
-                brush=pg.mkBrush(translucent(colour, 0.35)),
-                pen=pen(colour, 1.5),
-                name=chart.name,
-            )
-            self.volume_plot.addItem(item)
-        else:
-            xs = [stamp(d) for d in chart.dates]
-            ys = self._values(chart.volume, loads, unit)
-            item = pg.PlotDataItem(xs, ys, pen=pen(colour), connect="finite", name=chart.name)
-            self.volume_plot.addItem(item)
-            self.volume_point_items[chart.exercise] = self._add_points(
-                self.volume_plot, chart.exercise, xs, ys, colour, tip
-            )
-        self.volume_items[chart.exercise] = item
+    def _set_ladder(self, charts: Sequence[ExerciseCharts]) -> None:
+        for plot, line in self._ladder_owners:
+            plot.removeItem(line)
+        self._ladder_owners.clear()
+        self.ladder_lines.clear()
+        marks = {(m.date, m.name) for chart in charts for m in chart.ladder}
+        for when, name in sorted(marks):
+            self._add_ladder_line(stamp(when), name)
 
     def _add_ladder_line(self, x: float, name: str) -> None:
-        c = self._colours
+        c = self.colours
         for plot, text in ((self.strength_plot, f"first {name}"), (self.volume_plot, None)):
             line = pg.InfiniteLine(
                 pos=x,
@@ -276,6 +354,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             line.setToolTip(f"Ladder: {name} first trained here")
             plot.addItem(line)
             self.ladder_lines.append(line)
+            self._ladder_owners.append((plot, line))
 
     def show_range(self, start: float | None, end: float) -> None:
         show_range([self.strength_plot, self.volume_plot], start, end)
@@ -288,17 +367,19 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         record stars shrink, so the lines stay readable.
         """
         self._x_range = (start, end)
-        strength_points = set(map(id, self.point_items.values()))
-        for slug, points in [*self.point_items.items(), *self.volume_point_items.items()]:
-            dense = self._is_dense(list(points.data["x"]))
-            if self._dense.get(id(points)) == dense:
+        for slot in self._slots:
+            if not slot.slug:
                 continue
-            self._dense[id(points)] = dense
-            colour = self._point_colours[slug]
-            points.setPen(pg.mkPen(translucent(colour, 0.0) if dense else colour))
-            points.setBrush(
-                pg.mkBrush(translucent(self._colours.background, 0.0 if dense else 1.0))
-            )
-            stars = self.record_items.get(slug)
-            if stars is not None and id(points) in strength_points:
-                stars.setSize(RECORD_SIZE_DENSE if dense else RECORD_SIZE)
+            for points in (slot.points, slot.volume_points):
+                if not points.isVisible():
+                    continue
+                dense = self._is_dense(list(points.data["x"]))
+                if self._dense.get(id(points)) == dense:
+                    continue
+                self._dense[id(points)] = dense
+                points.setPen(pg.mkPen(translucent(slot.colour, 0.0) if dense else slot.colour))
+                points.setBrush(
+                    pg.mkBrush(translucent(self.colours.background, 0.0 if dense else 1.0))
+                )
+                if points is slot.points and slot.records.isVisible():
+                    slot.records.setSize(RECORD_SIZE_DENSE if dense else RECORD_SIZE)
