@@ -59,22 +59,27 @@ def _too_close(a: QColor, b: QColor) -> bool:
     if grey_a or grey_b:
         return grey_a and grey_b
     dh = abs(a.hslHueF() - b.hslHueF())
-    return min(dh, 1.0 - dh) < 0.07
+    return min(dh, 1.0 - dh) < 0.12
 
 
 def series_colours(palette: QPalette, count: int) -> list[QColor]:
     """`count` colours for chart lines, each with 3:1 contrast against the palette's base."""
     base = palette.color(QPalette.ColorRole.Base)
     highlight = palette.color(QPalette.ColorRole.Highlight)
-    candidates = [
-        highlight,
-        palette.color(QPalette.ColorRole.Text),
-        palette.color(QPalette.ColorRole.Link),
-    ]
     h, lightness = highlight.hslHueF(), highlight.lightnessF()
     s = max(highlight.hslSaturationF(), 0.55)  # a grey highlight still gives coloured turns
-    for turn in HUE_TURNS:
-        candidates.append(QColor.fromHslF(((max(h, 0.0) * 360 + turn) % 360) / 360, s, lightness))
+    turned = [
+        QColor.fromHslF(((max(h, 0.0) * 360 + turn) % 360) / 360, s, lightness)
+        for turn in HUE_TURNS
+    ]
+    # The highlight's near-opposite second, so two compared lines differ most.
+    candidates = [
+        highlight,
+        turned[0],
+        palette.color(QPalette.ColorRole.Text),
+        palette.color(QPalette.ColorRole.Link),
+        *turned[1:],
+    ]
     chosen: list[QColor] = []
     for candidate in candidates:
         fixed = with_contrast(candidate, base)

@@ -113,6 +113,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.legend = self.strength_plot.addLegend(offset=(8, 8), labelTextColor=colours.foreground)
         self.legend.setLabelTextSize(f"{max(font.pointSizeF(), 8.0):.0f}pt")
         self.legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
+        self.legend.setZValue(20)  # above the lines, so its box hides what runs under it
         self._legend_key: tuple[str, ...] = ()
         self._slots: list[_Slot] = []
         self._tip: TipFunction = lambda slug, index: ""

@@ -59,6 +59,7 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         for legend in (self.muscles_legend, self.lengths_legend):
             legend.setLabelTextSize(size)
             legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
+            legend.setZValue(20)
         self.sessions_item: pg.PlotDataItem | None = None
         self.muscle_items: dict[str, pg.PlotDataItem] = {}
         self.length_items: dict[Length, pg.BarGraphItem] = {}
