@@ -279,7 +279,7 @@ class ProgressView(QWidget):
                 charts,
                 self._unit(),
                 bool(self.volume_box.currentData()),
-                self._tip,
+                self.point_tooltip,
                 (None if start is None else stamp(start), stamp(self._range_end())),
             )
             self.stack.setCurrentWidget(self.exercise_charts)
@@ -323,7 +323,7 @@ class ProgressView(QWidget):
         else:
             self.exercise_charts.show_range(start_stamp, end)
 
-    def _tip(self, slug: str, index: int) -> str:
+    def point_tooltip(self, slug: str, index: int) -> str:
         """A point's tooltip: the session's numbers and its sets."""
         chart = self.data.exercise(slug)
         st = chart.stats[index]
