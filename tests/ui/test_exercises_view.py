@@ -16,6 +16,7 @@ from hiplog.ui.custom_exercise_dialog import CustomExerciseDialog
 from hiplog.ui.data_events import DataEvents
 from hiplog.ui.exercises_view import ExercisesView
 from hiplog.ui.map_exercise_dialog import MapExerciseDialog
+from hiplog.ui.undo_support import undo_notices
 
 pytestmark = pytest.mark.gui
 
@@ -188,9 +189,13 @@ def test_undo_of_create_keeps_an_exercise_that_has_sets_now(
     dialog.name_edit.setText("Frog pump")
     dialog.accept()
     training_log.log_sets(ctx, [SetEntry("frog-pump", 0, 25)], when=datetime(2026, 11, 2, 18))
-    undo_stack.undo()
+    with qtbot.waitSignal(undo_notices(undo_stack).refused) as refusal:
+        undo_stack.undo()
     assert "frog-pump" in ctx.catalog()
     assert undo_stack.count() == 0  # the command that could not be undone is dropped
+    why = "Could not undo Create exercise Frog pump: 'Frog pump' has logged sets now, so it stays."
+    assert refusal.args == [why]
+    assert view.message.text() == why  # the person is told, not left guessing
 
 
 def test_show_progress_asks_for_the_exercise(

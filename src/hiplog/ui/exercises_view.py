@@ -30,7 +30,7 @@ from hiplog.ui.exercise_commands import (
 from hiplog.ui.exercise_details import LINK_SCHEME, exercise_html
 from hiplog.ui.exercise_list_model import SEARCH_ROLE, SLUG_ROLE, ExerciseListModel
 from hiplog.ui.map_exercise_dialog import MapExerciseDialog
-from hiplog.ui.undo_support import push
+from hiplog.ui.undo_support import push, undo_notices
 
 
 class ExercisesView(QWidget):
@@ -116,6 +116,7 @@ class ExercisesView(QWidget):
 
         for signal in (events.catalog_changed, events.sessions_changed, events.settings_changed):
             signal.connect(self._data_changed)
+        undo_notices(undo_stack).refused.connect(self._undo_refused)
 
     # --- refresh ---------------------------------------------------------------------------
 
@@ -123,6 +124,11 @@ class ExercisesView(QWidget):
         self._dirty = True
         if self.isVisible():
             self.reload()
+
+    def _undo_refused(self, text: str) -> None:
+        """An undo or redo was refused (see undo_support): say why where the person looks."""
+        if self.isVisible():
+            self.message.setText(text)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -35,7 +35,7 @@ from hiplog.ui.history_table_model import (
     HistoryTableModel,
 )
 from hiplog.ui.session_editor import SessionEditor
-from hiplog.ui.undo_support import push
+from hiplog.ui.undo_support import push, undo_notices
 
 
 class HistoryView(QWidget):
@@ -128,6 +128,7 @@ class HistoryView(QWidget):
         events.sessions_changed.connect(self._data_changed)
         events.catalog_changed.connect(self._data_changed)
         events.settings_changed.connect(self._data_changed)
+        undo_notices(undo_stack).refused.connect(self._undo_refused)
 
     # --- refresh ---------------------------------------------------------------------------
 
@@ -135,6 +136,11 @@ class HistoryView(QWidget):
         self._dirty = True
         if self.isVisible():
             self.reload()
+
+    def _undo_refused(self, text: str) -> None:
+        """An undo or redo was refused (see undo_support): say why where the person looks."""
+        if self.isVisible():
+            self.message.setText(text)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -31,7 +31,7 @@ from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
 from hiplog.ui.history_commands import DeleteSet, EditSessionDetails, EditSet, SessionDetails
 from hiplog.ui.session_sets_model import NOTES, SessionSetsModel
-from hiplog.ui.undo_support import id_map, push
+from hiplog.ui.undo_support import id_map, push, undo_notices
 
 
 def ordered_sets(session: Session) -> list[SetEntry]:
@@ -135,6 +135,7 @@ class SessionEditor(QDialog):
         self.table.setFocus()
         events.sessions_changed.connect(self.reload)
         events.settings_changed.connect(self.reload)
+        undo_notices(undo_stack).refused.connect(self.show_message)
         self.reload()
 
     # --- state -----------------------------------------------------------------------------

@@ -1,8 +1,19 @@
 """Undo commands that call services, and the id bookkeeping they share.
 
 A command's redo/undo calls a service and then tells every view through DataEvents. A service
-that refuses (InputError) leaves the command obsolete, so the stack drops it; whoever pushed it
-reads `failure` and shows the message.
+that refuses (InputError) leaves the command obsolete, so the stack drops it.
+
+Refusals are never silent:
+- When a command is first pushed, `push()` returns the refusal and the caller shows it next to
+  what the person just did (an editor's message label).
+- A later undo or redo can be started from anywhere (Edit menu, Ctrl+Z in any view, a dialog's
+  Undo button), so its refusal is announced on the stack's `UndoNotices`:
+  `undo_notices(stack).refused` (Signal(str)) carries one sentence such as
+  "Could not undo Create exercise Frog pump: 'Frog pump' has logged sets now, so it stays."
+  Views connect it to their message label and show it while they are visible; the main window
+  can connect the same signal to its status bar. The signal lives on a small QObject owned by
+  the stack (one per stack, so two windows never see each other's messages); `push()` tells the
+  command which stack it belongs to, so push ServiceCommands through `push()`.
 
 Putting a deleted row back gives it a new database id. `IdMap` remembers old -> new ids per
 open database, so older commands on the stack still find the rows they refer to.
@@ -12,6 +23,7 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hiplog.domain.errors import InputError
@@ -63,12 +75,36 @@ def id_map(ctx: AppContext) -> IdMap:
     return found
 
 
+_NOTICES_NAME = "hiplog_undo_notices"
+
+
+class UndoNotices(QObject):
+    """What happened to undo and redo on one stack that the person needs to be told."""
+
+    refused = Signal(str)  # an undo or redo was refused: the sentence says what and why
+
+
+def undo_notices(stack: QUndoStack) -> UndoNotices:
+    """The notices of one undo stack (created on first use as a child of the stack)."""
+    found = stack.findChild(UndoNotices, _NOTICES_NAME, Qt.FindChildOption.FindDirectChildrenOnly)
+    if isinstance(found, UndoNotices):
+        return found
+    notices = UndoNotices(stack)
+    notices.setObjectName(_NOTICES_NAME)
+    return notices
+
+
 class ServiceCommand(QUndoCommand):
-    """Base class: subclasses implement `apply` and `revert`; errors become `failure`."""
+    """Base class: subclasses implement `apply` and `revert`; errors become `failure`.
+
+    A refusal of the first run is left to `push()`'s caller; a refusal of a later undo or
+    redo is announced on the stack's `UndoNotices` (see the module docstring).
+    """
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
         self.failure: InputError | None = None
+        self.notices: UndoNotices | None = None  # set by push() once the command is on a stack
 
     def apply(self) -> None:
         raise NotImplementedError
@@ -76,22 +112,32 @@ class ServiceCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
+    def _refused(self, verb: str, exc: InputError) -> None:
+        self.failure = exc
+        self.setObsolete(True)
+        if self.notices is not None:
+            reason = str(exc).rstrip(".")
+            self.notices.refused.emit(f"Could not {verb} {self.text()}: {reason}.")
+
     def redo(self) -> None:
         try:
             self.apply()
         except InputError as exc:
-            self.failure = exc
-            self.setObsolete(True)
+            self._refused("redo", exc)
 
     def undo(self) -> None:
         try:
             self.revert()
         except InputError as exc:
-            self.failure = exc
-            self.setObsolete(True)
+            self._refused("undo", exc)
 
 
 def push(stack: QUndoStack, command: ServiceCommand) -> InputError | None:
-    """Run `command` through the stack; the service's refusal, if any (then nothing changed)."""
+    """Run `command` through the stack; the service's refusal, if any (then nothing changed).
+
+    Later undo and redo refusals of the command are announced on `undo_notices(stack)`.
+    """
     stack.push(command)
+    if command.failure is None:
+        command.notices = undo_notices(stack)
     return command.failure
