@@ -9,6 +9,12 @@ per session and load): what any program must at least do to draw that chart.
     python -m benchmarks.bench_chart_switch          # prints the figures
 
 Not part of the test suite (no timing assertions there).
+
+Caution: with PySide6 6.12.0 on Python 3.11 every call of a Qt method that returns nothing drops
+a reference to None, so a process that makes a few thousand such calls aborts with
+"none_dealloc" (Python 3.12 and later are immune: None is immortal there). This benchmark makes
+that many; run it with PySide6 6.11 (measured there: median 50 ms with an empty cache, 32 ms
+cached, on 2 shared cores) until the project pins a version without the bug.
 """
 
 from __future__ import annotations
