@@ -1,0 +1,89 @@
+"""Start the desktop application, in this order: where the files are, the log file, the Qt
+application and its identity, the error hook, one window per database, the database (asking
+what to do when it cannot be used), then the main window at the requested view."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from hiplog.services.context import AppContext
+from hiplog.services.error_log import configure_file_log
+from hiplog.services.locations import resolve_locations
+from hiplog.ui.main_window import MainWindow
+
+ORGANIZATION = "hiplog"
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with hiplog's names, desktop file id, icon and theme."""
+    from hiplog.ui.app_identity import apply_identity
+    from hiplog.ui.theme import apply_theme, load_theme
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    apply_identity(app)
+    apply_theme(load_theme())
+    return app
+
+
+def open_window(
+    ctx: AppContext, args: argparse.Namespace, settings: QSettings | None = None
+) -> MainWindow:
+    """The main window on `ctx`, at --view (else the last view used) and --exercise."""
+    window = MainWindow(ctx, settings)
+    view = getattr(args, "view", None)
+    exercise = getattr(args, "exercise", None)
+    if view:
+        window.open_view(view, exercise)
+    elif exercise:
+        window.open_view(window.current_view_name(), exercise)
+    return window
+
+
+def _destroy(window: MainWindow) -> None:
+    """Delete the window's C++ side now, while Python and Qt are both still whole: leaving it to
+    interpreter shutdown crashes in the chart widgets' teardown."""
+    from shiboken6 import Shiboken
+
+    window.close()
+    Shiboken.delete(window)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Open the desktop window; returns the exit status."""
+    from hiplog.ui.database_problem_dialog import open_context_or_ask
+    from hiplog.ui.error_dialog import ExceptionHook
+    from hiplog.ui.single_instance import SingleInstance
+
+    locations = resolve_locations(getattr(args, "db", None))
+    configure_file_log(locations)
+    app = application()
+    window: MainWindow | None = None
+    hook = ExceptionHook(locations, lambda: window)
+    hook.install()
+    try:
+        guard = SingleInstance(app)
+        if not guard.claim(locations.database):
+            return 0  # the window already open on this database was asked to come forward
+        ctx = open_context_or_ask(locations)
+        if ctx is None:
+            return 1
+        try:
+            window = open_window(ctx, args)
+            guard.activation_requested.connect(window.bring_to_front)
+            window.show()
+            status = app.exec()
+        finally:
+            guard.release()
+            if window is not None:
+                _destroy(window)
+                window = None
+            ctx.close()
+        return int(status)
+    finally:
+        hook.uninstall()

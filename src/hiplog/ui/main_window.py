@@ -1,0 +1,310 @@
+"""The main window: a navigation list over the five views, the menus, and nothing else.
+
+It only wires things together: the views share one DataEvents and one QUndoStack; the Plan's
+"Start this session" fills the Log; a view's request to show an exercise opens Progress.
+Window geometry and the last view are kept in QSettings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from hiplog import __version__
+from hiplog.domain.errors import HiplogError
+from hiplog.domain.plan import Plan
+from hiplog.services import import_export
+from hiplog.services.context import AppContext
+from hiplog.ui.backup_actions import add_backup_actions
+from hiplog.ui.data_events import DataEvents
+from hiplog.ui.exercises_view import ExercisesView
+from hiplog.ui.history_view import HistoryView
+from hiplog.ui.import_dialog import ImportDialog
+from hiplog.ui.log_view import LogView
+from hiplog.ui.plan_view import PlanView
+from hiplog.ui.progress_view import ProgressView
+
+VIEW_NAMES = ("log", "plan", "progress", "history", "exercises")
+VIEW_TITLES = {
+    "log": "Log",
+    "plan": "Plan",
+    "progress": "Progress",
+    "history": "History",
+    "exercises": "Exercises",
+}
+VIEW_TIPS = {
+    "log": "Record today's session, set by set",
+    "plan": "What to do next session, and why",
+    "progress": "Charts of volume and strength per exercise",
+    "history": "Every session you logged",
+    "exercises": "The exercise catalog and your own exercises",
+}
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+VIEW_KEY = "window/view"
+
+EXPORT_CSV_FILTER = "hiplog CSV, one row per set (*.csv)"
+EXPORT_JSON_FILTER = "Full backup as JSON (*.json)"
+
+
+def default_ui_settings() -> QSettings:
+    return QSettings("hiplog", "hiplog")
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: AppContext,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ui_settings = settings if settings is not None else default_ui_settings()
+        self.events = DataEvents(self)
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle(f"hiplog - {ctx.locations.database.name}")
+
+        self.views: dict[str, QWidget] = {}
+        self.log_view = LogView(ctx, self.events, self.undo_stack)
+        self.plan_view = PlanView(ctx, self.events, self.undo_stack)
+        self.progress_view = ProgressView(ctx, self.events, self.undo_stack)
+        self.history_view = HistoryView(ctx, self.events, self.undo_stack)
+        self.exercises_view = ExercisesView(ctx, self.events, self.undo_stack)
+        widgets: list[QWidget] = [
+            self.log_view,
+            self.plan_view,
+            self.progress_view,
+            self.history_view,
+            self.exercises_view,
+        ]
+
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.nav = QListWidget(central)
+        self.nav.setFixedWidth(130)
+        self.nav.setIconSize(QSize(0, 0))
+        self.stack = QStackedWidget(central)
+        for name, widget in zip(VIEW_NAMES, widgets, strict=True):
+            self.views[name] = widget
+            item = QListWidgetItem(VIEW_TITLES[name])
+            item.setToolTip(VIEW_TIPS[name])
+            self.nav.addItem(item)
+            self.stack.addWidget(widget)
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.nav.setFont(font)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.plan_view.start_requested.connect(self.start_session)
+        self.plan_view.log_requested.connect(lambda: self.open_view("log"))
+        self.events.exercise_requested.connect(lambda slug: self.open_view("progress", slug))
+        self.restore_window()
+
+    # --- menus -----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.import_action = self._action(
+            file_menu,
+            "&Import...",
+            self.import_file,
+            "Ctrl+I",
+            "Bring in a hiplog, Strong, Hevy or FitNotes file",
+        )
+        self.export_action = self._action(
+            file_menu,
+            "&Export...",
+            self.export_file,
+            "Ctrl+E",
+            "Write every set to a CSV file, or everything to a JSON backup",
+        )
+        file_menu.addSeparator()
+        add_backup_actions(file_menu, self.ctx, self.events, self)
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        edit_menu.addAction(self.undo_action)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        settings_action = self._action(
+            edit_menu,
+            "&Settings...",
+            self.open_settings,
+            QKeySequence.StandardKey.Preferences,
+            "Unit, bodyweight, equipment and progression numbers",
+        )
+        settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+        view_menu = bar.addMenu("&View")
+        self.view_actions: dict[str, QAction] = {}
+        for number, name in enumerate(VIEW_NAMES, start=1):
+            self.view_actions[name] = self._action(
+                view_menu,
+                f"&{VIEW_TITLES[name]}",
+                partial(self.open_view, name),
+                f"Ctrl+{number}",
+                VIEW_TIPS[name],
+            )
+
+        help_menu = bar.addMenu("&Help")
+        about = self._action(help_menu, "&About hiplog", self.show_about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    # --- views -----------------------------------------------------------------------------
+
+    def current_view_name(self) -> str:
+        return VIEW_NAMES[max(self.stack.currentIndex(), 0)]
+
+    def open_view(self, name: str, exercise: str | None = None) -> None:
+        """Show a view (log, plan, progress, history, exercises), on an exercise if given."""
+        if name not in self.views:
+            raise ValueError(f"unknown view {name!r}")
+        self.nav.setCurrentRow(VIEW_NAMES.index(name))
+        if exercise:
+            show: Callable[[str], None] = getattr(self.views[name], "show_exercise")  # noqa: B009
+            show(exercise)
+
+    def start_session(self, plan: Plan) -> None:
+        """The Plan's "Start this session": the Log, filled with the plan."""
+        self.open_view("log")
+        self.log_view.start_session(plan)
+
+    # --- file actions ----------------------------------------------------------------------
+
+    def import_file(self) -> ImportDialog:
+        dialog = ImportDialog(self.ctx, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def export_file(self) -> None:
+        path_text, chosen_filter = QFileDialog.getSaveFileName(
+            self,
+            "Export",
+            str(Path.home() / "hiplog-export.csv"),
+            f"{EXPORT_CSV_FILTER};;{EXPORT_JSON_FILTER}",
+        )
+        if path_text:
+            self.export_to(Path(path_text), json_backup=chosen_filter == EXPORT_JSON_FILTER)
+
+    def export_to(self, path: Path, json_backup: bool) -> None:
+        suffix = ".json" if json_backup else ".csv"
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        try:
+            if json_backup:
+                count = import_export.export_json(self.ctx, path)
+                done = f"Wrote a full backup with {count} sets to {path}"
+            else:
+                count = import_export.export_csv(self.ctx, path)
+                done = f"Wrote {count} sets to {path}"
+        except (OSError, HiplogError) as exc:
+            QMessageBox.warning(self, "Not exported", f"Nothing was written: {exc}")
+            return
+        self.statusBar().showMessage(done, 10_000)
+
+    def open_settings(self) -> None:
+        from hiplog.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self.events, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def about_text(self) -> str:
+        loc = self.ctx.locations
+        return (
+            f"<h3>hiplog {__version__}</h3>"
+            "<p>A training log for the glutes and hamstrings that plans your next session. "
+            "It works offline and keeps your data on this computer.</p>"
+            f"<p><b>Database:</b> {loc.database}<br>"
+            f"<b>Backups:</b> {loc.backups}<br>"
+            f"<b>Log file:</b> {loc.log_file}</p>"
+        )
+
+    def show_about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon,
+            "About hiplog",
+            self.about_text(),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # --- window state ----------------------------------------------------------------------
+
+    def restore_window(self) -> None:
+        geometry = self.ui_settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+        state = self.ui_settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        view = str(self.ui_settings.value(VIEW_KEY, "log"))
+        self.open_view(view if view in VIEW_NAMES else "log")
+
+    def save_window(self) -> None:
+        self.ui_settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.ui_settings.setValue(STATE_KEY, self.saveState())
+        self.ui_settings.setValue(VIEW_KEY, self.current_view_name())
+        self.ui_settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_window()
+        super().closeEvent(event)
+
+    def bring_to_front(self) -> None:
+        """Another start on the same database asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.activateWindow()
