@@ -1,0 +1,168 @@
+"""Fuzzing every importer through `import_file`: a damaged or odd file is imported or refused
+with an InputError, never an unhandled exception, and a refused file changes nothing."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.models import SetEntry
+from hiplog.services import import_export, training_log
+from hiplog.services.context import AppContext
+
+FORMATS_DIR = Path(__file__).parents[2].parent / "shared" / "formats"
+SHORT = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+LONG = settings(SHORT, max_examples=3000)
+_names = itertools.count()
+
+
+def _real(folder: str, limit: int = 4000) -> list[bytes]:
+    files = sorted((FORMATS_DIR / folder).glob("*")) if (FORMATS_DIR / folder).is_dir() else []
+    return [path.read_bytes()[:limit] for path in files if path.is_file()]
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small database every example starts from (a copy), so each one runs quickly."""
+    path = tmp_path_factory.mktemp("template") / "hiplog.db"
+    context = AppContext.open_path(path)
+    training_log.log_sets(
+        context, [SetEntry("barbell-hip-thrust", 1, reps=8, load_kg=90.0)], datetime(2026, 1, 1)
+    )
+    context.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def own_files(template: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """hiplog's own CSV and JSON exports of the template database, as seeds to mutate."""
+    folder = tmp_path_factory.mktemp("own")
+    ctx = AppContext.open_path(template)
+    try:
+        import_export.export_csv(ctx, folder / "a.csv")
+        import_export.export_json(ctx, folder / "a.json")
+    finally:
+        ctx.close()
+    return {
+        "hiplog": (folder / "a.csv").read_bytes(),
+        "hiplog-json": (folder / "a.json").read_bytes(),
+    }
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("work")
+
+
+def _mutated(seeds: list[bytes]) -> st.SearchStrategy[bytes]:
+    """A seed file with a slice replaced by random bytes, cut short, or left alone."""
+
+    def mutate(seed: bytes) -> st.SearchStrategy[bytes]:
+        size = len(seed)
+        return st.one_of(
+            st.tuples(st.integers(0, size), st.integers(0, 40), st.binary(max_size=40)).map(
+                lambda t: seed[: t[0]] + t[2] + seed[t[0] + t[1] :]
+            ),
+            st.tuples(st.integers(0, size), st.integers(0, 40), st.text(max_size=20)).map(
+                lambda t: seed[: t[0]] + t[2].encode() + seed[t[0] + t[1] :]
+            ),
+            st.integers(0, size).map(lambda n: seed[:n]),
+            st.just(seed),
+        )
+
+    choices: list[st.SearchStrategy[bytes]] = [st.binary(max_size=200)]
+    if seeds:
+        choices.append(st.sampled_from(seeds).flatmap(mutate))
+    return st.one_of(*choices)
+
+
+def _snapshot(ctx: AppContext, work: Path) -> object:
+    """Everything a full backup holds, without the moment it was written."""
+    import_export.export_json(ctx, work / "snapshot.json")
+    data = json.loads((work / "snapshot.json").read_text("utf-8"))
+    return {key: value for key, value in data.items() if "export" not in key}
+
+
+def _import(template: Path, work: Path, fmt: str, content: bytes, suffix: str) -> None:
+    n = next(_names)
+    database = work / f"db-{n}" / "hiplog.db"
+    database.parent.mkdir()
+    shutil.copyfile(template, database)
+    path = work / f"in-{n}{suffix}"
+    path.write_bytes(content)
+    ctx = AppContext.open_path(database)
+    try:
+        before = _snapshot(ctx, work)
+        try:
+            import_export.import_file(ctx, path, fmt)
+        except InputError as exc:
+            assert str(exc)
+            assert _snapshot(ctx, work) == before, "a refused file changed the database"
+    finally:
+        ctx.close()
+        path.unlink()
+        shutil.rmtree(database.parent)
+
+
+CSV_FORMATS = {"strong": "strong", "hevy": "hevy", "fitnotes": "fitnotes"}
+
+
+@pytest.mark.parametrize("fmt", [*CSV_FORMATS, "hiplog", "hiplog-json", "auto"])
+@SHORT
+@given(data=st.data())
+def test_fuzz_importing_text_exports(
+    template: Path,
+    own_files: dict[str, bytes],
+    work: Path,
+    fmt: str,
+    data: st.DataObject,
+) -> None:
+    seeds = {**{f: _real(folder) for f, folder in CSV_FORMATS.items()}}
+    seeds.update({k: [v] for k, v in own_files.items()})
+    pool = seeds.get(fmt) or [s for group in seeds.values() for s in group]
+    content = data.draw(_mutated(pool))
+    _import(template, work, fmt, content, ".json" if fmt == "hiplog-json" else ".csv")
+
+
+@settings(SHORT, max_examples=25)
+@given(content=_mutated(_real("fitnotes_backup", limit=1 << 20)))
+def test_fuzz_importing_fitnotes_backups(template: Path, work: Path, content: bytes) -> None:
+    _import(template, work, "fitnotes-backup", content, ".fitnotes")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", [*CSV_FORMATS, "hiplog", "hiplog-json", "auto"])
+@LONG
+@given(data=st.data())
+def test_fuzz_importing_text_exports_long(
+    template: Path,
+    own_files: dict[str, bytes],
+    work: Path,
+    fmt: str,
+    data: st.DataObject,
+) -> None:
+    seeds = {**{f: _real(folder) for f, folder in CSV_FORMATS.items()}}
+    seeds.update({k: [v] for k, v in own_files.items()})
+    pool = seeds.get(fmt) or [s for group in seeds.values() for s in group]
+    _import(
+        template, work, fmt, data.draw(_mutated(pool)), ".json" if fmt == "hiplog-json" else ".csv"
+    )
+
+
+@pytest.mark.slow
+@settings(LONG, max_examples=500)
+@given(content=_mutated(_real("fitnotes_backup", limit=1 << 20)))
+def test_fuzz_importing_fitnotes_backups_long(template: Path, work: Path, content: bytes) -> None:
+    _import(template, work, "fitnotes-backup", content, ".fitnotes")
