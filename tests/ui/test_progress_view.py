@@ -263,3 +263,24 @@ def test_hovering_a_point_shows_its_session(view: ProgressView) -> None:
     text = tip(x=S1.timestamp(), y=84.0, data=0)
     assert text.startswith("Barbell hip thrust\nMon 05 Jan 2026, 18:00")
     assert "20 kg x 10, warm-up" in text
+
+
+def test_reps_get_their_own_axis_beside_kilograms(view: ProgressView) -> None:
+    view.show_exercise(BHT)
+    sm = view.table.selectionModel()
+    sm.select(
+        view.model.index(view.model.row_of(GB), 0), sm.SelectionFlag.Select | sm.SelectionFlag.Rows
+    )
+    charts = view.exercise_charts
+    assert charts.strength_items[GB].getViewBox() is charts.strength_right
+    assert charts.strength_items[BHT].getViewBox() is charts.strength_plot.vb
+    assert charts.volume_items[GB].getViewBox() is charts.volume_right
+    assert charts.strength_plot.getAxis("right").isVisible()
+    assert "Best reps" in charts.strength_plot.getAxis("right").labelText
+    assert "Estimated 1RM (kg)" in charts.strength_plot.getAxis("left").labelText
+    labels = [label.text for _sample, label in charts.legend.items]
+    assert labels.count("Glute bridge best reps") == 1
+    # Back to one exercise: its line returns to the main axis, the right axis goes.
+    view.show_exercise(GB)
+    assert charts.strength_items[GB].getViewBox() is charts.strength_plot.vb
+    assert not charts.strength_plot.getAxis("right").isVisible()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -51,7 +52,7 @@ def new_plot(
 
 
 def style_plot(plot: pg.PlotItem, colours: ChartColours, font: QFont) -> None:
-    for name in ("left", "bottom"):
+    for name in ("left", "bottom", "right"):
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(colours.foreground))
         axis.setTextPen(pg.mkPen(colours.foreground))
@@ -60,6 +61,24 @@ def style_plot(plot: pg.PlotItem, colours: ChartColours, font: QFont) -> None:
         axis.setStyle(maxTickLevel=1)
     # Horizontal grid lines only: values are read across, dates from the axis.
     plot.showGrid(x=False, y=True, alpha=0.15)
+
+
+def right_axis_view(plot: pg.PlotItem) -> pg.ViewBox:
+    """A second view box over `plot`, on the same dates, with its own y axis on the right
+    (hidden until used): for series in another unit (reps beside kg)."""
+    view = pg.ViewBox()
+    view.setMenuEnabled(False)
+    plot.scene().addItem(view)
+    plot.getAxis("right").linkToView(view)
+    view.setXLink(plot.vb)
+
+    def follow() -> None:
+        view.setGeometry(plot.vb.sceneBoundingRect())
+        view.linkedViewChanged(plot.vb, view.XAxis)
+
+    plot.vb.sigResized.connect(follow)
+    plot.hideAxis("right")
+    return view
 
 
 def label_html(text: str, colours: ChartColours, font: QFont, bold: bool = False) -> str:
@@ -71,9 +90,9 @@ def label_html(text: str, colours: ChartColours, font: QFont, bold: bool = False
     )
 
 
-def show_range(plots: Sequence[pg.PlotItem], start: float | None, end: float) -> None:
+def show_range(plots: Sequence[Any], start: float | None, end: float) -> None:
     """Show [start, end] on the linked x axes (all data when start is None); y fits the data
-    in view."""
+    in view. `plots` are PlotItems or ViewBoxes; the first one's x axis leads."""
     for plot in plots:
         plot.enableAutoRange(axis="y")
         plot.setAutoVisible(y=True)

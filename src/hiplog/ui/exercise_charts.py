@@ -21,6 +21,7 @@ from hiplog.ui.chart_items import (
     label_html,
     new_plot,
     pen,
+    right_axis_view,
     show_range,
     stamp,
     style_plot,
@@ -76,11 +77,19 @@ class _Slot:
         self.volume_points = pg.ScatterPlotItem(
             size=7, hoverable=True, hoverSize=11, tip=tip, brush=pg.mkBrush(bg)
         )
-        for item in (self.strength, self.top_load, self.points, self.records):
+        for item in self.strength_items():
             owner.strength_plot.addItem(item)
-        for item in (self.volume, self.weekly, self.volume_points):
+        for item in self.volume_items():
             owner.volume_plot.addItem(item)
         self.records.setZValue(5)
+        self.strength_right = False  # drawn against the right axis (reps beside kg)
+        self.volume_right = False
+
+    def strength_items(self) -> tuple[pg.GraphicsObject, ...]:
+        return (self.strength, self.top_load, self.points, self.records)
+
+    def volume_items(self) -> tuple[pg.GraphicsObject, ...]:
+        return (self.volume, self.weekly, self.volume_points)
 
     def items(self) -> tuple[pg.GraphicsObject, ...]:
         return (
@@ -110,6 +119,8 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.strength_plot = new_plot(self, 0, colours, font)
         self.volume_plot = new_plot(self, 1, colours, font)
         self.volume_plot.setXLink(self.strength_plot)
+        self.strength_right = right_axis_view(self.strength_plot)
+        self.volume_right = right_axis_view(self.volume_plot)
         self.legend = self.strength_plot.addLegend(offset=(8, 8), labelTextColor=colours.foreground)
         self.legend.setLabelTextSize(f"{max(font.pointSizeF(), 8.0):.0f}pt")
         self.legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
@@ -172,6 +183,18 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         while len(self._slots) < len(charts):
             self._slots.append(_Slot(self))
         single = len(charts) == 1
+        strength_kinds = {chart.strength_kind for chart in charts}
+        volume_kinds = {chart.volume_kind for chart in charts}
+        # Reps beside kg: the rep series get their own axis on the right.
+        split_strength = len(strength_kinds) > 1
+        split_volume = len(volume_kinds) > 1
+        for i, chart in enumerate(charts):
+            slot = self._slots[i]
+            self._place(
+                slot,
+                split_strength and chart.strength_kind is Strength.BEST_REPS,
+                split_volume and chart.volume_kind is Volume.REPS,
+            )
         legend: list[tuple[pg.GraphicsObject, str]] = []
         for i, slot in enumerate(self._slots):
             if i >= len(charts):
@@ -187,13 +210,21 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             legend.insert(1, (records[0], "personal record"))
         self._set_legend(legend)
         self._set_ladder(charts)
-        strength_kinds = {chart.strength_kind for chart in charts}
-        volume_kinds = {chart.volume_kind for chart in charts}
+        left_strength = {Strength.E1RM} if split_strength else strength_kinds
+        left_volume = {Volume.LOAD} if split_volume else volume_kinds
         self.strength_plot.setLabel(
-            "left", label_html(_strength_label(strength_kinds, unit), c, self._font)
+            "left", label_html(_strength_label(left_strength, unit), c, self._font)
         )
         self.volume_plot.setLabel(
-            "left", label_html(_volume_label(volume_kinds, unit, weekly_volume), c, self._font)
+            "left", label_html(_volume_label(left_volume, unit, weekly_volume), c, self._font)
+        )
+        self._show_right(
+            self.strength_plot, split_strength, _strength_label({Strength.BEST_REPS}, unit)
+        )
+        self._show_right(
+            self.volume_plot,
+            split_volume,
+            _volume_label({Volume.REPS}, unit, weekly_volume),
         )
         names = ", ".join(chart.name for chart in charts)
         estimate = " (e1RM is an estimate)" if Strength.E1RM in strength_kinds else ""
@@ -206,6 +237,34 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
                 True,
             )
         )
+
+    def _place(self, slot: _Slot, strength_right: bool, volume_right: bool) -> None:
+        """Move a slot's items to the right-axis view or back, when that changes."""
+        moves = (
+            (slot.strength_right, strength_right, slot.strength_items(), self.strength_plot,
+             self.strength_right),
+            (slot.volume_right, volume_right, slot.volume_items(), self.volume_plot,
+             self.volume_right),
+        )  # fmt: skip
+        for now, wanted, items, plot, right in moves:
+            if now == wanted:
+                continue
+            for item in items:
+                if wanted:
+                    plot.removeItem(item)
+                    right.addItem(item)
+                else:
+                    right.removeItem(item)
+                    plot.addItem(item)
+            self._legend_key = ()  # moving items touches the legend: rebuild it
+        slot.strength_right, slot.volume_right = strength_right, volume_right
+
+    def _show_right(self, plot: pg.PlotItem, shown: bool, label: str) -> None:
+        if shown:
+            plot.showAxis("right")
+            plot.setLabel("right", label_html(label, self.colours, self._font))
+        else:
+            plot.hideAxis("right")
 
     def _set_legend(self, entries: list[tuple[pg.GraphicsObject, str]]) -> None:
         """Rename the entries in place when the same items are listed (the common case of
@@ -358,7 +417,11 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self._ladder_owners.append((plot, line))
 
     def show_range(self, start: float | None, end: float) -> None:
-        show_range([self.strength_plot, self.volume_plot], start, end)
+        show_range(
+            [self.strength_plot, self.volume_plot, self.strength_right, self.volume_right],
+            start,
+            end,
+        )
         self._fit_markers(start, end)
 
     def _fit_markers(self, start: float | None, end: float) -> None:
