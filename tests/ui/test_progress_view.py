@@ -284,3 +284,22 @@ def test_reps_get_their_own_axis_beside_kilograms(view: ProgressView) -> None:
     view.show_exercise(GB)
     assert charts.strength_items[GB].getViewBox() is charts.strength_plot.vb
     assert not charts.strength_plot.getAxis("right").isVisible()
+
+
+def test_a_dark_palette_recolours_the_charts(view: ProgressView) -> None:
+    view.show_exercise(BHT)
+    dark = QPalette(view.palette())
+    dark.setColor(QPalette.ColorRole.Base, QColor("#1e1e1e"))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    view.setPalette(dark)
+    charts = view.exercise_charts
+    assert charts.backgroundBrush().color().name() == "#1e1e1e"
+    line = charts.strength_items[BHT].opts["pen"].color()
+    assert contrast(line, QColor("#1e1e1e")) >= MIN_CONTRAST
+
+
+def test_weekly_range_limits_the_date_axis(view: ProgressView) -> None:
+    view.mode.setCurrentIndex(WEEKLY_TAB)
+    view.range_box.setCurrentIndex(view.range_box.findData(ChartRange.MONTHS_3))
+    start, end = view.weekly_charts.sessions_plot.viewRange()[0]
+    assert end - start == pytest.approx(timedelta(days=91).total_seconds(), rel=0.1)
