@@ -204,3 +204,18 @@ def test_a_passing_problem_can_be_retried(
     ctx.close()
     assert "busy" in answer.text
     assert len(calls) == 2
+
+
+def test_a_good_file_opens_without_a_question_and_gets_its_daily_backup(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    locations = resolve_locations(str(tmp_path / "hiplog.db"))
+    ctx = open_context_or_ask(locations)
+    assert ctx is not None
+    ctx.close()
+    again = open_context_or_ask(locations)
+    assert again is not None
+    again.close()
+    daily = [b for b in backups.list_backups(locations) if b.kind == "daily"]
+    assert len(daily) == 1
+    assert daily[0].taken_at.date() == datetime.now().date()

@@ -119,13 +119,17 @@ def open_context_or_ask(locations: Locations, parent: QWidget | None = None) -> 
     """Open the database; when it cannot be used, ask what to do. None means quit.
 
     The unusable file is never modified: restoring a backup or starting a new file first
-    renames it aside.
+    renames it aside. Once open, the day's first start writes the daily backup (a later call
+    of ensure_daily_backup the same day does nothing).
     """
     while True:
         try:
-            return AppContext.open(locations)
+            ctx = AppContext.open(locations)
         except (DatabaseError, OSError) as exc:
             error = exc
+        else:
+            backups.ensure_daily_backup(ctx)
+            return ctx
         newest = backups.newest_good_backup(locations) if _kind(error) in UNUSABLE else None
         choice = DatabaseProblemDialog(error, locations, newest, parent).ask()
         if choice is Choice.QUIT:
