@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hiplog.domain.errors import DatabaseError
-from hiplog.storage.backup import backup_database, backup_name
+from hiplog.storage.backup import backup_database, new_backup_path
 from hiplog.storage.engine import is_locked_error, make_engine, write_engine
 from hiplog.storage.inspection import FileState, Inspection, inspect_database
 from hiplog.storage.migrate import upgrade_to_head
@@ -109,7 +109,8 @@ def open_database(path: Path, backups_dir: Path | None = None) -> Database:
     if inspection.state in (FileState.NEWER, FileState.FOREIGN, FileState.DAMAGED):
         raise UnusableDatabaseError(path, inspection)
     if inspection.state is FileState.OLDER and backups_dir is not None:
-        backup_database(path, backups_dir / backup_name(f"pre-migration-{inspection.revision}"))
+        # Kept for good (rotation never deletes these); no migration runs without one.
+        backup_database(path, new_backup_path(backups_dir, f"pre-migration-{inspection.revision}"))
     engine = make_engine(path)
     if inspection.state is not FileState.CURRENT:
         upgrade_to_head(write_engine(engine))
