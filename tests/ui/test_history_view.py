@@ -9,16 +9,18 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from hiplog.domain.models import SetEntry
+from hiplog.domain.models import Exercise, Length, LoadKind, SetEntry
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
 from hiplog.services import settings_store, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
+from hiplog.ui.exercise_commands import CreateCustomExercise
 from hiplog.ui.history_table_model import SESSION_ID_ROLE, VOLUME, HistoryTableModel
 from hiplog.ui.history_view import HistoryView
 from hiplog.ui.session_editor import SessionEditor
-from hiplog.ui.session_sets_model import LOAD, REPS, WARMUP
+from hiplog.ui.session_sets_model import EXERCISE, LOAD, REPS, SET, WARMUP
+from hiplog.ui.undo_support import push, undo_notices
 
 pytestmark = pytest.mark.gui
 
@@ -300,3 +302,126 @@ def test_session_sets_model_passes_the_model_tester(
     editor = SessionEditor(ctx, events, undo_stack, logged["last_week"])
     qtbot.addWidget(editor)
     qtmodeltester.check(editor.model)  # type: ignore[attr-defined]
+
+
+def _sets_of(ctx: AppContext, session_id: int, slug: str) -> list[tuple[int, int, float | None]]:
+    """(set number, reps, load) of one exercise's sets in a session, as saved."""
+    session = training_log.get_session(ctx, session_id)
+    assert session is not None
+    return sorted((s.order, s.reps, s.load_kg) for s in session.sets_of(slug))
+
+
+def _escape_from_cell(qtbot: QtBot, editor: SessionEditor) -> None:
+    """Press Escape in the open cell editor: the cell keeps its value."""
+    cell = editor.table.indexWidget(editor.table.currentIndex())
+    assert cell is not None, "no cell is being edited"
+    qtbot.keyClick(cell, Qt.Key.Key_Escape)
+    assert editor.table.state() != editor.table.State.EditingState
+
+
+def test_add_a_forgotten_set_with_ctrl_n_then_undo_and_redo(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    view = _view(qtbot, ctx, events, undo_stack)
+    view.select_session(logged["last_week"])
+    editor = view.open_selected()
+    assert isinstance(editor, SessionEditor)
+    editor.table.selectRow(1)  # a hip thrust set: the new set is a hip thrust
+    assert editor.exercise_combo.currentData() == "barbell-hip-thrust"
+    qtbot.keyClick(editor.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    thrust = "barbell-hip-thrust"
+    # set 4, filled in from set 3 (62.5 kg x 8), saved at once
+    assert _sets_of(ctx, logged["last_week"], thrust) == [
+        (1, 10, 62.5),
+        (2, 9, 62.5),
+        (3, 8, 62.5),
+        (4, 8, 62.5),
+    ]
+    model = editor.model
+    row = editor.table.currentIndex().row()
+    assert [model.index(row, c).data() for c in (EXERCISE, SET, LOAD, REPS)] == [
+        "Barbell hip thrust",
+        "4",
+        "62.5",
+        "8",
+    ]
+    # the load cell is open for typing
+    assert editor.table.currentIndex().column() == LOAD
+    assert editor.table.state() == editor.table.State.EditingState
+    assert "Added set 4 of Barbell hip thrust" in editor.message.text()
+    assert view.model.index(1, 2).data() == "5"  # the History list counts it at once
+
+    # it was really 70 kg: type it over the pre-filled load
+    _escape_from_cell(qtbot, editor)
+    assert model.setData(model.index(row, LOAD), "70")
+    assert _sets_of(ctx, logged["last_week"], thrust)[-1] == (4, 8, 70.0)
+    undo_stack.undo()  # the load
+    undo_stack.undo()  # the set
+    assert len(_sets_of(ctx, logged["last_week"], thrust)) == 3
+    assert model.rowCount() == 4
+    undo_stack.redo()  # the set comes back (with a new id) ...
+    undo_stack.redo()  # ... and the load edit still finds it
+    assert _sets_of(ctx, logged["last_week"], thrust)[-1] == (4, 8, 70.0)
+    assert model.rowCount() == 5
+    editor.close()
+
+
+def test_add_a_forgotten_exercise_with_insert_fills_in_the_time_before(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    editor = SessionEditor(ctx, events, undo_stack, logged["recent"])
+    qtbot.addWidget(editor)
+    editor.show()
+    combo = editor.exercise_combo
+    assert combo.itemText(0) == "Kettlebell swing"  # this session's exercises come first
+    combo.setCurrentIndex(combo.findData("barbell-hip-thrust"))
+    qtbot.keyClick(editor.table, Qt.Key.Key_Insert)
+    # set 1 of the thrust, from last week's last working set
+    assert _sets_of(ctx, logged["recent"], "barbell-hip-thrust") == [(1, 8, 62.5)]
+    _escape_from_cell(qtbot, editor)  # leave the load as it is
+    qtbot.keyClick(editor.table, Qt.Key.Key_Insert)  # one more: set 2, same numbers
+    assert _sets_of(ctx, logged["recent"], "barbell-hip-thrust") == [(1, 8, 62.5), (2, 8, 62.5)]
+    # an exercise never done before starts at the bottom of its rep range, bodyweight
+    combo.setCurrentIndex(combo.findData("glute-bridge"))
+    _escape_from_cell(qtbot, editor)
+    editor.add_set_button.click()
+    low = ctx.exercise("glute-bridge").rep_range[0]
+    assert _sets_of(ctx, logged["recent"], "glute-bridge") == [(1, low, None)]
+    assert editor.model.rowCount() == 4
+    undo_stack.undo()
+    undo_stack.undo()
+    undo_stack.undo()
+    assert editor.model.rowCount() == 1
+    assert _sets_of(ctx, logged["recent"], "barbell-hip-thrust") == []
+
+
+def test_a_refused_undo_is_shown_in_the_editor_and_the_list(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    frog = Exercise("", "Frog pump", LoadKind.BODYWEIGHT, Length.SHORT, ("glute max",), 3, (20, 30))
+    assert push(undo_stack, CreateCustomExercise(ctx, events, frog)) is None
+    # sets were logged to it outside the undo history (another window, an import)
+    training_log.log_sets(ctx, [SetEntry("frog-pump", 0, 25)], when=NOW - timedelta(days=2))
+    view = _view(qtbot, ctx, events, undo_stack)
+    view.select_session(logged["recent"])
+    editor = view.open_selected()
+    assert isinstance(editor, SessionEditor)
+    with qtbot.waitSignal(undo_notices(undo_stack).refused):
+        undo_stack.undo()
+    why = "Could not undo Create exercise Frog pump: 'Frog pump' has logged sets now, so it stays."
+    assert editor.message.text() == why
+    assert view.message.text() == why
+    assert "frog-pump" in ctx.catalog() and undo_stack.count() == 0
+    editor.close()

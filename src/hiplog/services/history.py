@@ -7,10 +7,11 @@ latest logged one), the same numbers `hiplog stats` reports per exercise.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from hiplog.domain.models import Exercise
+from hiplog.domain.models import Exercise, SetEntry
 from hiplog.services.context import AppContext
 from hiplog.storage import history_repo, session_repo, settings_repo
 
@@ -103,3 +104,23 @@ def training_days(ctx: AppContext, first: date, last: date) -> dict[date, list[i
     for session_id, started in starts:
         days.setdefault(started.date(), []).append(session_id)
     return days
+
+
+def previous_set(ctx: AppContext, slug: str, before: datetime) -> SetEntry | None:
+    """The last working set of `slug` in the latest session that started before `before`.
+
+    Used to fill in a set added to an older session from what was done the time before.
+    """
+    with ctx.db.reader() as tx:
+        found = session_repo.sessions_of_exercise(tx, slug, before=before, last=1)
+    if not found:
+        return None
+    return last_set(found[-1].sets)
+
+
+def last_set(sets: Sequence[SetEntry]) -> SetEntry | None:
+    """The highest-numbered working set, else the highest-numbered set (warm-ups only)."""
+    if not sets:
+        return None
+    working = [s for s in sets if not s.warmup] or list(sets)
+    return max(working, key=lambda s: (s.order, s.id or 0))

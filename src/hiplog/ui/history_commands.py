@@ -117,3 +117,30 @@ class DeleteSession(ServiceCommand):
             assert old.id is not None and new.id is not None
             ids.moved_set(old.id, new.id)
         self._events.sessions_changed.emit()
+
+
+class AddSet(ServiceCommand):
+    """Add a forgotten set to a logged session; undo deletes it again."""
+
+    def __init__(
+        self, ctx: AppContext, events: DataEvents, session_id: int, entry: SetEntry, name: str
+    ) -> None:
+        super().__init__(f"Add set {entry.order} of {name}")
+        self._ctx, self._events = ctx, events
+        self._session_id, self._entry = session_id, replace(entry, id=None)
+        self.added_id: int | None = None  # the id it got first; id_map finds it after a redo
+
+    def apply(self) -> None:
+        ids = id_map(self._ctx)
+        saved = training_log.add_set(self._ctx, ids.session_id(self._session_id), self._entry)
+        assert saved.id is not None
+        if self.added_id is None:
+            self.added_id = saved.id
+        else:
+            ids.moved_set(ids.set_id(self.added_id), saved.id)
+        self._events.sessions_changed.emit()
+
+    def revert(self) -> None:
+        assert self.added_id is not None
+        training_log.delete_set(self._ctx, id_map(self._ctx).set_id(self.added_id))
+        self._events.sessions_changed.emit()

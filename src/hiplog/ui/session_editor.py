@@ -1,13 +1,19 @@
-"""Edit one logged session: its details and its sets, every change undoable."""
+"""Edit one logged session: its details and its sets, every change undoable.
+
+A set that was forgotten can be added (Ctrl+N or Insert): it is filled in from the set before it
+of the same exercise (in this session, else the latest earlier session) so that usually only
+the load or reps need a touch.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -26,11 +32,17 @@ from PySide6.QtWidgets import (
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
 from hiplog.domain.units import from_kg, to_kg
-from hiplog.services import training_log
+from hiplog.services import history, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
-from hiplog.ui.history_commands import DeleteSet, EditSessionDetails, EditSet, SessionDetails
-from hiplog.ui.session_sets_model import NOTES, SessionSetsModel
+from hiplog.ui.history_commands import (
+    AddSet,
+    DeleteSet,
+    EditSessionDetails,
+    EditSet,
+    SessionDetails,
+)
+from hiplog.ui.session_sets_model import LOAD, NOTES, SET_ID_ROLE, SessionSetsModel
 from hiplog.ui.undo_support import id_map, push, undo_notices
 
 
@@ -99,6 +111,26 @@ class SessionEditor(QDialog):
         self.table.verticalHeader().hide()
         self.table.setToolTip("Double-click a cell or start typing to correct it")
         self.table.installEventFilter(self)
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+        self.add_set_action = QAction("Add set", self)
+        self.add_set_action.setShortcuts(
+            [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), QKeySequence(Qt.Key.Key_Insert)]
+        )
+        self.add_set_action.triggered.connect(self.add_set)
+        self.addAction(self.add_set_action)
+        self.add_set_button = QPushButton("Add set")
+        self.add_set_button.setToolTip(
+            "Add a set you forgot to log, filled in from the set before it (Ctrl+N or Insert; "
+            "undoable)"
+        )
+        self.add_set_button.clicked.connect(self.add_set)
+        self.exercise_combo = QComboBox()
+        self.exercise_combo.setToolTip(
+            "The exercise of the set to add: it follows the selected row; pick another to add "
+            "an exercise you forgot"
+        )
+        self.exercise_combo.setMinimumContentsLength(20)
 
         self.delete_set_button = QPushButton("Delete set")
         self.delete_set_button.setToolTip("Delete the selected set (Delete key; undoable)")
@@ -118,6 +150,9 @@ class SessionEditor(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QHBoxLayout()
+        buttons.addWidget(self.add_set_button)
+        buttons.addWidget(self.exercise_combo)
+        buttons.addSpacing(12)
         buttons.addWidget(self.delete_set_button)
         buttons.addWidget(undo_button)
         buttons.addWidget(redo_button)
@@ -153,10 +188,19 @@ class SessionEditor(QDialog):
         unit = self._ctx.settings().unit
         self._bodyweight_label.setText(f"Bodyweight ({unit.value})")
         enabled = session is not None
-        for widget in (self.when_edit, self.bodyweight_edit, self.notes_edit, self.table):
+        widgets: tuple[QWidget, ...] = (
+            self.when_edit,
+            self.bodyweight_edit,
+            self.notes_edit,
+            self.table,
+            self.save_details_button,
+            self.delete_set_button,
+            self.add_set_button,
+            self.exercise_combo,
+        )
+        for widget in widgets:
             widget.setEnabled(enabled)
-        self.save_details_button.setEnabled(enabled)
-        self.delete_set_button.setEnabled(enabled)
+        self.add_set_action.setEnabled(enabled)
         if session is None:
             self.model.set_rows([], {}, unit)
             self.show_message("This session was deleted. Undo brings it back.")
@@ -171,6 +215,38 @@ class SessionEditor(QDialog):
         catalog = self._ctx.catalog()
         names = {slug: ex.name for slug in session.exercises if (ex := catalog.get(slug))}
         self.model.set_rows(ordered_sets(session), names, unit)
+        self._fill_exercise_combo(session)
+
+    def _fill_exercise_combo(self, session: Session) -> None:
+        """This session's exercises first, then the rest of the catalog."""
+        keep = self.exercise_combo.currentData()
+        catalog = self._ctx.catalog()
+        done = [slug for slug in session.exercises if slug in catalog]
+        self.exercise_combo.blockSignals(True)
+        self.exercise_combo.clear()
+        for slug in done:
+            self.exercise_combo.addItem(catalog.require(slug).name, slug)
+        if done:
+            self.exercise_combo.insertSeparator(len(done))
+        for exercise in catalog:
+            if exercise.slug not in done:
+                self.exercise_combo.addItem(exercise.name, exercise.slug)
+        found = self.exercise_combo.findData(keep) if keep else -1
+        self.exercise_combo.setCurrentIndex(max(found, 0))
+        self.exercise_combo.blockSignals(False)
+
+    def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        """The exercise for a new set follows the selected row."""
+        if current.isValid():
+            found = self.exercise_combo.findData(self.model.set_entry(current.row()).exercise)
+            if found >= 0:
+                self.exercise_combo.setCurrentIndex(found)
+
+    def row_of_set(self, set_id: int) -> int | None:
+        for row in range(self.model.rowCount()):
+            if self.model.index(row, 0).data(SET_ID_ROLE) == set_id:
+                return row
+        return None
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -183,6 +259,46 @@ class SessionEditor(QDialog):
             return str(failure)
         self.show_message(f"Changed the {what} of set {before.order}. Undo with Ctrl+Z.")
         return None
+
+    def new_set(self, slug: str) -> SetEntry:
+        """The set `add_set` would add: the next number, load and reps of the set before it."""
+        session = self._session
+        assert session is not None
+        sets = session.sets_of(slug)
+        before = history.last_set(sets) or history.previous_set(self._ctx, slug, session.started_at)
+        order = max((s.order for s in sets), default=0) + 1
+        if before is not None:
+            return SetEntry(slug, order, before.reps, before.load_kg, band=before.band)
+        exercise = self._ctx.exercise(slug)
+        return SetEntry(slug, order, exercise.rep_range[0])
+
+    def add_set(self) -> int | None:
+        """Add a set of the chosen exercise and start editing its load; the new row or None."""
+        session = self._session
+        slug = self.exercise_combo.currentData()
+        if session is None or not slug:
+            return None
+        if self.table.state() == self.table.State.EditingState:
+            self.table.setFocus()  # commit the cell being typed in first
+        entry = self.new_set(str(slug))
+        name = self._ctx.exercise(entry.exercise).name
+        command = AddSet(self._ctx, self._events, self._session_id, entry, name)
+        failure = push(self._stack, command)
+        if failure is not None or command.added_id is None:
+            self.show_message(str(failure))
+            return None
+        row = self.row_of_set(id_map(self._ctx).set_id(command.added_id))
+        if row is None:
+            return None
+        index = self.model.index(row, LOAD)
+        self.table.setFocus()
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.edit(index)
+        self.show_message(
+            f"Added set {entry.order} of {name}: type the load, Tab to the reps. Undo with Ctrl+Z."
+        )
+        return row
 
     def details_from_form(self) -> SessionDetails:
         """The details as typed; raises InputError naming the field that is wrong."""
@@ -237,14 +353,24 @@ class SessionEditor(QDialog):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The Delete key in the table deletes the selected row (undoable)."""
+        """In the table, Delete deletes the selected row and Insert or Ctrl+N adds a set.
+
+        The add-set action's shortcuts do the same from anywhere in the dialog; keys that reach
+        the table without going through the shortcut map (no active window) still work here.
+        """
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
             and self.table.state() != self.table.State.EditingState
         ):
-            self.delete_selected_set()
-            return True
+            key, modifiers = event.key(), event.modifiers()
+            if key == Qt.Key.Key_Delete:
+                self.delete_selected_set()
+                return True
+            if (key == Qt.Key.Key_Insert and modifiers == Qt.KeyboardModifier.NoModifier) or (
+                key == Qt.Key.Key_N and modifiers == Qt.KeyboardModifier.ControlModifier
+            ):
+                self.add_set()
+                return True
         return super().eventFilter(watched, event)
