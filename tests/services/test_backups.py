@@ -179,3 +179,27 @@ def test_backup_and_restore_from_the_command_line(
         ctx.close()
     kinds = {b.kind for b in backups.list_backups(ctx.locations)}
     assert kinds == {"manual", "pre-restore"}
+
+
+def test_restore_is_refused_while_another_program_has_the_database_open(
+    ctx: AppContext, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Replacing the file under an open window would lose what that window writes next."""
+    copy = backups.backup_now(ctx, tmp_path / "copy.db")
+    training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, reps=3)], datetime(2026, 1, 9))
+    status = cli_main(["--db", str(ctx.db.path), "restore", str(copy)])  # ctx is "the window"
+    assert status == 2
+    assert "open on this database" in capsys.readouterr().err
+    assert len(_session_days(ctx)) == 2
+
+    other = AppContext.open_path(ctx.db.path)  # now "the command line" holds it open
+    try:
+        with other.db.reader() as tx:
+            tx.connection()
+        with pytest.raises(InputError, match="open on this database"):
+            backups.restore_into(ctx, copy)
+    finally:
+        other.close()
+    assert len(_session_days(ctx)) == 2  # the window goes on with its data
+    backups.restore_into(ctx, copy)  # alone again: it works
+    assert _session_days(ctx) == [datetime(2026, 1, 1)]

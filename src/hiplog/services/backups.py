@@ -133,13 +133,27 @@ def set_aside(locations: Locations, now: datetime | None = None) -> Path | None:
 
 
 def _put_in_place(source: Path, database: Path) -> None:
-    """A verified copy of `source` renamed over `database` (and its old log files removed)."""
+    """A verified copy of `source` renamed over `database` (and its old log files removed).
+
+    Refused while another program has the database open: it would go on writing to the old
+    file and its work would be lost.
+    """
+    _refuse_if_in_use(database)
     staged = database.with_name(database.name + ".restoring")
     backup_database(source, staged)
     for companion in _companions(database):
         companion.unlink(missing_ok=True)
     staged.replace(database)
     sync_folder(database.parent)
+
+
+def _refuse_if_in_use(database: Path) -> None:
+    if storage_backup.in_use(database):
+        raise InputError(
+            "hiplog is open on this database in another window or command; restore from that "
+            "window (File > Restore...) or close it first",
+            str(database),
+        )
 
 
 def restore_file(locations: Locations, source: Path) -> Path | None:
@@ -154,6 +168,7 @@ def restore_file(locations: Locations, source: Path) -> Path | None:
     saved: Path | None = None
     state = inspect_database(current).state
     if state in USABLE:
+        _refuse_if_in_use(current)
         saved = _automatic_backup(current, locations.backups, "pre-restore")
     elif state not in (FileState.MISSING, FileState.EMPTY):
         saved = set_aside(locations)

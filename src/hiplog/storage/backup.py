@@ -99,6 +99,30 @@ def backup_database(source: Path, destination: Path) -> Path:
     return destination
 
 
+def in_use(path: Path, wait_seconds: float = 1.0) -> bool:
+    """True when another connection (another hiplog, the command line) has `path` open.
+
+    Every open connection to a WAL database keeps a shared lock, so taking the file exclusively
+    fails while one exists. Only for usable hiplog files: closing the probe may fold the log
+    back into the file.
+    """
+    if not path.exists():
+        return False
+    try:
+        conn = sqlite3.connect(path, timeout=wait_seconds, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        conn.execute("PRAGMA locking_mode=EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        return "locked" in str(exc).lower() or "busy" in str(exc).lower()
+    finally:
+        conn.close()
+    return False
+
+
 def backup_name(kind: str, now: datetime | None = None) -> str:
     """A file name such as ``hiplog-daily-2026-11-21T071500.db``."""
     stamp = (now or datetime.now()).strftime(STAMP_FORMAT)
