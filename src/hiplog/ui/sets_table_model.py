@@ -234,7 +234,7 @@ class SetsTableModel(QAbstractTableModel):
                 return str(r.reps)
             return str(r.target_reps) if r.target_reps is not None else ""
         if column == RECORD:
-            return "PR" if r.records else ""
+            return "★ PR" if r.records else ""
         return self._edit_text(r, column)
 
     def _working_number(self, row: int) -> int:
