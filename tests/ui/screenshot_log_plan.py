@@ -2,7 +2,8 @@
 
 Run under a virtual display (the offscreen platform renders no fonts on some systems):
 
-    xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python -m tests.ui.screenshot_log_plan docs/screenshots
+    xvfb-run -s "-screen 0 1400x900x24" \
+        .venv/bin/python -m tests.ui.screenshot_log_plan docs/screenshots
 
 Writes log.png and plan.png. The database and the window settings live in a temp folder.
 """
@@ -14,10 +15,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from benchmarks.generate_history import generate_sessions, write_database
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.generate_history import generate_sessions, write_database
 from hiplog.services.context import AppContext
 from hiplog.ui.app import application, open_window
 from hiplog.ui.main_window import MainWindow
