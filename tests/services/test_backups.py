@@ -3,6 +3,7 @@ restorable from the command line and under an open window."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -203,3 +204,17 @@ def test_restore_is_refused_while_another_program_has_the_database_open(
     assert len(_session_days(ctx)) == 2  # the window goes on with its data
     backups.restore_into(ctx, copy)  # alone again: it works
     assert _session_days(ctx) == [datetime(2026, 1, 1)]
+
+
+def test_rotation_removes_copies_left_half_written_by_a_crash(ctx: AppContext) -> None:
+    folder = ctx.locations.backups
+    folder.mkdir(parents=True, exist_ok=True)
+    stale = folder / "hiplog-daily-2026-01-01T000000.db.partial"
+    stale.write_bytes(b"half")
+    old = datetime(2026, 1, 1).timestamp()
+    os.utime(stale, (old, old))
+    fresh = folder / "hiplog-manual-2099-01-01T000000.db.partial"  # still being written
+    fresh.write_bytes(b"half")
+    backups.rotate_backups(folder)
+    assert not stale.exists()
+    assert fresh.exists()

@@ -10,6 +10,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -173,6 +174,22 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return [info for _, info in found]
 
 
+def _remove_stale_partials(folder: Path, older_than_s: float = 3600.0) -> list[Path]:
+    """Half-written copies left by a backup that was killed (never ones still being written)."""
+    removed: list[Path] = []
+    try:
+        partials = list(folder.glob("*.partial"))
+    except OSError:
+        return removed
+    now = time.time()
+    for path in partials:
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime > older_than_s:
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
 def rotate_backups(folder: Path, keep: dict[str, int] | None = None) -> list[Path]:
     """Delete the oldest backups beyond what `keep` allows per kind; returns what was deleted.
 
@@ -181,7 +198,7 @@ def rotate_backups(folder: Path, keep: dict[str, int] | None = None) -> list[Pat
     """
     keep = KEEP if keep is None else keep
     seen: dict[str, int] = {}
-    removed: list[Path] = []
+    removed: list[Path] = _remove_stale_partials(folder)
     for backup in list_backups(folder):
         limit = keep.get(backup.kind)
         if limit is None:
