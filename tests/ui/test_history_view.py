@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from hiplog.domain.models import Exercise, Length, LoadKind, SetEntry
@@ -425,3 +426,52 @@ def test_a_refused_undo_is_shown_in_the_editor_and_the_list(
     assert view.message.text() == why
     assert "frog-pump" in ctx.catalog() and undo_stack.count() == 0
     editor.close()
+
+
+def test_calendar_and_list_stay_in_step_years_back(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    """Three years of sessions every fourth day, the list loaded a few rows at a time."""
+    first = (NOW - timedelta(days=3 * 365)).replace(hour=7)
+    ids = [_log(ctx, first + timedelta(days=4 * n), *_thrusts(40, 10)) for n in range(274)]
+    evening = _log(ctx, first.replace(hour=19), *_thrusts(45, 8))  # two sessions that day
+    view = HistoryView(ctx, events, undo_stack)
+    qtbot.addWidget(view)
+    view.model.page_size = 20
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.selected_session_id() == ids[-1]  # the newest is selected on open
+    assert "Barbell hip thrust: 40 kg × 10" in view.preview.text()
+
+    day = first.date() + timedelta(days=4)
+    view.calendar.setCurrentPage(day.year, day.month)  # page back three years
+    view._day_clicked(QDate(day.year, day.month, day.day))
+    assert view.selected_session_id() == ids[1]
+    assert view.calendar.selectedDate() == QDate(day.year, day.month, day.day)
+
+    # arrow keys in the calendar: four days on is the next session, the days between are rest
+    grid = view.calendar.findChild(QTableView, "qt_calendar_calendarview")
+    assert grid is not None
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert "No session on" in view.message.text()
+    assert view.selected_session_id() == ids[1]
+    for _ in range(3):
+        qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert view.selected_session_id() == ids[2] and view.message.text() == ""
+
+    # moving in the list moves the calendar, even across a month and year
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert view.selected_session_id() == evening  # newest first: the evening, then the morning
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    row = view.model.history_row(view.table.currentIndex().row())
+    assert row.session_id == ids[0]
+    started = row.started_at
+    assert view.calendar.selectedDate() == QDate(started.year, started.month, started.day)
+    assert (view.calendar.yearShown(), view.calendar.monthShown()) == (started.year, started.month)
+
+    # of two sessions on one day, the one picked in the list stays picked
+    view._day_clicked(QDate(started.year, started.month, started.day))
+    assert view.selected_session_id() == ids[0]
+    qtbot.keyClick(view.table, Qt.Key.Key_Up)
+    assert view.selected_session_id() == evening

@@ -54,6 +54,7 @@ class HistoryView(QWidget):
         self._undo_stack = undo_stack
         self._dirty = True
         self._days: dict[date, list[int]] = {}
+        self._following_list = False  # the calendar is being moved to the selected session
         self.editor: SessionEditor | None = None
 
         self.filter_combo = QComboBox()
@@ -94,10 +95,18 @@ class HistoryView(QWidget):
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setToolTip("Highlighted days have a session: click one to select it")
+        self.calendar.setToolTip(
+            "Highlighted days have a session: click one (or move there with the arrow keys) to "
+            "select it in the list; double-click or Enter opens it"
+        )
         self.calendar.currentPageChanged.connect(self._page_changed)
         self.calendar.clicked.connect(self._day_clicked)
-        legend = QLabel("Highlighted days have a session. Click one to select it in the list.")
+        self.calendar.selectionChanged.connect(self._calendar_selection_changed)
+        self.calendar.activated.connect(self._day_activated)
+        legend = QLabel(
+            "Highlighted days have a session. Click one to select it in the list; "
+            "double-click to open it."
+        )
         legend.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -177,8 +186,8 @@ class HistoryView(QWidget):
         )
         self._mark_days()
         self.preview.clear()
-        if keep is not None:
-            self.select_session(keep, quiet=True)
+        if (keep is None or not self.select_session(keep, quiet=True)) and self.model.rowCount():
+            self.table.selectRow(0)  # the newest session, so the preview shows something
         self._update_buttons()
 
     def _fill_filter(self) -> None:
@@ -228,7 +237,24 @@ class HistoryView(QWidget):
         if not ids:
             self.message.setText(f"No session on {day:%a %d %b %Y}.")
             return
-        self.select_session(ids[-1])
+        if self.selected_session_id() in ids:  # a second session of that day stays selected
+            self.message.clear()
+        else:
+            self.select_session(ids[-1])
+
+    def _calendar_selection_changed(self) -> None:
+        """Moving through the calendar with the keyboard selects the day's session too."""
+        if not self._following_list:
+            self._day_clicked(self.calendar.selectedDate())
+
+    def _day_activated(self, qdate: QDate) -> None:
+        """Double-click or Enter on a day with a session opens it."""
+        self._day_clicked(qdate)
+        row = self.table.currentIndex()
+        if row.isValid() and self.model.history_row(row.row()).started_at.date() == date(
+            qdate.year(), qdate.month(), qdate.day()
+        ):
+            self.open_selected()
 
     # --- selection -------------------------------------------------------------------------
 
@@ -257,7 +283,11 @@ class HistoryView(QWidget):
         if current.isValid():
             row = self.model.history_row(current.row())
             started = row.started_at
-            self.calendar.setSelectedDate(QDate(started.year, started.month, started.day))
+            self._following_list = True
+            try:
+                self.calendar.setSelectedDate(QDate(started.year, started.month, started.day))
+            finally:
+                self._following_list = False
             self.preview.setText(self._preview_html(row.session_id))
         else:
             self.preview.clear()
