@@ -302,3 +302,44 @@ def test_sets_table_model_passes_the_model_tester(
     assert model is not None
     model.setData(model.index(0, REPS), "10")
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_changes_made_elsewhere_show_up_in_the_log(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("barbell-hip-thrust")
+    enter_set(qtbot, view, "60", "12")
+    enter_set(qtbot, view, "60", "11")
+    # Another view (History) deletes the second set.
+    second = all_sets(ctx)[1]
+    assert second.id is not None
+    training_log.delete_set(ctx, second.id)
+    events.sessions_changed.emit()
+    model = view.current_model()
+    assert model is not None
+    assert [(r.load_kg, r.reps) for r in model.saved_rows()] == [(60.0, 12)]
+    # ... and then the whole session.
+    assert view.session_id is not None
+    training_log.delete_session(ctx, view.session_id)
+    events.sessions_changed.emit()
+    assert view.session_id is None
+    assert view.session_exercises() == []
+    assert "removed" in view.message_text()
+
+
+def test_a_new_session_starts_empty_and_undo_still_reaches_the_last_one(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("glute-bridge")
+    model = view.current_model()
+    assert model is not None
+    model.setData(model.index(0, REPS), "15")
+    first_session = view.session_id
+    view.new_session_button.click()
+    assert view.session_id is None
+    assert view.session_exercises() == []
+    undo_stack.undo()
+    assert all_sets(ctx) == []
+    assert training_log.get_session(ctx, first_session or -1) is None

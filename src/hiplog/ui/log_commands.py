@@ -57,6 +57,10 @@ class LogCommand(QUndoCommand):
         except (OSError, HiplogError) as exc:
             self.report(f"Could not {self.text()}: {exc}")
             self.setObsolete(True)
+        except KeyError:
+            # The row is gone: the session was changed elsewhere (History, a restore).
+            self.report(f"Could not {self.text()}: that set is no longer in this session.")
+            self.setObsolete(True)
 
     def do(self) -> None:
         raise NotImplementedError

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,7 @@ from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Suggestion
 from hiplog.domain.units import Unit, format_load, from_kg
 from hiplog.domain.validation import parse_load
-from hiplog.services import exercise_history, progress, records
+from hiplog.services import exercise_history, progress, records, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
 from hiplog.ui.log_commands import (
@@ -374,15 +374,21 @@ class LogView(QWidget):
             self._focus_next_cell()
 
     def new_session(self) -> None:
-        """Leave the session as saved and start an empty one now."""
-        self._log = LogSession(self._ctx, self._events, _now())
+        """Leave the session as saved and start an empty one now.
+
+        Undo still reaches the sets of the session left behind: each command keeps its own
+        session object."""
+        self._reset(LogSession(self._ctx, self._events, _now()))
+        self._update_status()
+
+    def _reset(self, log: LogSession) -> None:
+        self._log = log
         self._log.on_changed = self._after_change
         self._plan = None
-        self._undo_stack.clear()
+        self._current_slug = None
         self.exercise_list.clear()
-        self._apply_details_to_view(self._log.started_at, None)
+        self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
         self._show_exercise_panel(None)
-        self._update_status()
 
     def delete_selected_set(self) -> None:
         model = self.current_model()
@@ -610,6 +616,11 @@ class LogView(QWidget):
         if slug is not None:
             self._refresh_records(slug)
             self._update_list_item(slug)
+        else:  # the session's time changed: "last time" and records may differ
+            for each in self._log.models:
+                self._refresh_records(each)
+            if self._current_slug is not None:
+                self._refresh_last_time(self._current_slug)
         self._update_status()
 
     def _refresh_records(self, slug: str) -> None:
@@ -654,7 +665,12 @@ class LogView(QWidget):
 
     def _apply_details_to_view(self, started_at: datetime, bodyweight_kg: float | None) -> None:
         self.when_edit.blockSignals(True)
-        self.when_edit.setDateTime(QDateTime(started_at))
+        self.when_edit.setDateTime(
+            QDateTime(
+                QDate(started_at.year, started_at.month, started_at.day),
+                QTime(started_at.hour, started_at.minute),
+            )
+        )
         self.when_edit.blockSignals(False)
         unit = self.unit
         self.bodyweight_edit.setPlaceholderText(f"optional, {unit.value}")
@@ -758,6 +774,35 @@ class LogView(QWidget):
         super().showEvent(event)
         self._refresh()
 
+    def _sync_with_database(self) -> None:
+        """Another view (History, a restore, an import) may have changed this session's sets."""
+        session_id = self._log.session_id
+        if session_id is None:
+            return
+        try:
+            session = training_log.get_session(self._ctx, session_id)
+        except (OSError, HiplogError):
+            return
+        if session is None:
+            self.new_session()
+            self._show_message(
+                "The session you were logging was removed (in History, or by a restore); "
+                "this is a new, empty one."
+            )
+            return
+        mine = {r.set_id for m in self._log.models.values() for r in m.saved_rows()}
+        same_details = (session.started_at, session.bodyweight_kg) == (
+            self._log.started_at,
+            self._log.bodyweight_kg,
+        )
+        if mine == {e.id for e in session.sets} and same_details:
+            return
+        current = self._current_slug
+        self._reset(LogSession(self._ctx, self._events, session.started_at))
+        self._load_session(session)
+        if current is not None and current in self._log.models:
+            self._select(current)
+
     def _refresh(self) -> None:
         if self._catalog_dirty:
             self._catalog_dirty = False
@@ -765,6 +810,7 @@ class LogView(QWidget):
         if self._history_dirty:
             self._history_dirty = False
             self._plan = None
+            self._sync_with_database()
             for model in self._log.models.values():
                 model.unit = self.unit
                 model.headerDataChanged.emit(Qt.Orientation.Horizontal, LOAD, LOAD)
