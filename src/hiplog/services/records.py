@@ -15,7 +15,7 @@ from hiplog.storage import session_repo
 def earlier_sets(
     ctx: AppContext, slug: str, before: datetime, exclude_session: int | None = None
 ) -> list[SetEntry]:
-    """Every set of `slug` in sessions that started before `before`, oldest first."""
+    """Every working set of `slug` in sessions that started before `before`, oldest first."""
     with ctx.db.reader() as tx:
         sessions = session_repo.sessions_of_exercise(tx, slug, before=before)
     return [
@@ -23,6 +23,7 @@ def earlier_sets(
         for session in sessions
         if exclude_session is None or session.id != exclude_session
         for entry in session.sets
+        if entry.is_working
     ]
 
 
@@ -32,10 +33,16 @@ def session_records(
     sets: Sequence[SetEntry],
     started_at: datetime,
     session_id: int | None = None,
+    history: Sequence[SetEntry] | None = None,
 ) -> list[tuple[RecordKind, ...]]:
-    """For each of `sets` (one session, in order), the personal records it sets."""
+    """For each of `sets` (one session, in order), the personal records it sets.
+
+    `history` is `earlier_sets(...)` when the caller keeps it (the Log view does, so saving a
+    set does not read years of history again).
+    """
     exercise = ctx.catalog().get(slug)
     if exercise is None:
         return [() for _ in sets]
-    history = earlier_sets(ctx, slug, started_at, session_id)
+    if history is None:
+        history = earlier_sets(ctx, slug, started_at, session_id)
     return records_in_order(history, sets, exercise, bodyweight_kg(ctx))

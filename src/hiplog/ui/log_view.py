@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.errors import HiplogError, InputError
-from hiplog.domain.models import Exercise, Session
+from hiplog.domain.models import Exercise, Session, SetEntry
 from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Suggestion
 from hiplog.domain.units import Unit, format_load, from_kg
@@ -173,6 +173,8 @@ class LogView(QWidget):
         self._log = LogSession(ctx, events, _now())
         self._log.on_changed = self._after_change
         self._plan: Plan | None = None
+        #: Working sets before this session, per exercise, for the record badges.
+        self._earlier: dict[str, list[SetEntry]] = {}
         self._catalog_dirty = False
         self._history_dirty = False
         self._current_slug: str | None = None
@@ -385,6 +387,7 @@ class LogView(QWidget):
         self._log = log
         self._log.on_changed = self._after_change
         self._plan = None
+        self._earlier.clear()
         self._current_slug = None
         self.exercise_list.clear()
         self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
@@ -617,6 +620,7 @@ class LogView(QWidget):
             self._refresh_records(slug)
             self._update_list_item(slug)
         else:  # the session's time changed: "last time" and records may differ
+            self._earlier.clear()
             for each in self._log.models:
                 self._refresh_records(each)
             if self._current_slug is not None:
@@ -629,12 +633,18 @@ class LogView(QWidget):
             return
         saved = model.saved_rows()
         try:
+            history = self._earlier.get(slug)
+            if history is None:
+                history = self._earlier[slug] = records.earlier_sets(
+                    self._ctx, slug, self._log.started_at, self._log.session_id
+                )
             found = records.session_records(
                 self._ctx,
                 slug,
                 [r.entry(slug) for r in saved],
                 self._log.started_at,
                 self._log.session_id,
+                history,
             )
         except (OSError, HiplogError):
             return
@@ -810,6 +820,7 @@ class LogView(QWidget):
         if self._history_dirty:
             self._history_dirty = False
             self._plan = None
+            self._earlier.clear()
             self._sync_with_database()
             for model in self._log.models.values():
                 model.unit = self.unit
