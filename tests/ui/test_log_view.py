@@ -343,3 +343,25 @@ def test_a_new_session_starts_empty_and_undo_still_reaches_the_last_one(
     undo_stack.undo()
     assert all_sets(ctx) == []
     assert training_log.get_session(ctx, first_session or -1) is None
+
+
+def test_loads_are_typed_and_shown_in_pounds_when_that_is_the_unit(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    from dataclasses import replace
+
+    from hiplog.domain.units import Unit
+    from hiplog.services import settings_store
+
+    settings_store.save(ctx, replace(settings_store.load(ctx), unit=Unit.LB))
+    ctx.invalidate()
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("romanian-deadlift")
+    enter_set(qtbot, view, "135", "10")
+    (saved,) = all_sets(ctx)
+    assert saved.load_kg == pytest.approx(61.235, abs=0.001)
+    model = view.current_model()
+    assert model is not None
+    assert model.headerData(LOAD, Qt.Orientation.Horizontal) == "Load (lb)"
+    assert model.data(model.index(0, LOAD)) == "135"
+    assert model.data(model.index(1, LOAD)) == "135"  # the next set, same load
