@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Connection, Insert, Select, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.models import Session, SetEntry
@@ -348,8 +349,27 @@ def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
         for entry in session.sets
     ]
     if set_rows:
-        connection.execute(insert(SetRow), set_rows)
+        _executemany_plain(connection, insert(SetRow), set_rows)
     return len(set_rows)
+
+
+def _executemany_plain(
+    connection: Connection, statement: Insert, rows: Sequence[Mapping[str, object]]
+) -> None:
+    """Run an INSERT for many rows straight through the driver's executemany.
+
+    The statement is compiled once for the connection's dialect; the rows must already hold
+    plain driver values (numbers, text, bools, None). Skipping SQLAlchemy's per-row parameter
+    processing roughly halves what it adds on top of SQLite for a large import.
+    """
+    keys = list(rows[0])
+    compiled = statement.compile(dialect=connection.dialect, column_keys=keys)
+    if compiled.positional:
+        order = compiled.positiontup or []
+        params: list[Any] = [tuple(row[key] for key in order) for row in rows]
+    else:
+        params = [dict(row) for row in rows]
+    connection.exec_driver_sql(str(compiled), params)
 
 
 def session_starts(db: OrmSession) -> dict[datetime, list[int]]:
