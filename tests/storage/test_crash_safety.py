@@ -24,19 +24,28 @@ def _row(s: SetEntry) -> list[object]:
     return [s.exercise, s.order, s.reps, s.load_kg or 0.0, s.notes]
 
 
-def _run_and_kill(database: Path, run: int, delay: float) -> list[dict[str, object]]:
-    """Start a writer, SIGKILL it after `delay` seconds, return the sessions it acknowledged."""
+def _run_and_kill(
+    database: Path, run: int, delay: float, after_first: bool
+) -> list[dict[str, object]]:
+    """Start a writer, SIGKILL it, return the sessions it acknowledged.
+
+    The kill comes `delay` seconds after the start (often during start-up: creating,
+    migrating, opening) or, with `after_first`, that long after its first acknowledgement (in
+    the middle of writing), whatever the speed of the machine.
+    """
     process = subprocess.Popen(
         [sys.executable, str(WRITER), str(database), str(run)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
+    assert process.stdout is not None
+    first = process.stdout.readline() if after_first else b""
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     out, err = process.communicate(timeout=60)
     assert process.returncode == -signal.SIGKILL, err.decode(errors="replace")
     acknowledged = []
-    for line in out.decode().splitlines(keepends=True):
+    for line in (first + out).decode().splitlines(keepends=True):
         if line.endswith("\n"):  # a line cut by the kill was never acknowledged
             acknowledged.append(json.loads(line))
     return acknowledged
@@ -78,8 +87,9 @@ def _kill_many(tmp_path: Path, kills: int, seed: int) -> int:
     database = tmp_path / "crash.db"
     acknowledged: list[dict[str, object]] = []
     for run in range(kills):
-        # Early kills land in start-up (creating, migrating, opening), later ones mid-write.
-        acknowledged += _run_and_kill(database, run, rng.uniform(0.0, 1.4))
+        after_first = run % 2 == 1
+        delay = rng.uniform(0.0, 0.5) if after_first else rng.uniform(0.0, 1.2)
+        acknowledged += _run_and_kill(database, run, delay, after_first)
     _check_database(database, acknowledged)
     return len(acknowledged)
 

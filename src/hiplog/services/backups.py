@@ -15,7 +15,8 @@ from hiplog.domain.errors import DatabaseError, InputError
 from hiplog.services.context import AppContext
 from hiplog.services.locations import Locations
 from hiplog.storage import backup as storage_backup
-from hiplog.storage.backup import BackupInfo, backup_database, new_backup_path, sync_folder
+from hiplog.storage.backup import BackupInfo, backup_database, new_backup_path
+from hiplog.storage.engine import sync_folder
 from hiplog.storage.inspection import FileState, inspect_database
 
 __all__ = [

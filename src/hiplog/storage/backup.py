@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from hiplog.domain.errors import DatabaseError
+from hiplog.storage.engine import sync_folder
 
 STAMP_FORMAT = "%Y-%m-%dT%H%M%S"
 _NAME = re.compile(
@@ -44,19 +45,6 @@ def _check(path: Path) -> None:
         conn.close()
     if not result or result[0] != "ok":
         raise DatabaseError(f"the backup {path} failed its integrity check: {result}")
-
-
-def sync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def backup_database(source: Path, destination: Path) -> Path:

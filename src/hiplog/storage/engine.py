@@ -63,12 +63,27 @@ def _begin(connection: Connection) -> None:
             time.sleep(0.2)
 
 
+def sync_folder(folder: Path) -> None:
+    """Make new or renamed entries in `folder` durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def create_private_file(path: Path) -> None:
     """Create an empty file readable by the owner only (0600), its folder 0700, if missing."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
+        sync_folder(path.parent)
 
 
 def make_engine(path: Path) -> Engine:
@@ -76,6 +91,8 @@ def make_engine(path: Path) -> Engine:
     create_private_file(path)
     engine = create_engine(f"sqlite:///{path}", future=True)
     event.listen(engine, "connect", _set_pragmas)
+    # The write-ahead log now exists: make its name durable too, before anything is committed.
+    event.listen(engine, "connect", lambda *_: sync_folder(path.parent))
     event.listen(engine, "begin", _begin)
     return engine
 
