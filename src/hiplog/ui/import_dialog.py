@@ -87,18 +87,19 @@ def preview_html(fmt: str, data: ImportedData, known: dict[str, str]) -> str:
             used[entry.exercise] = used.get(entry.exercise, 0) + 1
     mapped = sorted((slug for slug in used if slug not in custom), key=lambda s: -used[s])
     new = sorted((slug for slug in used if slug in custom), key=lambda s: -used[s])
+    sections: list[str] = []
     if mapped:
         items = "".join(
             f"<li>{escape(known.get(slug, slug))} ({used[slug]} sets)</li>" for slug in mapped
         )
-        lines.append(f"<p><b>Exercises from the catalog</b></p><ul>{items}</ul>")
+        sections.append(f"<p><b>Exercises from the catalog</b></p><ul>{items}</ul>")
     if new:
         items = "".join(f"<li>{escape(custom[slug])} ({used[slug]} sets)</li>" for slug in new)
-        lines.append(
+        sections.append(
             "<p><b>New custom exercises</b> (you can map them to catalog exercises later in "
             f"Exercises)</p><ul>{items}</ul>"
         )
-    return "<br>".join(lines[:4]) + "".join(lines[4:])
+    return "<p>" + "<br>".join(lines) + "</p>" + "".join(sections)
 
 
 class ImportDialog(QDialog):

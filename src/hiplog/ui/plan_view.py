@@ -155,7 +155,7 @@ class PlanView(QWidget):
         header = QHBoxLayout()
         title = QLabel("<h2>Next session</h2>", self)
         header.addWidget(title, 1)
-        self.start_button = QPushButton("Start this session", self)
+        self.start_button = QPushButton("&Start this session", self)
         self.start_button.setToolTip("Open the Log with all these exercises and their targets")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._start)
