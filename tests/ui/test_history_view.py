@@ -475,3 +475,8 @@ def test_calendar_and_list_stay_in_step_years_back(
     assert view.selected_session_id() == ids[0]
     qtbot.keyClick(view.table, Qt.Key.Key_Up)
     assert view.selected_session_id() == evening
+
+    # a change elsewhere refreshes the list without losing the place three years back
+    loaded = view.model.rowCount()
+    events.sessions_changed.emit()
+    assert view.selected_session_id() == evening and view.model.rowCount() == loaded

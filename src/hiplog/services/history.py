@@ -8,7 +8,7 @@ latest logged one), the same numbers `hiplog stats` reports per exercise.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from hiplog.domain.models import Exercise, SetEntry
@@ -56,31 +56,42 @@ def history_page(
         if not page:
             return []
         totals = session_repo.session_totals(tx, exercise, limit=limit, offset=offset)
-    default_bw = fallback_bodyweight(ctx)
-    rows: dict[int, HistoryRow] = {
-        session_id: HistoryRow(session_id, started, (), (), 0, 0, 0, 0.0)
-        for session_id, started, _kg in page
-    }
-    bodyweights = {session_id: kg for session_id, _started, kg in page}
+    default_bw = fallback_bodyweight(ctx) or 0.0
+    # per session: names, slugs, [sets, working sets, reps, volume]; built in place, since a
+    # refresh of a long scrolled list sums thousands of (session, exercise) rows
+    names: dict[int, list[str]] = {session_id: [] for session_id, _started, _kg in page}
+    slugs: dict[int, list[str]] = {session_id: [] for session_id, _started, _kg in page}
+    sums: dict[int, list[float]] = {session_id: [0, 0, 0, 0.0] for session_id, _s, _kg in page}
+    bodyweights = {session_id: kg or default_bw for session_id, _started, kg in page}
+    known: dict[str, Exercise | None] = {}
     for t in totals:
-        previous = rows.get(t.session_id)
-        if previous is None:  # changed between the two reads; the next reload shows it
+        acc = sums.get(t.session_id)
+        if acc is None:  # changed between the two reads; the next reload shows it
             continue
-        ex = catalog.get(t.exercise)
+        if t.exercise not in known:
+            known[t.exercise] = catalog.get(t.exercise)
+        ex = known[t.exercise]
         implements = ex.implements if ex is not None else 1
         share = ex.bodyweight_share if ex is not None else 0.0
-        bw = bodyweights.get(t.session_id) or default_bw or 0.0
-        volume = t.load_reps_kg * implements + share * bw * t.reps
-        rows[t.session_id] = replace(
-            previous,
-            exercises=(*previous.exercises, _name(ex, t.exercise)),
-            slugs=(*previous.slugs, t.exercise),
-            sets=previous.sets + t.all_sets,
-            working_sets=previous.working_sets + t.working_sets,
-            reps=previous.reps + t.reps,
-            volume_kg=previous.volume_kg + volume,
+        names[t.session_id].append(_name(ex, t.exercise))
+        slugs[t.session_id].append(t.exercise)
+        acc[0] += t.all_sets
+        acc[1] += t.working_sets
+        acc[2] += t.reps
+        acc[3] += t.load_reps_kg * implements + share * bodyweights[t.session_id] * t.reps
+    return [
+        HistoryRow(
+            session_id,
+            started,
+            tuple(names[session_id]),
+            tuple(slugs[session_id]),
+            int(sums[session_id][0]),
+            int(sums[session_id][1]),
+            int(sums[session_id][2]),
+            float(sums[session_id][3]),
         )
-    return [rows[session_id] for session_id, _started, _kg in page]
+        for session_id, started, _kg in page
+    ]
 
 
 def session_count(ctx: AppContext, exercise: str | None = None) -> int:

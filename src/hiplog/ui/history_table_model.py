@@ -49,16 +49,18 @@ class HistoryTableModel(QAbstractTableModel):
 
     # --- loading ---------------------------------------------------------------------------
 
-    def set_source(self, loader: PageLoader | None, unit: Unit) -> None:
-        """Start over with a new source: the first page is loaded at once."""
+    def set_source(self, loader: PageLoader | None, unit: Unit, rows: int = 0) -> None:
+        """Start over with a new source: the first page (or `rows` rows, if more) is loaded
+        at once, in one query, so a refresh keeps what was scrolled to without paging again."""
         self.beginResetModel()
         self._loader, self._unit = loader, unit
         self._rows = []
         self._exhausted = loader is None
         if loader is not None:
-            first = loader(0, self.page_size)
+            wanted = max(self.page_size, rows)
+            first = loader(0, wanted)
             self._rows = list(first)
-            self._exhausted = len(first) < self.page_size
+            self._exhausted = len(first) < wanted
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008

@@ -88,6 +88,8 @@ class HistoryView(QWidget):
         header.setSectionResizeMode(EXERCISES, QHeaderView.ResizeMode.Stretch)
         for column in (DATE, SETS, VOLUME):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # size those columns from the rows on screen, not from a thousand loaded rows
+        header.setResizeContentsPrecision(0)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.installEventFilter(self)
@@ -171,6 +173,7 @@ class HistoryView(QWidget):
         """Reload the list (first page), the filter choices and the calendar marks."""
         self._dirty = False
         keep = self.selected_session_id()
+        before = self.current_filter()
         self._fill_filter()
         exercise = self.current_filter()
         ctx = self._ctx
@@ -178,7 +181,9 @@ class HistoryView(QWidget):
         def loader(offset: int, limit: int) -> list[history.HistoryRow]:
             return history.history_page(ctx, exercise, offset, limit)
 
-        self.model.set_source(loader, ctx.settings().unit)
+        # the same list refreshed (an edit): keep the rows scrolled to, fetched in one query
+        loaded = self.model.rowCount() if exercise == before else 0
+        self.model.set_source(loader, ctx.settings().unit, loaded)
         total = history.session_count(ctx, exercise)
         self.count_label.setText(
             f"{total} session{'s' if total != 1 else ''}"
