@@ -480,3 +480,22 @@ def test_calendar_and_list_stay_in_step_years_back(
     loaded = view.model.rowCount()
     events.sessions_changed.emit()
     assert view.selected_session_id() == evening and view.model.rowCount() == loaded
+
+
+def test_double_click_on_a_calendar_day_opens_its_session(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    view = _view(qtbot, ctx, events, undo_stack)
+    day = (NOW - timedelta(days=7)).date()
+    view.calendar.activated.emit(QDate(day.year, day.month, day.day))
+    editor = view.editor
+    assert isinstance(editor, SessionEditor) and editor.session is not None
+    assert editor.session.id == logged["last_week"]
+    editor.close()
+    rest_day = (NOW - timedelta(days=6)).date()
+    view.calendar.activated.emit(QDate(rest_day.year, rest_day.month, rest_day.day))
+    assert "No session on" in view.message.text()
