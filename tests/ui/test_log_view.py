@@ -365,3 +365,20 @@ def test_loads_are_typed_and_shown_in_pounds_when_that_is_the_unit(
     assert model.headerData(LOAD, Qt.Orientation.Horizontal) == "Load (lb)"
     assert model.data(model.index(0, LOAD)) == "135"
     assert model.data(model.index(1, LOAD)) == "135"  # the next set, same load
+
+
+def test_a_planned_exercise_not_started_can_be_taken_out(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("glute-bridge")
+    view.show_exercise("kettlebell-swing")
+    model = view.current_model()
+    assert model is not None
+    model.setData(model.index(0, REPS), "15")
+    assert not view.remove_exercise("kettlebell-swing")  # it has a saved set
+    assert "delete them first" in view.message_text()
+    view.exercise_list.setCurrentRow(0)
+    view.exercise_list.setFocus()
+    qtbot.keyClick(view.exercise_list, Qt.Key.Key_Delete)
+    assert view.session_exercises() == ["kettlebell-swing"]

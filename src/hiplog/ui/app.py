@@ -69,7 +69,9 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         guard = SingleInstance(app)
         if not guard.claim(locations.database):
-            return 0  # the window already open on this database was asked to come forward
+            # The window already open on this database was asked to come forward.
+            sys.stderr.write(f"hiplog is already open on {locations.database}; showing it.\n")
+            return 0
         ctx = open_context_or_ask(locations)
         if ctx is None:
             return 1

@@ -234,7 +234,10 @@ class LogView(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("<b>This session</b>", left))
         self.exercise_list = QListWidget(left)
-        self.exercise_list.setToolTip("The exercises of this session; pick one to log its sets")
+        self.exercise_list.setToolTip(
+            "The exercises of this session; pick one to log its sets. "
+            "Delete takes out one you have not started."
+        )
         self.exercise_list.currentItemChanged.connect(self._list_selection_changed)
         left_layout.addWidget(self.exercise_list)
         splitter.addWidget(left)
@@ -321,6 +324,7 @@ class LogView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         root.addWidget(self.empty_label)
         self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
+        self.exercise_list.installEventFilter(self)
 
     # --- public ----------------------------------------------------------------------------
 
@@ -749,7 +753,38 @@ class LogView(QWidget):
             self.table.setCurrentIndex(model.index(target, LOAD))
         self.table.setFocus()
 
+    def remove_exercise(self, slug: str) -> bool:
+        """Take an exercise with no saved sets out of this session (a planned one skipped)."""
+        model = self._log.models.get(slug)
+        if model is None:
+            return False
+        if model.saved_rows():
+            self._show_message(
+                f"{model.exercise.name} has saved sets in this session; delete them first."
+            )
+            return False
+        del self._log.models[slug]
+        for i in range(self.exercise_list.count()):
+            if self.exercise_list.item(i).data(SLUG_ROLE) == slug:
+                self.exercise_list.takeItem(i)
+                break
+        if self._current_slug == slug:
+            self._current_slug = None
+            item = self.exercise_list.currentItem()
+            self._show_exercise_panel(str(item.data(SLUG_ROLE)) if item is not None else None)
+        return True
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.exercise_list
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            item = self.exercise_list.currentItem()
+            if item is not None:
+                self.remove_exercise(str(item.data(SLUG_ROLE)))
+            return True
         if (
             obj is self.table
             and event.type() == QEvent.Type.KeyPress
