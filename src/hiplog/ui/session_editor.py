@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtCore import QDate, QDateTime, QEvent, QModelIndex, QObject, Qt, QTime
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -206,7 +206,13 @@ class SessionEditor(QDialog):
             self.show_message("This session was deleted. Undo brings it back.")
             return
         self.setWindowTitle(f"Session of {session.started_at:%A %d %B %Y, %H:%M}")
-        self.when_edit.setDateTime(QDateTime(session.started_at))
+        started = session.started_at
+        self.when_edit.setDateTime(
+            QDateTime(
+                QDate(started.year, started.month, started.day),
+                QTime(started.hour, started.minute, started.second),
+            )
+        )
         bodyweight = session.bodyweight_kg
         self.bodyweight_edit.setText(
             "" if bodyweight is None else f"{from_kg(bodyweight, unit):.1f}".removesuffix(".0")
