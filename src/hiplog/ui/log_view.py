@@ -8,15 +8,12 @@ marks a personal record. Every change is an undo command.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer
 from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QCompleter,
     QDateTimeEdit,
     QFormLayout,
     QFrame,
@@ -38,12 +35,12 @@ from PySide6.QtWidgets import (
 from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import Exercise, Session, SetEntry
 from hiplog.domain.plan import Plan
-from hiplog.domain.progression import Suggestion
 from hiplog.domain.units import Unit, format_load, from_kg
 from hiplog.domain.validation import parse_load
 from hiplog.services import exercise_history, progress, records, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
+from hiplog.ui.exercise_picker import ExercisePicker
 from hiplog.ui.log_commands import (
     AddSetCommand,
     DeleteSetCommand,
@@ -51,6 +48,7 @@ from hiplog.ui.log_commands import (
     EditSetCommand,
     LogCommand,
 )
+from hiplog.ui.log_drafts import draft_rows, suggestion_for
 from hiplog.ui.log_session import LogSession
 from hiplog.ui.sets_delegate import SetsDelegate
 from hiplog.ui.sets_table_model import (
@@ -62,9 +60,9 @@ from hiplog.ui.sets_table_model import (
     SIDE,
     SetRow,
     SetsTableModel,
-    new_key,
     uses_band,
 )
+from hiplog.ui.suggestion_text import prescription_text
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -73,87 +71,9 @@ def _now() -> datetime:
     return datetime.now().replace(second=0, microsecond=0)
 
 
-def prescription_text(s: Suggestion, unit: Unit) -> str:
-    """'3 x 8 at 62.5 kg', '3 x 10, 10, 9 at bodyweight', '2 x 12 with the medium band'."""
-    reps = s.reps
-    reps_text = str(reps[0]) if len(set(reps)) == 1 else ", ".join(str(r) for r in reps)
-    if s.load_kg:
-        load = f"at {format_load(s.load_kg, unit)}"
-    elif s.band:
-        load = f"with the {s.band} band"
-    else:
-        load = "at bodyweight"
-    return f"{s.sets} x {reps_text} {load}"
-
-
 def _set_text(load_kg: float | None, reps: int, unit: Unit, side: str | None) -> str:
     load = format_load(load_kg, unit) if load_kg else "bodyweight"
     return f"{load} x {reps}" + (f" ({side})" if side else "")
-
-
-class ExercisePicker(QComboBox):
-    """An editable combo box over the catalog: type part of a name and press Enter."""
-
-    picked = Signal(str)  # slug
-    not_found = Signal(str)  # what was typed
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setMinimumContentsLength(28)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setToolTip("Type part of an exercise's name or alias, then press Enter")
-        completer = QCompleter(self.model(), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
-        completer.activated.connect(self._pick_text)
-        line = self.lineEdit()
-        assert line is not None
-        line.setPlaceholderText("Add an exercise: type its name and press Enter")
-        line.returnPressed.connect(lambda: self._pick_text(line.text()))
-        self.activated.connect(self._pick_index)
-        self._exercises: list[Exercise] = []
-        self._lookup: dict[str, str] = {}
-
-    def set_exercises(self, exercises: list[Exercise]) -> None:
-        self._exercises = list(exercises)
-        self.blockSignals(True)
-        self.clear()
-        for e in exercises:
-            label = f"{e.name} (custom)" if e.custom else e.name
-            self.addItem(label, e.slug)
-        self.setCurrentIndex(-1)
-        self.blockSignals(False)
-        self._lookup = {}
-        for e in exercises:
-            for name in (e.name, e.slug, f"{e.name} (custom)", *e.aliases):
-                self._lookup.setdefault(name.casefold(), e.slug)
-
-    def _pick_index(self, index: int) -> None:
-        slug = self.itemData(index)
-        if isinstance(slug, str):
-            self._done(slug)
-
-    def _pick_text(self, text: str) -> None:
-        key = text.strip().casefold()
-        if not key:
-            return
-        slug = self._lookup.get(key)
-        if slug is None:
-            matches = [e.slug for e in self._exercises if key in e.name.casefold()]
-            slug = matches[0] if len(matches) >= 1 else None
-        if slug is None:
-            self.not_found.emit(text.strip())
-            return
-        self._done(slug)
-
-    def _done(self, slug: str) -> None:
-        self.setCurrentIndex(-1)
-        self.setEditText("")
-        self.picked.emit(slug)
 
 
 class LogView(QWidget):
@@ -371,9 +291,9 @@ class LogView(QWidget):
                 continue
             model = self._log.models.get(s.exercise)
             if model is None:
-                self._add_exercise(exercise, self._drafts(exercise, s))
+                self._add_exercise(exercise, draft_rows(exercise, s))
             elif not model.saved_rows():
-                model.set_rows(self._drafts(exercise, s))
+                model.set_rows(draft_rows(exercise, s))
             first = first or s.exercise
         if first is not None:
             self._select(first)
@@ -453,41 +373,7 @@ class LogView(QWidget):
 
     def _drafts_from_targets(self, exercise: Exercise) -> list[SetRow]:
         plan = self._plan_now()
-        if plan is not None:
-            for s in plan.suggestions:
-                if s.exercise == exercise.slug:
-                    return self._drafts(exercise, s)
-        lo = exercise.rep_range[0]
-        load = exercise.start_load_kg if exercise.load_kind.value == "external" else None
-        rows = [
-            SetRow(key=new_key(), load_kg=load, target_reps=lo, target_load_kg=load)
-            for _ in range(exercise.sets)
-        ]
-        return self._sided(exercise, rows)
-
-    def _drafts(self, exercise: Exercise, s: Suggestion) -> list[SetRow]:
-        rows = [
-            SetRow(
-                key=new_key(),
-                load_kg=s.load_kg,
-                band=s.band,
-                target_reps=reps,
-                target_load_kg=s.load_kg,
-            )
-            for reps in s.reps
-        ]
-        return self._sided(exercise, rows)
-
-    @staticmethod
-    def _sided(exercise: Exercise, rows: list[SetRow]) -> list[SetRow]:
-        """One-sided work is logged per side: each target becomes a left and a right row."""
-        if not exercise.unilateral:
-            return rows
-        out: list[SetRow] = []
-        for r in rows:
-            out.append(replace(r, side="L"))
-            out.append(replace(r, key=new_key(), side="R"))
-        return out
+        return draft_rows(exercise, suggestion_for(plan, exercise.slug) if plan else None)
 
     def _add_exercise(self, exercise: Exercise, rows: list[SetRow]) -> None:
         model = SetsTableModel(exercise, self.unit, self)

@@ -31,7 +31,7 @@ from hiplog.domain.units import Unit
 from hiplog.services import progress
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
-from hiplog.ui.log_view import prescription_text
+from hiplog.ui.suggestion_text import prescription_text
 
 #: What each rule means, in a few words, for the tag on a card.
 RULE_LABELS: dict[str, str] = {

@@ -1,0 +1,74 @@
+"""The exercise picker of the Log view: an editable combo box over the catalog and the person's
+own exercises. Type part of a name (or an alias) and press Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from hiplog.domain.models import Exercise
+
+
+class ExercisePicker(QComboBox):
+    """An editable combo box over the catalog: type part of a name and press Enter."""
+
+    picked = Signal(str)  # slug
+    not_found = Signal(str)  # what was typed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumContentsLength(28)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setToolTip("Type part of an exercise's name or alias, then press Enter")
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        completer.activated.connect(self._pick_text)
+        line = self.lineEdit()
+        assert line is not None
+        line.setPlaceholderText("Add an exercise: type its name and press Enter")
+        line.returnPressed.connect(lambda: self._pick_text(line.text()))
+        self.activated.connect(self._pick_index)
+        self._exercises: list[Exercise] = []
+        self._lookup: dict[str, str] = {}
+
+    def set_exercises(self, exercises: list[Exercise]) -> None:
+        self._exercises = list(exercises)
+        self.blockSignals(True)
+        self.clear()
+        for e in exercises:
+            label = f"{e.name} (custom)" if e.custom else e.name
+            self.addItem(label, e.slug)
+        self.setCurrentIndex(-1)
+        self.blockSignals(False)
+        self._lookup = {}
+        for e in exercises:
+            for name in (e.name, e.slug, f"{e.name} (custom)", *e.aliases):
+                self._lookup.setdefault(name.casefold(), e.slug)
+
+    def _pick_index(self, index: int) -> None:
+        slug = self.itemData(index)
+        if isinstance(slug, str):
+            self._done(slug)
+
+    def _pick_text(self, text: str) -> None:
+        key = text.strip().casefold()
+        if not key:
+            return
+        slug = self._lookup.get(key)
+        if slug is None:
+            matches = [e.slug for e in self._exercises if key in e.name.casefold()]
+            slug = matches[0] if len(matches) >= 1 else None
+        if slug is None:
+            self.not_found.emit(text.strip())
+            return
+        self._done(slug)
+
+    def _done(self, slug: str) -> None:
+        self.setCurrentIndex(-1)
+        self.setEditText("")
+        self.picked.emit(slug)
