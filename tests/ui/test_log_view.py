@@ -382,3 +382,14 @@ def test_a_planned_exercise_not_started_can_be_taken_out(
     view.exercise_list.setFocus()
     qtbot.keyClick(view.exercise_list, Qt.Key.Key_Delete)
     assert view.session_exercises() == ["kettlebell-swing"]
+
+
+def test_an_unknown_exercise_name_is_refused_with_a_hint(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.picker.setFocus()
+    type_text(qtbot, "zzz")
+    press(qtbot, Qt.Key.Key_Return)
+    assert "No exercise is called 'zzz'" in view.message_text()
+    assert view.session_exercises() == []

@@ -321,3 +321,18 @@ def test_a_view_asking_for_an_exercise_opens_progress_on_it(
     w.events.exercise_requested.emit("glute-bridge")
     assert w.current_view_name() == "progress"
     assert getattr(w.progress_view, "shown", None) == ["glute-bridge"]
+
+
+def test_import_of_a_file_hiplog_cannot_read_says_why_and_imports_nothing(
+    qtbot: QtBot, ctx: AppContext, ui_settings: QSettings, tmp_path: Path
+) -> None:
+    source = tmp_path / "notes.csv"
+    source.write_text("this is not,a training log\n1,2\n", encoding="utf-8")
+    w = window(qtbot, ctx, ui_settings)
+    dialog = ImportDialog(ctx, w.events, w)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.set_file(source)
+    assert "notes.csv" in dialog.message.text()
+    assert "header" in dialog.message.text()
+    assert not dialog.import_button.isEnabled()
