@@ -126,7 +126,17 @@ def child_env(home: Path) -> dict[str, str]:
         ),
     )
     env.pop("HIPLOG_DB", None)
+    # An installed hiplog has its bytecode compiled; without this a shell that sets
+    # PYTHONDONTWRITEBYTECODE would make every start compile hiplog's sources again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
+
+
+def compile_sources() -> None:
+    """Write hiplog's bytecode (__pycache__, git-ignored) as installing the wheel would."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "src" / "hiplog", quiet=1)
 
 
 def run_child(module: str, args: Sequence[str], home: Path, timeout: float = 300) -> dict[str, Any]:

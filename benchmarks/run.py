@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks import datasets
-from benchmarks.harness import RESULTS_DIR, ROOT, CaseResult, machine, write_result
+from benchmarks.harness import (
+    RESULTS_DIR,
+    ROOT,
+    CaseResult,
+    compile_sources,
+    machine,
+    write_result,
+)
 
 # name -> (module, runs, quick runs). The order is the order of the table.
 CASES: dict[str, tuple[str, int, int]] = {
@@ -156,6 +163,7 @@ def main() -> int:
         parser.error(f"unknown case {', '.join(unknown)}; choose from {', '.join(CASES)}")
     for size in datasets.SIZES:  # generate missing histories up front, outside any timing
         datasets.ensure(size)
+    compile_sources()
 
     when = datetime.now(UTC)
     info = machine()
