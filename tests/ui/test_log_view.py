@@ -393,3 +393,19 @@ def test_an_unknown_exercise_name_is_refused_with_a_hint(
     press(qtbot, Qt.Key.Key_Return)
     assert "No exercise is called 'zzz'" in view.message_text()
     assert view.session_exercises() == []
+
+
+def test_moving_the_session_back_in_time_updates_what_came_before(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    from PySide6.QtCore import QDateTime
+
+    add_history(ctx, 3, "barbell-hip-thrust", [(60.0, 10)])
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("barbell-hip-thrust")
+    assert "60 kg x 10" in view.last_label.text()
+    view.when_edit.setDateTime(QDateTime.currentDateTime().addDays(-5))
+    view.when_edit.editingFinished.emit()
+    assert "Nothing logged before" in view.last_label.text()
+    undo_stack.undo()
+    assert "60 kg x 10" in view.last_label.text()

@@ -509,12 +509,6 @@ class LogView(QWidget):
         if slug is not None:
             self._refresh_records(slug)
             self._update_list_item(slug)
-        else:  # the session's time changed: "last time" and records may differ
-            self._earlier.clear()
-            for each in self._log.models:
-                self._refresh_records(each)
-            if self._current_slug is not None:
-                self._refresh_last_time(self._current_slug)
         self._update_status()
 
     def _refresh_records(self, slug: str) -> None:
@@ -595,9 +589,20 @@ class LogView(QWidget):
             return
         self._run(
             EditSessionCommand(
-                self._log, started, weight, self._apply_details_to_view, self._show_message
+                self._log, started, weight, self._details_changed, self._show_message
             )
         )
+
+    def _details_changed(self, started_at: datetime, bodyweight_kg: float | None) -> None:
+        """The session moved in time (or its bodyweight changed): targets, the last session
+        and records are relative to it."""
+        self._apply_details_to_view(started_at, bodyweight_kg)
+        self._plan = None
+        self._earlier.clear()
+        for slug in self._log.models:
+            self._refresh_records(slug)
+        if self._current_slug is not None:
+            self._refresh_last_time(self._current_slug)
 
     # --- messages and keys -----------------------------------------------------------------
 
