@@ -41,6 +41,7 @@ wheel-check: $(STAMP)
 
 $(BIN)/pyinstaller: $(STAMP)
 	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10"
+	touch $@
 
 ## dist: a one-folder bundle in dist/hiplog/ (PyInstaller, packaging/hiplog.spec)
 dist: $(BIN)/pyinstaller
@@ -67,3 +68,8 @@ soak: $(STAMP)
 ## fuzz: the long hypothesis runs over every importer and over set entry
 fuzz: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow -k fuzz -q tests
+
+## bench: how fast hiplog feels with a lifetime of history, each figure beside a floor measured
+## in the same run (not part of the tests; histories are cached in benchmarks/data/)
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
