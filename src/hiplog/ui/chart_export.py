@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-import pyqtgraph.exporters as exporters
 
 from hiplog.domain.errors import InputError
 
@@ -54,6 +53,10 @@ def export_image(widget: pg.GraphicsLayoutWidget, path: Path) -> Path:
         raise InputError("save the chart as a .png or .svg file", str(path))
     if not path.parent.is_dir():
         raise InputError(f"the folder {path.parent} does not exist", str(path))
+    # Imported here, not at the top: the exporters pull in the XML DOM and cost a tenth of a
+    # second of every start-up, for a picture saved now and then.
+    import pyqtgraph.exporters as exporters
+
     scene = widget.scene()
     if suffix == ".png":
         exporter = exporters.ImageExporter(scene)
