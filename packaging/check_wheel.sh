@@ -1,7 +1,7 @@
 #!/bin/sh
 # Build hiplog's wheel, install it into a fresh virtual environment under build/ and run it from
-# another folder: proves the wheel carries the catalog, the icons and the Alembic migrations and
-# needs nothing from the source checkout. Usage: packaging/check_wheel.sh (PYTHON picks the
+# another folder (commands, then the window offscreen): proves the wheel carries the catalog, the
+# icons and the Alembic migrations and needs nothing from the source checkout. Usage: packaging/check_wheel.sh (PYTHON picks the
 # interpreter, default python3; pip fetches hatchling and the dependencies from the package index).
 set -eu
 
@@ -70,4 +70,21 @@ print('wheel-check: 24 exercises')
 " "$work/exercises.json"
 "$hiplog" --db "$db" log barbell-hip-thrust 60x12 60x11 --date 2026-11-20T18:00
 "$hiplog" --db "$db" stats barbell-hip-thrust --json
+
+# The window, offscreen, with a throw-away HOME: it must stay up for 5 seconds without an error.
+env -i HOME="$work" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+    "$hiplog" --db "$db" >"$work/window.out" 2>&1 &
+pid=$!
+sleep 5
+if ! kill "$pid" 2>/dev/null; then
+    echo "wheel-check: the window exited after less than 5 s:" >&2
+    cat "$work/window.out" >&2
+    exit 1
+fi
+wait "$pid" 2>/dev/null || true
+if grep -E -i "traceback|error|critical" "$work/window.out"; then
+    echo "wheel-check: the window printed an error (above)" >&2
+    exit 1
+fi
+echo "wheel-check: the window ran for 5 s"
 echo "wheel-check: passed"
