@@ -127,6 +127,11 @@ def _sets(n: int) -> str:
     return f"{n} set" if n == 1 else f"{n} sets"
 
 
+def _weaker_side(ex: Exercise) -> str:
+    """Unilateral work is judged by its weaker side (readings.py), so the reason says so."""
+    return " on your weaker side" if ex.unilateral else ""
+
+
 # --- the rules ---------------------------------------------------------------------------------
 
 
@@ -177,6 +182,29 @@ class _Ctx:
         """A suggestion for this exercise (its own slug as both exercise and trained one)."""
         return Suggestion(
             self.slug, self.slug, load_kg, sets, reps, rep_range, rule, reason, band, warmup
+        )
+
+    def at_bottom(
+        self,
+        sets: int,
+        rep_range: tuple[int, int],
+        rule: str,
+        reason: str,
+        *,
+        load_kg: float | None = None,
+        band: str | None = None,
+        warmup: bool = False,
+    ) -> Suggestion:
+        """`sets` sets, each aimed at the bottom of `rep_range`: what most rules prescribe."""
+        return self.suggestion(
+            load_kg=load_kg,
+            band=band,
+            sets=sets,
+            reps=(rep_range[0],) * sets,
+            rep_range=rep_range,
+            rule=rule,
+            reason=reason,
+            warmup=warmup,
         )
 
 
@@ -246,9 +274,7 @@ def _start(ctx: _Ctx) -> Suggestion:
     else:
         load = None
         reason = f"{opening} {_sets(n)} of {lo} reps; {CHOOSE_A_LOAD}."
-    return ctx.suggestion(
-        load_kg=load, sets=n, reps=(lo,) * n, rep_range=(lo, hi), rule="start", reason=reason
-    )
+    return ctx.at_bottom(n, (lo, hi), "start", reason, load_kg=load)
 
 
 # rule 2 ------------------------------------------------------------------------------------------
@@ -286,14 +312,7 @@ def _return_after_gap(ctx: _Ctx, last: ExerciseSession, top: _Top | None, gap: i
         lo, hi = ex.rep_range
         n = _bodyweight_sets(ctx, last)
         reason = f"{since}, so ease back in with {_sets(n)} of {lo} reps."
-        return ctx.suggestion(
-            load_kg=None,
-            sets=n,
-            reps=(lo,) * n,
-            rep_range=(lo, hi),
-            rule="return-after-gap",
-            reason=reason,
-        )
+        return ctx.at_bottom(n, (lo, hi), "return-after-gap", reason)
     lo, hi = _loaded_range(ex)
     n = ex.sets
     if top.band is not None:
@@ -303,29 +322,14 @@ def _return_after_gap(ctx: _Ctx, last: ExerciseSession, top: _Top | None, gap: i
             f"{since} {ctx.top_text(top)}, so come back with {change} ({band}) "
             f"and {lo} reps on every set."
         )
-        return ctx.suggestion(
-            load_kg=None,
-            band=band,
-            sets=n,
-            reps=(lo,) * n,
-            rep_range=(lo, hi),
-            rule="return-after-gap",
-            reason=reason,
-        )
+        return ctx.at_bottom(n, (lo, hi), "return-after-gap", reason, band=band)
     assert top.kg is not None
     load = _reduce_kg(ctx, top.kg, factor)
     reason = (
         f"{since} {ctx.top_text(top)}, so come back about {pct}% lighter at {ctx.kg(load)} "
         f"with {lo} reps on every set."
     )
-    return ctx.suggestion(
-        load_kg=load,
-        sets=n,
-        reps=(lo,) * n,
-        rep_range=(lo, hi),
-        rule="return-after-gap",
-        reason=reason,
-    )
+    return ctx.at_bottom(n, (lo, hi), "return-after-gap", reason, load_kg=load)
 
 
 # rules 3-6 ---------------------------------------------------------------------------------------
@@ -408,22 +412,12 @@ def _loaded(ctx: _Ctx, sessions: Sequence[ExerciseSession], top: _Top) -> Sugges
             each = " per dumbbell" if ex.implements > 1 else ""
             move = f"add {ctx.amount(top.kg, next_kg)}{each}"
         reason = f"{did}, so {move} and start again at {lo} reps."
-        return ctx.suggestion(
-            load_kg=next_kg,
-            band=band,
-            sets=n,
-            reps=(lo,) * n,
-            rep_range=(lo, hi),
-            rule="add-load",
-            reason=reason,
-        )
+        return ctx.at_bottom(n, (lo, hi), "add-load", reason, load_kg=next_kg, band=band)
 
     # rule 5: add-reps (targets capped at the gate)
     if not _failed(top, n, lo):
         targets = tuple(min(gate, r + 1) for r in top.reps[:n])
-        did = f"You did {_reps_text(top.reps[:n])} {at} last time"
-        if ex.unilateral:
-            did += " on your weaker side"
+        did = f"You did {_reps_text(top.reps[:n])} {at} last time{_weaker_side(ex)}"
         if large:
             assert nxt is not None
             if nxt[1]:
@@ -453,22 +447,12 @@ def _loaded(ctx: _Ctx, sessions: Sequence[ExerciseSession], top: _Top) -> Sugges
         )
 
     # rule 6: hold
-    did = f"Last time {at} you did {_reps_text(top.reps)}"
-    if ex.unilateral:
-        did += " on your weaker side"
+    did = f"Last time {at} you did {_reps_text(top.reps)}{_weaker_side(ex)}"
     where = "there" if top.band or ex.step_kind is StepKind.KETTLEBELL else f"at {ctx.kg(top.kg)}"
     reason = (
         f"{did}, short of {_sets(n)} of {lo}, so stay {where} and aim for {lo} reps on every set."
     )
-    return ctx.suggestion(
-        load_kg=top.kg,
-        band=top.band,
-        sets=n,
-        reps=(lo,) * n,
-        rep_range=(lo, hi),
-        rule="hold",
-        reason=reason,
-    )
+    return ctx.at_bottom(n, (lo, hi), "hold", reason, load_kg=top.kg, band=top.band)
 
 
 def _deload(ctx: _Ctx, top: _Top, k: int, rng: tuple[int, int]) -> Suggestion:
@@ -480,21 +464,11 @@ def _deload(ctx: _Ctx, top: _Top, k: int, rng: tuple[int, int]) -> Suggestion:
     if top.band is not None:
         band = lighter_band(top.band, s) or top.band
         reason = f"{fell}, so step back to the {band} band and aim for {lo} reps on every set."
-        return ctx.suggestion(
-            load_kg=None,
-            band=band,
-            sets=n,
-            reps=(lo,) * n,
-            rep_range=rng,
-            rule="deload",
-            reason=reason,
-        )
+        return ctx.at_bottom(n, rng, "deload", reason, band=band)
     assert top.kg is not None
     load = _reduce_kg(ctx, top.kg, s.deload_factor)
     reason = f"{fell}, so drop about {pct}% to {ctx.kg(load)} and aim for {lo} reps on every set."
-    return ctx.suggestion(
-        load_kg=load, sets=n, reps=(lo,) * n, rep_range=rng, rule="deload", reason=reason
-    )
+    return ctx.at_bottom(n, rng, "deload", reason, load_kg=load)
 
 
 # rule 7 ------------------------------------------------------------------------------------------
@@ -513,9 +487,7 @@ def _bodyweight(ctx: _Ctx, sessions: Sequence[ExerciseSession]) -> Suggestion:
     reps = [r.reps for r in last.readings]
     if not gate:
         targets = tuple(min(hi, r + 1) for r in reps[:n]) + (lo,) * max(0, n - len(reps))
-        did = f"You did {_reps_text(reps[:n])} last time"
-        if ex.unilateral:
-            did += " on your weaker side"
+        did = f"You did {_reps_text(reps[:n])} last time{_weaker_side(ex)}"
         reason = f"{did}, so aim for one more rep per set, up to {hi}: {_targets_text(targets)}."
         return ctx.suggestion(
             load_kg=None, sets=n, reps=targets, rep_range=(lo, hi), rule="add-reps", reason=reason
@@ -531,14 +503,7 @@ def _bodyweight(ctx: _Ctx, sessions: Sequence[ExerciseSession]) -> Suggestion:
         return _first_load(ctx, did)
     if n < s.max_bodyweight_sets:
         reason = f"{did}, so add a set: do {_sets(n + 1)} of {lo} reps."
-        return ctx.suggestion(
-            load_kg=None,
-            sets=n + 1,
-            reps=(lo,) * (n + 1),
-            rep_range=(lo, hi),
-            rule="add-set",
-            reason=reason,
-        )
+        return ctx.at_bottom(n + 1, (lo, hi), "add-set", reason)
     kept = tuple(reps[:n])
     reason = (
         f"{did} and this exercise has no harder step in hiplog, "
@@ -602,15 +567,7 @@ def _first_load(ctx: _Ctx, did: str) -> Suggestion:
         reason = (
             f"{did}, so add the {band} band and work in the {lo}-{hi} range, starting at {lo} reps."
         )
-        return ctx.suggestion(
-            load_kg=None,
-            band=band,
-            sets=n,
-            reps=(lo,) * n,
-            rep_range=(lo, hi),
-            rule="add-load",
-            reason=reason,
-        )
+        return ctx.at_bottom(n, (lo, hi), "add-load", reason, band=band)
     grid = grid_for(ex, s)
     if ex.load_kind is LoadKind.EXTERNAL and ex.start_load_kg:
         load = grid.nearest(ex.start_load_kg)
@@ -618,9 +575,7 @@ def _first_load(ctx: _Ctx, did: str) -> Suggestion:
         load = grid.lightest
     what = f"{ctx.kg(load)} per dumbbell" if ex.implements > 1 else ctx.kg(load)
     reason = f"{did}, so add {what} and work in the {lo}-{hi} range, starting at {lo} reps."
-    return ctx.suggestion(
-        load_kg=load, sets=n, reps=(lo,) * n, rep_range=(lo, hi), rule="add-load", reason=reason
-    )
+    return ctx.at_bottom(n, (lo, hi), "add-load", reason, load_kg=load)
 
 
 # activation drills -------------------------------------------------------------------------------
@@ -634,12 +589,4 @@ def _activation(ctx: _Ctx) -> Suggestion:
         f"{ex.name} is a warm-up drill, so do {_sets(ex.sets)} of {lo} reps{side} "
         f"before the main work."
     )
-    return ctx.suggestion(
-        load_kg=None,
-        sets=ex.sets,
-        reps=(lo,) * ex.sets,
-        rep_range=(lo, hi),
-        rule="maintain",
-        reason=reason,
-        warmup=True,
-    )
+    return ctx.at_bottom(ex.sets, (lo, hi), "maintain", reason, warmup=True)
