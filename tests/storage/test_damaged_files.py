@@ -182,3 +182,25 @@ def _all_sessions(ctx: AppContext) -> list[training_log.Session]:
         if session is not None:
             found.append(session)
     return found
+
+
+def test_the_command_line_restores_over_a_damaged_file_and_keeps_it(
+    tmp_path: Path, good_bytes: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hiplog.cli import main as cli_main
+
+    path = tmp_path / "hiplog.db"
+    path.write_bytes(good_bytes)
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(good_bytes)
+    _damage_pages(path)
+    before = _sha(path)
+
+    assert cli_main(["--db", str(path), "log", "glute-bridge", "x10"]) == 2
+    assert "restore" in capsys.readouterr().err
+    assert cli_main(["--db", str(path), "restore", str(copy)]) == 0
+
+    (aside,) = tmp_path.glob("hiplog-damaged-*.db")
+    assert _sha(aside) == before
+    assert str(aside) in capsys.readouterr().out
+    assert cli_main(["--db", str(path), "log", "glute-bridge", "x10"]) == 0

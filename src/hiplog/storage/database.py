@@ -34,8 +34,13 @@ class UnusableDatabaseError(DatabaseError):
             FileState.DAMAGED: f"is damaged ({inspection.detail})",
         }
         reason = reasons.get(inspection.state, inspection.detail)
+        hint = (
+            ""
+            if inspection.state is FileState.NEWER
+            else " (the window offers to restore a backup; so does `hiplog restore BACKUP`)"
+        )
         super().__init__(
-            f"the database {path} {reason}; it was left unchanged",
+            f"the database {path} {reason}; it was left unchanged{hint}",
             path=str(path),
             kind=inspection.state.value,
         )
