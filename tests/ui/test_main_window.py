@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
-from tests.ui.keyboard import offscreen_popups
 
 from hiplog.domain.models import Session, SetEntry
 from hiplog.services import training_log
@@ -27,8 +26,7 @@ from hiplog.ui.error_dialog import ExceptionHook
 from hiplog.ui.import_dialog import ImportDialog
 from hiplog.ui.main_window import MainWindow
 
-pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("offscreen_popups")]
-__all__ = ["offscreen_popups"]
+pytestmark = pytest.mark.gui
 
 STRONG_NO_UNITS = (
     "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
@@ -51,29 +49,10 @@ def ui_settings(tmp_path: Path) -> Iterator[QSettings]:
 _OPEN: list[MainWindow] = []
 
 
-class _ChartsStandIn(QWidget):
-    """Stands in for the Progress view in these wiring tests (its charts have their own tests;
-    several chart views in one process crash at interpreter exit, see the report)."""
-
-    def __init__(self, ctx: AppContext, events: object, undo: object, parent: object = None):
-        super().__init__()
-        self.shown: list[str] = []
-
-    def show_exercise(self, slug: str) -> None:
-        self.shown.append(slug)
-
-
-@pytest.fixture(autouse=True)
-def _no_charts(monkeypatch: pytest.MonkeyPatch) -> None:
-    import hiplog.ui.main_window as main_window
-
-    monkeypatch.setattr(main_window, "ProgressView", _ChartsStandIn)
-
-
 @pytest.fixture(autouse=True)
 def _delete_windows() -> Iterator[None]:
-    """Delete every main window at the end of its test, as run_app does: chart widgets left for
-    interpreter shutdown crash there."""
+    """Delete every main window at the end of its test, as run_app does, so each test's
+    charts are gone before the next test's window is built."""
     yield
     while _OPEN:
         w = _OPEN.pop()
@@ -317,10 +296,12 @@ def test_run_app_opens_the_window_at_the_view_and_exits_cleanly(
 def test_a_view_asking_for_an_exercise_opens_progress_on_it(
     qtbot: QtBot, ctx: AppContext, ui_settings: QSettings
 ) -> None:
+    add_history(ctx)
     w = window(qtbot, ctx, ui_settings)
-    w.events.exercise_requested.emit("glute-bridge")
+    w.show()
+    w.events.exercise_requested.emit("barbell-hip-thrust")
     assert w.current_view_name() == "progress"
-    assert getattr(w.progress_view, "shown", None) == ["glute-bridge"]
+    assert w.progress_view.selected_exercises() == ["barbell-hip-thrust"]
 
 
 def test_import_of_a_file_hiplog_cannot_read_says_why_and_imports_nothing(
@@ -336,3 +317,21 @@ def test_import_of_a_file_hiplog_cannot_read_says_why_and_imports_nothing(
     assert "notes.csv" in dialog.message.text()
     assert "header" in dialog.message.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_refused_undo_is_said_in_the_status_bar_on_any_view(
+    qtbot: QtBot, ctx: AppContext, ui_settings: QSettings
+) -> None:
+    w = window(qtbot, ctx, ui_settings)
+    w.show()
+    w.open_view("exercises")
+    dialog = w.exercises_view.new_custom()
+    dialog.name_edit.setText("Frog pump")
+    dialog.accept()
+    training_log.log_sets(ctx, [SetEntry("frog-pump", 0, 25)], when=datetime(2026, 11, 2, 18))
+    w.open_view("plan")  # a view with no message label of its own
+    w.undo_action.trigger()
+    assert "frog-pump" in ctx.catalog()
+    assert w.statusBar().currentMessage() == (
+        "Could not undo Create exercise Frog pump: 'Frog pump' has logged sets now, so it stays."
+    )

@@ -38,6 +38,7 @@ from hiplog.ui.import_dialog import ImportDialog
 from hiplog.ui.log_view import LogView
 from hiplog.ui.plan_view import PlanView
 from hiplog.ui.progress_view import ProgressView
+from hiplog.ui.undo_support import undo_notices
 
 VIEW_NAMES = ("log", "plan", "progress", "history", "exercises")
 VIEW_TITLES = {
@@ -57,6 +58,7 @@ VIEW_TIPS = {
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 VIEW_KEY = "window/view"
+REFUSAL_MS = 10_000  # how long a refused undo or redo stays in the status bar
 
 EXPORT_CSV_FILTER = "hiplog CSV, one row per set (*.csv)"
 EXPORT_JSON_FILTER = "Full backup as JSON (*.json)"
@@ -119,6 +121,8 @@ class MainWindow(QMainWindow):
         self.plan_view.start_requested.connect(self.start_session)
         self.plan_view.log_requested.connect(lambda: self.open_view("log"))
         self.events.exercise_requested.connect(lambda slug: self.open_view("progress", slug))
+        # An undo or redo can be refused on any view (Ctrl+Z works everywhere): say why.
+        undo_notices(self.undo_stack).refused.connect(self.show_refusal)
         self.restore_window()
 
     # --- menus -----------------------------------------------------------------------------
@@ -213,6 +217,10 @@ class MainWindow(QMainWindow):
         """The Plan's "Start this session": the Log, filled with the plan."""
         self.open_view("log")
         self.log_view.start_session(plan)
+
+    def show_refusal(self, text: str) -> None:
+        """A refused undo or redo, in the status bar for long enough to read it."""
+        self.statusBar().showMessage(text, REFUSAL_MS)
 
     # --- file actions ----------------------------------------------------------------------
 
