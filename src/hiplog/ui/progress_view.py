@@ -100,8 +100,6 @@ class ProgressView(QWidget):
         top.addWidget(QLabel("Show:"))
         top.addWidget(self.range_box)
         top.addWidget(self.volume_box)
-        top.addWidget(self.image_button)
-        top.addWidget(self.csv_button)
 
         self.model = ChartExerciseModel(self)
         self.table = QTableView()
@@ -145,7 +143,13 @@ class ProgressView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
+        # the save buttons sit under the chart, so the row above stays narrow enough for a
+        # small window or a screen scaled to 200 %
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.image_button, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.csv_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
 
         self.mode.currentChanged.connect(self._redraw)
         self.range_box.currentIndexChanged.connect(self._range_changed)
