@@ -13,12 +13,22 @@ import pytest
 
 from hiplog.services.context import AppContext
 
+#: Harmless warnings of the offscreen platform: it cannot pass size hints on, and it cannot
+#: raise windows or grab the keyboard for popups (the exercise picker's completer).
+OFFSCREEN_WARNINGS = ("propagateSizeHints", "This plugin does not support")
+
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The offscreen platform warns that it cannot pass size hints on; that is harmless."""
+    """Ignore the offscreen platform's warnings in every UI test.
+
+    pytest-qt reads only the closest `qt_log_ignore` marker, so the one added here carries the
+    patterns of any marker a module or test sets as well, instead of hiding them."""
     for item in items:
-        if "tests/ui/" in str(item.path).replace("\\", "/"):
-            item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+        if "tests/ui/" not in str(item.path).replace("\\", "/"):
+            continue
+        patterns = [p for m in item.iter_markers("qt_log_ignore") for p in m.args]
+        patterns.extend(p for p in OFFSCREEN_WARNINGS if p not in patterns)
+        item.add_marker(pytest.mark.qt_log_ignore(*patterns, extend=True))
 
 
 @pytest.fixture

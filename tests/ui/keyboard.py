@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-
-#: The offscreen platform cannot raise windows or grab the keyboard for popups (the exercise
-#: picker's completer); it says so as a warning, which is harmless in tests.
-OFFSCREEN_LIMITS = "This plugin does not support"
-
-
-@pytest.fixture
-def offscreen_popups(request: pytest.FixtureRequest) -> None:
-    capture = getattr(request.node, "qt_log_capture", None)
-    if capture is not None:
-        capture._ignore_regexes = [*capture._ignore_regexes, OFFSCREEN_LIMITS]
 
 
 def focused() -> QWidget:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
-from tests.ui.keyboard import focused, offscreen_popups, press, type_text
+from tests.ui.keyboard import focused, press, type_text
 
 from hiplog.domain.models import Session, SetEntry
 from hiplog.domain.records import RecordKind
@@ -18,9 +18,7 @@ from hiplog.ui.data_events import DataEvents
 from hiplog.ui.log_view import LogView
 from hiplog.ui.sets_table_model import LOAD, NOTES, REPS, RIR
 
-__all__ = ["offscreen_popups"]
-
-pytestmark = [pytest.mark.gui, pytest.mark.usefixtures("offscreen_popups")]
+pytestmark = pytest.mark.gui
 
 
 def make_view(qtbot: QtBot, ctx: AppContext, events: DataEvents, stack: QUndoStack) -> LogView:
