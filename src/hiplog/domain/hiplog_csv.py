@@ -19,6 +19,13 @@ from hiplog.domain.catalog import Catalog, normalise_name, slugify
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, ImportedData, Length, LoadKind, Session, SetEntry
 from hiplog.domain.spreadsheet_safety import escape, unescape
+from hiplog.domain.validation import (
+    MAX_DISTANCE_M,
+    MAX_DURATION_S,
+    MAX_LOAD_KG,
+    MAX_REPS,
+    MAX_RIR,
+)
 
 HEADER = (
     "date",
@@ -34,12 +41,6 @@ HEADER = (
     "distance_m",
     "notes",
 )
-
-# Beyond these a value is kept but flagged: nobody does it in one set (see models.SetEntry).
-MAX_REPS = 1000
-MAX_LOAD_KG = 1000.0
-MAX_DURATION_S = 24 * 60 * 60.0
-MAX_DISTANCE_M = 100_000.0
 
 _NUMBER = re.compile(r"-?(?:\d+(?:\.\d*)?|\.\d+)")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -198,8 +199,8 @@ def _parse_row(cells: list[str], line: int, where: str) -> _Row:
     load = load_text.strip()
     rir = rir_text.strip()
     rir_value = parse_whole(rir, "rir", where) if rir else None
-    if rir_value is not None and rir_value > 10:
-        raise InputError(f"rir {rir} is more than 10", where)
+    if rir_value is not None and rir_value > MAX_RIR:
+        raise InputError(f"rir {rir} is more than {MAX_RIR}", where)
     warmup = warmup_text.strip()
     if warmup not in ("0", "1"):
         raise InputError(f"warmup must be 0 or 1, not '{warmup_text}'", where)

@@ -10,6 +10,9 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.models import SetEntry
 from hiplog.domain.units import Unit, to_kg
 
+# The one set of limits for a set. What a person types beyond them is refused; what a file holds
+# beyond them is imported but flagged (models.SetEntry.flagged): nobody lifts, moves or holds that
+# much in one set. hiplog_csv and the importers read them from here.
 MAX_REPS = 1000
 MAX_LOAD_KG = 1000.0
 MAX_RIR = 10
@@ -20,7 +23,7 @@ _SET_SPEC = re.compile(r"^\s*(?P<load>[^xX×]*)[xX×](?P<reps>[^xX×]*)\s*$")
 
 
 def parse_reps(text: str, where: str | None = None) -> int:
-    """A whole number of reps from 0 to 1000."""
+    """A whole number of reps from 0 to MAX_REPS."""
     value = text.strip()
     if not re.fullmatch(r"\d+", value):
         raise InputError(f"reps must be a whole number from 0 to {MAX_REPS}, not '{text}'", where)
@@ -53,7 +56,7 @@ def parse_rir(text: str, where: str | None = None) -> int | None:
         return None
     if not re.fullmatch(r"\d+", value) or int(value) > MAX_RIR:
         raise InputError(
-            f"RIR (reps in reserve) must be a whole number from 0 to 10, not '{text}'", where
+            f"RIR (reps in reserve) must be a whole number from 0 to {MAX_RIR}, not '{text}'", where
         )
     return int(value)
 

@@ -1,7 +1,7 @@
 """What every reader of another app's export shares.
 
-Exercise mapping (catalog first, else one custom exercise per name), unit conversion, the limits
-beyond which a value is flagged rather than trusted, and a session builder that numbers sets and
+Exercise mapping (catalog first, else one custom exercise per name), unit conversion, flagging
+of values beyond the limits in validation.py, and a session builder that numbers sets and
 places notes. The readers only parse their format and feed rows in here.
 """
 
@@ -26,12 +26,7 @@ from hiplog.domain.models import (
     SetEntry,
 )
 from hiplog.domain.units import Unit, to_kg
-
-# Values beyond these are imported but flagged: no person lifts, moves or holds that much.
-MAX_REPS = 1000
-MAX_LOAD_KG = 1000.0
-MAX_DURATION_S = 24 * 3600.0
-MAX_DISTANCE_M = 100_000.0
+from hiplog.domain.validation import MAX_DISTANCE_M, MAX_DURATION_S, MAX_LOAD_KG, MAX_REPS, MAX_RIR
 
 FAILURE_TAG = "[failure]"
 DROP_SET_TAG = "[drop set]"
@@ -138,7 +133,7 @@ def _parse_date_cached(text: str, formats: tuple[str, ...]) -> datetime | None:
 def rir_from_rpe(rpe: float) -> int:
     """Reps in reserve from RPE: 10 - RPE, halves rounded down (RPE 8.5 -> 1), clamped 0..10."""
     rir = math.floor(10.0 - rpe + 0.5 - 1e-9)
-    return max(0, min(10, rir))
+    return max(0, min(MAX_RIR, rir))
 
 
 def load_from(value: float | None, unit: Unit) -> float | None:
