@@ -223,9 +223,14 @@ def test_delete_session_and_undo_restores_it_whole(
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert len(_session_ids(view)) == 2
     assert training_log.get_session(ctx, logged["last_week"]) is None
+    assert view.message.text().startswith("Deleted the session of")
     undo_stack.undo()
     ids = _session_ids(view)
     assert len(ids) == 3
+    # the person sees it came back: it is selected, and the message says so (not "Deleted")
+    assert view.selected_session_id() == ids[1]
+    assert view.message.text().startswith("Put back the session of")
+    assert f"with its {len(before.sets)} sets" in view.message.text()
     restored = training_log.get_session(ctx, ids[1])
     assert restored is not None
     assert restored.started_at == before.started_at

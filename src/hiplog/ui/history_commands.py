@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 
@@ -93,18 +94,31 @@ class EditSessionDetails(ServiceCommand):
 
 
 class DeleteSession(ServiceCommand):
-    """Delete a whole session; undo puts it back with every set."""
+    """Delete a whole session; undo puts it back with every set.
 
-    def __init__(self, ctx: AppContext, events: DataEvents, session_id: int, label: str) -> None:
+    `announce(session_id, sentence)` (optional) is told after each delete (id None) and each
+    put-back (the id the session has now), so the view can say so and select it."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        events: DataEvents,
+        session_id: int,
+        label: str,
+        announce: Callable[[int | None, str], None] | None = None,
+    ) -> None:
         super().__init__(f"Delete session {label}")
         self._ctx, self._events = ctx, events
-        self._session_id = session_id
+        self._session_id, self._label = session_id, label
         self._deleted: Session | None = None
+        self._announce = announce
 
     def apply(self) -> None:
         current = id_map(self._ctx).session_id(self._session_id)
         self._deleted = training_log.delete_session(self._ctx, current)
         self._events.sessions_changed.emit()
+        if self._announce is not None:
+            self._announce(None, f"Deleted the session of {self._label}. Undo with Ctrl+Z.")
 
     def revert(self) -> None:
         deleted = self._deleted
@@ -117,6 +131,13 @@ class DeleteSession(ServiceCommand):
             assert old.id is not None and new.id is not None
             ids.moved_set(old.id, new.id)
         self._events.sessions_changed.emit()
+        if self._announce is not None:
+            count = len(restored.sets)
+            self._announce(
+                restored.id,
+                f"Put back the session of {self._label} with its {count} "
+                f"set{'s' if count != 1 else ''}.",
+            )
 
 
 class AddSet(ServiceCommand):

@@ -352,16 +352,24 @@ class HistoryView(QWidget):
         row = self.model.history_row(index.row())
         label = f"{row.started_at:%d %b %Y %H:%M}"
         failure = push(
-            self._undo_stack, DeleteSession(self._ctx, self._events, row.session_id, label)
+            self._undo_stack,
+            DeleteSession(self._ctx, self._events, row.session_id, label, self._announce_delete),
         )
-        self.message.setText(
-            str(failure) if failure else f"Deleted the session of {label}. Undo with Ctrl+Z."
-        )
-        if failure is None:
+        if failure is not None:
+            self.message.setText(str(failure))
+            return
+        next_row = min(index.row(), self.model.rowCount() - 1)
+        if next_row >= 0:
+            self.table.selectRow(next_row)
+
+    def _announce_delete(self, session_id: int | None, sentence: str) -> None:
+        """A session was deleted (None) or put back by undo (its id): say so, and select the
+        session that came back so the person sees it is there."""
+        if self._dirty:
             self.reload()
-            next_row = min(index.row(), self.model.rowCount() - 1)
-            if next_row >= 0:
-                self.table.selectRow(next_row)
+        self.message.setText(sentence)
+        if session_id is not None:
+            self.select_session(session_id, quiet=True)
 
     def show_exercise(self, slug: str) -> None:
         """Focus this view on one exercise (used by --exercise and by other views)."""
