@@ -15,11 +15,9 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from hiplog.domain.metrics import EPLEY_MAX_REPS
 from hiplog.storage.exercise_repo import slug_ids
 from hiplog.storage.orm import ExerciseRow, SessionRow, SetRow
-
-#: Largest rep count for which an e1RM is estimated (Epley, see progression.md).
-EPLEY_MAX_REPS = 12
 
 
 def _working() -> ColumnElement[bool]:
