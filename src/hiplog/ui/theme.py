@@ -55,18 +55,32 @@ def _inverted(palette: QPalette) -> QPalette:
     return dark
 
 
+_forced_palette = False  # apply_theme set a palette itself (the platform ignored the scheme)
+
+
 def apply_theme(theme: str) -> None:
-    """Switch the running application to `theme` ("system", "light" or "dark")."""
+    """Switch the running application to `theme` ("system", "light" or "dark").
+
+    Qt 6.8+ asks the platform for the colour scheme; a platform without a theme plugin (a bare
+    X11 session, some window managers) ignores the request, so then a palette is set instead."""
+    global _forced_palette
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
     hints = QGuiApplication.styleHints()
+    if _forced_palette:
+        app.setPalette(QPalette())  # back to the platform's own before asking again
+        _forced_palette = False
     if hasattr(hints, "setColorScheme"):
         if theme == "system":
             hints.unsetColorScheme()
-        else:
-            scheme = Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light
-            hints.setColorScheme(scheme)
+            return
+        scheme = Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light
+        hints.setColorScheme(scheme)
+        if hints.colorScheme() == scheme:
+            return
+    if theme == "system":  # pragma: no cover - Qt before 6.8
         return
-    standard = app.style().standardPalette()  # pragma: no cover - Qt before 6.8
-    app.setPalette(_inverted(standard) if theme == "dark" else standard)  # pragma: no cover
+    standard = app.style().standardPalette()
+    app.setPalette(_inverted(standard) if theme == "dark" else standard)
+    _forced_palette = True
