@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -130,6 +130,12 @@ def _parse_date_cached(text: str, formats: tuple[str, ...]) -> datetime | None:
     return None
 
 
+def rir_from_rpe_cell(text: str, where: str) -> int | None:
+    """The RPE column of a row as reps in reserve; None when the cell is empty."""
+    rpe = parse_number(text, "RPE", where)
+    return None if rpe is None else rir_from_rpe(rpe)
+
+
 def rir_from_rpe(rpe: float) -> int:
     """Reps in reserve from RPE: 10 - RPE, halves rounded down (RPE 8.5 -> 1), clamped 0..10."""
     rir = math.floor(10.0 - rpe + 0.5 - 1e-9)
@@ -205,6 +211,41 @@ def csv_rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
         yield start, row
+
+
+def header_and_rows(
+    text: str, source: str, delimiter: str | None = None
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header cells and an iterator over the (line, cells) rows after it.
+
+    Refuses an empty or binary text (check_text) and a text with no row. Without a `delimiter`
+    it is judged from the first line (sniff_delimiter).
+    """
+    text = check_text(text, source)
+    if delimiter is None:
+        delimiter = sniff_delimiter(text.splitlines()[0], source)
+    rows = csv_rows(text, delimiter, source)
+    first = next(rows, None)
+    if first is None:
+        raise InputError("the file is empty", f"{source} line 1")
+    return first[1], rows
+
+
+def column_getter(index: Mapping[str, int]) -> Callable[[list[str], str | None], str]:
+    """get(row, column): the row's cell in that column, or "" when the file has no such column."""
+
+    def get(row: list[str], name: str | None) -> str:
+        i = index.get(name) if name else None
+        return row[i] if i is not None else ""
+
+    return get
+
+
+def field_count_error(expected: int, found: int, where: str) -> InputError:
+    """The error for a row with the wrong number of fields."""
+    return InputError(
+        f"expected {expected} fields, found {found} (a row cut off or a wrong delimiter?)", where
+    )
 
 
 def sniff_delimiter(header_line: str, source: str) -> str:

@@ -18,8 +18,9 @@ from hiplog.domain.catalog import Catalog
 from hiplog.domain.errors import InputError
 from hiplog.domain.importers.common import (
     ImportBuilder,
-    check_text,
-    csv_rows,
+    column_getter,
+    field_count_error,
+    header_and_rows,
     load_from,
     metres_per,
     parse_date,
@@ -100,31 +101,17 @@ def _fields(row: list[str], layout: _Layout, where: str) -> list[str]:
     """The row with an exercise name that held unquoted commas joined back together."""
     extra = len(row) - layout.width
     if extra < 0:
-        raise InputError(
-            f"expected {layout.width} fields, found {len(row)} (a row cut off or a wrong "
-            "delimiter?)",
-            where,
-        )
+        raise field_count_error(layout.width, len(row), where)
     return [row[0], ",".join(row[1 : 2 + extra]), *row[2 + extra :]]
 
 
 def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
     """Parse a whole FitNotes CSV export; raise InputError (nothing returned) on bad input."""
-    text = check_text(text, source)
-    rows = csv_rows(text, ",", source)
-    first = next(rows, None)
-    if first is None:
-        raise InputError("the file is empty", f"{source} line 1")
-    layout = _layout(first[1], source)
-    ix = layout.index
-
+    header, rows = header_and_rows(text, source, ",")
+    layout = _layout(header, source)
+    get = column_getter(layout.index)
     builder = ImportBuilder(catalog, "fitnotes")
     data = builder.data
-
-    def get(row: list[str], name: str) -> str:
-        i = ix.get(name)
-        return row[i] if i is not None else ""
-
     for line, raw in rows:
         where = f"{source} line {line}"
         row = _fields(raw, layout, where)

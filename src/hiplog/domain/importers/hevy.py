@@ -19,14 +19,14 @@ from hiplog.domain.importers.common import (
     DROP_SET_TAG,
     FAILURE_TAG,
     ImportBuilder,
-    check_text,
-    csv_rows,
+    column_getter,
+    field_count_error,
+    header_and_rows,
     load_from,
     parse_number,
     parse_reps,
     positive_or_none,
-    rir_from_rpe,
-    sniff_delimiter,
+    rir_from_rpe_cell,
 )
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import Unit
@@ -80,13 +80,8 @@ def parse_hevy_time(text: str, where: str) -> datetime:
 
 def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
     """Parse a whole Hevy export; raise InputError (nothing returned) on malformed input."""
-    text = check_text(text, source)
-    delimiter = sniff_delimiter(text.splitlines()[0], source)
-    rows = csv_rows(text, delimiter, source)
-    first = next(rows, None)
-    if first is None:
-        raise InputError("the file is empty", f"{source} line 1")
-    header = [h.strip().casefold() for h in first[1]]
+    cells, rows = header_and_rows(text, source)
+    header = [h.strip().casefold() for h in cells]
     ix = {name: i for i, name in reversed(list(enumerate(header)))}
     weight_col, weight_unit = _unit_column(ix, {"weight_kg": Unit.KG, "weight_lbs": Unit.LB})
     distance_col, metres = _unit_column(ix, {"distance_km": 1000.0, "distance_miles": 1609.344})
@@ -99,21 +94,14 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
         )
     assert weight_unit is not None
 
+    get = column_getter(ix)
     builder = ImportBuilder(catalog, "hevy")
     data = builder.data
-
-    def get(row: list[str], name: str | None) -> str:
-        i = ix.get(name) if name else None
-        return row[i] if i is not None else ""
 
     for line, row in rows:
         where = f"{source} line {line}"
         if len(row) != len(header):
-            raise InputError(
-                f"expected {len(header)} fields, found {len(row)} (a row cut off or a wrong "
-                "delimiter?)",
-                where,
-            )
+            raise field_count_error(len(header), len(row), where)
         data.rows_read += 1
         started_at = parse_hevy_time(get(row, "start_time"), where)
         key = (started_at, get(row, "title").strip())
@@ -133,7 +121,7 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
         duration = positive_or_none(
             parse_number(get(row, "duration_seconds"), "duration_seconds", where)
         )
-        rpe = parse_number(get(row, "rpe"), "RPE", where)
+        rir = rir_from_rpe_cell(get(row, "rpe"), where)
         builder.add_session_note(key, started_at, get(row, "description"))
         builder.add_exercise_note(key, started_at, exercise, get(row, "exercise_notes"))
         builder.add_set(
@@ -143,7 +131,7 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
             line,
             reps=reps,
             load_kg=load_kg,
-            rir=rir_from_rpe(rpe) if rpe is not None else None,
+            rir=rir,
             warmup=warmup,
             duration_s=duration,
             distance_m=distance * metres if distance is not None and metres else None,

@@ -20,16 +20,16 @@ from hiplog.domain.importers.common import (
     DROP_SET_TAG,
     FAILURE_TAG,
     ImportBuilder,
-    check_text,
-    csv_rows,
+    column_getter,
+    field_count_error,
+    header_and_rows,
     load_from,
     metres_per,
     parse_date,
     parse_number,
     parse_reps,
     positive_or_none,
-    rir_from_rpe,
-    sniff_delimiter,
+    rir_from_rpe_cell,
     weight_unit,
 )
 from hiplog.domain.models import ImportedData
@@ -117,33 +117,18 @@ def _layout(header: list[str], source: str) -> _Layout:
 
 def read_strong(text: str, source: str, catalog: Catalog, unit: Unit | None) -> ImportedData:
     """Parse a whole Strong export; raise InputError (nothing returned) on malformed input."""
-    text = check_text(text, source)
-    header_line = text.splitlines()[0]
-    delimiter = sniff_delimiter(header_line, source)
-    rows = csv_rows(text, delimiter, source)
-    first = next(rows, None)
-    if first is None:
-        raise InputError("the file is empty", f"{source} line 1")
-    layout = _layout(first[1], source)
-    ix = layout.index
-    if layout.weight_unit is None and "weight_unit" not in ix and unit is None:
+    header, rows = header_and_rows(text, source)
+    layout = _layout(header, source)
+    if layout.weight_unit is None and "weight_unit" not in layout.index and unit is None:
         raise InputError(NO_UNIT_MESSAGE, where=source)
-
+    get = column_getter(layout.index)
     builder = ImportBuilder(catalog, "strong")
     data = builder.data
-
-    def get(row: list[str], name: str) -> str:
-        i = ix.get(name)
-        return row[i] if i is not None else ""
 
     for line, row in rows:
         where = f"{source} line {line}"
         if len(row) != layout.width:
-            raise InputError(
-                f"expected {layout.width} fields, found {len(row)} (a row cut off or a wrong "
-                "delimiter?)",
-                where,
-            )
+            raise field_count_error(layout.width, len(row), where)
         data.rows_read += 1
         started_at = parse_date(get(row, "date"), _DATE_FORMATS, where)
         workout_no = get(row, "workout_no").strip()
@@ -175,7 +160,7 @@ def read_strong(text: str, source: str, catalog: Catalog, unit: Unit | None) -> 
         if distance_m is not None:
             distance_m *= _row_metres_per(row, layout, unit, where)
         seconds = positive_or_none(parse_number(get(row, "seconds"), "seconds", where))
-        rpe = parse_number(get(row, "rpe"), "RPE", where)
+        rir = rir_from_rpe_cell(get(row, "rpe"), where)
         builder.add_set(
             key,
             started_at,
@@ -183,7 +168,7 @@ def read_strong(text: str, source: str, catalog: Catalog, unit: Unit | None) -> 
             line,
             reps=reps,
             load_kg=load_kg,
-            rir=rir_from_rpe(rpe) if rpe is not None else None,
+            rir=rir,
             warmup=warmup,
             duration_s=seconds,
             distance_m=distance_m,
