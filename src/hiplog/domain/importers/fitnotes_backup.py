@@ -95,6 +95,13 @@ def read_fitnotes_backup(path: Path, source: str, catalog: Catalog) -> ImportedD
         conn.close()
 
 
+def _note_on_day(builder: ImportBuilder, date: Any, text: Any, where: str) -> None:
+    """A note on a date goes to that date's session; a date with no sets has none to take it."""
+    day = _parse_datetime(date, "date", where).date()
+    if builder.has_session(day):
+        builder.add_session_note(day, datetime(day.year, day.month, day.day), str(text))
+
+
 def _read(conn: sqlite3.Connection, source: str, catalog: Catalog) -> ImportedData:
     tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     for needed in ("training_log", "exercise"):
@@ -165,20 +172,14 @@ def _read(conn: sqlite3.Connection, source: str, catalog: Catalog) -> ImportedDa
             if target is not None:
                 builder.add_set_note(target[0], target[1], str(text or ""))
                 continue
-            where = f"{source} Comment row {comment_id}"
-            day = _parse_datetime(date, "date", where).date()
-            if builder.has_session(day):
-                builder.add_session_note(day, datetime(day.year, day.month, day.day), str(text))
+            _note_on_day(builder, date, text, f"{source} Comment row {comment_id}")
 
     if "WorkoutComment" in tables:
         for comment_id, date, text in conn.execute(
             "SELECT _id, date, comment FROM WorkoutComment ORDER BY date, _id"
         ):
             data.note_rows += 1
-            where = f"{source} WorkoutComment row {comment_id}"
-            day = _parse_datetime(date, "date", where).date()
-            if builder.has_session(day):
-                builder.add_session_note(day, datetime(day.year, day.month, day.day), str(text))
+            _note_on_day(builder, date, text, f"{source} WorkoutComment row {comment_id}")
 
     if "BodyWeight" in tables:
         for entry_id, date, kg in conn.execute(
