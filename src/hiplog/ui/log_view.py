@@ -147,8 +147,15 @@ class LogView(QWidget):
             )
         )
         root.addWidget(self.picker)
+        # Refusals and failures, under the picker: visible whether or not a table is shown.
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message.hide()
+        root.addWidget(self.message)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -193,12 +200,6 @@ class LogView(QWidget):
         self.table.setItemDelegate(self.delegate)
         self.table.installEventFilter(self)
         mid_layout.addWidget(self.table, 1)
-        self.message = QLabel(middle)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setFrameShape(QFrame.Shape.StyledPanel)
-        self.message.hide()
-        mid_layout.addWidget(self.message)
         buttons = QHBoxLayout()
         self.retry_button = QPushButton("Try saving again", middle)
         self.retry_button.setToolTip("Save the set that could not be saved")
@@ -235,14 +236,23 @@ class LogView(QWidget):
         splitter.setSizes([200, 700, 220])
         root.addWidget(splitter, 1)
 
+        # Until the session has an exercise, this takes the place of the empty panes.
         self.empty_label = QLabel(
-            "Start by adding an exercise above: type part of its name and press Enter. "
-            "Or open the Plan and press “Start this session”.",
+            "<h3>Log a session</h3>"
+            "<p>Type part of an exercise's name in the box above, for example <i>bridge</i> or "
+            "<i>hip thrust</i>, and press Enter. Then type the load, Tab, the reps, Enter: "
+            "each set is saved as soon as its reps are in.</p>"
+            "<p>Logging a session you did on another day? Change <b>Session started</b> "
+            "first.</p>"
+            "<p>After your first session the Plan suggests the next one, and its "
+            "<b>Start this session</b> button fills this page in for you.</p>",
             self,
         )
         self.empty_label.setWordWrap(True)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        root.addWidget(self.empty_label)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_label.setContentsMargins(8, 16, 8, 8)
+        self.empty_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 90)
+        root.addWidget(self.empty_label, 1)
         self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
         self.exercise_list.installEventFilter(self)
 
@@ -417,7 +427,9 @@ class LogView(QWidget):
             w.setVisible(has)
         self.delete_button.setVisible(has)
         self.hint.setVisible(has)
-        self.empty_label.setVisible(not has and self.exercise_list.count() == 0)
+        empty = not has and self.exercise_list.count() == 0
+        self.empty_label.setVisible(empty)
+        self.splitter.setVisible(not empty)
         if slug is None:
             return
         model = self._log.models[slug]
