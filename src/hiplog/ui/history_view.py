@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -126,8 +127,22 @@ class HistoryView(QWidget):
         side_layout.addWidget(self.preview)
         side_layout.addStretch(1)
 
+        self.empty_label = QLabel(
+            "<h3>No sessions yet</h3>"
+            "<p>Every session you log in the Log is listed here, newest first. Select one to "
+            "see its sets; open it (Enter or double-click) to correct a typo, add a forgotten "
+            "set or change its date. Delete removes a session, and Ctrl+Z brings it back.</p>"
+            "<p>Kept a log in another app? File, Import... brings it in.</p>"
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_label.setContentsMargins(8, 8, 8, 8)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty_label)
+
         splitter = QSplitter()
-        splitter.addWidget(self.table)
+        splitter.addWidget(self.list_stack)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -191,6 +206,7 @@ class HistoryView(QWidget):
         )
         self._mark_days()
         self.preview.clear()
+        self.list_stack.setCurrentWidget(self.empty_label if total == 0 else self.table)
         if (keep is None or not self.select_session(keep, quiet=True)) and self.model.rowCount():
             self.table.selectRow(0)  # the newest session, so the preview shows something
         self._update_buttons()
