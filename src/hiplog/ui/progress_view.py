@@ -247,6 +247,8 @@ class ProgressView(QWidget):
     def _show_empty(self, text: str) -> None:
         self.empty_label.setText(text)
         self.stack.setCurrentWidget(self.empty_label)
+        for button in (self.image_button, self.csv_button):
+            button.setEnabled(False)  # nothing on screen to save
 
     def current_charts(self) -> list[ExerciseCharts]:
         out = []
@@ -264,6 +266,7 @@ class ProgressView(QWidget):
         if self._dirty:
             return
         if not self.model.rowCount():
+            self.list_panel.hide()  # an empty list says nothing the message does not
             self._show_empty(
                 "Nothing to chart yet. Log a few sessions (or import a history) and your "
                 "strength and volume appear here."
@@ -287,6 +290,8 @@ class ProgressView(QWidget):
                 (None if start is None else stamp(start), stamp(self._range_end())),
             )
             self.stack.setCurrentWidget(self.exercise_charts)
+        for button in (self.image_button, self.csv_button):
+            button.setEnabled(True)
         self._apply_range()
 
     def _range_changed(self) -> None:
