@@ -24,7 +24,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, NoReturn, TextIO
 
-from hiplog.domain.catalog import Catalog, exercise_from_dict, exercise_to_dict
+from hiplog.domain.catalog import Catalog, exercise_from_dict, exercise_to_dict, free_slug
 from hiplog.domain.errors import InputError
 from hiplog.domain.hiplog_csv import format_number, out_of_range
 from hiplog.domain.models import BodyweightEntry, Exercise, ImportedData, Session, SetEntry
@@ -189,10 +189,7 @@ class _Reader:
             seen.add(exercise.slug)
             slug = exercise.slug
             if slug in taken:  # clashes with a built-in: keep it apart under a free slug
-                n = 2
-                while f"{exercise.slug}-{n}" in taken | seen:
-                    n += 1
-                slug = f"{exercise.slug}-{n}"
+                slug = free_slug(slug, taken, seen)
                 exercise = replace(exercise, slug=slug)
             self.slug_map[entry["slug"]] = slug
             self.data.custom_exercises.append(exercise)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from typing import Any
 
 from hiplog.domain.errors import InputError
@@ -22,6 +22,34 @@ def slugify(name: str) -> str:
     return slug or "exercise"
 
 
+def free_slug(base: str, *taken: Container[str]) -> str:
+    """`base`, else the first of `base-2`, `base-3`, ... that none of `taken` holds."""
+    slug, n = base, 2
+    while any(slug in t for t in taken):
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def new_custom_exercise(slug: str, name: str, *, loaded: bool, position: int = 0) -> Exercise:
+    """The exercise an import makes for a name the catalog does not know.
+
+    Loaded (EXTERNAL) when any of its imported sets carried a load, else bodyweight; the other
+    facts are plain defaults the person can edit later.
+    """
+    return Exercise(
+        slug=slug,
+        name=name,
+        load_kind=LoadKind.EXTERNAL if loaded else LoadKind.BODYWEIGHT,
+        length=Length.MID,
+        muscles=("glute max",),
+        sets=3,
+        rep_range=(8, 12),
+        loadable=True,
+        custom=True,
+        position=position,
+    )
+
+
 def _pair(value: Any) -> tuple[int, int] | None:
     if value is None:
         return None
@@ -29,7 +57,9 @@ def _pair(value: Any) -> tuple[int, int] | None:
     return (int(lo), int(hi))
 
 
-def exercise_from_dict(data: Mapping[str, Any], position: int = 0, custom: bool = False) -> Exercise:
+def exercise_from_dict(
+    data: Mapping[str, Any], position: int = 0, custom: bool = False
+) -> Exercise:
     """Build an Exercise from one catalog.json entry (or a JSON backup's custom exercise)."""
     rep_range = _pair(data["rep_range"])
     assert rep_range is not None
@@ -131,7 +161,9 @@ class Catalog:
 
     def closest(self, name: str, n: int = 3) -> list[str]:
         """Slugs of the exercises whose slug, name or alias is closest to `name`."""
-        matches = difflib.get_close_matches(normalise_name(name), list(self._by_key), n=n * 3, cutoff=0.4)
+        matches = difflib.get_close_matches(
+            normalise_name(name), list(self._by_key), n=n * 3, cutoff=0.4
+        )
         slugs: list[str] = []
         for key in matches:
             slug = self._by_key[key]

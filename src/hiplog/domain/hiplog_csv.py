@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TextIO
 
-from hiplog.domain.catalog import Catalog, normalise_name, slugify
+from hiplog.domain.catalog import Catalog, free_slug, new_custom_exercise, normalise_name, slugify
 from hiplog.domain.errors import InputError
-from hiplog.domain.models import Exercise, ImportedData, Length, LoadKind, Session, SetEntry
+from hiplog.domain.models import Exercise, ImportedData, Session, SetEntry
 from hiplog.domain.spreadsheet_safety import escape, unescape
 from hiplog.domain.validation import (
     MAX_DISTANCE_M,
@@ -260,28 +260,6 @@ def _check_header(cells: list[str], source: str) -> None:
     raise InputError(f"the first line is not the hiplog CSV header ({','.join(HEADER)})", where)
 
 
-def _custom_exercise(slug: str, name: str, loaded: bool) -> Exercise:
-    return Exercise(
-        slug=slug,
-        name=name,
-        load_kind=LoadKind.EXTERNAL if loaded else LoadKind.BODYWEIGHT,
-        length=Length.MID,
-        muscles=("glute max",),
-        sets=3,
-        rep_range=(8, 12),
-        loadable=True,
-        custom=True,
-    )
-
-
-def _free_slug(name: str, taken: set[str]) -> str:
-    base = slugify(name)
-    slug, n = base, 2
-    while slug in taken:
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def resolve_exercises(rows: list[_Row], catalog: Catalog) -> tuple[dict[str, str], list[Exercise]]:
     """Map each written exercise name to a slug, making custom exercises for unknown names.
 
@@ -303,13 +281,13 @@ def resolve_exercises(rows: list[_Row], catalog: Catalog) -> tuple[dict[str, str
             elif key in new:
                 slug = new[key][0]
             else:
-                slug = _free_slug(row.name, taken)
+                slug = free_slug(slugify(row.name), taken)
                 taken.add(slug)
                 new[key] = (slug, row.name)
             slug_of[row.name] = slug
         if row.entry.load_kg:
             loaded.add(slug)
-    customs = [_custom_exercise(slug, name, slug in loaded) for slug, name in new.values()]
+    customs = [new_custom_exercise(s, name, loaded=s in loaded) for s, name in new.values()]
     return slug_of, customs
 
 

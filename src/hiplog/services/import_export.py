@@ -13,7 +13,7 @@ from typing import TextIO
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.backup_json import read_backup_json, write_backup_json
-from hiplog.domain.catalog import Catalog, normalise_name
+from hiplog.domain.catalog import Catalog, free_slug, normalise_name
 from hiplog.domain.errors import InputError
 from hiplog.domain.formats import detect_format
 from hiplog.domain.hiplog_csv import read_hiplog_csv, write_hiplog_csv
@@ -200,9 +200,7 @@ def _add_custom_exercises(
         if known is not None and normalise_name(known.name) == normalise_name(exercise.name):
             remap[exercise.slug] = known.slug
             continue
-        slug, n = exercise.slug, 2
-        while slug in taken:
-            slug, n = f"{exercise.slug}-{n}", n + 1
+        slug = free_slug(exercise.slug, taken)
         taken.add(slug)
         remap[exercise.slug] = slug
         if not dry_run:

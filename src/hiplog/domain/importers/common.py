@@ -15,13 +15,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
-from hiplog.domain.catalog import Catalog, normalise_name, slugify
+from hiplog.domain.catalog import Catalog, free_slug, new_custom_exercise, normalise_name, slugify
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import (
     Exercise,
     ImportedData,
-    Length,
-    LoadKind,
     Session,
     SetEntry,
 )
@@ -285,12 +283,7 @@ class ExerciseMapper:
         if found is not None:
             slug = found.slug
         else:
-            base = slugify(name)
-            slug = base
-            n = 2
-            while slug in self._catalog or slug in self._custom:
-                slug = f"{base}-{n}"
-                n += 1
+            slug = free_slug(slugify(name), self._catalog, self._custom)
             self._custom[slug] = name or "Unnamed exercise"
         self._slug_by_key[key] = slug
         return slug
@@ -303,18 +296,7 @@ class ExerciseMapper:
         """One Exercise per custom name, in the order they were first seen."""
         catalog_size = len(self._catalog)
         return [
-            Exercise(
-                slug=slug,
-                name=name,
-                load_kind=LoadKind.EXTERNAL if slug in self._loaded else LoadKind.BODYWEIGHT,
-                length=Length.MID,
-                muscles=("glute max",),
-                sets=3,
-                rep_range=(8, 12),
-                loadable=True,
-                custom=True,
-                position=catalog_size + i,
-            )
+            new_custom_exercise(slug, name, loaded=slug in self._loaded, position=catalog_size + i)
             for i, (slug, name) in enumerate(self._custom.items())
         ]
 
