@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from hiplog.domain.models import Session, SetEntry
 from hiplog.services.context import AppContext
@@ -53,7 +54,8 @@ def generate_sessions(
         hour=18, minute=0, second=0, microsecond=0
     )
     start = finish - timedelta(days=int(n_sessions * days_per_session * 1.06))
-    state = {slug: [load, lo, 0] for slug, _n, load, _s, (lo, _h) in PROGRAM}
+    # slug -> [load kg or None, reps, unused]
+    state: dict[str, list[Any]] = {slug: [load, lo, 0] for slug, _n, load, _s, (lo, _h) in PROGRAM}
     sessions: list[Session] = []
     day = start
     produced = 0

@@ -41,7 +41,7 @@ class FirstPaint(QObject):
         self.painted_at: float | None = None
         self.settled_at: float | None = None
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             self.first_paint_event is None
             and event.type() == QEvent.Type.Paint
