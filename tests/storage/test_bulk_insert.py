@@ -1,0 +1,55 @@
+"""Imports write many sessions at once: every set must land in its own session, in order."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from hiplog.domain.models import Session, SetEntry
+from hiplog.services.context import AppContext
+from hiplog.storage import session_repo
+
+
+def test_bulk_insert_keeps_every_set_with_its_session(tmp_path: Path) -> None:
+    start = datetime(2020, 1, 6, 18, 0)
+    sessions = [
+        Session(
+            # Pairs of sessions share a start time, and some sessions have no sets at all.
+            started_at=start + timedelta(days=i // 2),
+            sets=tuple(
+                SetEntry("glute-bridge", n, reps=i, load_kg=None if n == 1 else 20.0 + n)
+                for n in range(1, i % 4 + 1)
+            ),
+            notes=f"session {i}",
+            bodyweight_kg=70.0 + i % 3,
+        )
+        for i in range(300)
+    ]
+    ctx = AppContext.open_path(tmp_path / "t.db")
+    try:
+        with ctx.db.transaction() as tx:
+            written = session_repo.add_sessions_bulk(tx, sessions)
+        with ctx.db.reader() as tx:
+            back = list(session_repo.iter_all_sessions(tx))
+    finally:
+        ctx.close()
+
+    assert written == sum(len(s.sets) for s in sessions)
+    assert [s.notes for s in back] == [s.notes for s in sessions]
+    for mine, theirs in zip(sessions, back, strict=True):
+        assert theirs.started_at == mine.started_at
+        assert theirs.bodyweight_kg == mine.bodyweight_kg
+        assert [(e.order, e.reps, e.load_kg) for e in theirs.sets] == [
+            (e.order, e.reps, e.load_kg) for e in mine.sets
+        ]
+
+
+def test_bulk_insert_of_nothing_writes_nothing(tmp_path: Path) -> None:
+    ctx = AppContext.open_path(tmp_path / "t.db")
+    try:
+        with ctx.db.transaction() as tx:
+            assert session_repo.add_sessions_bulk(tx, []) == 0
+        with ctx.db.reader() as tx:
+            assert session_repo.count_sessions(tx) == 0
+    finally:
+        ctx.close()
