@@ -11,12 +11,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -141,9 +144,18 @@ class HistoryView(QWidget):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
 
+        # a long session's sets scroll rather than run off the bottom of a small window
+        side_scroll = QScrollArea()
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = side_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
+
         splitter = QSplitter()
         splitter.addWidget(self.list_stack)
-        splitter.addWidget(side)
+        splitter.addWidget(side_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
 

@@ -165,6 +165,9 @@ class LogView(QWidget):
             "The exercises of this session; pick one to log its sets. "
             "Delete takes out one you have not started."
         )
+        # long names wrap instead of hiding behind a sideways scroll bar in a narrow pane
+        self.exercise_list.setWordWrap(True)
+        self.exercise_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.exercise_list.currentItemChanged.connect(self._list_selection_changed)
         left_layout.addWidget(self.exercise_list)
         splitter.addWidget(left)
