@@ -15,21 +15,26 @@ from hiplog.storage.exercise_repo import slug_ids
 from hiplog.storage.orm import ExerciseRow, SessionRow, SetRow
 
 
+def _set_columns(entry: SetEntry, exercise_id: int) -> dict[str, Any]:
+    """The `sets` columns that hold a SetEntry (all but id and session_id)."""
+    return {
+        "exercise_id": exercise_id,
+        "position": entry.order,
+        "load_kg": entry.load_kg or None,
+        "reps": entry.reps,
+        "rir": entry.rir,
+        "warmup": entry.warmup,
+        "side": entry.side,
+        "band": entry.band,
+        "duration_s": entry.duration_s,
+        "distance_m": entry.distance_m,
+        "notes": entry.notes,
+        "flagged": entry.flagged,
+    }
+
+
 def _set_row(entry: SetEntry, exercise_id: int) -> SetRow:
-    return SetRow(
-        exercise_id=exercise_id,
-        position=entry.order,
-        load_kg=entry.load_kg or None,
-        reps=entry.reps,
-        rir=entry.rir,
-        warmup=entry.warmup,
-        side=entry.side,
-        band=entry.band,
-        duration_s=entry.duration_s,
-        distance_m=entry.distance_m,
-        notes=entry.notes,
-        flagged=entry.flagged,
-    )
+    return SetRow(**_set_columns(entry, exercise_id))
 
 
 def _set_entry(row: SetRow, slug: str) -> SetEntry:
@@ -81,22 +86,8 @@ def add_set(db: OrmSession, session_id: int, entry: SetEntry) -> SetEntry:
 def update_set(db: OrmSession, entry: SetEntry) -> None:
     assert entry.id is not None
     row = db.get_one(SetRow, entry.id)
-    fresh = _set_row(entry, slug_ids(db)[entry.exercise])
-    for column in (
-        "exercise_id",
-        "position",
-        "load_kg",
-        "reps",
-        "rir",
-        "warmup",
-        "side",
-        "band",
-        "duration_s",
-        "distance_m",
-        "notes",
-        "flagged",
-    ):
-        setattr(row, column, getattr(fresh, column))
+    for column, value in _set_columns(entry, slug_ids(db)[entry.exercise]).items():
+        setattr(row, column, value)
 
 
 def delete_set(db: OrmSession, set_id: int) -> None:
@@ -330,21 +321,7 @@ def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
         ).scalars()
     )
     set_rows = [
-        {
-            "session_id": session_id,
-            "exercise_id": ids[entry.exercise],
-            "position": entry.order,
-            "load_kg": entry.load_kg or None,
-            "reps": entry.reps,
-            "rir": entry.rir,
-            "warmup": entry.warmup,
-            "side": entry.side,
-            "band": entry.band,
-            "duration_s": entry.duration_s,
-            "distance_m": entry.distance_m,
-            "notes": entry.notes,
-            "flagged": entry.flagged,
-        }
+        {"session_id": session_id, **_set_columns(entry, ids[entry.exercise])}
         for session, session_id in zip(sessions, session_ids, strict=True)
         for entry in session.sets
     ]
