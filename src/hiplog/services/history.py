@@ -13,7 +13,8 @@ from datetime import date, datetime, time, timedelta
 
 from hiplog.domain.models import Exercise, SetEntry
 from hiplog.services.context import AppContext
-from hiplog.storage import history_repo, session_repo, settings_repo
+from hiplog.services.progress import bodyweight_kg
+from hiplog.storage import history_repo, session_repo
 
 #: Sessions fetched per page by the history list.
 PAGE_SIZE = 200
@@ -33,15 +34,6 @@ class HistoryRow:
     volume_kg: float  # reps x effective load of working sets
 
 
-def fallback_bodyweight(ctx: AppContext) -> float | None:
-    """The bodyweight setting, else the latest logged bodyweight."""
-    configured = ctx.settings().bodyweight_kg
-    if configured:
-        return configured
-    with ctx.db.reader() as tx:
-        return settings_repo.latest_bodyweight(tx)
-
-
 def _name(exercise: Exercise | None, slug: str) -> str:
     return exercise.name if exercise is not None else slug
 
@@ -56,7 +48,7 @@ def history_page(
         if not page:
             return []
         totals = session_repo.session_totals(tx, exercise, limit=limit, offset=offset)
-    default_bw = fallback_bodyweight(ctx) or 0.0
+    default_bw = bodyweight_kg(ctx) or 0.0
     # per session: names, slugs, [sets, working sets, reps, volume]; built in place, since a
     # refresh of a long scrolled list sums thousands of (session, exercise) rows
     names: dict[int, list[str]] = {session_id: [] for session_id, _started, _kg in page}
