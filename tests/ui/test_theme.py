@@ -23,6 +23,8 @@ def test_dark_then_light_then_system(qtbot: QtBot) -> None:
         assert _window_lightness() < 0.3
         text = QApplication.palette().color(QPalette.ColorRole.WindowText).lightnessF()
         assert text > 0.7  # light text on the dark window, still readable
+        link = QApplication.palette().color(QPalette.ColorRole.Link).lightnessF()
+        assert link > 0.6  # a link to the next variation stands out from the dark page
         apply_theme("light")
         assert _window_lightness() > 0.7
     finally:

@@ -33,6 +33,9 @@ def save_theme(theme: str, settings: QSettings | None = None) -> None:
     store.sync()
 
 
+_LINKS = (QPalette.ColorRole.Link, QPalette.ColorRole.LinkVisited)
+
+
 def _inverted(palette: QPalette) -> QPalette:
     """A dark palette made from a light one by inverting lightness (no fixed colours)."""
     dark = QPalette(palette)
@@ -45,11 +48,11 @@ def _inverted(palette: QPalette) -> QPalette:
             if role in (QPalette.ColorRole.NColorRoles, QPalette.ColorRole.Highlight):
                 continue
             color = palette.color(group, role)
+            lightness = 1.0 - color.lightnessF()
+            if role in _LINKS:  # a saturated blue is mid-lightness: inverted it stays dark
+                lightness = max(lightness, 0.75)
             inverted = QColor.fromHslF(
-                max(color.hslHueF(), 0.0),
-                color.hslSaturationF(),
-                1.0 - color.lightnessF(),
-                color.alphaF(),
+                max(color.hslHueF(), 0.0), color.hslSaturationF(), lightness, color.alphaF()
             )
             dark.setColor(group, role, inverted)
     return dark
