@@ -146,7 +146,9 @@ def markdown(rows: list[dict[str, Any]], when: datetime, info: dict[str, Any]) -
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--only", help=f"comma-separated cases: {', '.join(CASES)}")
     parser.add_argument("--quick", action="store_true", help="fewer runs (still at least 5)")
     parser.add_argument("--runs", type=int, help=argparse.SUPPRESS)
