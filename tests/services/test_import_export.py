@@ -133,3 +133,29 @@ def test_a_refused_import_changes_nothing(tmp_path: Path) -> None:
     finally:
         ctx.close()
     assert (tmp_path / "after.csv").read_text() == (tmp_path / "before.csv").read_text()
+
+
+def test_a_later_export_adds_only_the_sessions_hiplog_does_not_have(tmp_path: Path) -> None:
+    header = "date,exercise,set,load_kg,reps,rir,warmup,side,band,duration_s,distance_m,notes\n"
+    monday = "2026-02-02T10:00,lunge,1,,8,,0,,,,,\n2026-02-02T10:00,lunge,2,,8,,0,,,,,\n"
+    files = {
+        "first.csv": monday,
+        "later.csv": monday + "2026-02-04T10:00,lunge,1,,9,,0,,,,,\n",  # Monday again, and more
+        "edited.csv": monday.replace(",8,", ",7,"),  # Monday's start with other sets
+    }
+    ctx = AppContext.open_path(tmp_path / "t.db")
+    try:
+        summaries = []
+        for name, rows in files.items():
+            (tmp_path / name).write_text(header + rows)
+            summaries.append(import_export.import_file(ctx, tmp_path / name))
+        with ctx.db.reader() as tx:
+            stored = session_repo.sessions_between(tx, None, None)
+    finally:
+        ctx.close()
+    assert [(s.sessions, s.sessions_skipped) for s in summaries] == [(1, 0), (1, 1), (1, 0)]
+    assert [(s.started_at.day, [e.reps for e in s.sets]) for s in stored] == [
+        (2, [8, 8]),
+        (2, [7, 7]),
+        (4, [9]),
+    ]

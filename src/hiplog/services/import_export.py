@@ -142,7 +142,13 @@ def import_file(
         backup_before_import(ctx)
     with ctx.db.transaction() as tx:
         remap = _add_custom_exercises(tx, catalog, data.custom_exercises, dry_run)
+        # Sessions already in hiplog at a start time the file also has: a file session equal to
+        # one of them (same start, same sets) was imported before and is skipped.
         starts = session_repo.session_starts(tx)
+        colliding = [sid for s in data.sessions for sid in starts.get(s.started_at, [])]
+        existing = {
+            (e.started_at, _signature(e)) for e in session_repo.sessions_with_ids(tx, colliding)
+        }
         fresh: list[Session] = []
         renamed = {old: new for old, new in remap.items() if old != new}
         for session in data.sessions:
@@ -154,10 +160,7 @@ def import_file(
                         for s in session.sets
                     ),
                 )
-            existing = [
-                session_repo.get_session(tx, sid) for sid in starts.get(session.started_at, [])
-            ]
-            if any(e is not None and _signature(e) == _signature(session) for e in existing):
+            if (session.started_at, _signature(session)) in existing:
                 summary.sessions_skipped += 1
                 continue
             fresh.append(session)

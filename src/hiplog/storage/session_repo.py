@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -133,6 +133,16 @@ def _sessions_from(
 def get_session(db: OrmSession, session_id: int) -> Session | None:
     found = _sessions_from(db, select(SessionRow).where(SessionRow.id == session_id))
     return found[0] if found else None
+
+
+def sessions_with_ids(db: OrmSession, ids: Iterable[int], batch: int = 500) -> list[Session]:
+    """The sessions with these ids (unknown ids are left out), a few queries per `batch` ids."""
+    wanted = sorted(set(ids))
+    found: list[Session] = []
+    for start in range(0, len(wanted), batch):
+        chunk = wanted[start : start + batch]
+        found += _sessions_from(db, select(SessionRow).where(SessionRow.id.in_(chunk)))
+    return found
 
 
 def sessions_between(db: OrmSession, start: datetime | None, end: datetime | None) -> list[Session]:
