@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hiplog.domain.catalog import Catalog
-from hiplog.domain.errors import InputError
 from hiplog.domain.importers.fitnotes import read_fitnotes_csv
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import KG_PER_LB
 
+from .checks import assert_data_or_refusal, assert_refused
 from .fuzzing import mutated_exports, real_samples
 
 # Expected numbers per real file, computed independently of the reader by a one-off script that
@@ -151,9 +151,7 @@ def test_header_only_is_zero_sets(catalog: Catalog) -> None:
 def test_malformed_input_names_the_line(
     text: str, where: str, message: str, catalog: Catalog
 ) -> None:
-    with pytest.raises(InputError, match=message) as err:
-        read(text, catalog)
-    assert err.value.where == where
+    assert_refused(lambda: read(text, catalog), where, message)
 
 
 def _mutations() -> st.SearchStrategy[str]:
@@ -171,8 +169,4 @@ def _mutations() -> st.SearchStrategy[str]:
 @settings(max_examples=250, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.one_of(st.text(), _mutations()))
 def test_fuzz_returns_data_or_input_error(text: str) -> None:
-    try:
-        data = read_fitnotes_csv(text, "fuzz.csv", Catalog([]))
-    except InputError:
-        return
-    assert isinstance(data, ImportedData)
+    assert_data_or_refusal(lambda: read_fitnotes_csv(text, "fuzz.csv", Catalog([])))

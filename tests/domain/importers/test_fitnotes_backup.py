@@ -19,6 +19,8 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.importers.fitnotes_backup import read_fitnotes_backup
 from hiplog.domain.models import ImportedData
 
+from .checks import assert_data_or_refusal, assert_refused
+
 # Expected numbers per real backup, computed independently of the reader with the sqlite3 command
 # line tool: sets = count(*) from training_log; sessions = count(distinct date); reps = sum(reps);
 # volume = round(sum(reps * metric_weight), 1); note rows = Comment rows with owner_type_id 1 plus
@@ -209,9 +211,8 @@ def test_bad_values_name_the_row(
     row: tuple[object, ...], message: str, catalog: Catalog, tmp_path: Path
 ) -> None:
     path = make_backup(tmp_path / "bad.fitnotes", rows=[row])
-    with pytest.raises(InputError, match=message) as err:
-        read_fitnotes_backup(path, "bad.fitnotes", catalog)
-    assert err.value.where == "bad.fitnotes training_log row 1"
+    where = "bad.fitnotes training_log row 1"
+    assert_refused(lambda: read_fitnotes_backup(path, "bad.fitnotes", catalog), where, message)
 
 
 def test_an_empty_log_is_zero_sets(catalog: Catalog, tmp_path: Path) -> None:
@@ -247,8 +248,4 @@ def test_fuzz_returns_data_or_input_error(case: tuple[str, bytes, int]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "f.fitnotes"
         path.write_bytes(content)
-        try:
-            data = read_fitnotes_backup(path, "f.fitnotes", Catalog([]))
-        except InputError:
-            return
-    assert isinstance(data, ImportedData)
+        assert_data_or_refusal(lambda: read_fitnotes_backup(path, "f.fitnotes", Catalog([])))

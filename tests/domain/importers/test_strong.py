@@ -16,6 +16,7 @@ from hiplog.domain.importers.strong import read_strong
 from hiplog.domain.models import ImportedData, LoadKind
 from hiplog.domain.units import KG_PER_LB, Unit
 
+from .checks import assert_data_or_refusal, assert_refused
 from .fuzzing import mutated_exports, real_samples
 
 # Expected numbers per real file, computed independently of the reader by a one-off script with
@@ -265,9 +266,7 @@ def test_header_only_is_zero_sets(catalog: Catalog) -> None:
 def test_malformed_input_names_the_line(
     text: str, where: str, message: str, catalog: Catalog
 ) -> None:
-    with pytest.raises(InputError, match=message) as err:
-        read(text, catalog)
-    assert err.value.where == where
+    assert_refused(lambda: read(text, catalog), where, message)
 
 
 def _mutations() -> st.SearchStrategy[str]:
@@ -286,12 +285,7 @@ def _mutations() -> st.SearchStrategy[str]:
 @settings(max_examples=250, suppress_health_check=[HealthCheck.too_slow], deadline=None)
 @given(st.one_of(st.text(), _mutations()), st.sampled_from([Unit.KG, Unit.LB, None]))
 def test_fuzz_returns_data_or_input_error(text: str, unit: Unit | None) -> None:
-    catalog = Catalog([])
-    try:
-        data = read_strong(text, "fuzz.csv", catalog, unit)
-    except InputError:
-        return
-    assert isinstance(data, ImportedData)
+    assert_data_or_refusal(lambda: read_strong(text, "fuzz.csv", Catalog([]), unit))
 
 
 def test_a_byte_order_mark_and_crlf_endings_are_fine(catalog: Catalog) -> None:
