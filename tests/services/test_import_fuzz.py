@@ -119,6 +119,17 @@ def _import(template: Path, work: Path, fmt: str, content: bytes, suffix: str) -
 CSV_FORMATS = {"strong": "strong", "hevy": "hevy", "fitnotes": "fitnotes"}
 
 
+def _import_mutated_text(
+    template: Path, own_files: dict[str, bytes], work: Path, fmt: str, data: st.DataObject
+) -> None:
+    """Import a mutated real export of `fmt` (any format's for "auto") as `fmt`."""
+    seeds = {f: _real(folder) for f, folder in CSV_FORMATS.items()}
+    seeds.update({k: [v] for k, v in own_files.items()})
+    pool = seeds.get(fmt) or [s for group in seeds.values() for s in group]
+    content = data.draw(_mutated(pool))
+    _import(template, work, fmt, content, ".json" if fmt == "hiplog-json" else ".csv")
+
+
 @pytest.mark.parametrize("fmt", [*CSV_FORMATS, "hiplog", "hiplog-json", "auto"])
 @SHORT
 @given(data=st.data())
@@ -129,11 +140,7 @@ def test_fuzz_importing_text_exports(
     fmt: str,
     data: st.DataObject,
 ) -> None:
-    seeds = {**{f: _real(folder) for f, folder in CSV_FORMATS.items()}}
-    seeds.update({k: [v] for k, v in own_files.items()})
-    pool = seeds.get(fmt) or [s for group in seeds.values() for s in group]
-    content = data.draw(_mutated(pool))
-    _import(template, work, fmt, content, ".json" if fmt == "hiplog-json" else ".csv")
+    _import_mutated_text(template, own_files, work, fmt, data)
 
 
 @settings(SHORT, max_examples=25)
@@ -153,12 +160,7 @@ def test_fuzz_importing_text_exports_long(
     fmt: str,
     data: st.DataObject,
 ) -> None:
-    seeds = {**{f: _real(folder) for f, folder in CSV_FORMATS.items()}}
-    seeds.update({k: [v] for k, v in own_files.items()})
-    pool = seeds.get(fmt) or [s for group in seeds.values() for s in group]
-    _import(
-        template, work, fmt, data.draw(_mutated(pool)), ".json" if fmt == "hiplog-json" else ".csv"
-    )
+    _import_mutated_text(template, own_files, work, fmt, data)
 
 
 @pytest.mark.slow
