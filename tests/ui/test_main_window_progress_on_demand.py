@@ -1,6 +1,6 @@
-"""The Progress view (and the chart library behind it) is built the first time it is shown, so
-a start on another view does not pay for it; once shown it behaves as if it had always been
-there."""
+"""Each view is built the first time it is shown (the Progress view brings in the chart
+library), so a start pays only for the view it opens on; once built, a view behaves as if it
+had always been there."""
 
 from __future__ import annotations
 
@@ -48,7 +48,7 @@ def test_progress_is_built_when_first_shown_and_then_shown(
     w = make_window()
     w.show()
     assert w.current_view_name() == "log"
-    assert w._progress_view is None  # not built for a start on the Log
+    assert set(w._built) == {"log"}  # only the view on screen was built
 
     w.nav.setCurrentRow(VIEW_NAMES.index("progress"))
 
@@ -68,6 +68,20 @@ def test_asking_for_the_view_in_code_builds_it_without_switching(
     assert w.current_view_name() == "history"
     assert w.stack.currentWidget() is w.history_view
     assert w.progress_view is view  # built once
+
+
+def test_start_this_session_from_the_plan_reaches_the_log_built_later(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    first = make_window()
+    first.open_view("plan")
+    first.save_window()
+
+    w = make_window()  # opens where the last one was left: the Plan
+    assert set(w._built) == {"plan"}
+    w.plan_view.log_requested.emit()
+    assert w.current_view_name() == "log"
+    assert w.stack.currentWidget() is w.log_view
 
 
 def test_a_window_remembered_at_progress_opens_there(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -85,21 +85,12 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"hiplog - {ctx.locations.database.name}")
 
+        # Each view is built the first time it is shown or asked for; until then a plain widget
+        # holds its place in the stack. A start pays only for the view it opens on (the
+        # Progress view alone brings in pyqtgraph and numpy: about 0.4 s and 45 MB).
         self.views: dict[str, QWidget] = {}
-        self.log_view = LogView(ctx, self.events, self.undo_stack)
-        self.plan_view = PlanView(ctx, self.events, self.undo_stack)
-        # The Progress view is built the first time it is shown: it brings in pyqtgraph and
-        # numpy, about 0.4 s and 45 MB of every start that opens on another view.
-        self._progress_view: ProgressView | None = None
-        self.history_view = HistoryView(ctx, self.events, self.undo_stack)
-        self.exercises_view = ExercisesView(ctx, self.events, self.undo_stack)
-        widgets: list[QWidget] = [
-            self.log_view,
-            self.plan_view,
-            QWidget(),  # stands in for the Progress view until it is first shown
-            self.history_view,
-            self.exercises_view,
-        ]
+        self._built: dict[str, QWidget] = {}
+        widgets: list[QWidget] = [QWidget() for _ in VIEW_NAMES]
 
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -123,8 +114,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
-        self.plan_view.start_requested.connect(self.start_session)
-        self.plan_view.log_requested.connect(lambda: self.open_view("log"))
         self.events.exercise_requested.connect(lambda slug: self.open_view("progress", slug))
         # An undo or redo can be refused on any view (Ctrl+Z works everywhere): say why.
         undo_notices(self.undo_stack).refused.connect(self.show_refusal)
@@ -207,26 +196,63 @@ class MainWindow(QMainWindow):
     # --- views -----------------------------------------------------------------------------
 
     @property
-    def progress_view(self) -> ProgressView:
-        """The Progress view, built on first use in place of its stand-in."""
-        if self._progress_view is None:
-            from hiplog.ui.progress_view import ProgressView
+    def log_view(self) -> LogView:
+        return cast(LogView, self._view("log"))
 
-            view = ProgressView(self.ctx, self.events, self.undo_stack)
-            stand_in = self.views["progress"]
+    @property
+    def plan_view(self) -> PlanView:
+        return cast(PlanView, self._view("plan"))
+
+    @property
+    def progress_view(self) -> ProgressView:
+        return cast("ProgressView", self._view("progress"))
+
+    @property
+    def history_view(self) -> HistoryView:
+        return cast(HistoryView, self._view("history"))
+
+    @property
+    def exercises_view(self) -> ExercisesView:
+        return cast(ExercisesView, self._view("exercises"))
+
+    def _view(self, name: str) -> QWidget:
+        """The view `name`, built on first use in place of its stand-in."""
+        view = self._built.get(name)
+        if view is None:
+            view = self._make_view(name)
+            stand_in = self.views[name]
             was_current = self.stack.currentWidget() is stand_in
-            self.stack.insertWidget(VIEW_NAMES.index("progress"), view)
+            self.stack.insertWidget(VIEW_NAMES.index(name), view)
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
             if was_current:
                 self.stack.setCurrentWidget(view)
-            self.views["progress"] = view
-            self._progress_view = view
-        return self._progress_view
+            self.views[name] = view
+            self._built[name] = view
+        return view
+
+    def _make_view(self, name: str) -> QWidget:
+        args = (self.ctx, self.events, self.undo_stack)
+        if name == "log":
+            return LogView(*args)
+        if name == "plan":
+            plan = PlanView(*args)
+            plan.start_requested.connect(self.start_session)
+            plan.log_requested.connect(lambda: self.open_view("log"))
+            return plan
+        if name == "progress":
+            from hiplog.ui.progress_view import ProgressView
+
+            return ProgressView(*args)
+        if name == "history":
+            return HistoryView(*args)
+        if name == "exercises":
+            return ExercisesView(*args)
+        raise ValueError(f"unknown view {name!r}")
 
     def _show_row(self, row: int) -> None:
-        if 0 <= row < len(VIEW_NAMES) and VIEW_NAMES[row] == "progress":
-            self.progress_view  # noqa: B018 (built before it is shown)
+        if 0 <= row < len(VIEW_NAMES):
+            self._view(VIEW_NAMES[row])  # built before it is shown
         self.stack.setCurrentIndex(row)
 
     def current_view_name(self) -> str:
@@ -238,7 +264,7 @@ class MainWindow(QMainWindow):
             raise ValueError(f"unknown view {name!r}")
         self.nav.setCurrentRow(VIEW_NAMES.index(name))
         if exercise:
-            show: Callable[[str], None] = getattr(self.views[name], "show_exercise")  # noqa: B009
+            show: Callable[[str], None] = getattr(self._view(name), "show_exercise")  # noqa: B009
             show(exercise)
 
     def start_session(self, plan: Plan) -> None:
