@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from hiplog.domain.errors import DatabaseError
-from hiplog.domain.models import SetEntry
+from hiplog.domain.models import Session, SetEntry
 from hiplog.services import backups, training_log
 from hiplog.services.context import AppContext
 from hiplog.services.locations import resolve_locations
+from hiplog.storage import session_repo
 
 
 def _sha(path: Path) -> str:
@@ -55,22 +56,26 @@ def _cut_in_header(path: Path) -> None:
     path.write_bytes(path.read_bytes()[:10])
 
 
-def _foreign_tables(path: Path) -> None:
+def _replace_with_sqlite(path: Path, *statements: str) -> None:
+    """Put another program's SQLite database, built by `statements`, where hiplog's was."""
     path.unlink()
     conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)")
-    conn.execute("INSERT INTO contacts (name) VALUES ('Ada')")
+    for statement in statements:
+        conn.execute(statement)
     conn.commit()
     conn.close()
+
+
+def _foreign_tables(path: Path) -> None:
+    _replace_with_sqlite(
+        path,
+        "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)",
+        "INSERT INTO contacts (name) VALUES ('Ada')",
+    )
 
 
 def _foreign_marked(path: Path) -> None:
-    path.unlink()
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA application_id = 1234")
-    conn.execute("PRAGMA user_version = 7")
-    conn.commit()
-    conn.close()
+    _replace_with_sqlite(path, "PRAGMA application_id = 1234", "PRAGMA user_version = 7")
 
 
 def _newer(path: Path) -> None:
@@ -175,13 +180,9 @@ def test_restoring_the_newest_good_backup_replaces_a_damaged_file(
         ctx.close()
 
 
-def _all_sessions(ctx: AppContext) -> list[training_log.Session]:
-    found = []
-    for sid in range(1, 100):
-        session = training_log.get_session(ctx, sid)
-        if session is not None:
-            found.append(session)
-    return found
+def _all_sessions(ctx: AppContext) -> list[Session]:
+    with ctx.db.reader() as tx:
+        return session_repo.sessions_between(tx, None, None)
 
 
 def test_the_command_line_restores_over_a_damaged_file_and_keeps_it(
