@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
 from hiplog.domain.models import SetEntry
 from hiplog.services import history, settings_store, training_log
 from hiplog.services.context import AppContext
-
-
-@pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = AppContext.open_path(tmp_path / "t.db")
-    yield context
-    context.close()
 
 
 def _log(ctx: AppContext, when: datetime, *sets: SetEntry, bodyweight: float | None = None) -> int:

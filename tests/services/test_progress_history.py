@@ -2,22 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
-
-import pytest
 
 from hiplog.domain.models import SetEntry
 from hiplog.services import progress, training_log
 from hiplog.services.context import AppContext
-
-
-@pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = AppContext.open_path(tmp_path / "t.db")
-    yield context
-    context.close()
 
 
 def test_history_holds_the_window_and_only_the_last_session_before_it(ctx: AppContext) -> None:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
-
-import pytest
 
 from hiplog.domain.models import Session, SetEntry
 from hiplog.domain.records import RecordKind
@@ -14,13 +10,6 @@ from hiplog.services import exercise_history, records, training_log
 from hiplog.services.context import AppContext
 
 NOW = datetime(2026, 11, 21, 18, 0)
-
-
-@pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = AppContext.open_path(tmp_path / "t.db")
-    yield context
-    context.close()
 
 
 def log(ctx: AppContext, when: datetime, *sets: tuple[float, int]) -> Session:

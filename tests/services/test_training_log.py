@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -13,13 +11,6 @@ from hiplog.domain.models import SetEntry
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
-
-
-@pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = AppContext.open_path(tmp_path / "t.db")
-    yield context
-    context.close()
 
 
 def test_sets_logged_at_the_same_time_join_one_session_and_keep_counting(ctx: AppContext) -> None:
