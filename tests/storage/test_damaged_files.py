@@ -105,14 +105,20 @@ def good_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return path.read_bytes()
 
 
+def _spoiled(folder: Path, good_bytes: bytes, case: str) -> tuple[Path, str]:
+    """A good database at folder/hiplog.db spoiled as CASES[case] says, and the kind expected."""
+    spoil, kind = CASES[case]
+    path = folder / "hiplog.db"
+    path.write_bytes(good_bytes)
+    spoil(path)
+    return path, kind
+
+
 @pytest.mark.parametrize("case", list(CASES))
 def test_opening_refuses_with_a_clear_message_and_leaves_the_file_alone(
     tmp_path: Path, good_bytes: bytes, case: str
 ) -> None:
-    spoil, kind = CASES[case]
-    path = tmp_path / "hiplog.db"
-    path.write_bytes(good_bytes)
-    spoil(path)
+    path, kind = _spoiled(tmp_path, good_bytes, case)
     before = _sha(path)
 
     for _ in range(2):  # trying again changes nothing either
@@ -131,10 +137,7 @@ def test_opening_refuses_with_a_clear_message_and_leaves_the_file_alone(
 def test_starting_a_new_file_keeps_the_bad_one_under_a_new_name(
     tmp_path: Path, good_bytes: bytes, case: str
 ) -> None:
-    spoil, kind = CASES[case]
-    path = tmp_path / "hiplog.db"
-    path.write_bytes(good_bytes)
-    spoil(path)
+    path, kind = _spoiled(tmp_path, good_bytes, case)
     before = _sha(path)
     locations = resolve_locations(str(path))
 
