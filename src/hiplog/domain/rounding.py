@@ -71,11 +71,6 @@ class LoadGrid:
         i = bisect.bisect_right(self.loads_kg, load_kg + _EPS)
         return self.loads_kg[i - 1] if i > 0 else self.loads_kg[0]
 
-    def step_from(self, load_kg: float) -> float | None:
-        """How much the next load adds (kg); None when nothing heavier exists."""
-        nxt = self.next_above(load_kg)
-        return None if nxt is None else nxt - load_kg
-
 
 def grid_for_kind(
     kind: StepKind | None, settings: ProgressionSettings, step_kg: float | None = None

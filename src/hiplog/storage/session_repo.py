@@ -278,28 +278,12 @@ def count_sessions(db: OrmSession) -> int:
     return int(db.scalar(select(func.count(SessionRow.id))) or 0)
 
 
-def last_session_start(db: OrmSession) -> datetime | None:
-    return db.scalar(select(func.max(SessionRow.started_at)))
-
-
 def training_days(db: OrmSession, start: datetime, end: datetime) -> list[datetime]:
     return list(
         db.scalars(
             select(SessionRow.started_at)
             .where(SessionRow.started_at >= start, SessionRow.started_at < end)
             .order_by(SessionRow.started_at)
-        )
-    )
-
-
-def exercises_trained_since(db: OrmSession, since: datetime, until: datetime) -> Sequence[str]:
-    return list(
-        db.scalars(
-            select(ExerciseRow.slug)
-            .join(SetRow, SetRow.exercise_id == ExerciseRow.id)
-            .join(SessionRow, SessionRow.id == SetRow.session_id)
-            .where(SessionRow.started_at >= since, SessionRow.started_at <= until)
-            .distinct()
         )
     )
 
