@@ -57,4 +57,4 @@ def test_deleting_a_session_deletes_its_sets(ctx: AppContext) -> None:
     with ctx.db.transaction() as tx:
         session_repo.delete_session(tx, saved.id)
     with ctx.db.reader() as tx:
-        assert session_repo.session_totals(tx) == []
+        assert session_repo.session_totals(tx, [saved.id]) == []

@@ -47,7 +47,7 @@ def history_page(
         page = history_repo.session_page(tx, exercise, limit=limit, offset=offset)
         if not page:
             return []
-        totals = session_repo.session_totals(tx, exercise, limit=limit, offset=offset)
+        totals = session_repo.session_totals(tx, [session_id for session_id, _s, _kg in page])
     default_bw = bodyweight_kg(ctx) or 0.0
     # per session: names, slugs, [sets, working sets, reps, volume]; built in place, since a
     # refresh of a long scrolled list sums thousands of (session, exercise) rows
@@ -57,9 +57,7 @@ def history_page(
     bodyweights = {session_id: kg or default_bw for session_id, _started, kg in page}
     known: dict[str, Exercise | None] = {}
     for t in totals:
-        acc = sums.get(t.session_id)
-        if acc is None:  # changed between the two reads; the next reload shows it
-            continue
+        acc = sums[t.session_id]
         if t.exercise not in known:
             known[t.exercise] = catalog.get(t.exercise)
         ex = known[t.exercise]

@@ -1,6 +1,6 @@
 """Queries behind the history list and calendar: session counts, positions, days, bodyweights.
 
-They complement `session_repo.session_totals` so that the history view never loads sets.
+With `session_repo.session_totals` over a page's ids, the history view never loads sets.
 """
 
 from __future__ import annotations

@@ -232,25 +232,12 @@ class SessionTotals:
     all_sets: int
 
 
-def session_totals(
-    db: OrmSession, exercise: str | None = None, limit: int | None = None, offset: int = 0
-) -> list[SessionTotals]:
-    """Aggregates for the history list, newest session first, computed by the database."""
-    working = (SetRow.warmup.is_(False)) & (SetRow.flagged.is_(False))
-    sessions = select(SessionRow.id).order_by(SessionRow.started_at.desc(), SessionRow.id.desc())
-    if exercise is not None:
-        sessions = sessions.where(
-            SessionRow.id.in_(
-                select(SetRow.session_id)
-                .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
-                .where(ExerciseRow.slug == exercise)
-            )
-        )
-    if limit is not None:
-        sessions = sessions.limit(limit).offset(offset)
-    ids = list(db.scalars(sessions))
-    if not ids:
+def session_totals(db: OrmSession, session_ids: Sequence[int]) -> list[SessionTotals]:
+    """Aggregates of these sessions (a page of the history list, history_repo.session_page),
+    newest session first, computed by the database."""
+    if not session_ids:
         return []
+    working = (SetRow.warmup.is_(False)) & (SetRow.flagged.is_(False))
     rows = db.execute(
         select(
             SessionRow.id,
@@ -264,7 +251,7 @@ def session_totals(
         )
         .join(SetRow, SetRow.session_id == SessionRow.id)
         .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
-        .where(SessionRow.id.in_(ids))
+        .where(SessionRow.id.in_(list(session_ids)))
         .group_by(SessionRow.id, ExerciseRow.slug)
         .order_by(SessionRow.started_at.desc(), SessionRow.id.desc(), func.min(SetRow.id))
     ).all()
