@@ -16,7 +16,7 @@ from typing import TextIO
 
 from hiplog import __version__
 from hiplog.domain.catalog import exercise_to_dict
-from hiplog.domain.errors import HiplogError, InputError
+from hiplog.domain.errors import HiplogError
 from hiplog.domain.metrics import stats_to_json
 from hiplog.domain.models import SetEntry
 from hiplog.domain.plan import parse_as_of, plan_to_json
@@ -259,10 +259,7 @@ def run_command(
             return COMMANDS[args.command](ctx, args, out)
         finally:
             ctx.close()
-    except InputError as exc:
-        err.write(f"hiplog: {exc}\n")
-        return EXIT_USAGE
-    except HiplogError as exc:
+    except HiplogError as exc:  # bad input (InputError), an unusable database, ...
         err.write(f"hiplog: {exc}\n")
         return EXIT_USAGE
     except Exception as exc:
