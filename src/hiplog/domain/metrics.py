@@ -157,6 +157,11 @@ def week_start(day: date | datetime) -> date:
     return d - timedelta(days=d.weekday())
 
 
+def mondays(first: date, last: date) -> list[date]:
+    """Every week's Monday from the Monday `first` to the Monday `last`, both included."""
+    return [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+
+
 @dataclass(frozen=True)
 class WeekVolume:
     """Hard sets in one ISO week (Monday to Sunday)."""
@@ -248,8 +253,7 @@ def weekly_volume(
         _add_session(tally, session, cached, max_rir)
     weeks = sorted(k for k, t in tallies.items() if t.sessions)
     if fill_gaps and weeks:
-        first, last = weeks[0], weeks[-1]
-        weeks = [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+        weeks = mondays(weeks[0], weeks[-1])
     empty = _Tally()
     return [
         WeekVolume(w, t.sessions, dict(t.muscles), dict(t.lengths))

@@ -26,6 +26,7 @@ from hiplog.domain.metrics import (
     effective_load,
     epley,
     is_hip_extension,
+    mondays,
     week_start,
 )
 from hiplog.domain.models import Exercise, Length, SetEntry
@@ -201,8 +202,7 @@ def weekly_sums(dates: Sequence[datetime], values: Sequence[float | None]) -> Se
         sums[key] = sums.get(key, 0.0) + (value or 0.0)
     if not sums:
         return Series("", (), ())
-    first, last = min(sums), max(sums)
-    weeks = [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+    weeks = mondays(min(sums), max(sums))
     return Series(
         "",
         tuple(datetime.combine(w, datetime.min.time()) for w in weeks),
@@ -295,10 +295,7 @@ def build_weekly_charts(
             per_muscle[muscle] = per_muscle.get(muscle, 0.0) + share
         per_length = lengths.setdefault(week, {})
         per_length[ex.length] = per_length.get(ex.length, 0.0) + weight
-    weeks: list[date] = []
-    if sessions:
-        first, last = min(sessions), max(sessions)
-        weeks = [first + timedelta(weeks=i) for i in range((last - first).days // 7 + 1)]
+    weeks = mondays(min(sessions), max(sessions)) if sessions else []
     return WeeklyCharts(
         weeks=tuple(weeks),
         sessions=tuple(len(sessions.get(w, ())) for w in weeks),
