@@ -179,6 +179,17 @@ class _Tally:
     lengths: dict[Length, float] = field(default_factory=dict)
 
 
+def add_hard_sets(
+    muscles: dict[str, float], lengths: dict[Length, float], exercise: Exercise, sets: float
+) -> None:
+    """Count `sets` hard sets of `exercise`: in full for its first muscle and for its length,
+    INDIRECT_SET of them for each muscle listed after the first."""
+    for i, muscle in enumerate(exercise.muscles):
+        share = sets if i == 0 else sets * INDIRECT_SET
+        muscles[muscle] = muscles.get(muscle, 0.0) + share
+    lengths[exercise.length] = lengths.get(exercise.length, 0.0) + sets
+
+
 def _set_weight(entry: SetEntry) -> float:
     """A set done on one side counts half: three sets per side are three sets for each glute."""
     return 0.5 if entry.side in ("L", "R") else 1.0
@@ -206,11 +217,7 @@ def _add_session(tally: _Tally, session: Session, lookup: ExerciseLookup, max_ri
         counted = True
         if not is_hard_set(entry, max_rir):
             continue
-        weight = _set_weight(entry)
-        for i, muscle in enumerate(ex.muscles):
-            share = weight if i == 0 else weight * INDIRECT_SET
-            tally.muscles[muscle] = tally.muscles.get(muscle, 0.0) + share
-        tally.lengths[ex.length] = tally.lengths.get(ex.length, 0.0) + weight
+        add_hard_sets(tally.muscles, tally.lengths, ex, _set_weight(entry))
     if counted:
         tally.sessions += 1
 

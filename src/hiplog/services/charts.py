@@ -21,8 +21,8 @@ from typing import TextIO
 from hiplog.domain.errors import InputError
 from hiplog.domain.metrics import (
     HIP_EXTENSORS,
-    INDIRECT_SET,
     SessionStats,
+    add_hard_sets,
     effective_load,
     epley,
     is_hip_extension,
@@ -289,12 +289,7 @@ def build_weekly_charts(
         if not g.hard:
             continue
         weight = (0.5 if g.one_sided else 1.0) * g.sets
-        per_muscle = muscles.setdefault(week, {})
-        for i, muscle in enumerate(ex.muscles):
-            share = weight if i == 0 else weight * INDIRECT_SET
-            per_muscle[muscle] = per_muscle.get(muscle, 0.0) + share
-        per_length = lengths.setdefault(week, {})
-        per_length[ex.length] = per_length.get(ex.length, 0.0) + weight
+        add_hard_sets(muscles.setdefault(week, {}), lengths.setdefault(week, {}), ex, weight)
     weeks = mondays(min(sessions), max(sessions)) if sessions else []
     return WeeklyCharts(
         weeks=tuple(weeks),
