@@ -486,22 +486,9 @@ def export_exercise_csv(
     path: Path, charts: Sequence[ExerciseCharts], unit: Unit, since: datetime | None = None
 ) -> int:
     """Write `write_exercise_csv` to `path` atomically (an InputError if it cannot be written)."""
-    count = 0
-
-    def write(handle: TextIO) -> None:
-        nonlocal count
-        count = write_exercise_csv(handle, charts, unit, since)
-
-    write_text_atomically(path, write)
-    return count
+    return write_text_atomically(path, lambda out: write_exercise_csv(out, charts, unit, since))
 
 
 def export_weekly_csv(path: Path, weekly: WeeklyCharts, since: datetime | None = None) -> int:
-    count = 0
-
-    def write(handle: TextIO) -> None:
-        nonlocal count
-        count = write_weekly_csv(handle, weekly, since)
-
-    write_text_atomically(path, write)
-    return count
+    """Write `write_weekly_csv` to `path` atomically (an InputError if it cannot be written)."""
+    return write_text_atomically(path, lambda out: write_weekly_csv(out, weekly, since))

@@ -7,13 +7,18 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from hiplog.domain.errors import InputError
 
+T = TypeVar("T")
 
-def write_text_atomically(path: Path, write: Callable[[TextIO], object]) -> None:
-    """Call `write` on a temporary file beside `path`, then rename it into place."""
+
+def write_text_atomically(path: Path, write: Callable[[TextIO], T]) -> T:
+    """Call `write` on a temporary file beside `path`, then rename it into place.
+
+    Returns what `write` returned (a count of rows, say) once the file is in place.
+    """
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise InputError(f"the folder {folder} does not exist", str(path))
@@ -21,10 +26,11 @@ def write_text_atomically(path: Path, write: Callable[[TextIO], object]) -> None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            write(handle)
+            result = write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         tmp.replace(path)
+        return result
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -221,29 +221,22 @@ def _name_of(catalog: Catalog) -> Callable[[str], str]:
 
 def export_csv(ctx: AppContext, path: Path) -> int:
     """Write every set as the hiplog CSV; returns the number of rows."""
-    catalog = ctx.catalog()
-    rows = 0
+    name_of = _name_of(ctx.catalog())
 
-    def write(handle: TextIO) -> None:
-        nonlocal rows
+    def write(handle: TextIO) -> int:
         with ctx.db.reader() as tx:
-            rows = write_hiplog_csv(session_repo.iter_all_sessions(tx), _name_of(catalog), handle)
+            return write_hiplog_csv(session_repo.iter_all_sessions(tx), name_of, handle)
 
-    write_text_atomically(path, write)
-    return rows
+    return write_text_atomically(path, write)
 
 
 def export_json(ctx: AppContext, path: Path) -> int:
     """Write the full JSON backup (custom exercises, settings and bodyweights included)."""
-    catalog = ctx.catalog()
-    customs = [e for e in catalog if e.custom]
-    count = 0
+    customs = [e for e in ctx.catalog() if e.custom]
 
-    def write(handle: TextIO) -> None:
-        nonlocal count
+    def write(handle: TextIO) -> int:
         with ctx.db.reader() as tx:
             sessions = list(session_repo.iter_all_sessions(tx))
-            count = sum(len(s.sets) for s in sessions)
             write_backup_json(
                 sessions,
                 customs,
@@ -251,6 +244,6 @@ def export_json(ctx: AppContext, path: Path) -> int:
                 settings_repo.bodyweights(tx),
                 handle,
             )
+        return sum(len(s.sets) for s in sessions)
 
-    write_text_atomically(path, write)
-    return count
+    return write_text_atomically(path, write)
