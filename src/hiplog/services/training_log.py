@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
-from hiplog.domain.validation import validate_set
+from hiplog.domain.validation import validate_bodyweight, validate_set
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
 
@@ -58,8 +58,7 @@ def log_sets(
 def create_session(
     ctx: AppContext, started_at: datetime, bodyweight_kg: float | None = None, notes: str = ""
 ) -> Session:
-    if bodyweight_kg is not None and not 0 < bodyweight_kg <= 500:
-        raise InputError(f"bodyweight must be between 0 and 500 kg, not {bodyweight_kg:g}")
+    validate_bodyweight(bodyweight_kg)
     with ctx.db.transaction() as tx:
         return session_repo.add_session(
             tx, Session(started_at=started_at, bodyweight_kg=bodyweight_kg, notes=notes)
@@ -69,8 +68,7 @@ def create_session(
 def update_session_details(
     ctx: AppContext, session_id: int, started_at: datetime, notes: str, bodyweight_kg: float | None
 ) -> None:
-    if bodyweight_kg is not None and not 0 < bodyweight_kg <= 500:
-        raise InputError(f"bodyweight must be between 0 and 500 kg, not {bodyweight_kg:g}")
+    validate_bodyweight(bodyweight_kg)
     with ctx.db.transaction() as tx:
         session_repo.update_session_details(tx, session_id, started_at, notes, bodyweight_kg)
 
