@@ -7,10 +7,12 @@ from datetime import datetime, timedelta
 
 from hiplog.domain.models import Session
 from hiplog.services.context import AppContext
+from hiplog.services.training_log import JOIN_WINDOW
 from hiplog.storage import session_repo
 
-#: A session that started this long ago or less is treated as still going on.
-ONGOING_WINDOW = timedelta(hours=3)
+#: A session that started this long ago or less is treated as still going on: the window in
+#: which sets logged without a date join it (training_log.log_sets).
+ONGOING_WINDOW = JOIN_WINDOW
 
 
 def last_session(
