@@ -110,14 +110,15 @@ def parse_reps(text: str, where: str) -> int:
 def parse_date(text: str, formats: tuple[str, ...], where: str) -> datetime:
     """A naive datetime in one of `formats`, else an InputError naming the value."""
     text = text.strip()
-    parsed = _parse_date_cached(text, formats)
+    parsed = date_in_formats(text, formats)
     if parsed is None:
         raise InputError(f"'{text}' is not a valid date", where)
     return parsed
 
 
 @lru_cache(maxsize=4096)
-def _parse_date_cached(text: str, formats: tuple[str, ...]) -> datetime | None:
+def date_in_formats(text: str, formats: tuple[str, ...]) -> datetime | None:
+    """`text` read with the first of `formats` that fits, or None when none does."""
     # Exports repeat a workout's date on each of its rows, and strptime is slow: remembering
     # recent answers cuts the time of a large import by about a quarter.
     for fmt in formats:

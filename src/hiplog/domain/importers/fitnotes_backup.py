@@ -27,7 +27,7 @@ from typing import Any
 
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.errors import InputError
-from hiplog.domain.importers.common import ImportBuilder, positive_or_none
+from hiplog.domain.importers.common import ImportBuilder, date_in_formats, positive_or_none
 from hiplog.domain.models import BodyweightEntry, ImportedData
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -37,12 +37,10 @@ _DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M:%S.%f", "%Y-%m
 
 def _parse_datetime(value: Any, what: str, where: str) -> datetime:
     text = str(value).strip() if value is not None else ""
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt)
-        except ValueError:
-            continue
-    raise InputError(f"{what} '{text}' is not a valid date", where)
+    parsed = date_in_formats(text, _DATE_FORMATS)
+    if parsed is None:
+        raise InputError(f"{what} '{text}' is not a valid date", where)
+    return parsed
 
 
 def _number(value: Any, what: str, where: str) -> float:
