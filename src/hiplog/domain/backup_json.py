@@ -28,6 +28,7 @@ from hiplog.domain.catalog import Catalog, exercise_from_dict, exercise_to_dict,
 from hiplog.domain.errors import InputError
 from hiplog.domain.hiplog_csv import format_number, out_of_range
 from hiplog.domain.models import BodyweightEntry, Exercise, ImportedData, Session, SetEntry
+from hiplog.domain.validation import MAX_RIR
 
 FORMAT = "hiplog-backup"
 VERSION = 1
@@ -231,8 +232,8 @@ class _Reader:
         if order < 1:
             self.fail(f"{path}.order", "must be 1 or more")
         rir = self.whole(entry.get("rir"), f"{path}.rir", optional=True)
-        if rir is not None and rir > 10:
-            self.fail(f"{path}.rir", f"{rir} is more than 10")
+        if rir is not None and rir > MAX_RIR:
+            self.fail(f"{path}.rir", f"{rir} is more than {MAX_RIR}")
         side = self.text(entry.get("side"), f"{path}.side", optional=True)
         if side not in (None, "L", "R"):
             self.fail(f"{path}.side", f"must be null, 'L' or 'R', not '{side}'")
