@@ -80,15 +80,27 @@ class ImportSummary:
         return out
 
 
-def read_import_file(
-    path: Path, catalog: Catalog, fmt: str = "auto", unit: Unit | None = None
-) -> tuple[str, ImportedData]:
-    """Parse a file into ImportedData without touching the database."""
-    source = path.name
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
+
+
+def read_import_file(
+    path: Path,
+    catalog: Catalog,
+    fmt: str = "auto",
+    unit: Unit | None = None,
+    raw: bytes | None = None,
+) -> tuple[str, ImportedData]:
+    """Parse a file into ImportedData without touching the database.
+
+    `raw` is the file's content when the caller has read it already.
+    """
+    source = path.name
+    if raw is None:
+        raw = _read_bytes(path)
     if fmt == "auto":
         fmt = detect_format(raw[:65536], source)
     if fmt not in FORMATS:
@@ -123,11 +135,14 @@ def import_file(
     """Import a file in one transaction: everything or nothing. The same file twice adds nothing."""
     started = time.perf_counter()
     catalog = ctx.catalog()
-    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    raw = _read_bytes(path)
+    # Only a regular file is remembered: a pipe's next content is another file.
+    digest = hashlib.sha256(raw).hexdigest() if path.is_file() else ""
     with ctx.db.reader() as tx:
         if digest and import_repo.already_imported(tx, digest) is not None:
             return ImportSummary(file=path.name, format=fmt, already_imported=True)
-    fmt, data = read_import_file(path, catalog, fmt, unit)
+    fmt, data = read_import_file(path, catalog, fmt, unit, raw)
+    del raw  # the file's bytes are not needed while the sets are written
     summary = ImportSummary(
         file=path.name,
         format=fmt,
