@@ -210,7 +210,7 @@ def _cmd_stats(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     exercise = exercises.find_exercise(ctx, args.exercise, "EXERCISE")
     rows = progress.stats(ctx, exercise.slug)
     if args.json:
-        json.dump(stats_to_json(exercise.slug, rows), out, indent=2)
+        json.dump(stats_to_json(exercise.slug, rows), out, indent=2, ensure_ascii=False)
         out.write("\n")
         return EXIT_OK
     unit = ctx.settings().unit

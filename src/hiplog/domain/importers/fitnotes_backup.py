@@ -96,8 +96,9 @@ def read_fitnotes_backup(path: Path, source: str, catalog: Catalog) -> ImportedD
 def _note_on_day(builder: ImportBuilder, date: Any, text: Any, where: str) -> None:
     """A note on a date goes to that date's session; a date with no sets has none to take it."""
     day = _parse_datetime(date, "date", where).date()
-    if builder.has_session(day):
-        builder.add_session_note(day, datetime(day.year, day.month, day.day), str(text))
+    note = "" if text is None else str(text).strip()
+    if note and builder.has_session(day):
+        builder.add_session_note(day, datetime(day.year, day.month, day.day), note)
 
 
 def _read(conn: sqlite3.Connection, source: str, catalog: Catalog) -> ImportedData:
