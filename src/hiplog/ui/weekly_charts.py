@@ -57,6 +57,8 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             offset=(8, 8), labelTextColor=colours.foreground
         )
         for legend in (self.muscles_legend, self.lengths_legend):
+            # one row: a stacked legend is taller than the plot in a small window
+            legend.setColumnCount(3)
             legend.setLabelTextSize(size)
             legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
             legend.setZValue(20)
