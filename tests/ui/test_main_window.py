@@ -330,6 +330,7 @@ def test_a_refused_undo_is_said_in_the_status_bar_on_any_view(
     dialog.accept()
     training_log.log_sets(ctx, [SetEntry("frog-pump", 0, 25)], when=datetime(2026, 11, 2, 18))
     w.open_view("plan")  # a view with no message label of its own
+    assert w.statusBar().isVisible()
     w.undo_action.trigger()
     assert "frog-pump" in ctx.catalog()
     assert w.statusBar().currentMessage() == (

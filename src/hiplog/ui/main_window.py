@@ -117,6 +117,8 @@ class MainWindow(QMainWindow):
         self.events.exercise_requested.connect(lambda slug: self.open_view("progress", slug))
         # An undo or redo can be refused on any view (Ctrl+Z works everywhere): say why.
         undo_notices(self.undo_stack).refused.connect(self.show_refusal)
+        # There from the start, so the menus' tips show while the pointer is on an item.
+        self.statusBar()
         self.restore_window()
 
     # --- menus -----------------------------------------------------------------------------
