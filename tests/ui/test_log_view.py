@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -407,3 +407,22 @@ def test_moving_the_session_back_in_time_updates_what_came_before(
     assert "Nothing logged before" in view.last_label.text()
     undo_stack.undo()
     assert "60 kg x 10" in view.last_label.text()
+
+
+def test_a_day_picked_in_the_calendar_pop_up_moves_the_session_at_once(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    from PySide6.QtCore import QDate
+
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("glute-bridge")
+    enter_set(qtbot, view, "", "15")
+    assert view.session_id is not None
+    yesterday = date.today() - timedelta(days=1)
+    day = QDate(yesterday.year, yesterday.month, yesterday.day)
+    popup = view.when_edit.calendarWidget()
+    popup.setSelectedDate(day)
+    popup.clicked.emit(day)  # as a click on the day; the field keeps the focus
+    qtbot.waitUntil(lambda: undo_stack.count() == 2)
+    session = training_log.get_session(ctx, view.session_id)
+    assert session is not None and session.started_at.date() == yesterday

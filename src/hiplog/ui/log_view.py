@@ -118,6 +118,10 @@ class LogView(QWidget):
         self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.when_edit.setToolTip("When this session started; sets you log join this session")
         self.when_edit.editingFinished.connect(self._details_edited)
+        # A day picked in the pop-up calendar applies at once, not when the field loses focus.
+        popup = self.when_edit.calendarWidget()
+        popup.clicked.connect(lambda _day: QTimer.singleShot(0, self._details_edited))
+        popup.activated.connect(lambda _day: QTimer.singleShot(0, self._details_edited))
         form.addRow("Session started", self.when_edit)
         self.bodyweight_edit = QLineEdit(self)
         self.bodyweight_edit.setMaximumWidth(120)
