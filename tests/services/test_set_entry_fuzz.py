@@ -29,7 +29,7 @@ SHORT = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-LONG = settings(SHORT, max_examples=20_000)
+LONG = settings(SHORT, max_examples=10_000)
 
 finite_or_not = st.one_of(
     st.none(),
