@@ -218,3 +218,18 @@ def test_rotation_removes_copies_left_half_written_by_a_crash(ctx: AppContext) -
     backups.rotate_backups(folder)
     assert not stale.exists()
     assert fresh.exists()
+
+
+def test_a_failed_daily_backup_does_not_keep_anyone_from_their_data(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from hiplog.domain.errors import DatabaseError
+
+    def full_disk(source: Path, destination: Path) -> Path:
+        raise DatabaseError(f"could not back up {source} to {destination}: disk full")
+
+    monkeypatch.setattr(backups, "backup_database", full_disk)
+    assert backups.ensure_daily_backup(ctx, datetime(2026, 3, 1)) is None
+    assert "daily backup failed" in caplog.text
+    monkeypatch.undo()
+    assert backups.ensure_daily_backup(ctx, datetime(2026, 3, 1, 9, 0)) is not None  # next start
