@@ -11,9 +11,10 @@ import csv
 import io
 import math
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
+from typing import NamedTuple
 
 from hiplog.domain.catalog import Catalog, free_slug, new_custom_exercise, normalise_name, slugify
 from hiplog.domain.errors import InputError
@@ -185,6 +186,34 @@ def implausible(
     return why
 
 
+class SetValues(NamedTuple):
+    """A set's parsed values, and why they are implausible ("" when they are not)."""
+
+    reps: int
+    load_kg: float | None
+    rir: int | None
+    warmup: bool
+    duration_s: float | None
+    distance_m: float | None
+    tag: str
+    why: str
+
+    @classmethod
+    def checked(
+        cls,
+        *,
+        reps: int,
+        load_kg: float | None,
+        rir: int | None,
+        warmup: bool,
+        duration_s: float | None,
+        distance_m: float | None,
+        tag: str,
+    ) -> SetValues:
+        why = "; ".join(implausible(reps, load_kg, duration_s, distance_m))
+        return cls(reps, load_kg, rir, warmup, duration_s, distance_m, tag, why)
+
+
 def csv_rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list[str]]]:
     """Rows of a CSV text with the physical line each starts on; blank lines are skipped.
 
@@ -302,33 +331,30 @@ class ExerciseMapper:
         ]
 
 
-@dataclass
-class _DraftSet:
-    exercise: str
-    order: int
-    reps: int
-    load_kg: float | None
-    rir: int | None
-    warmup: bool
-    duration_s: float | None
-    distance_m: float | None
-    tag: str
-    notes: list[str]
-    flagged: bool
-
-    def final_notes(self) -> str:
-        body = "; ".join(self.notes)
-        return f"{self.tag} {body}".strip() if self.tag else body
+def _joined_notes(tag: str, notes: list[str]) -> str:
+    body = "; ".join(notes)
+    return f"{tag} {body}".strip() if tag else body
 
 
 @dataclass
-class _DraftSession:
+class DraftSession:
+    """A session being read. Its sets are final but for their notes: `note_parts` keeps the tag
+    and notes of each set that has either (by index), for notes that arrive later."""
+
     started_at: datetime
-    sets: list[_DraftSet] = field(default_factory=list)
+    sets: list[SetEntry] = field(default_factory=list)
+    note_parts: dict[int, tuple[str, list[str]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     exercise_notes: dict[str, list[str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     bodyweight_kg: float | None = None
+
+    def add_notes(self, index: int, texts: list[str], first: bool = False) -> None:
+        """Add to the notes of the index-th set: after its own, or before them with `first`."""
+        tag, own = self.note_parts.get(index, ("", []))
+        notes = texts + own if first else own + texts
+        self.note_parts[index] = (tag, notes)
+        self.sets[index] = replace(self.sets[index], notes=_joined_notes(tag, notes))
 
 
 def _add_unique(items: list[str], text: str) -> None:
@@ -348,12 +374,12 @@ class ImportBuilder:
     def __init__(self, catalog: Catalog, source_format: str) -> None:
         self.mapper = ExerciseMapper(catalog)
         self.data = ImportedData(source_format=source_format)
-        self._sessions: dict[object, _DraftSession] = {}
+        self._sessions: dict[object, DraftSession] = {}
 
-    def session(self, key: object, started_at: datetime) -> _DraftSession:
+    def session(self, key: object, started_at: datetime) -> DraftSession:
         draft = self._sessions.get(key)
         if draft is None:
-            draft = _DraftSession(started_at=started_at)
+            draft = DraftSession(started_at=started_at)
             self._sessions[key] = draft
         return draft
 
@@ -382,28 +408,52 @@ class ImportBuilder:
         Sources without lines (a database) pass line 0 and a `label` naming the row instead,
         which then leads the reason.
         """
+        values = SetValues.checked(
+            reps=reps,
+            load_kg=load_kg,
+            rir=rir,
+            warmup=warmup,
+            duration_s=duration_s,
+            distance_m=distance_m,
+            tag=tag,
+        )
         draft = self.session(key, started_at)
-        slug = self.mapper.slug_for(exercise_name)
-        self.mapper.note_load(slug, load_kg)
+        self.add_set_values(draft, self.mapper.slug_for(exercise_name), line, values, notes, label)
+
+    def add_set_values(
+        self,
+        draft: DraftSession,
+        slug: str,
+        line: int,
+        values: SetValues,
+        notes: str = "",
+        label: str = "",
+    ) -> None:
+        """add_set for a reader that has the session (from `session`), the exercise's slug (from
+        `mapper.slug_for`) and the values already."""
+        if values.load_kg:
+            self.mapper.note_load(slug, values.load_kg)
         order = draft.counts.get(slug, 0) + 1
         draft.counts[slug] = order
-        why = implausible(reps, load_kg, duration_s, distance_m)
-        if why:
-            reason = "; ".join(why)
-            self.data.flagged_lines.append((line, f"{label}: {reason}" if label else reason))
+        if values.why:
+            self.data.flagged_lines.append(
+                (line, f"{label}: {values.why}" if label else values.why)
+            )
+        notes = notes.strip()
+        if notes or values.tag:
+            draft.note_parts[len(draft.sets)] = (values.tag, [notes] if notes else [])
         draft.sets.append(
-            _DraftSet(
+            SetEntry(
                 exercise=slug,
                 order=order,
-                reps=reps,
-                load_kg=load_kg,
-                rir=rir,
-                warmup=warmup,
-                duration_s=duration_s,
-                distance_m=distance_m,
-                tag=tag,
-                notes=[notes.strip()] if notes.strip() else [],
-                flagged=bool(why),
+                reps=values.reps,
+                load_kg=values.load_kg,
+                rir=values.rir,
+                warmup=values.warmup,
+                duration_s=values.duration_s,
+                distance_m=values.distance_m,
+                notes=_joined_notes(values.tag, [notes] if notes else []),
+                flagged=bool(values.why),
             )
         )
 
@@ -421,7 +471,7 @@ class ImportBuilder:
         """Append to the notes of the `index`-th set added to session `key`."""
         text = text.strip()
         if text:
-            self._sessions[key].sets[index].notes.append(text)
+            self._sessions[key].add_notes(index, [text])
 
     def set_count(self, key: object) -> int:
         return len(self._sessions[key].sets)
@@ -433,35 +483,21 @@ class ImportBuilder:
         """The ImportedData, with sessions sorted by start (ties keep their file order)."""
         sessions: list[Session] = []
         for draft in self._sessions.values():
-            first_of: dict[str, _DraftSet] = {}
-            for s in draft.sets:
-                first_of.setdefault(s.exercise, s)
             session_notes = list(draft.notes)
-            for slug, texts in draft.exercise_notes.items():
-                target = first_of.get(slug)
-                if target is not None:
-                    target.notes = texts + target.notes
-                else:
-                    session_notes.extend(texts)
-            sets = tuple(
-                SetEntry(
-                    exercise=s.exercise,
-                    order=s.order,
-                    reps=s.reps,
-                    load_kg=s.load_kg,
-                    rir=s.rir,
-                    warmup=s.warmup,
-                    duration_s=s.duration_s,
-                    distance_m=s.distance_m,
-                    notes=s.final_notes(),
-                    flagged=s.flagged,
-                )
-                for s in draft.sets
-            )
+            if draft.exercise_notes:
+                first_of: dict[str, int] = {}
+                for i, s in enumerate(draft.sets):
+                    first_of.setdefault(s.exercise, i)
+                for slug, texts in draft.exercise_notes.items():
+                    target = first_of.get(slug)
+                    if target is not None:
+                        draft.add_notes(target, texts, first=True)
+                    else:
+                        session_notes.extend(texts)
             sessions.append(
                 Session(
                     started_at=draft.started_at,
-                    sets=sets,
+                    sets=tuple(draft.sets),
                     notes="\n".join(session_notes),
                     bodyweight_kg=draft.bodyweight_kg,
                 )

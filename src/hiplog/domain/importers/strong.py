@@ -13,14 +13,17 @@ distance has no unit, Strong used km for kg users and miles for lb users.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from operator import itemgetter
 
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.errors import InputError
 from hiplog.domain.importers.common import (
     DROP_SET_TAG,
     FAILURE_TAG,
+    DraftSession,
     ImportBuilder,
-    column_getter,
+    SetValues,
     field_count_error,
     header_and_rows,
     load_from,
@@ -121,71 +124,130 @@ def read_strong(text: str, source: str, catalog: Catalog, unit: Unit | None) -> 
     layout = _layout(header, source)
     if layout.weight_unit is None and "weight_unit" not in layout.index and unit is None:
         raise InputError(NO_UNIT_MESSAGE, where=source)
-    get = column_getter(layout.index)
     builder = ImportBuilder(catalog, "strong")
     data = builder.data
+    # Every row gets one empty cell appended: it stands for each column the file lacks, so a
+    # cell is one index whatever the layout.
+    width = layout.width
+
+    def column(name: str) -> int:
+        return layout.index.get(name, width)
+
+    session_cells = itemgetter(column("date"), column("workout_no"), column("workout_name"))
+    set_cells = itemgetter(*(column(name) for name in _SET_FIELDS))
+    exercise_at, notes_at, workout_notes_at = (
+        column("exercise"),
+        column("notes"),
+        column("workout_notes"),
+    )
+    # A long history repeats the same few cells on row after row (a workout's date on each of
+    # its sets, the same weights and reps week after week), so each distinct combination is
+    # parsed once. Only what parsed is remembered: a bad cell is reported on every row.
+    sessions: dict[tuple[str, ...], tuple[object, datetime, DraftSession]] = {}
+    slugs: dict[str, str] = {}
+    values: dict[tuple[str, ...], SetValues | str] = {}
+    rows_read = rest_rows = note_rows = 0
 
     for line, row in rows:
-        where = f"{source} line {line}"
-        if len(row) != layout.width:
-            raise field_count_error(layout.width, len(row), where)
-        data.rows_read += 1
-        started_at = parse_date(get(row, "date"), _DATE_FORMATS, where)
-        workout_no = get(row, "workout_no").strip()
-        key = ("#", workout_no) if workout_no else (started_at, get(row, "workout_name").strip())
-        exercise = get(row, "exercise").strip()
-        if not exercise:
-            raise InputError("the exercise name is empty", where)
-        kind = get(row, "set_order").strip()
-        folded = kind.casefold()
-        notes = get(row, "notes")
-        builder.add_session_note(key, started_at, get(row, "workout_notes"))
-        if folded in _REST:
-            data.rest_rows += 1
-            continue
-        if folded in _NOTE:
-            data.note_rows += 1
-            builder.add_exercise_note(key, started_at, exercise, notes)
-            continue
-        warmup = folded in _WARMUP
-        tag = FAILURE_TAG if folded in _FAILURE else DROP_SET_TAG if folded in _DROP else ""
-        if not (warmup or tag or kind.isdigit()):
-            raise InputError(f"unknown Set Order '{kind}'", where)
-
-        reps = parse_reps(get(row, "reps"), where)
-        weight = parse_number(get(row, "weight"), "weight", where)
-        load_kg = load_from(weight, _row_weight_unit(row, layout, unit, weight, where))
-        distance = parse_number(get(row, "distance"), "distance", where)
-        distance_m = positive_or_none(distance)
-        if distance_m is not None:
-            distance_m *= _row_metres_per(row, layout, unit, where)
-        seconds = positive_or_none(parse_number(get(row, "seconds"), "seconds", where))
-        rir = rir_from_rpe_cell(get(row, "rpe"), where)
-        builder.add_set(
-            key,
-            started_at,
-            exercise,
-            line,
-            reps=reps,
-            load_kg=load_kg,
-            rir=rir,
-            warmup=warmup,
-            duration_s=seconds,
-            distance_m=distance_m,
-            notes=notes,
-            tag=tag,
-        )
+        if len(row) != width:
+            raise field_count_error(width, len(row), f"{source} line {line}")
+        rows_read += 1
+        row.append("")
+        cells = session_cells(row)
+        found = sessions.get(cells)
+        if found is None:
+            found = sessions[cells] = _session_of(builder, cells, f"{source} line {line}")
+        key, started_at, draft = found
+        name = row[exercise_at]
+        slug = slugs.get(name)  # mapped on the first set (a rest row maps nothing)
+        if slug is None and not name.strip():
+            raise InputError("the exercise name is empty", f"{source} line {line}")
+        if row[workout_notes_at]:
+            builder.add_session_note(key, started_at, row[workout_notes_at])
+        numbers = set_cells(row)
+        parsed = values.get(numbers)
+        if parsed is None:
+            parsed = values[numbers] = _set_values(numbers, layout, unit, f"{source} line {line}")
+        if isinstance(parsed, SetValues):
+            if slug is None:
+                slug = slugs[name] = builder.mapper.slug_for(name.strip())
+            builder.add_set_values(draft, slug, line, parsed, row[notes_at])
+        elif parsed == _REST_ROW:
+            rest_rows += 1
+        else:
+            note_rows += 1
+            builder.add_exercise_note(key, started_at, name.strip(), row[notes_at])
+    data.rows_read, data.rest_rows, data.note_rows = rows_read, rest_rows, note_rows
     return builder.finish()
 
 
+# The cells that make a set's values, in the order _set_values reads them.
+_SET_FIELDS = (
+    "set_order",
+    "reps",
+    "weight",
+    "weight_unit",
+    "distance",
+    "distance_unit",
+    "seconds",
+    "rpe",
+)
+_REST_ROW = "rest"
+_NOTE_ROW = "note"
+
+
+def _session_of(
+    builder: ImportBuilder, cells: tuple[str, ...], where: str
+) -> tuple[object, datetime, DraftSession]:
+    """The workout of a row from its date, Workout # and Workout Name cells."""
+    date, workout_no, workout_name = cells
+    started_at = parse_date(date, _DATE_FORMATS, where)
+    workout_no = workout_no.strip()
+    key = ("#", workout_no) if workout_no else (started_at, workout_name.strip())
+    draft = builder.session(key, started_at)
+    return key, draft.started_at, draft
+
+
+def _set_values(
+    cells: tuple[str, ...], layout: _Layout, unit: Unit | None, where: str
+) -> SetValues | str:
+    """A row's set values from its _SET_FIELDS cells, or _REST_ROW or _NOTE_ROW."""
+    kind, reps_cell, weight_cell, unit_cell, distance_cell, distance_unit_cell, seconds, rpe = cells
+    kind = kind.strip()
+    folded = kind.casefold()
+    if folded in _REST:
+        return _REST_ROW
+    if folded in _NOTE:
+        return _NOTE_ROW
+    warmup = folded in _WARMUP
+    tag = FAILURE_TAG if folded in _FAILURE else DROP_SET_TAG if folded in _DROP else ""
+    if not (warmup or tag or kind.isdigit()):
+        raise InputError(f"unknown Set Order '{kind}'", where)
+    reps = parse_reps(reps_cell, where)
+    weight = parse_number(weight_cell, "weight", where)
+    load_kg = load_from(weight, _row_weight_unit(unit_cell, layout, unit, weight, where))
+    distance_m = positive_or_none(parse_number(distance_cell, "distance", where))
+    if distance_m is not None:
+        distance_m *= _row_metres_per(distance_unit_cell, layout, unit, where)
+    duration_s = positive_or_none(parse_number(seconds, "seconds", where))
+    return SetValues.checked(
+        reps=reps,
+        load_kg=load_kg,
+        rir=rir_from_rpe_cell(rpe, where),
+        warmup=warmup,
+        duration_s=duration_s,
+        distance_m=distance_m,
+        tag=tag,
+    )
+
+
 def _row_weight_unit(
-    row: list[str], layout: _Layout, unit: Unit | None, weight: float | None, where: str
+    cell: str, layout: _Layout, unit: Unit | None, weight: float | None, where: str
 ) -> Unit:
     if layout.weight_unit is not None:
         return weight_unit(layout.weight_unit, where)
-    i = layout.index.get("weight_unit")
-    if i is not None and row[i].strip():
-        return weight_unit(row[i], where)
+    if cell.strip():  # the Weight Unit column ("" when the file has none)
+        return weight_unit(cell, where)
     if unit is not None:
         return unit
     if not weight:
@@ -193,11 +255,10 @@ def _row_weight_unit(
     raise InputError("this row has a weight but no weight unit; choose with --unit", where)
 
 
-def _row_metres_per(row: list[str], layout: _Layout, unit: Unit | None, where: str) -> float:
+def _row_metres_per(cell: str, layout: _Layout, unit: Unit | None, where: str) -> float:
     if layout.distance_unit is not None:
         return metres_per(layout.distance_unit, where)
-    i = layout.index.get("distance_unit")
-    if i is not None and row[i].strip():
-        return metres_per(row[i], where)
+    if cell.strip():  # the Distance Unit column ("" when the file has none)
+        return metres_per(cell, where)
     # No unit in the file: Strong wrote km for kg users and miles for lb users.
     return metres_per("mi" if unit is Unit.LB else "km", where)
