@@ -251,7 +251,7 @@ class LogView(QWidget):
             "each set is saved as soon as its reps are in.</p>"
             "<p>Logging a session you did on another day? Change <b>Session started</b> "
             "first.</p>"
-            "<p>After your first session the Plan suggests the next one, and its "
+            "<p>Once you have logged a session, the Plan suggests the next one, and its "
             "<b>Start this session</b> button fills this page in for you.</p>",
             self,
         )
