@@ -2,35 +2,57 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Insert, Select, func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.models import Session, SetEntry
 from hiplog.storage.exercise_repo import slug_ids
 from hiplog.storage.orm import ExerciseRow, SessionRow, SetRow
 
+# The `sets` columns that hold a SetEntry (all but id and session_id), in _set_values' order.
+_SET_COLUMNS = (
+    "exercise_id",
+    "position",
+    "load_kg",
+    "reps",
+    "rir",
+    "warmup",
+    "side",
+    "band",
+    "duration_s",
+    "distance_m",
+    "notes",
+    "flagged",
+)
+
+
+def _set_values(entry: SetEntry, exercise_id: int) -> tuple[Any, ...]:
+    """The values of _SET_COLUMNS for a SetEntry."""
+    return (
+        exercise_id,
+        entry.order,
+        entry.load_kg or None,
+        entry.reps,
+        entry.rir,
+        entry.warmup,
+        entry.side,
+        entry.band,
+        entry.duration_s,
+        entry.distance_m,
+        entry.notes,
+        entry.flagged,
+    )
+
 
 def _set_columns(entry: SetEntry, exercise_id: int) -> dict[str, Any]:
-    """The `sets` columns that hold a SetEntry (all but id and session_id)."""
-    return {
-        "exercise_id": exercise_id,
-        "position": entry.order,
-        "load_kg": entry.load_kg or None,
-        "reps": entry.reps,
-        "rir": entry.rir,
-        "warmup": entry.warmup,
-        "side": entry.side,
-        "band": entry.band,
-        "duration_s": entry.duration_s,
-        "distance_m": entry.distance_m,
-        "notes": entry.notes,
-        "flagged": entry.flagged,
-    }
+    """The `sets` columns that hold a SetEntry (all but id and session_id), by name."""
+    return dict(zip(_SET_COLUMNS, _set_values(entry, exercise_id), strict=True))
 
 
 def _set_row(entry: SetEntry, exercise_id: int) -> SetRow:
@@ -301,33 +323,22 @@ def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
             ],
         ).scalars()
     )
-    set_rows = [
-        {"session_id": session_id, **_set_columns(entry, ids[entry.exercise])}
+    rows = [
+        (session_id, *_set_values(entry, ids[entry.exercise]))
         for session, session_id in zip(sessions, session_ids, strict=True)
         for entry in session.sets
     ]
-    if set_rows:
-        _executemany_plain(connection, insert(SetRow), set_rows)
-    return len(set_rows)
-
-
-def _executemany_plain(
-    connection: Connection, statement: Insert, rows: Sequence[Mapping[str, object]]
-) -> None:
-    """Run an INSERT for many rows straight through the driver's executemany.
-
-    The statement is compiled once for the connection's dialect; the rows must already hold
-    plain driver values (numbers, text, bools, None). Skipping SQLAlchemy's per-row parameter
-    processing roughly halves what it adds on top of SQLite for a large import.
-    """
-    keys = list(rows[0])
-    compiled = statement.compile(dialect=connection.dialect, column_keys=keys)
-    if compiled.positional:
-        order = compiled.positiontup or []
-        params: list[Any] = [tuple(row[key] for key in order) for row in rows]
-    else:
-        params = [dict(row) for row in rows]
-    connection.exec_driver_sql(str(compiled), params)
+    if rows:
+        # Straight to the driver's executemany, with the statement compiled once: SQLAlchemy's
+        # per-row parameter handling would add about as much time as SQLite's own work.
+        keys = ["session_id", *_SET_COLUMNS]
+        compiled = insert(SetRow).compile(dialect=connection.dialect, column_keys=keys)
+        order = list(compiled.positiontup or [])
+        if order != keys:  # the dialect wants another order: rearrange each row
+            pick = itemgetter(*(keys.index(key) for key in order))
+            rows = [pick(row) for row in rows]
+        connection.exec_driver_sql(str(compiled), rows)
+    return len(rows)
 
 
 def session_starts(db: OrmSession) -> dict[datetime, list[int]]:
