@@ -390,8 +390,15 @@ def test_add_set_then_maintain_when_nothing_else_is_possible() -> None:
 def test_bodyweight_add_reps() -> None:
     sug = run(GLUTE_BRIDGE, (0, "x15 x14 x12"))
     assert (sug.rule, sug.load_kg, sug.reps) == ("add-reps", None, (16, 15, 13))
-    sug = run(GLUTE_BRIDGE, (0, "x15 x14"))  # a missing set starts at the low end
-    assert sug.reps == (16, 15, 10)
+    sug = run(GLUTE_BRIDGE, (0, "x15 x14"))  # a missing set aims where the last one done does
+    assert sug.reps == (16, 15, 15)
+
+
+def test_bodyweight_at_the_top_once_says_one_more_session_moves_on() -> None:
+    sug = run(GLUTE_BRIDGE, (0, "x14 x15 x16"), (2, "x20 x20 x20"))
+    assert (sug.rule, sug.reps) == ("add-reps", (20, 20, 20))
+    assert "top of the 10-20 range" in sug.reason
+    assert "do it once more and you move on to the single" in sug.reason
 
 
 def test_external_exercise_logged_without_load_moves_to_its_start_load() -> None:

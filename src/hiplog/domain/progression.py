@@ -486,9 +486,19 @@ def _bodyweight(ctx: _Ctx, sessions: Sequence[ExerciseSession]) -> Suggestion:
     )
     reps = [r.reps for r in last.readings]
     if not gate:
-        targets = tuple(min(hi, r + 1) for r in reps[:n]) + (lo,) * max(0, n - len(reps))
-        did = f"You did {_reps_text(reps[:n])} last time{_weaker_side(ex)}"
-        reason = f"{did}, so aim for one more rep per set, up to {hi}: {_targets_text(targets)}."
+        done = reps[:n]
+        # Sets planned but not done last time aim where the last set done does (see notes).
+        fill = min(hi, done[-1] + 1) if done else lo
+        targets = tuple(min(hi, r + 1) for r in done) + (fill,) * max(0, n - len(done))
+        did = f"You did {_reps_text(done)} last time{_weaker_side(ex)}"
+        if len(done) >= n and all(r >= hi for r in done):
+            successor = _successor(ctx)
+            onward = f" on to the {successor.name.lower()}" if successor is not None else ""
+            reason = f"{did}, the top of the {lo}-{hi} range; do it once more and you move{onward}."
+        else:
+            reason = (
+                f"{did}, so aim for one more rep per set, up to {hi}: {_targets_text(targets)}."
+            )
         return ctx.suggestion(
             load_kg=None, sets=n, reps=targets, rep_range=(lo, hi), rule="add-reps", reason=reason
         )

@@ -103,7 +103,8 @@ def timing_warnings(
             warnings.append(
                 PlanWarning(
                     "short-recovery",
-                    f"Your last two hip sessions were only {_num(apart)} hours apart; leave at "
+                    f"Your last two hip sessions were only {_num(apart)} "
+                    f"hour{'' if _num(apart) == '1' else 's'} apart; leave at "
                     f"least {_num(rest)} hours between them so the muscles can recover.",
                 )
             )
