@@ -504,3 +504,40 @@ def test_double_click_on_a_calendar_day_opens_its_session(
     rest_day = (NOW - timedelta(days=6)).date()
     view.calendar.activated.emit(QDate(rest_day.year, rest_day.month, rest_day.day))
     assert "No session on" in view.message.text()
+
+
+def test_the_editors_undo_reaches_only_what_was_done_in_it(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    logged: Logged,
+) -> None:
+    # Something done elsewhere before the editor opened (another view's command on the stack).
+    push(undo_stack, CreateCustomExercise(ctx, events, _frog_pump()))
+    view = _view(qtbot, ctx, events, undo_stack)
+    assert view.select_session(logged["last_week"])
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    editor = view.editor
+    assert isinstance(editor, SessionEditor)
+    assert not editor.undo_action.isEnabled()  # the exercise created elsewhere is out of reach
+    assert editor.model.setData(editor.model.index(1, REPS), "11")
+    assert editor.undo_action.isEnabled()
+    assert editor.undo_action.text().startswith("Undo ")
+    editor.undo_action.trigger()
+    assert not editor.undo_action.isEnabled() and editor.redo_action.isEnabled()
+    assert ctx.catalog().get("frog-pump") is not None
+    editor.close()
+
+
+def _frog_pump() -> Exercise:
+    return Exercise(
+        slug="",
+        name="Frog pump",
+        load_kind=LoadKind.BODYWEIGHT,
+        length=Length.SHORT,
+        muscles=("glute max",),
+        sets=3,
+        rep_range=(15, 30),
+        custom=True,
+    )

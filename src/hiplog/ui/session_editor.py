@@ -135,16 +135,23 @@ class SessionEditor(QDialog):
         self.delete_set_button = QPushButton("Delete set")
         self.delete_set_button.setToolTip("Delete the selected set (Delete key; undoable)")
         self.delete_set_button.clicked.connect(self.delete_selected_set)
+        # Undo here reaches back only to what was done in this editor: the stack is shared with
+        # the other views, and undoing a set logged in the Log from here would surprise.
+        self._base_index = undo_stack.index()
+        self.undo_action = QAction("Undo", self)
+        self.redo_action = QAction("Redo", self)
+        self.undo_action.triggered.connect(undo_stack.undo)
+        self.redo_action.triggered.connect(undo_stack.redo)
         undo_button, redo_button = QToolButton(), QToolButton()
-        undo_button.setDefaultAction(undo_stack.createUndoAction(self, "Undo"))
-        redo_button.setDefaultAction(undo_stack.createRedoAction(self, "Redo"))
-        for button, keys in (
-            (undo_button, QKeySequence.StandardKey.Undo),
-            (redo_button, QKeySequence.StandardKey.Redo),
+        for button, action, keys in (
+            (undo_button, self.undo_action, QKeySequence.StandardKey.Undo),
+            (redo_button, self.redo_action, QKeySequence.StandardKey.Redo),
         ):
-            action = button.defaultAction()
             action.setShortcut(keys)
+            button.setDefaultAction(action)
             self.addAction(action)
+        undo_stack.indexChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -181,6 +188,15 @@ class SessionEditor(QDialog):
 
     def current_session_id(self) -> int:
         return id_map(self._ctx).session_id(self._session_id)
+
+    def _update_undo_actions(self) -> None:
+        index = self._stack.index()
+        can_undo = index > self._base_index
+        can_redo = self._stack.canRedo() and index >= self._base_index
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+        self.undo_action.setText(f"Undo {self._stack.undoText()}" if can_undo else "Undo")
+        self.redo_action.setText(f"Redo {self._stack.redoText()}" if can_redo else "Redo")
 
     def reload(self) -> None:
         session = training_log.get_session(self._ctx, self.current_session_id())
