@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -87,6 +89,24 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while an import reads and writes its sets.
+
+    A large import makes hundreds of thousands of objects (cells, sets, rows) that all live
+    until it ends and form no cycles: the collector would walk them over and over, a third of
+    the time of a 100,000-set import, and free nothing. Objects are still freed as usual when
+    no longer referenced; only the search for cycles waits, until the import is done.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_import_file(
     path: Path,
     catalog: Catalog,
@@ -98,6 +118,13 @@ def read_import_file(
 
     `raw` is the file's content when the caller has read it already.
     """
+    with _collector_paused():
+        return _read_import_file(path, catalog, fmt, unit, raw)
+
+
+def _read_import_file(
+    path: Path, catalog: Catalog, fmt: str, unit: Unit | None, raw: bytes | None
+) -> tuple[str, ImportedData]:
     source = path.name
     if raw is None:
         raw = _read_bytes(path)
@@ -155,7 +182,7 @@ def import_file(
     if not dry_run:
         # A verified copy first, so an import that was not wanted can be undone by a restore.
         backup_before_import(ctx)
-    with ctx.db.transaction() as tx:
+    with _collector_paused(), ctx.db.transaction() as tx:
         remap = _add_custom_exercises(tx, catalog, data.custom_exercises, dry_run)
         # Sessions already in hiplog at a start time the file also has: a file session equal to
         # one of them (same start, same sets) was imported before and is skipped.
@@ -175,7 +202,10 @@ def import_file(
                         for s in session.sets
                     ),
                 )
-            if (session.started_at, _signature(session)) in existing:
+            if (
+                session.started_at in starts
+                and (session.started_at, _signature(session)) in existing
+            ):
                 summary.sessions_skipped += 1
                 continue
             fresh.append(session)
