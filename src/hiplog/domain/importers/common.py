@@ -124,10 +124,40 @@ def date_in_formats(text: str, formats: tuple[str, ...]) -> datetime | None:
     # recent answers cuts the time of a large import by about a quarter.
     for fmt in formats:
         try:
-            return datetime.strptime(text, fmt)
+            return _zero_padded(text, fmt) or datetime.strptime(text, fmt)
         except ValueError:
             continue
     return None
+
+
+# Formats whose zero-padded form is read without strptime (about 20 times faster; a workout
+# history has one distinct date per workout, thousands in a long one).
+_PADDED_SHAPES = {
+    "%Y-%m-%d %H:%M:%S": "dddd-dd-dd dd:dd:dd",
+    "%Y-%m-%d %H:%M": "dddd-dd-dd dd:dd",
+    "%Y-%m-%d": "dddd-dd-dd",
+}
+_DIGITS = frozenset("0123456789")
+
+
+def _zero_padded(text: str, fmt: str) -> datetime | None:
+    """`text` read with `fmt` when it has the format's zero-padded shape exactly (the value
+    strptime would give), else None. Raises ValueError for a date that does not exist."""
+    shape = _PADDED_SHAPES.get(fmt)
+    if shape is None or len(text) != len(shape):
+        return None
+    for char, want in zip(text, shape, strict=True):
+        if (char not in _DIGITS) if want == "d" else (char != want):
+            return None
+    n = len(text)
+    return datetime(
+        int(text[0:4]),
+        int(text[5:7]),
+        int(text[8:10]),
+        int(text[11:13]) if n > 10 else 0,
+        int(text[14:16]) if n > 13 else 0,
+        int(text[17:19]) if n > 16 else 0,
+    )
 
 
 def rir_from_rpe_cell(text: str, where: str) -> int | None:
@@ -452,7 +482,7 @@ class ImportBuilder:
                 warmup=values.warmup,
                 duration_s=values.duration_s,
                 distance_m=values.distance_m,
-                notes=_joined_notes(values.tag, [notes] if notes else []),
+                notes=_joined_notes(values.tag, [notes]) if notes else values.tag.strip(),
                 flagged=bool(values.why),
             )
         )
