@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
+import pytest
+from sqlalchemy.exc import IntegrityError
+
 from hiplog.domain.models import Session, SetEntry
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
@@ -53,3 +56,63 @@ def test_bulk_insert_of_nothing_writes_nothing(tmp_path: Path) -> None:
             assert session_repo.count_sessions(tx) == 0
     finally:
         ctx.close()
+
+
+def _schema(path: Path) -> list[tuple[str, str]]:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return sorted(conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL"))
+    finally:
+        conn.close()
+
+
+def _sessions(count: int, reps: int = 5) -> list[Session]:
+    start = datetime(2021, 3, 1, 7, 30)
+    return [
+        Session(
+            started_at=start + timedelta(days=i),
+            sets=tuple(SetEntry("glute-bridge", n, reps=reps) for n in range(1, 4)),
+        )
+        for i in range(count)
+    ]
+
+
+def test_a_large_bulk_insert_leaves_the_schema_and_its_indexes_as_they_were(
+    tmp_path: Path,
+) -> None:
+    # A bulk insert that at least doubles the sets table rebuilds its indexes afterwards.
+    path = tmp_path / "t.db"
+    ctx = AppContext.open_path(path)
+    try:
+        before = _schema(path)
+        with ctx.db.transaction() as tx:
+            session_repo.add_sessions_bulk(tx, _sessions(200))
+        with ctx.db.transaction() as tx:  # a small one into the now larger table
+            session_repo.add_sessions_bulk(tx, _sessions(3))
+        with ctx.db.reader() as tx:
+            assert session_repo.count_sessions(tx) == 203
+    finally:
+        ctx.close()
+    assert _schema(path) == before
+    assert any(name == "ix_sets_session" for name, _ in before)
+
+
+def test_a_bulk_insert_that_fails_changes_neither_the_data_nor_the_schema(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "t.db"
+    ctx = AppContext.open_path(path)
+    try:
+        with ctx.db.transaction() as tx:
+            session_repo.add_sessions_bulk(tx, _sessions(2))
+        before = _schema(path)
+        bad = [*_sessions(50), *_sessions(1, reps=-1)]  # refused by the schema's reps check
+        with pytest.raises(IntegrityError), ctx.db.transaction() as tx:
+            session_repo.add_sessions_bulk(tx, bad)
+        with ctx.db.reader() as tx:
+            assert session_repo.count_sessions(tx) == 2
+    finally:
+        ctx.close()
+    assert _schema(path) == before
