@@ -405,6 +405,7 @@ class ImportBuilder:
         self.mapper = ExerciseMapper(catalog)
         self.data = ImportedData(source_format=source_format)
         self._sessions: dict[object, DraftSession] = {}
+        self._entries: dict[tuple[str, int, SetValues], SetEntry] = {}
 
     def session(self, key: object, started_at: datetime) -> DraftSession:
         draft = self._sessions.get(key)
@@ -472,8 +473,11 @@ class ImportBuilder:
         notes = notes.strip()
         if notes or values.tag:
             draft.note_parts[len(draft.sets)] = (values.tag, [notes] if notes else [])
-        draft.sets.append(
-            SetEntry(
+        # Sets are frozen, and a long history repeats the same set (exercise, number, values)
+        # many times: without notes of its own, an equal set made before is used again.
+        entry = None if notes else self._entries.get((slug, order, values))
+        if entry is None:
+            entry = SetEntry(
                 exercise=slug,
                 order=order,
                 reps=values.reps,
@@ -485,7 +489,9 @@ class ImportBuilder:
                 notes=_joined_notes(values.tag, [notes]) if notes else values.tag.strip(),
                 flagged=bool(values.why),
             )
-        )
+            if not notes:
+                self._entries[(slug, order, values)] = entry
+        draft.sets.append(entry)
 
     def add_exercise_note(
         self, key: object, started_at: datetime, exercise_name: str, text: str
