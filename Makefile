@@ -73,3 +73,7 @@ fuzz: $(STAMP)
 ## in the same run (not part of the tests; histories are cached in benchmarks/data/)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
+## clean: remove build output and tool caches (keeps .venv and the benchmark histories)
+clean:
+	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis
