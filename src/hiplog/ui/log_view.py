@@ -36,7 +36,7 @@ from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import Exercise, Session, SetEntry
 from hiplog.domain.plan import Plan
 from hiplog.domain.units import Unit, format_load, from_kg
-from hiplog.domain.validation import parse_load
+from hiplog.domain.validation import parse_load, validate_bodyweight
 from hiplog.services import exercise_history, progress, records, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
@@ -598,8 +598,7 @@ class LogView(QWidget):
         started = started.replace(second=0, microsecond=0)
         try:
             weight = parse_load(self.bodyweight_edit.text(), self.unit, "bodyweight")
-            if weight is not None and not 0 < weight <= 500:
-                raise InputError("must be between 0 and 500 kg", "bodyweight")
+            validate_bodyweight(weight)
         except InputError as exc:
             self._show_message(str(exc))
             self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
 from hiplog.domain.units import from_kg, to_kg
+from hiplog.domain.validation import validate_bodyweight
 from hiplog.services import history, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
@@ -335,8 +336,7 @@ class SessionEditor(QDialog):
             except ValueError:
                 raise InputError(f"'{text}' is not a number", "bodyweight") from None
             bodyweight = round(to_kg(value, unit), 3)
-            if not 0 < bodyweight <= 500:
-                raise InputError(f"must be above 0 and at most 500 kg, not {text}", "bodyweight")
+            validate_bodyweight(bodyweight)
         return (
             started.replace(second=0, microsecond=0),
             self.notes_edit.text().strip(),
