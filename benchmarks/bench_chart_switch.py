@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import time
+from functools import partial
 from pathlib import Path
 
 from benchmarks import datasets
-from benchmarks.harness import CaseResult, copy_database, median, scratch_dir
+from benchmarks.harness import CaseResult, copy_database, median, scratch_dir, time_ms, time_runs
 
 CASE = "chart-switch"
 GOAL_MS = 100.0
@@ -58,25 +58,23 @@ def _time_view(db: Path, runs: int) -> tuple[list[float], list[float], list[str]
         view.show()
         app.processEvents()
         slugs = [t.slug for t in view.data.trained_exercises()]
+
+        def switch(slug: str) -> None:
+            view.show_exercise(slug)
+            app.processEvents()
+
         cold: list[float] = []
         warm: list[float] = []
         for n in range(WARMUP + runs):
             slug = slugs[n % len(slugs)]
             view.data.invalidate()
-            started = time.perf_counter()
-            view.show_exercise(slug)
-            app.processEvents()
-            elapsed = time.perf_counter() - started
+            elapsed = time_ms(partial(switch, slug))
             # The same switch again with the series cached (back and forth).
-            view.show_exercise(slugs[(n + 1) % len(slugs)])
-            app.processEvents()
-            started = time.perf_counter()
-            view.show_exercise(slug)
-            app.processEvents()
-            warm_elapsed = time.perf_counter() - started
+            switch(slugs[(n + 1) % len(slugs)])
+            warm_elapsed = time_ms(partial(switch, slug))
             if n >= WARMUP:
-                cold.append(elapsed * 1000)
-                warm.append(warm_elapsed * 1000)
+                cold.append(elapsed)
+                warm.append(warm_elapsed)
         return cold, warm, slugs
     finally:
         view.close()
@@ -89,14 +87,11 @@ def _time_floor(db: Path, slugs: list[str], runs: int) -> list[float]:
     conn = sqlite3.connect(db)
     try:
         ids = dict(conn.execute("SELECT slug, id FROM exercises").fetchall())
-        samples: list[float] = []
-        for n in range(WARMUP + runs):
-            started = time.perf_counter()
-            conn.execute(FLOOR_SQL, (ids[slugs[n % len(slugs)]],)).fetchall()
-            elapsed = time.perf_counter() - started
-            if n >= WARMUP:
-                samples.append(elapsed * 1000)
-        return samples
+        return time_runs(
+            lambda n: conn.execute(FLOOR_SQL, (ids[slugs[n % len(slugs)]],)).fetchall(),
+            runs,
+            WARMUP,
+        )
     finally:
         conn.close()
 

@@ -9,12 +9,18 @@ pay for the same fsync.
 from __future__ import annotations
 
 import sqlite3
-import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from benchmarks import datasets
-from benchmarks.harness import CaseResult, copy_database, median, percentile, scratch_dir
+from benchmarks.harness import (
+    CaseResult,
+    copy_database,
+    median,
+    percentile,
+    scratch_dir,
+    time_runs,
+)
 
 CASE = "save-set"
 GOAL_P99_MS = 20.0
@@ -30,15 +36,12 @@ def _time_hiplog(db: Path, runs: int) -> list[float]:
     try:
         session = training_log.create_session(ctx, datetime.now().replace(microsecond=0))
         assert session.id is not None
-        samples: list[float] = []
-        for n in range(WARMUP + runs):
-            entry = SetEntry("barbell-hip-thrust", n + 1, reps=10, load_kg=80.0, rir=2)
-            started = time.perf_counter()
-            training_log.add_set(ctx, session.id, entry)
-            elapsed = time.perf_counter() - started
-            if n >= WARMUP:
-                samples.append(elapsed * 1000)
-        return samples
+        session_id = session.id
+        entries = [
+            SetEntry("barbell-hip-thrust", n + 1, reps=10, load_kg=80.0, rir=2)
+            for n in range(WARMUP + runs)
+        ]
+        return time_runs(lambda n: training_log.add_set(ctx, session_id, entries[n]), runs, WARMUP)
     finally:
         ctx.close()
 
@@ -58,9 +61,8 @@ def _time_floor(db: Path, runs: int) -> list[float]:
             "INSERT INTO sessions (started_at, notes) VALUES (?, '')", (started_at,)
         ).lastrowid
         conn.execute("COMMIT")
-        samples: list[float] = []
-        for n in range(WARMUP + runs):
-            started = time.perf_counter()
+
+        def insert(n: int) -> None:
             conn.execute("BEGIN IMMEDIATE")
             conn.execute(
                 "INSERT INTO sets (session_id, exercise_id, position, load_kg, reps, rir, warmup,"
@@ -68,10 +70,8 @@ def _time_floor(db: Path, runs: int) -> list[float]:
                 (session_id, exercise_id, n + 1),
             )
             conn.execute("COMMIT")
-            elapsed = time.perf_counter() - started
-            if n >= WARMUP:
-                samples.append(elapsed * 1000)
-        return samples
+
+        return time_runs(insert, runs, WARMUP)
     finally:
         conn.close()
 

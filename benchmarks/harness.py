@@ -15,10 +15,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,20 @@ def percentile(values: Sequence[float], pct: float) -> float:
     ordered = sorted(values)
     rank = max(1, min(len(ordered), round(pct / 100 * len(ordered) + 0.5)))
     return float(ordered[rank - 1])
+
+
+def time_ms(action: Callable[[], object]) -> float:
+    """How long one call of `action` takes, in milliseconds."""
+    started = time.perf_counter()
+    action()
+    return (time.perf_counter() - started) * 1000
+
+
+def time_runs(action: Callable[[int], object], runs: int, warmup: int) -> list[float]:
+    """Milliseconds of each call `action(n)` for n from 0 to warmup + runs - 1, the first
+    `warmup` calls (caches and the disk warming up) left out."""
+    samples = [time_ms(partial(action, n)) for n in range(warmup + runs)]
+    return samples[warmup:]
 
 
 @dataclass
@@ -143,8 +159,6 @@ def run_child(module: str, args: Sequence[str], home: Path, timeout: float = 300
     """Run `python -m module args` in a fresh process; it prints one JSON object as its last
     line. Adds `spawned_at` (time.monotonic() just before the process was created; the clock is
     shared by every process on Linux)."""
-    import time
-
     spawned = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", module, *args],
