@@ -6,10 +6,13 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
+from hiplog.domain.units import Unit
 from hiplog.services import import_export, training_log
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
@@ -159,3 +162,30 @@ def test_a_later_export_adds_only_the_sessions_hiplog_does_not_have(tmp_path: Pa
         (2, [7, 7]),
         (4, [9]),
     ]
+
+
+def test_an_import_leaves_python_collecting_garbage_as_before(tmp_path: Path) -> None:
+    # Imports pause the cycle collector while they run; it must run again afterwards, also
+    # when the file is refused, and stay off if the caller had turned it off.
+    import gc
+
+    header = "Date,Workout Name,Exercise Name,Set Order,Weight,Reps\n"
+    good = tmp_path / "good.csv"
+    good.write_text(header + "2026-03-02 10:00:00,Legs,Hip Thrust (Barbell),1,60,8\n")
+    bad = tmp_path / "bad.csv"
+    bad.write_text(header + "2026-03-02 10:00:00,Legs,Hip Thrust (Barbell),1,sixty,8\n")
+    ctx = AppContext.open_path(tmp_path / "t.db")
+    try:
+        assert import_export.import_file(ctx, good, "strong", Unit.KG).sets_imported == 1
+        assert gc.isenabled()
+        with pytest.raises(InputError):
+            import_export.import_file(ctx, bad, "strong", Unit.KG)
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            import_export.read_import_file(good, ctx.catalog(), "strong", Unit.KG)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    finally:
+        ctx.close()
