@@ -54,12 +54,38 @@ def logged(ctx: AppContext) -> dict[str, int]:
     }
 
 
-def _view(qtbot: QtBot, ctx: AppContext, events: DataEvents, stack: QUndoStack) -> HistoryView:
+def _view(
+    qtbot: QtBot,
+    ctx: AppContext,
+    events: DataEvents,
+    stack: QUndoStack,
+    page_size: int | None = None,
+) -> HistoryView:
+    """The History view, shown; `page_size` rows are loaded at a time if given."""
     view = HistoryView(ctx, events, stack)
     qtbot.addWidget(view)
+    if page_size is not None:
+        view.model.page_size = page_size
     view.show()
     qtbot.waitExposed(view)
     return view
+
+
+@pytest.fixture
+def view(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack, logged: Logged
+) -> HistoryView:
+    """The History view, shown, on the three `logged` sessions."""
+    return _view(qtbot, ctx, events, undo_stack)
+
+
+def _editor(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, stack: QUndoStack, session_id: int
+) -> SessionEditor:
+    """The session editor of one session, closed at the end of the test."""
+    editor = SessionEditor(ctx, events, stack, session_id)
+    qtbot.addWidget(editor)
+    return editor
 
 
 def _session_ids(view: HistoryView) -> list[int]:
@@ -67,14 +93,7 @@ def _session_ids(view: HistoryView) -> list[int]:
     return [model.data(model.index(r, 0), SESSION_ID_ROLE) for r in range(model.rowCount())]
 
 
-def test_sessions_newest_first_with_volumes(
-    qtbot: QtBot,
-    ctx: AppContext,
-    events: DataEvents,
-    undo_stack: QUndoStack,
-    logged: Logged,
-) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
+def test_sessions_newest_first_with_volumes(logged: Logged, view: HistoryView) -> None:
     assert _session_ids(view) == [logged["recent"], logged["last_week"], logged["old"]]
     volumes = [view.model.index(r, VOLUME).data() for r in range(3)]
     # 62.5 x 27 + 20 x 10 x 2 dumbbells = 2087.5
@@ -88,26 +107,14 @@ def test_sessions_newest_first_with_volumes(
 
 
 def test_volume_follows_the_unit_setting(
-    qtbot: QtBot,
-    ctx: AppContext,
-    events: DataEvents,
-    undo_stack: QUndoStack,
-    logged: Logged,
+    ctx: AppContext, events: DataEvents, view: HistoryView
 ) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
     settings_store.save(ctx, ProgressionSettings(unit=Unit.LB))
     events.settings_changed.emit()
     assert view.model.index(2, VOLUME).data() == "4,762 lb"
 
 
-def test_filter_by_exercise(
-    qtbot: QtBot,
-    ctx: AppContext,
-    events: DataEvents,
-    undo_stack: QUndoStack,
-    logged: Logged,
-) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
+def test_filter_by_exercise(logged: Logged, view: HistoryView) -> None:
     view.show_exercise("barbell-hip-thrust")
     assert view.filter_combo.currentText() == "Barbell hip thrust"
     assert _session_ids(view) == [logged["last_week"], logged["old"]]
@@ -117,13 +124,8 @@ def test_filter_by_exercise(
 
 
 def test_typo_fix_in_last_weeks_session_can_be_undone_and_redone(
-    qtbot: QtBot,
-    ctx: AppContext,
-    events: DataEvents,
-    undo_stack: QUndoStack,
-    logged: Logged,
+    qtbot: QtBot, ctx: AppContext, undo_stack: QUndoStack, logged: Logged, view: HistoryView
 ) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
     assert view.select_session(logged["last_week"])
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     editor = view.editor
@@ -159,8 +161,7 @@ def test_bad_values_are_refused_with_a_message(
     undo_stack: QUndoStack,
     logged: Logged,
 ) -> None:
-    editor = SessionEditor(ctx, events, undo_stack, logged["old"])
-    qtbot.addWidget(editor)
+    editor = _editor(qtbot, ctx, events, undo_stack, logged["old"])
     model = editor.model
     assert not model.setData(model.index(0, REPS), "twelve")
     assert "Barbell hip thrust, set 1, reps" in editor.message.text()
@@ -180,8 +181,7 @@ def test_warmup_toggle_details_and_delete_set_undo(
     undo_stack: QUndoStack,
     logged: Logged,
 ) -> None:
-    editor = SessionEditor(ctx, events, undo_stack, logged["last_week"])
-    qtbot.addWidget(editor)
+    editor = _editor(qtbot, ctx, events, undo_stack, logged["last_week"])
     model = editor.model
     assert model.setData(
         model.index(0, WARMUP), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
@@ -210,15 +210,10 @@ def test_warmup_toggle_details_and_delete_set_undo(
 
 
 def test_delete_session_and_undo_restores_it_whole(
-    qtbot: QtBot,
-    ctx: AppContext,
-    events: DataEvents,
-    undo_stack: QUndoStack,
-    logged: Logged,
+    qtbot: QtBot, ctx: AppContext, undo_stack: QUndoStack, logged: Logged, view: HistoryView
 ) -> None:
     before = training_log.get_session(ctx, logged["last_week"])
     assert before is not None
-    view = _view(qtbot, ctx, events, undo_stack)
     view.select_session(logged["last_week"])
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert len(_session_ids(view)) == 2
@@ -250,8 +245,7 @@ def test_edit_after_delete_and_undo_still_undoes(
     undo_stack: QUndoStack,
     logged: Logged,
 ) -> None:
-    editor = SessionEditor(ctx, events, undo_stack, logged["old"])
-    qtbot.addWidget(editor)
+    editor = _editor(qtbot, ctx, events, undo_stack, logged["old"])
     assert editor.model.setData(editor.model.index(0, REPS), "13")
     view = _view(qtbot, ctx, events, undo_stack)
     view.select_session(logged["old"])
@@ -268,11 +262,7 @@ def test_calendar_marks_days_and_selects_a_session_beyond_the_first_page(
 ) -> None:
     start = NOW - timedelta(days=120)
     ids = [_log(ctx, start + timedelta(days=2 * n), *_thrusts(40, 10)) for n in range(40)]
-    view = HistoryView(ctx, events, undo_stack)
-    qtbot.addWidget(view)
-    view.model.page_size = 5
-    view.show()
-    qtbot.waitExposed(view)
+    view = _view(qtbot, ctx, events, undo_stack, page_size=5)
     assert view.model.rowCount() == 5
     first = start.date()
     view.calendar.setCurrentPage(first.year, first.month)
@@ -305,8 +295,7 @@ def test_session_sets_model_passes_the_model_tester(
     undo_stack: QUndoStack,
     logged: Logged,
 ) -> None:
-    editor = SessionEditor(ctx, events, undo_stack, logged["last_week"])
-    qtbot.addWidget(editor)
+    editor = _editor(qtbot, ctx, events, undo_stack, logged["last_week"])
     qtmodeltester.check(editor.model)  # type: ignore[attr-defined]
 
 
@@ -326,13 +315,8 @@ def _escape_from_cell(qtbot: QtBot, editor: SessionEditor) -> None:
 
 
 def test_add_a_forgotten_set_with_ctrl_n_then_undo_and_redo(
-    qtbot: QtBot,
-    ctx: AppContext,
-    events: DataEvents,
-    undo_stack: QUndoStack,
-    logged: Logged,
+    qtbot: QtBot, ctx: AppContext, undo_stack: QUndoStack, logged: Logged, view: HistoryView
 ) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
     view.select_session(logged["last_week"])
     editor = view.open_selected()
     assert isinstance(editor, SessionEditor)
@@ -383,8 +367,7 @@ def test_add_a_forgotten_exercise_with_insert_fills_in_the_time_before(
     undo_stack: QUndoStack,
     logged: Logged,
 ) -> None:
-    editor = SessionEditor(ctx, events, undo_stack, logged["recent"])
-    qtbot.addWidget(editor)
+    editor = _editor(qtbot, ctx, events, undo_stack, logged["recent"])
     editor.show()
     combo = editor.exercise_combo
     assert combo.itemText(0) == "Kettlebell swing"  # this session's exercises come first
@@ -416,8 +399,7 @@ def test_a_refused_undo_is_shown_in_the_editor_and_the_list(
     undo_stack: QUndoStack,
     logged: Logged,
 ) -> None:
-    frog = Exercise("", "Frog pump", LoadKind.BODYWEIGHT, Length.SHORT, ("glute max",), 3, (20, 30))
-    assert push(undo_stack, CreateCustomExercise(ctx, events, frog)) is None
+    assert push(undo_stack, CreateCustomExercise(ctx, events, _frog_pump())) is None
     # sets were logged to it outside the undo history (another window, an import)
     training_log.log_sets(ctx, [SetEntry("frog-pump", 0, 25)], when=NOW - timedelta(days=2))
     view = _view(qtbot, ctx, events, undo_stack)
@@ -440,11 +422,7 @@ def test_calendar_and_list_stay_in_step_years_back(
     first = (NOW - timedelta(days=3 * 365)).replace(hour=7)
     ids = [_log(ctx, first + timedelta(days=4 * n), *_thrusts(40, 10)) for n in range(274)]
     evening = _log(ctx, first.replace(hour=19), *_thrusts(45, 8))  # two sessions that day
-    view = HistoryView(ctx, events, undo_stack)
-    qtbot.addWidget(view)
-    view.model.page_size = 20
-    view.show()
-    qtbot.waitExposed(view)
+    view = _view(qtbot, ctx, events, undo_stack, page_size=20)
     assert view.selected_session_id() == ids[-1]  # the newest is selected on open
     assert "Barbell hip thrust: 40 kg × 10" in view.preview.text()
 
@@ -488,13 +466,8 @@ def test_calendar_and_list_stay_in_step_years_back(
 
 
 def test_double_click_on_a_calendar_day_opens_its_session(
-    qtbot: QtBot,
-    ctx: AppContext,
-    events: DataEvents,
-    undo_stack: QUndoStack,
-    logged: Logged,
+    logged: Logged, view: HistoryView
 ) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
     day = (NOW - timedelta(days=7)).date()
     view.calendar.activated.emit(QDate(day.year, day.month, day.day))
     editor = view.editor
