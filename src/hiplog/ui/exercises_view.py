@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QUrl
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -29,11 +29,12 @@ from hiplog.ui.exercise_commands import (
 )
 from hiplog.ui.exercise_details import LINK_SCHEME, exercise_html
 from hiplog.ui.exercise_list_model import SEARCH_ROLE, SLUG_ROLE, ExerciseListModel
+from hiplog.ui.lazy_view import LazyView
 from hiplog.ui.map_exercise_dialog import MapExerciseDialog
 from hiplog.ui.undo_support import push, undo_notices
 
 
-class ExercisesView(QWidget):
+class ExercisesView(LazyView):
     """Exercise catalog."""
 
     def __init__(
@@ -43,11 +44,7 @@ class ExercisesView(QWidget):
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._events = events
-        self._undo_stack = undo_stack
-        self._dirty = True
+        super().__init__(ctx, events, undo_stack, parent)
         self._counts: dict[str, int] = {}
         self.dialog: CustomExerciseDialog | MapExerciseDialog | None = None
 
@@ -113,27 +110,14 @@ class ExercisesView(QWidget):
         splitter.setSizes([320, 880])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-
-        for signal in (events.catalog_changed, events.sessions_changed, events.settings_changed):
-            signal.connect(self._data_changed)
         undo_notices(undo_stack).refused.connect(self._undo_refused)
 
     # --- refresh ---------------------------------------------------------------------------
-
-    def _data_changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
 
     def _undo_refused(self, text: str) -> None:
         """An undo or redo was refused (see undo_support): say why where the person looks."""
         if self.isVisible():
             self.message.setText(text)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
 
     def reload(self) -> None:
         self._dirty = False
@@ -201,8 +185,7 @@ class ExercisesView(QWidget):
 
     def show_exercise(self, slug: str) -> None:
         """Focus this view on one exercise (used by --exercise and by other views)."""
-        if self._dirty:
-            self.reload()
+        self.reload_if_stale()
         self.select(slug)
 
     # --- custom exercises ------------------------------------------------------------------

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from html import escape
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent, QTextCharFormat, QUndoStack
+from PySide6.QtGui import QKeyEvent, QPalette, QTextCharFormat, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -38,11 +38,12 @@ from hiplog.ui.history_table_model import (
     VOLUME,
     HistoryTableModel,
 )
+from hiplog.ui.lazy_view import LazyView
 from hiplog.ui.session_editor import SessionEditor
 from hiplog.ui.undo_support import push, undo_notices
 
 
-class HistoryView(QWidget):
+class HistoryView(LazyView):
     """Session history."""
 
     def __init__(
@@ -52,11 +53,7 @@ class HistoryView(QWidget):
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._events = events
-        self._undo_stack = undo_stack
-        self._dirty = True
+        super().__init__(ctx, events, undo_stack, parent)
         self._days: dict[date, list[int]] = {}
         self._following_list = False  # the calendar is being moved to the selected session
         self.editor: SessionEditor | None = None
@@ -163,27 +160,14 @@ class HistoryView(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
-        events.sessions_changed.connect(self._data_changed)
-        events.catalog_changed.connect(self._data_changed)
-        events.settings_changed.connect(self._data_changed)
         undo_notices(undo_stack).refused.connect(self._undo_refused)
 
     # --- refresh ---------------------------------------------------------------------------
-
-    def _data_changed(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
 
     def _undo_refused(self, text: str) -> None:
         """An undo or redo was refused (see undo_support): say why where the person looks."""
         if self.isVisible():
             self.message.setText(text)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
 
     def selected_session_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -393,16 +377,14 @@ class HistoryView(QWidget):
     def _announce_delete(self, session_id: int | None, sentence: str) -> None:
         """A session was deleted (None) or put back by undo (its id): say so, and select the
         session that came back so the person sees it is there."""
-        if self._dirty:
-            self.reload()
+        self.reload_if_stale()
         self.message.setText(sentence)
         if session_id is not None:
             self.select_session(session_id, quiet=True)
 
     def show_exercise(self, slug: str) -> None:
         """Focus this view on one exercise (used by --exercise and by other views)."""
-        if self._dirty:
-            self.reload()
+        self.reload_if_stale()
         found = self.filter_combo.findData(slug)
         self.filter_combo.setCurrentIndex(found if found >= 0 else 0)
 

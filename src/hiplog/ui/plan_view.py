@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPalette, QShowEvent, QUndoStack
+from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from hiplog.domain.units import Unit
 from hiplog.services import progress
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
+from hiplog.ui.lazy_view import LazyView
 from hiplog.ui.suggestion_text import prescription_text
 
 #: What each rule means, in a few words, for the tag on a card.
@@ -129,7 +130,7 @@ class SuggestionCard(QFrame):
         layout.addWidget(reason)
 
 
-class PlanView(QWidget):
+class PlanView(LazyView):
     """Next-session plan."""
 
     start_requested = Signal(object)  # the Plan to log
@@ -142,12 +143,8 @@ class PlanView(QWidget):
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._events = events
-        self._undo_stack = undo_stack
+        super().__init__(ctx, events, undo_stack, parent)
         self._plan: Plan | None = None
-        self._dirty = True
         self._focus_slug: str | None = None
         self.cards: list[SuggestionCard] = []
 
@@ -196,10 +193,6 @@ class PlanView(QWidget):
         empty_layout.addStretch(1)
         root.addWidget(self.empty)
 
-        events.sessions_changed.connect(self._mark_dirty)
-        events.settings_changed.connect(self._mark_dirty)
-        events.catalog_changed.connect(self._mark_dirty)
-
     # --- public ----------------------------------------------------------------------------
 
     @property
@@ -211,7 +204,7 @@ class PlanView(QWidget):
         self._focus_slug = slug
         self._scroll_to_focus()
 
-    def refresh(self, as_of: datetime | None = None) -> None:
+    def reload(self, as_of: datetime | None = None) -> None:
         """Compute the plan (as of now) and show it."""
         self._dirty = False
         try:
@@ -223,16 +216,6 @@ class PlanView(QWidget):
         self._show(self._plan)
 
     # --- showing ---------------------------------------------------------------------------
-
-    def _mark_dirty(self) -> None:
-        self._dirty = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def _show_error(self, message: str) -> None:
         self.timing_label.setText(f"The plan could not be made: {message}")

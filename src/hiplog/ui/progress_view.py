@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,7 @@ from hiplog.ui.chart_items import stamp
 from hiplog.ui.chart_palette import ChartColours
 from hiplog.ui.data_events import DataEvents
 from hiplog.ui.exercise_charts import ExerciseChartsWidget
+from hiplog.ui.lazy_view import LazyView
 from hiplog.ui.weekly_charts import WeeklyChartsWidget
 
 EXERCISE_TAB, WEEKLY_TAB = range(2)
@@ -51,7 +52,7 @@ EXERCISE_TAB, WEEKLY_TAB = range(2)
 TIP_SETS = 12
 
 
-class ProgressView(QWidget):
+class ProgressView(LazyView):
     """Charts of progress per exercise (compare several) and per week."""
 
     def __init__(
@@ -61,12 +62,8 @@ class ProgressView(QWidget):
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._events = events
-        self._undo_stack = undo_stack
+        super().__init__(ctx, events, undo_stack, parent)
         self.data = ChartData(ctx)
-        self._dirty = True
         self._colours = ChartColours.from_palette(self.palette())
 
         self.mode = QTabBar()
@@ -157,22 +154,12 @@ class ProgressView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.image_button.clicked.connect(self._ask_image)
         self.csv_button.clicked.connect(self._ask_csv)
-        events.sessions_changed.connect(self._data_changed)
-        events.catalog_changed.connect(self._data_changed)
-        events.settings_changed.connect(self._data_changed)
 
     # --- loading -------------------------------------------------------------------------
 
     def _data_changed(self) -> None:
         self.data.invalidate()
-        self._dirty = True
-        if self.isVisible():
-            self.reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.reload()
+        super()._data_changed()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -221,8 +208,7 @@ class ProgressView(QWidget):
 
     def show_exercise(self, slug: str) -> None:
         """Chart this one exercise (used by --exercise and by other views)."""
-        if self._dirty:
-            self.reload()
+        self.reload_if_stale()
         self.mode.setCurrentIndex(EXERCISE_TAB)
         row = self.model.row_of(slug)
         if row < 0:
