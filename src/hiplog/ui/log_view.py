@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import Exercise, Session, SetEntry
 from hiplog.domain.plan import Plan
-from hiplog.domain.units import Unit, format_load, from_kg
+from hiplog.domain.units import Unit, format_load
 from hiplog.domain.validation import parse_load, validate_bodyweight
 from hiplog.services import exercise_history, progress, records, training_log
 from hiplog.services.context import AppContext
@@ -50,6 +50,7 @@ from hiplog.ui.log_commands import (
 )
 from hiplog.ui.log_drafts import draft_rows, suggestion_for
 from hiplog.ui.log_session import LogSession
+from hiplog.ui.number_text import bodyweight_text
 from hiplog.ui.sets_delegate import SetsDelegate
 from hiplog.ui.sets_table_model import (
     BAND,
@@ -587,10 +588,7 @@ class LogView(QWidget):
         self.when_edit.blockSignals(False)
         unit = self.unit
         self.bodyweight_edit.setPlaceholderText(f"optional, {unit.value}")
-        text = ""
-        if bodyweight_kg:
-            text = f"{from_kg(bodyweight_kg, unit):.1f}".rstrip("0").rstrip(".")
-        self.bodyweight_edit.setText(text)
+        self.bodyweight_edit.setText(bodyweight_text(bodyweight_kg or None, unit))
 
     def _details_edited(self) -> None:
         started = self.when_edit.dateTime().toPython()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
-from hiplog.domain.units import from_kg, to_kg
+from hiplog.domain.units import to_kg
 from hiplog.domain.validation import validate_bodyweight
 from hiplog.services import history, training_log
 from hiplog.services.context import AppContext
@@ -43,6 +43,7 @@ from hiplog.ui.history_commands import (
     EditSet,
     SessionDetails,
 )
+from hiplog.ui.number_text import bodyweight_text
 from hiplog.ui.session_sets_model import LOAD, NOTES, SET_ID_ROLE, SessionSetsModel
 from hiplog.ui.undo_support import id_map, push, undo_notices
 
@@ -231,9 +232,7 @@ class SessionEditor(QDialog):
             )
         )
         bodyweight = session.bodyweight_kg
-        self.bodyweight_edit.setText(
-            "" if bodyweight is None else f"{from_kg(bodyweight, unit):.1f}".removesuffix(".0")
-        )
+        self.bodyweight_edit.setText(bodyweight_text(bodyweight, unit))
         self.notes_edit.setText(session.notes)
         catalog = self._ctx.catalog()
         names = {slug: ex.name for slug in session.exercises if (ex := catalog.get(slug))}

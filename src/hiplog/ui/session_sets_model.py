@@ -14,8 +14,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import SetEntry
-from hiplog.domain.units import Unit, from_kg
+from hiplog.domain.units import Unit
 from hiplog.domain.validation import parse_load, parse_reps, parse_rir, validate_set
+from hiplog.ui.number_text import load_text
 
 Index = QModelIndex | QPersistentModelIndex
 Commit = Callable[[SetEntry, SetEntry, str], str | None]
@@ -41,12 +42,6 @@ TOOLTIPS = {
     BAND: "The band used, if any",
     NOTES: "Anything worth remembering about this set",
 }
-
-
-def load_text(kg: float | None, unit: Unit) -> str:
-    if not kg:
-        return ""
-    return f"{from_kg(kg, unit):.2f}".rstrip("0").rstrip(".")
 
 
 class SessionSetsModel(QAbstractTableModel):

@@ -25,8 +25,9 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, SetEntry, StepKind
 from hiplog.domain.records import RecordKind, describe
-from hiplog.domain.units import Unit, format_load, from_kg
+from hiplog.domain.units import Unit, format_load
 from hiplog.domain.validation import parse_load, parse_reps, parse_rir
+from hiplog.ui.number_text import load_text
 
 SET, LOAD, REPS, RIR, WARMUP, SIDE, BAND, NOTES, RECORD = range(9)
 COLUMN_TITLES = ("Set", "Load", "Reps", "RIR", "Warm-up", "Side", "Band", "Notes", "Record")
@@ -107,13 +108,6 @@ class SetRow:
 
 def uses_band(exercise: Exercise) -> bool:
     return exercise.step_kind is StepKind.BAND or any("band" in e for e in exercise.equipment)
-
-
-def load_text(kg: float | None, unit: Unit) -> str:
-    """A load as typed in the table: '62.5', '' for bodyweight."""
-    if not kg:
-        return ""
-    return f"{from_kg(kg, unit):.2f}".rstrip("0").rstrip(".")
 
 
 class SetsTableModel(QAbstractTableModel):
