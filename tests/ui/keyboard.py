@@ -23,3 +23,19 @@ def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier | None = None
         qtbot.keyClick(focused(), key)
     else:
         qtbot.keyClick(focused(), key, modifier)
+
+
+def enter_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Focus `widget`, type `text` and press Enter (as picking an exercise by its name)."""
+    widget.setFocus()
+    type_text(qtbot, text)
+    press(qtbot, Qt.Key.Key_Return)
+
+
+def type_set(qtbot: QtBot, load: str, reps: str) -> None:
+    """On the row under the cursor: the load (or keep what is there), Tab, reps, Enter."""
+    if load:
+        type_text(qtbot, load)
+    press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, reps)
+    press(qtbot, Qt.Key.Key_Return)

@@ -17,7 +17,7 @@ from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QDateTimeEdit
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
-from tests.ui.keyboard import focused, press, type_text
+from tests.ui.keyboard import enter_text, focused, press, type_set, type_text
 
 from hiplog.services import history, training_log
 from hiplog.services.context import AppContext
@@ -72,15 +72,6 @@ def open_window(
         Shiboken.delete(window)
 
 
-def type_set(qtbot: QtBot, load: str, reps: str) -> None:
-    """On the row under the cursor: the load (or keep what is there), Tab, reps, Enter."""
-    if load:
-        type_text(qtbot, load)
-    press(qtbot, Qt.Key.Key_Tab)
-    type_text(qtbot, reps)
-    press(qtbot, Qt.Key.Key_Return)
-
-
 def test_log_yesterday_read_the_plan_fix_a_typo_and_undo_a_deletion(
     qtbot: QtBot, with_history: AppContext, open_window: Opener
 ) -> None:
@@ -97,17 +88,13 @@ def test_log_yesterday_read_the_plan_fix_a_typo_and_undo_a_deletion(
         press(qtbot, Qt.Key.Key_Down)
     else:  # as picking it in the calendar pop-up
         log.when_edit.setDate(QDate(yesterday.year, yesterday.month, yesterday.day))
-    log.picker.setFocus()  # leaving the date field applies it
-    type_text(qtbot, "hip thrust")
-    press(qtbot, Qt.Key.Key_Return)
+    enter_text(qtbot, log.picker, "hip thrust")  # leaving the date field applies it
     qtbot.waitUntil(lambda: focused() is log.table)
     type_set(qtbot, "60", "12")
     qtbot.waitUntil(lambda: log.table.currentIndex().row() == 1)
     type_set(qtbot, "", "11")  # the same load again: only the reps
     qtbot.waitUntil(lambda: log.table.currentIndex().row() == 2)
-    log.picker.setFocus()
-    type_text(qtbot, "glute bridge")
-    press(qtbot, Qt.Key.Key_Return)
+    enter_text(qtbot, log.picker, "glute bridge")
     qtbot.waitUntil(lambda: focused() is log.table)
     type_set(qtbot, "", "15")
     qtbot.waitUntil(lambda: log.session_status.text() == "Saved: 3 sets")

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
-from tests.ui.keyboard import focused, press, type_text
+from tests.ui.keyboard import enter_text, focused, press, type_set, type_text
 
 from hiplog.domain.models import Session, SetEntry
 from hiplog.domain.records import RecordKind
@@ -16,7 +16,7 @@ from hiplog.services import progress, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
 from hiplog.ui.log_view import LogView
-from hiplog.ui.sets_table_model import LOAD, NOTES, REPS, RIR
+from hiplog.ui.sets_table_model import LOAD, NOTES, REPS, RIR, SetsTableModel
 
 pytestmark = pytest.mark.gui
 
@@ -59,27 +59,17 @@ def test_log_a_whole_session_with_the_keyboard_only(
     qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
 ) -> None:
     view = make_view(qtbot, ctx, events, undo_stack)
-    view.picker.setFocus()
-    type_text(qtbot, "barbell hip thrust")
-    press(qtbot, Qt.Key.Key_Return)
+    enter_text(qtbot, view.picker, "barbell hip thrust")
     assert view.session_exercises() == ["barbell-hip-thrust"]
     qtbot.waitUntil(lambda: focused() is view.table)
 
-    type_text(qtbot, "60")
-    press(qtbot, Qt.Key.Key_Tab)
-    type_text(qtbot, "12")
-    press(qtbot, Qt.Key.Key_Return)
+    type_set(qtbot, "60", "12")
     qtbot.waitUntil(lambda: view.table.currentIndex().row() == 1)
     # Second set: the load is already there; Tab to the reps.
-    press(qtbot, Qt.Key.Key_Tab)
-    type_text(qtbot, "11")
-    press(qtbot, Qt.Key.Key_Return)
+    type_set(qtbot, "", "11")
     qtbot.waitUntil(lambda: view.table.currentIndex().row() == 2)
     # Third set: a heavier load typed over the pre-filled one.
-    type_text(qtbot, "62.5")
-    press(qtbot, Qt.Key.Key_Tab)
-    type_text(qtbot, "8")
-    press(qtbot, Qt.Key.Key_Return)
+    type_set(qtbot, "62.5", "8")
     qtbot.waitUntil(lambda: len(all_sets(ctx)) == 3)
 
     sets = all_sets(ctx)
@@ -89,17 +79,20 @@ def test_log_a_whole_session_with_the_keyboard_only(
     assert view.message_text() == ""
 
 
-def enter_set(qtbot: QtBot, view: LogView, load: str, reps: str) -> None:
-    """Type one set on the current row: load, Tab, reps, Enter."""
+def current_model(view: LogView) -> SetsTableModel:
+    """The sets of the exercise selected in the Log."""
     model = view.current_model()
     assert model is not None
+    return model
+
+
+def enter_set(qtbot: QtBot, view: LogView, load: str, reps: str) -> None:
+    """Type one set on the current row: load, Tab, reps, Enter."""
+    model = current_model(view)
     row = view.table.currentIndex().row()
     view.table.setCurrentIndex(model.index(row, LOAD))
     view.table.setFocus()
-    type_text(qtbot, load)
-    press(qtbot, Qt.Key.Key_Tab)
-    type_text(qtbot, reps)
-    press(qtbot, Qt.Key.Key_Return)
+    type_set(qtbot, load, reps)
     qtbot.waitUntil(lambda: view.table.currentIndex().row() == row + 1)
 
 
@@ -113,8 +106,7 @@ def test_undo_and_redo_add_edit_delete_and_session_details(
     assert [(s.load_kg, s.reps) for s in all_sets(ctx)] == [(80.0, 10), (80.0, 9)]
 
     # Edit: change the reps of the second set.
-    model = view.current_model()
-    assert model is not None
+    model = current_model(view)
     assert model.setData(model.index(1, REPS), "10")
     assert [s.reps for s in all_sets(ctx)] == [10, 10]
     # Delete the first set.
@@ -163,8 +155,7 @@ def test_invalid_input_is_refused_with_a_message_and_nothing_is_written(
     assert "Barbell hip thrust" in view.message_text() or "row 1" in view.message_text()
     assert view.table.state() == view.table.State.EditingState
     press(qtbot, Qt.Key.Key_Escape)
-    model = view.current_model()
-    assert model is not None
+    model = current_model(view)
     # Through the model too (a paste, a focus change): refused, row unchanged.
     assert not model.setData(model.index(0, REPS), "-3")
     assert not model.setData(model.index(0, RIR), "11")
@@ -194,16 +185,12 @@ def test_a_failed_save_keeps_the_set_and_retrying_saves_it(
     monkeypatch.setattr(training_log, "add_set", add_set)
     view = make_view(qtbot, ctx, events, undo_stack)
     view.show_exercise("barbell-hip-thrust")
-    type_text(qtbot, "60")
-    press(qtbot, Qt.Key.Key_Tab)
-    type_text(qtbot, "12")
-    press(qtbot, Qt.Key.Key_Return)  # the editor commits on the next turn of the event loop
+    type_set(qtbot, "60", "12")  # the editor commits on the next turn of the event loop
     qtbot.waitUntil(lambda: "disk is full" in view.message_text())
     assert view.retry_button.isVisibleTo(view)
     assert all_sets(ctx) == []
     assert view.session_id is None  # the empty session row was not left behind
-    model = view.current_model()
-    assert model is not None
+    model = current_model(view)
     kept = model.row_at(0)
     assert (kept.load_kg, kept.reps, kept.saved) == (60.0, 12, False)
 
@@ -220,8 +207,7 @@ def test_targets_from_the_plan_and_last_session_are_shown(
     add_history(ctx, 3, "barbell-hip-thrust", [(60.0, 12), (60.0, 12), (60.0, 12)])
     view = make_view(qtbot, ctx, events, undo_stack)
     view.show_exercise("barbell-hip-thrust")
-    model = view.current_model()
-    assert model is not None
+    model = current_model(view)
     drafts = [r for r in model.rows() if not r.saved]
     # All sets reached the top of the range: add 2.5 kg, back to 8 reps.
     assert [(r.load_kg, r.target_reps) for r in drafts[:3]] == [(62.5, 8)] * 3
@@ -237,8 +223,7 @@ def test_a_personal_record_gets_a_badge(
     view.show_exercise("barbell-hip-thrust")
     enter_set(qtbot, view, "60", "11")
     enter_set(qtbot, view, "60", "8")
-    model = view.current_model()
-    assert model is not None
+    model = current_model(view)
     first, second = model.saved_rows()
     assert RecordKind.MOST_REPS_AT_LOAD in first.records
     assert RecordKind.BEST_E1RM in first.records
@@ -278,8 +263,7 @@ def test_show_exercise_selects_it_and_notes_are_saved(
     view.show_exercise("glute-bridge")
     assert view.session_exercises() == ["glute-bridge", "kettlebell-swing"]
     assert view.exercise_title.text() == "Glute bridge"
-    model = view.current_model()
-    assert model is not None
+    model = current_model(view)
     assert model.setData(model.index(0, NOTES), "slow tempo")
     assert model.setData(model.index(0, REPS), "15")
     (saved,) = all_sets(ctx)
@@ -296,8 +280,7 @@ def test_sets_table_model_passes_the_model_tester(
 ) -> None:
     view = make_view(qtbot, ctx, events, undo_stack)
     view.show_exercise("single-leg-hip-thrust")
-    model = view.current_model()
-    assert model is not None
+    model = current_model(view)
     model.setData(model.index(0, REPS), "10")
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
@@ -314,8 +297,7 @@ def test_changes_made_elsewhere_show_up_in_the_log(
     assert second.id is not None
     training_log.delete_set(ctx, second.id)
     events.sessions_changed.emit()
-    model = view.current_model()
-    assert model is not None
+    model = current_model(view)
     assert [(r.load_kg, r.reps) for r in model.saved_rows()] == [(60.0, 12)]
     # ... and then the whole session.
     assert view.session_id is not None
@@ -331,8 +313,7 @@ def test_a_new_session_starts_empty_and_undo_still_reaches_the_last_one(
 ) -> None:
     view = make_view(qtbot, ctx, events, undo_stack)
     view.show_exercise("glute-bridge")
-    model = view.current_model()
-    assert model is not None
+    model = current_model(view)
     model.setData(model.index(0, REPS), "15")
     first_session = view.session_id
     view.new_session_button.click()
@@ -358,8 +339,7 @@ def test_loads_are_typed_and_shown_in_pounds_when_that_is_the_unit(
     enter_set(qtbot, view, "135", "10")
     (saved,) = all_sets(ctx)
     assert saved.load_kg == pytest.approx(61.235, abs=0.001)
-    model = view.current_model()
-    assert model is not None
+    model = current_model(view)
     assert model.headerData(LOAD, Qt.Orientation.Horizontal) == "Load (lb)"
     assert model.data(model.index(0, LOAD)) == "135"
     assert model.data(model.index(1, LOAD)) == "135"  # the next set, same load
@@ -371,8 +351,7 @@ def test_a_planned_exercise_not_started_can_be_taken_out(
     view = make_view(qtbot, ctx, events, undo_stack)
     view.show_exercise("glute-bridge")
     view.show_exercise("kettlebell-swing")
-    model = view.current_model()
-    assert model is not None
+    model = current_model(view)
     model.setData(model.index(0, REPS), "15")
     assert not view.remove_exercise("kettlebell-swing")  # it has a saved set
     assert "delete them first" in view.message_text()
@@ -386,9 +365,7 @@ def test_an_unknown_exercise_name_is_refused_with_a_hint(
     qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
 ) -> None:
     view = make_view(qtbot, ctx, events, undo_stack)
-    view.picker.setFocus()
-    type_text(qtbot, "zzz")
-    press(qtbot, Qt.Key.Key_Return)
+    enter_text(qtbot, view.picker, "zzz")
     assert "No exercise is called 'zzz'" in view.message_text()
     assert view.session_exercises() == []
 
