@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -33,21 +33,24 @@ _SET_COLUMNS = (
 )
 
 
-def _set_values(entry: SetEntry, exercise_id: int) -> tuple[Any, ...]:
-    """The values of _SET_COLUMNS for a SetEntry."""
+def _set_values(
+    entry: SetEntry, exercise_id: int, flag: Callable[[bool], Any] = bool
+) -> tuple[Any, ...]:
+    """The values of _SET_COLUMNS for a SetEntry; `flag` converts the two booleans (int for
+    the driver: sqlite3 stores a bool as 1 or 0 too, but looks up an adapter for each one)."""
     return (
         exercise_id,
         entry.order,
         entry.load_kg or None,
         entry.reps,
         entry.rir,
-        entry.warmup,
+        flag(entry.warmup),
         entry.side,
         entry.band,
         entry.duration_s,
         entry.distance_m,
         entry.notes,
-        entry.flagged,
+        flag(entry.flagged),
     )
 
 
@@ -311,21 +314,26 @@ def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
         return 0
     ids = slug_ids(db)
     connection = db.connection()
-    session_ids = list(
-        connection.execute(
-            insert(SessionRow).returning(SessionRow.id, sort_by_parameter_order=True),
-            [
-                {
-                    "started_at": session.started_at,
-                    "notes": session.notes,
-                    "bodyweight_kg": session.bodyweight_kg,
-                }
-                for session in sessions
-            ],
-        ).scalars()
+    # The sessions get the ids SQLite would give them (the largest so far plus one, and so
+    # on), written out so that one executemany can insert them all; INSERT ... RETURNING in
+    # order takes one statement per session. Another writer taking one of these ids first
+    # would make the insert fail (and the whole transaction roll back), never mix sessions up.
+    first = connection.execute(select(func.coalesce(func.max(SessionRow.id), 0))).scalar_one() + 1
+    session_ids = range(first, first + len(sessions))
+    connection.execute(
+        insert(SessionRow),
+        [
+            {
+                "id": session_id,
+                "started_at": session.started_at,
+                "notes": session.notes,
+                "bodyweight_kg": session.bodyweight_kg,
+            }
+            for session, session_id in zip(sessions, session_ids, strict=True)
+        ],
     )
     rows = [
-        (session_id, *_set_values(entry, ids[entry.exercise]))
+        (session_id, *_set_values(entry, ids[entry.exercise], int))
         for session, session_id in zip(sessions, session_ids, strict=True)
         for entry in session.sets
     ]
