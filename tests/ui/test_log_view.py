@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 from tests.ui.keyboard import enter_text, focused, press, type_set, type_text
+from tests.ui.past_sessions import add_past_session
 
-from hiplog.domain.models import Session, SetEntry
+from hiplog.domain.models import SetEntry
 from hiplog.domain.records import RecordKind
 from hiplog.services import progress, training_log
 from hiplog.services.context import AppContext
@@ -42,17 +43,6 @@ def all_sets(ctx: AppContext) -> list[SetEntry]:
         (e for s in sessions for e in s.sets),
         key=lambda e: (e.exercise, e.order),
     )
-
-
-def add_history(ctx: AppContext, days_ago: int, slug: str, sets: list[tuple[float, int]]) -> None:
-    when = (datetime.now() - timedelta(days=days_ago)).replace(
-        hour=18, minute=0, second=0, microsecond=0
-    )
-    entries = tuple(
-        SetEntry(exercise=slug, order=i, reps=reps, load_kg=load)
-        for i, (load, reps) in enumerate(sets, start=1)
-    )
-    training_log.restore_session(ctx, Session(started_at=when, sets=entries))
 
 
 def test_log_a_whole_session_with_the_keyboard_only(
@@ -204,7 +194,7 @@ def test_a_failed_save_keeps_the_set_and_retrying_saves_it(
 def test_targets_from_the_plan_and_last_session_are_shown(
     qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
 ) -> None:
-    add_history(ctx, 3, "barbell-hip-thrust", [(60.0, 12), (60.0, 12), (60.0, 12)])
+    add_past_session(ctx, 3, [("barbell-hip-thrust", 60.0, 12)] * 3)
     view = make_view(qtbot, ctx, events, undo_stack)
     view.show_exercise("barbell-hip-thrust")
     model = current_model(view)
@@ -218,7 +208,7 @@ def test_targets_from_the_plan_and_last_session_are_shown(
 def test_a_personal_record_gets_a_badge(
     qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
 ) -> None:
-    add_history(ctx, 3, "barbell-hip-thrust", [(60.0, 10), (60.0, 9)])
+    add_past_session(ctx, 3, [("barbell-hip-thrust", 60.0, 10), ("barbell-hip-thrust", 60.0, 9)])
     view = make_view(qtbot, ctx, events, undo_stack)
     view.show_exercise("barbell-hip-thrust")
     enter_set(qtbot, view, "60", "11")
@@ -237,8 +227,8 @@ def test_a_personal_record_gets_a_badge(
 def test_start_session_fills_every_suggested_exercise(
     qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
 ) -> None:
-    add_history(ctx, 3, "barbell-hip-thrust", [(60.0, 12), (60.0, 12), (60.0, 12)])
-    add_history(ctx, 3, "romanian-deadlift", [(70.0, 9), (70.0, 8), (70.0, 8)])
+    add_past_session(ctx, 3, [("barbell-hip-thrust", 60.0, 12)] * 3)
+    add_past_session(ctx, 3, [("romanian-deadlift", 70.0, r) for r in (9, 8, 8)])
     plan = progress.suggest(ctx)
     view = make_view(qtbot, ctx, events, undo_stack)
     view.start_session(plan)
@@ -375,7 +365,7 @@ def test_moving_the_session_back_in_time_updates_what_came_before(
 ) -> None:
     from PySide6.QtCore import QDateTime
 
-    add_history(ctx, 3, "barbell-hip-thrust", [(60.0, 10)])
+    add_past_session(ctx, 3, [("barbell-hip-thrust", 60.0, 10)])
     view = make_view(qtbot, ctx, events, undo_stack)
     view.show_exercise("barbell-hip-thrust")
     assert "60 kg x 10" in view.last_label.text()

@@ -7,7 +7,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -16,8 +16,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
+from tests.ui.past_sessions import add_past_session
 
-from hiplog.domain.models import Session, SetEntry
+from hiplog.domain.models import SetEntry
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.services.locations import Locations
@@ -71,11 +72,8 @@ def window(qtbot: QtBot, ctx: AppContext, settings: QSettings) -> MainWindow:
 
 
 def add_history(ctx: AppContext) -> None:
-    when = (datetime.now() - timedelta(days=3)).replace(hour=18, minute=0, second=0, microsecond=0)
-    sets = tuple(
-        SetEntry(exercise="barbell-hip-thrust", order=i, reps=12, load_kg=60.0) for i in (1, 2, 3)
-    )
-    training_log.restore_session(ctx, Session(started_at=when, sets=sets))
+    """Three sets of 12 hip thrusts at 60 kg three days ago."""
+    add_past_session(ctx, 3, [("barbell-hip-thrust", 60.0, 12)] * 3)
 
 
 def test_window_size_and_last_view_survive_a_restart(

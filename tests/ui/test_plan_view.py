@@ -7,27 +7,15 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
+from tests.ui.past_sessions import add_past_session
 
-from hiplog.domain.models import Session, SetEntry
 from hiplog.domain.plan import Plan
 from hiplog.domain.timing import NextSession
-from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
 from hiplog.ui.plan_view import PlanView, timing_lines
 
 pytestmark = pytest.mark.gui
-
-
-def log_session(ctx: AppContext, days_ago: int, sets: list[tuple[str, float | None, int]]) -> None:
-    when = (datetime.now() - timedelta(days=days_ago)).replace(
-        hour=18, minute=0, second=0, microsecond=0
-    )
-    entries = tuple(
-        SetEntry(exercise=slug, order=i, reps=reps, load_kg=load)
-        for i, (slug, load, reps) in enumerate(sets, start=1)
-    )
-    training_log.restore_session(ctx, Session(started_at=when, sets=entries))
 
 
 def make_view(qtbot: QtBot, ctx: AppContext, events: DataEvents) -> PlanView:
@@ -40,10 +28,11 @@ def make_view(qtbot: QtBot, ctx: AppContext, events: DataEvents) -> PlanView:
 def test_warm_up_first_then_heavy_compound_lifts_then_bodyweight_work(
     qtbot: QtBot, ctx: AppContext, events: DataEvents
 ) -> None:
-    sets = [("glute-bridge", None, 15)] * 3 + [("bird-dog", None, 8)] * 2
+    sets: list[tuple[str, float | None, int]] = [("glute-bridge", None, 15)] * 3
+    sets += [("bird-dog", None, 8)] * 2
     sets += [("kettlebell-swing", 16.0, 15)] * 3
     sets += [("barbell-hip-thrust", 60.0, 10)] * 3 + [("romanian-deadlift", 70.0, 9)] * 3
-    log_session(ctx, 3, sets)
+    add_past_session(ctx, 3, sets)
     view = make_view(qtbot, ctx, events)
     order = [c.suggestion.exercise for c in view.cards]
     assert order == [
@@ -66,7 +55,7 @@ def test_warm_up_first_then_heavy_compound_lifts_then_bodyweight_work(
 def test_timing_and_warnings_are_in_plain_words(
     qtbot: QtBot, ctx: AppContext, events: DataEvents
 ) -> None:
-    log_session(ctx, 1, [("barbell-hip-thrust", 60.0, 10)] * 3)
+    add_past_session(ctx, 1, [("barbell-hip-thrust", 60.0, 10)] * 3)
     view = make_view(qtbot, ctx, events)
     text = view.timing_label.text()
     assert "Next session: from" in text
@@ -102,7 +91,7 @@ def test_without_history_it_explains_what_to_do_first(
     assert not view.start_button.isEnabled()
     assert "Open the Log" in view.empty_label.text()
     # Logging a session elsewhere updates the plan.
-    log_session(ctx, 2, [("glute-bridge", None, 15)] * 3)
+    add_past_session(ctx, 2, [("glute-bridge", None, 15)] * 3)
     events.sessions_changed.emit()
     assert [c.suggestion.exercise for c in view.cards] == ["glute-bridge"]
     assert view.start_button.isEnabled()
