@@ -29,14 +29,19 @@ def _view(qtbot: QtBot, ctx: AppContext, events: DataEvents, stack: QUndoStack) 
     return view
 
 
+@pytest.fixture
+def view(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> ExercisesView:
+    """The Exercises view, shown."""
+    return _view(qtbot, ctx, events, undo_stack)
+
+
 def _names(view: ExercisesView) -> list[str]:
     return [view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())]
 
 
-def test_every_catalog_exercise_is_listed_with_its_cue(
-    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
-) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
+def test_every_catalog_exercise_is_listed_with_its_cue(view: ExercisesView) -> None:
     catalog = list(builtin_catalog())
     assert len(catalog) == 24
     assert _names(view) == [ex.name for ex in catalog]
@@ -49,10 +54,7 @@ def test_every_catalog_exercise_is_listed_with_its_cue(
         assert "Length" in text and "0 sets" in text
 
 
-def test_ladder_shows_previous_and_next_and_links_work(
-    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
-) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
+def test_ladder_shows_previous_and_next_and_links_work(view: ExercisesView) -> None:
     view.show_exercise("hip-thrust")
     text = view.details.toPlainText()
     assert "Previous variation\nSingle-leg glute bridge" in text
@@ -63,10 +65,7 @@ def test_ladder_shows_previous_and_next_and_links_work(
     assert "heaviest near lockout" in view.details.toPlainText()
 
 
-def test_search_filters_by_name_and_muscle(
-    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
-) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
+def test_search_filters_by_name_and_muscle(view: ExercisesView) -> None:
     view.search.setText("deadlift")
     assert _names(view) == [
         "Romanian deadlift (barbell)",
@@ -80,9 +79,8 @@ def test_search_filters_by_name_and_muscle(
 
 
 def test_create_custom_exercise_and_undo(
-    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack, view: ExercisesView
 ) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
     with qtbot.waitSignal(events.catalog_changed):
         dialog = view.new_custom()
         dialog.name_edit.setText("Frog pump")
@@ -101,9 +99,8 @@ def test_create_custom_exercise_and_undo(
 
 
 def test_custom_exercise_dialog_refuses_bad_input(
-    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+    undo_stack: QUndoStack, view: ExercisesView
 ) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
     dialog = view.new_custom()
     dialog.accept()
     assert dialog.message.text() == "Name: give the exercise a name"
@@ -171,20 +168,14 @@ def test_map_an_imported_exercise_onto_the_catalog_moves_its_sets(
 
 
 def test_exercise_list_model_passes_the_model_tester(
-    qtbot: QtBot,
-    qtmodeltester: object,
-    ctx: AppContext,
-    events: DataEvents,
-    undo_stack: QUndoStack,
+    qtmodeltester: object, view: ExercisesView
 ) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
     qtmodeltester.check(view.model)  # type: ignore[attr-defined]
 
 
 def test_undo_of_create_keeps_an_exercise_that_has_sets_now(
-    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+    qtbot: QtBot, ctx: AppContext, undo_stack: QUndoStack, view: ExercisesView
 ) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
     dialog = view.new_custom()
     dialog.name_edit.setText("Frog pump")
     dialog.accept()
@@ -199,9 +190,8 @@ def test_undo_of_create_keeps_an_exercise_that_has_sets_now(
 
 
 def test_show_progress_asks_for_the_exercise(
-    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+    qtbot: QtBot, events: DataEvents, view: ExercisesView
 ) -> None:
-    view = _view(qtbot, ctx, events, undo_stack)
     view.show_exercise("good-morning")
     with qtbot.waitSignal(events.exercise_requested) as blocker:
         view.progress_button.click()
