@@ -60,3 +60,13 @@ def undo_stack(qtbot: object) -> object:
     from PySide6.QtGui import QUndoStack
 
     return QUndoStack()
+
+
+@pytest.fixture
+def ui_settings(tmp_path: Path) -> object:
+    """The window's QSettings in a temp folder, so tests never touch the home folder's."""
+    from PySide6.QtCore import QSettings
+
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    return QSettings("hiplog", "hiplog")

@@ -30,14 +30,6 @@ Opener = Callable[[AppContext], MainWindow]
 
 
 @pytest.fixture
-def ui_settings(tmp_path: Path) -> QSettings:
-    """Window settings in a temp folder, never the home folder's."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    return QSettings("hiplog", "hiplog")
-
-
-@pytest.fixture
 def with_history(tmp_path: Path) -> Iterator[AppContext]:
     """About six weeks of training that stopped three days ago."""
     path = tmp_path / "history.db"

@@ -38,15 +38,6 @@ STRONG_NO_UNITS = (
 )
 
 
-@pytest.fixture
-def ui_settings(tmp_path: Path) -> Iterator[QSettings]:
-    """QSettings in a temp folder, so tests never touch the home folder's settings."""
-    folder = tmp_path / "qsettings"
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
-    yield QSettings("hiplog", "hiplog")
-
-
 _OPEN: list[MainWindow] = []
 
 

@@ -5,7 +5,6 @@ had always been there."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -16,14 +15,6 @@ from hiplog.services.context import AppContext
 from hiplog.ui.main_window import VIEW_NAMES, MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def ui_settings(tmp_path: Path) -> Iterator[QSettings]:
-    folder = tmp_path / "qsettings"
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
-    yield QSettings("hiplog", "hiplog")
 
 
 @pytest.fixture
