@@ -10,22 +10,17 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateTimeEdit,
-    QFormLayout,
     QFrame,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -35,12 +30,12 @@ from PySide6.QtWidgets import (
 from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import Exercise, Session, SetEntry
 from hiplog.domain.plan import Plan
-from hiplog.domain.units import Unit, format_load
-from hiplog.domain.validation import parse_load, validate_bodyweight
+from hiplog.domain.units import Unit
 from hiplog.services import exercise_history, progress, records, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.data_events import DataEvents
 from hiplog.ui.exercise_picker import ExercisePicker
+from hiplog.ui.last_time_panel import LastTimePanel
 from hiplog.ui.log_commands import (
     AddSetCommand,
     DeleteSetCommand,
@@ -50,7 +45,7 @@ from hiplog.ui.log_commands import (
 )
 from hiplog.ui.log_drafts import draft_rows, suggestion_for
 from hiplog.ui.log_session import LogSession
-from hiplog.ui.number_text import bodyweight_text
+from hiplog.ui.log_session_header import SessionHeader
 from hiplog.ui.sets_delegate import SetsDelegate
 from hiplog.ui.sets_table_model import (
     BAND,
@@ -70,11 +65,6 @@ SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def _now() -> datetime:
     return datetime.now().replace(second=0, microsecond=0)
-
-
-def _set_text(load_kg: float | None, reps: int, unit: Unit, side: str | None) -> str:
-    load = format_load(load_kg, unit) if load_kg else "bodyweight"
-    return f"{load} x {reps}" + (f" ({side})" if side else "")
 
 
 class LogView(QWidget):
@@ -112,37 +102,14 @@ class LogView(QWidget):
     def _build(self) -> None:
         root = QVBoxLayout(self)
 
-        top = QHBoxLayout()
-        form = QFormLayout()
-        self.when_edit = QDateTimeEdit(self)
-        self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
-        self.when_edit.setToolTip("When this session started; sets you log join this session")
-        self.when_edit.editingFinished.connect(self._details_edited)
-        # A day picked in the pop-up calendar applies at once, not when the field loses focus.
-        popup = self.when_edit.calendarWidget()
-        popup.clicked.connect(lambda _day: QTimer.singleShot(0, self._details_edited))
-        popup.activated.connect(lambda _day: QTimer.singleShot(0, self._details_edited))
-        form.addRow("Session started", self.when_edit)
-        self.bodyweight_edit = QLineEdit(self)
-        self.bodyweight_edit.setMaximumWidth(120)
-        self.bodyweight_edit.setToolTip(
-            "Your bodyweight today (optional). It makes bodyweight work count in volume and e1RM."
-        )
-        self.bodyweight_edit.editingFinished.connect(self._details_edited)
-        form.addRow("Bodyweight", self.bodyweight_edit)
-        top.addLayout(form)
-        top.addStretch(1)
-        side = QVBoxLayout()
-        self.session_status = QLabel(self)
-        self.session_status.setAlignment(Qt.AlignmentFlag.AlignRight)
-        side.addWidget(self.session_status)
-        self.new_session_button = QPushButton("New session", self)
-        self.new_session_button.setToolTip("Finish this session and start an empty one now")
-        self.new_session_button.clicked.connect(self.new_session)
-        side.addWidget(self.new_session_button, 0, Qt.AlignmentFlag.AlignRight)
-        top.addLayout(side)
-        root.addLayout(top)
+        self.header = SessionHeader(self)
+        self.header.edited.connect(self._details_edited)
+        self.header.new_session_requested.connect(self.new_session)
+        self.when_edit = self.header.when_edit
+        self.bodyweight_edit = self.header.bodyweight_edit
+        self.session_status = self.header.session_status
+        self.new_session_button = self.header.new_session_button
+        root.addWidget(self.header)
 
         self.picker = ExercisePicker(self)
         self.picker.picked.connect(self.show_exercise)
@@ -229,14 +196,8 @@ class LogView(QWidget):
         mid_layout.addLayout(buttons)
         splitter.addWidget(middle)
 
-        self.last_box = QGroupBox("Last time", splitter)
-        last_layout = QVBoxLayout(self.last_box)
-        self.last_label = QLabel(self.last_box)
-        self.last_label.setWordWrap(True)
-        self.last_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.last_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.last_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        last_layout.addWidget(self.last_label)
+        self.last_box = LastTimePanel(splitter)
+        self.last_label = self.last_box.label
         splitter.addWidget(self.last_box)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
@@ -471,19 +432,7 @@ class LogView(QWidget):
             )
         except (OSError, HiplogError):
             last = None
-        if last is None:
-            self.last_label.setText("Nothing logged before. Start light and count clean reps.")
-            return
-        unit = self.unit
-        lines = [f"<b>{last.started_at:%a %d %b %Y}</b>"]
-        for entry in last.sets:
-            text = _set_text(entry.load_kg, entry.reps, unit, entry.side)
-            if entry.warmup:
-                text += " (warm-up)"
-            if entry.rir is not None:
-                text += f", RIR {entry.rir}"
-            lines.append(text)
-        self.last_label.setText("<br>".join(lines))
+        self.last_box.show_session(last, self.unit)
 
     # --- saving ----------------------------------------------------------------------------
 
@@ -570,33 +519,16 @@ class LogView(QWidget):
 
     def _update_status(self) -> None:
         total = sum(len(m.saved_rows()) for m in self._log.models.values())
-        if self._log.session_id is None:
-            self.session_status.setText("Nothing saved yet")
-        else:
-            self.session_status.setText(f"Saved: {total} sets")
+        self.header.show_saved_count(None if self._log.session_id is None else total)
 
     # --- session details -------------------------------------------------------------------
 
     def _apply_details_to_view(self, started_at: datetime, bodyweight_kg: float | None) -> None:
-        self.when_edit.blockSignals(True)
-        self.when_edit.setDateTime(
-            QDateTime(
-                QDate(started_at.year, started_at.month, started_at.day),
-                QTime(started_at.hour, started_at.minute),
-            )
-        )
-        self.when_edit.blockSignals(False)
-        unit = self.unit
-        self.bodyweight_edit.setPlaceholderText(f"optional, {unit.value}")
-        self.bodyweight_edit.setText(bodyweight_text(bodyweight_kg or None, unit))
+        self.header.show_details(started_at, bodyweight_kg, self.unit)
 
     def _details_edited(self) -> None:
-        started = self.when_edit.dateTime().toPython()
-        assert isinstance(started, datetime)
-        started = started.replace(second=0, microsecond=0)
         try:
-            weight = parse_load(self.bodyweight_edit.text(), self.unit, "bodyweight")
-            validate_bodyweight(weight)
+            started, weight = self.header.typed_details(self.unit)
         except InputError as exc:
             self._show_message(str(exc))
             self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
