@@ -15,14 +15,10 @@ from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,17 +42,12 @@ from hiplog.ui.log_commands import (
 from hiplog.ui.log_drafts import draft_rows, suggestion_for
 from hiplog.ui.log_session import LogSession
 from hiplog.ui.log_session_header import SessionHeader
-from hiplog.ui.sets_delegate import SetsDelegate
+from hiplog.ui.log_sets_panel import SetsPanel
 from hiplog.ui.sets_table_model import (
-    BAND,
     LOAD,
-    NOTES,
     RECORD,
-    REPS,
-    SIDE,
     SetRow,
     SetsTableModel,
-    uses_band,
 )
 from hiplog.ui.suggestion_text import prescription_text
 
@@ -144,57 +135,20 @@ class LogView(QWidget):
         left_layout.addWidget(self.exercise_list)
         splitter.addWidget(left)
 
-        middle = QWidget(splitter)
-        mid_layout = QVBoxLayout(middle)
-        mid_layout.setContentsMargins(0, 0, 0, 0)
-        self.exercise_title = QLabel(middle)
-        font = self.exercise_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.exercise_title.setFont(font)
-        mid_layout.addWidget(self.exercise_title)
-        self.target_label = QLabel(middle)
-        self.target_label.setWordWrap(True)
-        mid_layout.addWidget(self.target_label)
-        self.table = QTableView(middle)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
-            | QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setToolTip(
-            "Type the load, Tab, the reps, Enter. A set saves itself once its reps are in."
-        )
-        self.delegate = SetsDelegate(self.table)
+        self.sets_panel = SetsPanel(splitter)
+        self.exercise_title = self.sets_panel.exercise_title
+        self.target_label = self.sets_panel.target_label
+        self.table = self.sets_panel.table
+        self.delegate = self.sets_panel.delegate
+        self.retry_button = self.sets_panel.retry_button
+        self.hint = self.sets_panel.hint
+        self.delete_button = self.sets_panel.delete_button
         self.delegate.refused.connect(self._show_message)
         self.delegate.return_pressed.connect(self._return_pressed)
-        self.table.setItemDelegate(self.delegate)
         self.table.installEventFilter(self)
-        mid_layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
-        self.retry_button = QPushButton("Try saving again", middle)
-        self.retry_button.setToolTip("Save the set that could not be saved")
         self.retry_button.clicked.connect(self._retry)
-        self.retry_button.hide()
-        buttons.addWidget(self.retry_button)
-        self.hint = QLabel(
-            "Load, Tab, reps, Enter: each set is saved as soon as its reps are in. "
-            "Delete removes a set; Ctrl+Z undoes.",
-            middle,
-        )
-        self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)
-        buttons.addWidget(self.hint, 1)
-        self.delete_button = QPushButton("Delete set", middle)
-        self.delete_button.setToolTip("Delete the selected set (Delete key)")
         self.delete_button.clicked.connect(self.delete_selected_set)
-        buttons.addWidget(self.delete_button)
-        mid_layout.addLayout(buttons)
-        splitter.addWidget(middle)
+        splitter.addWidget(self.sets_panel)
 
         self.last_box = LastTimePanel(splitter)
         self.last_label = self.last_box.label
@@ -392,25 +346,15 @@ class LogView(QWidget):
             return
         self._current_slug = slug
         has = slug is not None
-        for w in (self.exercise_title, self.target_label, self.table, self.last_box):
-            w.setVisible(has)
-        self.delete_button.setVisible(has)
-        self.hint.setVisible(has)
+        self.sets_panel.set_showing(has)
+        self.last_box.setVisible(has)
         empty = not has and self.exercise_list.count() == 0
         self.empty_label.setVisible(empty)
         self.splitter.setVisible(not empty)
         if slug is None:
             return
         model = self._log.models[slug]
-        exercise = model.exercise
-        self.table.setModel(model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnHidden(SIDE, not exercise.unilateral)
-        self.table.setColumnHidden(BAND, not uses_band(exercise))
-        self.exercise_title.setText(exercise.name)
-        self.target_label.setText(self._target_text(exercise))
+        self.sets_panel.show_sets(model, self._target_text(model.exercise))
         self._refresh_last_time(slug)
 
     def _target_text(self, exercise: Exercise) -> str:
@@ -569,28 +513,16 @@ class LogView(QWidget):
     def _focus_next_cell(self) -> None:
         """Put the cursor on the load of the first row not saved yet."""
         model = self.current_model()
-        if model is None:
-            return
-        for i, r in enumerate(model.rows()):
-            if not r.saved:
-                self.table.setCurrentIndex(model.index(i, LOAD))
-                break
-        self.table.setFocus()
+        if model is not None:
+            self.sets_panel.focus_first_unsaved(model)
 
     def _return_pressed(self, row: int, column: int) -> None:
         QTimer.singleShot(0, lambda: self._after_return(row, column))
 
     def _after_return(self, row: int, column: int) -> None:
         model = self.current_model()
-        if model is None or not 0 <= row < model.rowCount():
-            return
-        r = model.row_at(row)
-        if column == LOAD and not r.saved:
-            self.table.setCurrentIndex(model.index(row, REPS))
-        elif r.saved:
-            target = min(row + 1, model.rowCount() - 1)
-            self.table.setCurrentIndex(model.index(target, LOAD))
-        self.table.setFocus()
+        if model is not None:
+            self.sets_panel.move_after_return(model, row, column)
 
     def remove_exercise(self, slug: str) -> bool:
         """Take an exercise with no saved sets out of this session (a planned one skipped)."""
