@@ -73,6 +73,22 @@ SPOILERS: dict[str, tuple[Callable[[Path], None], str]] = {
 }
 
 
+def _spoiled(tmp_path: Path, case: str) -> tuple[Locations, str]:
+    """A database with a backup (see _with_backup), spoiled as SPOILERS[case] does, and the
+    spoiled file's digest."""
+    locations = _with_backup(tmp_path)
+    spoil, _ = SPOILERS[case]
+    spoil(locations.database)
+    return locations, _sha(locations.database)
+
+
+def _set_aside(tmp_path: Path, case: str) -> Path:
+    """The one spoiled file hiplog renamed and kept beside the database."""
+    kind = "damaged" if case in ("damaged", "truncated") else case
+    (aside,) = _files(tmp_path, f"hiplog-{kind}-")
+    return aside
+
+
 class _Answer:
     """Answers the next problem dialog with the button `pick` returns, and remembers it."""
 
@@ -100,10 +116,8 @@ def _files(folder: Path, prefix: str) -> list[Path]:
 
 @pytest.mark.parametrize("case", list(SPOILERS))
 def test_quit_leaves_the_file_exactly_as_it_was(qtbot: QtBot, tmp_path: Path, case: str) -> None:
-    locations = _with_backup(tmp_path)
-    spoil, words = SPOILERS[case]
-    spoil(locations.database)
-    before = _sha(locations.database)
+    locations, before = _spoiled(tmp_path, case)
+    words = SPOILERS[case][1]
 
     answer = _Answer(lambda dialog: dialog.quit_button)
     assert open_context_or_ask(locations) is None
@@ -120,10 +134,7 @@ def test_quit_leaves_the_file_exactly_as_it_was(qtbot: QtBot, tmp_path: Path, ca
 def test_restore_the_newest_good_backup_keeps_the_bad_file_renamed(
     qtbot: QtBot, tmp_path: Path, case: str
 ) -> None:
-    locations = _with_backup(tmp_path)
-    spoil, _ = SPOILERS[case]
-    spoil(locations.database)
-    before = _sha(locations.database)
+    locations, before = _spoiled(tmp_path, case)
 
     answer = _Answer(lambda dialog: dialog.restore_button)
     ctx = open_context_or_ask(locations)
@@ -136,19 +147,14 @@ def test_restore_the_newest_good_backup_keeps_the_bad_file_renamed(
         assert training_log.get_session(ctx, 2) is None  # logged after the backup
     finally:
         ctx.close()
-    kind = "damaged" if case in ("damaged", "truncated") else case
-    (aside,) = _files(tmp_path, f"hiplog-{kind}-")
-    assert _sha(aside) == before
+    assert _sha(_set_aside(tmp_path, case)) == before
 
 
 @pytest.mark.parametrize("case", list(SPOILERS))
 def test_start_a_new_file_keeps_the_bad_file_renamed(
     qtbot: QtBot, tmp_path: Path, case: str
 ) -> None:
-    locations = _with_backup(tmp_path)
-    spoil, _ = SPOILERS[case]
-    spoil(locations.database)
-    before = _sha(locations.database)
+    locations, before = _spoiled(tmp_path, case)
 
     _Answer(lambda dialog: dialog.new_button)
     ctx = open_context_or_ask(locations)
@@ -159,9 +165,7 @@ def test_start_a_new_file_keeps_the_bad_file_renamed(
         training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, reps=5)], datetime(2026, 2, 1))
     finally:
         ctx.close()
-    kind = "damaged" if case in ("damaged", "truncated") else case
-    (aside,) = _files(tmp_path, f"hiplog-{kind}-")
-    assert _sha(aside) == before
+    assert _sha(_set_aside(tmp_path, case)) == before
 
 
 def test_a_newer_file_defaults_to_quit(qtbot: QtBot, tmp_path: Path) -> None:
