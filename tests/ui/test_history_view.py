@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
@@ -26,6 +27,7 @@ from hiplog.ui.undo_support import push, undo_notices
 pytestmark = pytest.mark.gui
 
 Logged = dict[str, int]
+OpenEditor = Callable[[int], SessionEditor]
 NOW = datetime.now().replace(hour=18, minute=0, second=0, microsecond=0)
 
 
@@ -79,13 +81,18 @@ def view(
     return _view(qtbot, ctx, events, undo_stack)
 
 
-def _editor(
-    qtbot: QtBot, ctx: AppContext, events: DataEvents, stack: QUndoStack, session_id: int
-) -> SessionEditor:
-    """The session editor of one session, closed at the end of the test."""
-    editor = SessionEditor(ctx, events, stack, session_id)
-    qtbot.addWidget(editor)
-    return editor
+@pytest.fixture
+def open_editor(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> OpenEditor:
+    """Opens the session editor of a session; it is closed at the end of the test."""
+
+    def open_one(session_id: int) -> SessionEditor:
+        editor = SessionEditor(ctx, events, undo_stack, session_id)
+        qtbot.addWidget(editor)
+        return editor
+
+    return open_one
 
 
 def _session_ids(view: HistoryView) -> list[int]:
@@ -155,13 +162,9 @@ def test_typo_fix_in_last_weeks_session_can_be_undone_and_redone(
 
 
 def test_bad_values_are_refused_with_a_message(
-    qtbot: QtBot,
-    ctx: AppContext,
-    events: DataEvents,
-    undo_stack: QUndoStack,
-    logged: Logged,
+    undo_stack: QUndoStack, logged: Logged, open_editor: OpenEditor
 ) -> None:
-    editor = _editor(qtbot, ctx, events, undo_stack, logged["old"])
+    editor = open_editor(logged["old"])
     model = editor.model
     assert not model.setData(model.index(0, REPS), "twelve")
     assert "Barbell hip thrust, set 1, reps" in editor.message.text()
@@ -175,13 +178,12 @@ def test_bad_values_are_refused_with_a_message(
 
 
 def test_warmup_toggle_details_and_delete_set_undo(
-    qtbot: QtBot,
     ctx: AppContext,
-    events: DataEvents,
     undo_stack: QUndoStack,
     logged: Logged,
+    open_editor: OpenEditor,
 ) -> None:
-    editor = _editor(qtbot, ctx, events, undo_stack, logged["last_week"])
+    editor = open_editor(logged["last_week"])
     model = editor.model
     assert model.setData(
         model.index(0, WARMUP), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole
@@ -244,8 +246,9 @@ def test_edit_after_delete_and_undo_still_undoes(
     events: DataEvents,
     undo_stack: QUndoStack,
     logged: Logged,
+    open_editor: OpenEditor,
 ) -> None:
-    editor = _editor(qtbot, ctx, events, undo_stack, logged["old"])
+    editor = open_editor(logged["old"])
     assert editor.model.setData(editor.model.index(0, REPS), "13")
     view = _view(qtbot, ctx, events, undo_stack)
     view.select_session(logged["old"])
@@ -288,14 +291,9 @@ def test_lazy_history_model_passes_the_model_tester(
 
 
 def test_session_sets_model_passes_the_model_tester(
-    qtbot: QtBot,
-    qtmodeltester: object,
-    ctx: AppContext,
-    events: DataEvents,
-    undo_stack: QUndoStack,
-    logged: Logged,
+    qtmodeltester: object, logged: Logged, open_editor: OpenEditor
 ) -> None:
-    editor = _editor(qtbot, ctx, events, undo_stack, logged["last_week"])
+    editor = open_editor(logged["last_week"])
     qtmodeltester.check(editor.model)  # type: ignore[attr-defined]
 
 
@@ -363,11 +361,11 @@ def test_add_a_forgotten_set_with_ctrl_n_then_undo_and_redo(
 def test_add_a_forgotten_exercise_with_insert_fills_in_the_time_before(
     qtbot: QtBot,
     ctx: AppContext,
-    events: DataEvents,
     undo_stack: QUndoStack,
     logged: Logged,
+    open_editor: OpenEditor,
 ) -> None:
-    editor = _editor(qtbot, ctx, events, undo_stack, logged["recent"])
+    editor = open_editor(logged["recent"])
     editor.show()
     combo = editor.exercise_combo
     assert combo.itemText(0) == "Kettlebell swing"  # this session's exercises come first
