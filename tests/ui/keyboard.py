@@ -7,6 +7,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 
+def show_for_typing(qtbot: QtBot, widget: QWidget, width: int, height: int) -> None:
+    """Show `widget` at this size as the active window, so the keys typed reach it."""
+    widget.resize(width, height)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitExposed(widget)
+    qtbot.waitUntil(widget.isActiveWindow)
+
+
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None, "no widget has the keyboard focus"

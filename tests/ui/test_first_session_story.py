@@ -17,7 +17,14 @@ from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtWidgets import QDateTimeEdit
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
-from tests.ui.keyboard import enter_text, focused, press, type_set, type_text
+from tests.ui.keyboard import (
+    enter_text,
+    focused,
+    press,
+    show_for_typing,
+    type_set,
+    type_text,
+)
 
 from hiplog.services import history, training_log
 from hiplog.services.context import AppContext
@@ -51,11 +58,7 @@ def open_window(
     def opener(ctx: AppContext) -> MainWindow:
         window = MainWindow(ctx, ui_settings)
         opened.append(window)
-        window.resize(1200, 780)
-        window.show()
-        window.activateWindow()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(window.isActiveWindow)
+        show_for_typing(qtbot, window, 1200, 780)
         return window
 
     yield opener

@@ -8,7 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
-from tests.ui.keyboard import enter_text, focused, press, type_set, type_text
+from tests.ui.keyboard import (
+    enter_text,
+    focused,
+    press,
+    show_for_typing,
+    type_set,
+    type_text,
+)
 from tests.ui.past_sessions import add_past_session
 
 from hiplog.domain.models import SetEntry
@@ -25,11 +32,7 @@ pytestmark = pytest.mark.gui
 def make_view(qtbot: QtBot, ctx: AppContext, events: DataEvents, stack: QUndoStack) -> LogView:
     view = LogView(ctx, events, stack)
     qtbot.addWidget(view)
-    view.resize(1100, 600)
-    view.show()
-    view.activateWindow()
-    qtbot.waitExposed(view)
-    qtbot.waitUntil(view.isActiveWindow)
+    show_for_typing(qtbot, view, 1100, 600)
     return view
 
 
