@@ -29,18 +29,17 @@ from PySide6.QtWidgets import (
 from hiplog import __version__
 from hiplog.domain.errors import HiplogError
 from hiplog.domain.plan import Plan
-from hiplog.services import import_export
 from hiplog.services.context import AppContext
 from hiplog.ui.backup_actions import add_backup_actions
 from hiplog.ui.data_events import DataEvents
-from hiplog.ui.exercises_view import ExercisesView
-from hiplog.ui.history_view import HistoryView
-from hiplog.ui.import_dialog import ImportDialog
-from hiplog.ui.log_view import LogView
-from hiplog.ui.plan_view import PlanView
 from hiplog.ui.undo_support import undo_notices
 
 if TYPE_CHECKING:
+    from hiplog.ui.exercises_view import ExercisesView
+    from hiplog.ui.history_view import HistoryView
+    from hiplog.ui.import_dialog import ImportDialog
+    from hiplog.ui.log_view import LogView
+    from hiplog.ui.plan_view import PlanView
     from hiplog.ui.progress_view import ProgressView
 
 VIEW_NAMES = ("log", "plan", "progress", "history", "exercises")
@@ -199,11 +198,11 @@ class MainWindow(QMainWindow):
 
     @property
     def log_view(self) -> LogView:
-        return cast(LogView, self._view("log"))
+        return cast("LogView", self._view("log"))
 
     @property
     def plan_view(self) -> PlanView:
-        return cast(PlanView, self._view("plan"))
+        return cast("PlanView", self._view("plan"))
 
     @property
     def progress_view(self) -> ProgressView:
@@ -211,11 +210,11 @@ class MainWindow(QMainWindow):
 
     @property
     def history_view(self) -> HistoryView:
-        return cast(HistoryView, self._view("history"))
+        return cast("HistoryView", self._view("history"))
 
     @property
     def exercises_view(self) -> ExercisesView:
-        return cast(ExercisesView, self._view("exercises"))
+        return cast("ExercisesView", self._view("exercises"))
 
     def _view(self, name: str) -> QWidget:
         """The view `name`, built on first use in place of its stand-in."""
@@ -234,10 +233,15 @@ class MainWindow(QMainWindow):
         return view
 
     def _make_view(self, name: str) -> QWidget:
+        """Build a view; its module is imported here, so a start pays only for the first view."""
         args = (self.ctx, self.events, self.undo_stack)
         if name == "log":
+            from hiplog.ui.log_view import LogView
+
             return LogView(*args)
         if name == "plan":
+            from hiplog.ui.plan_view import PlanView
+
             plan = PlanView(*args)
             plan.start_requested.connect(self.start_session)
             plan.log_requested.connect(lambda: self.open_view("log"))
@@ -247,8 +251,12 @@ class MainWindow(QMainWindow):
 
             return ProgressView(*args)
         if name == "history":
+            from hiplog.ui.history_view import HistoryView
+
             return HistoryView(*args)
         if name == "exercises":
+            from hiplog.ui.exercises_view import ExercisesView
+
             return ExercisesView(*args)
         raise ValueError(f"unknown view {name!r}")
 
@@ -281,6 +289,8 @@ class MainWindow(QMainWindow):
     # --- file actions ----------------------------------------------------------------------
 
     def import_file(self) -> ImportDialog:
+        from hiplog.ui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.ctx, self.events, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -297,6 +307,8 @@ class MainWindow(QMainWindow):
             self.export_to(Path(path_text), json_backup=chosen_filter == EXPORT_JSON_FILTER)
 
     def export_to(self, path: Path, json_backup: bool) -> None:
+        from hiplog.services import import_export
+
         suffix = ".json" if json_backup else ".csv"
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
