@@ -153,7 +153,8 @@ def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         for e in working
     )
     out.write(
-        f"Logged {len(working)} sets of {exercise.name} ({desc}) in the session of "
+        f"Logged {len(working)} set{'' if len(working) == 1 else 's'} of {exercise.name} "
+        f"({desc}) in the session of "
         f"{session.started_at:%Y-%m-%d %H:%M}.\n"
     )
     return EXIT_OK
