@@ -189,3 +189,12 @@ def test_an_import_leaves_python_collecting_garbage_as_before(tmp_path: Path) ->
             gc.enable()
     finally:
         ctx.close()
+
+
+def test_the_summary_names_a_few_new_exercises_and_counts_the_rest() -> None:
+    summary = import_export.ImportSummary(
+        file="big.csv", format="strong", custom_exercises=[f"Move {i}" for i in range(25)]
+    )
+    (line,) = [text for text in summary.lines() if text.startswith("New custom exercises")]
+    assert line.startswith("New custom exercises (25): Move 0, Move 1,")
+    assert "Move 19 and 5 more" in line and "Move 20" not in line

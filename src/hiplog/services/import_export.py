@@ -31,6 +31,9 @@ from hiplog.services.context import AppContext
 from hiplog.services.files import write_text_atomically
 from hiplog.storage import exercise_repo, import_repo, session_repo, settings_repo
 
+# The summary names this many new custom exercises; the rest are counted.
+SUMMARY_NAMES = 20
+
 FORMATS = ("auto", "hiplog", "hiplog-json", "strong", "hevy", "fitnotes", "fitnotes-backup")
 
 
@@ -72,9 +75,11 @@ class ImportSummary:
         if self.exercises_mapped:
             out.append(f"Mapped to the catalog: {', '.join(self.exercises_mapped)}.")
         if self.custom_exercises:
+            shown = self.custom_exercises[:SUMMARY_NAMES]
+            rest = len(self.custom_exercises) - len(shown)
+            more = f" and {rest} more (all listed by `hiplog exercises`)" if rest else ""
             out.append(
-                f"New custom exercises ({len(self.custom_exercises)}): "
-                f"{', '.join(self.custom_exercises)}."
+                f"New custom exercises ({len(self.custom_exercises)}): {', '.join(shown)}{more}."
             )
         for line, why in self.flagged:
             where = f"line {line}: " if line else ""
