@@ -77,7 +77,11 @@ class ImportSummary:
         if self.custom_exercises:
             shown = self.custom_exercises[:SUMMARY_NAMES]
             rest = len(self.custom_exercises) - len(shown)
-            more = f" and {rest} more (all listed by `hiplog exercises`)" if rest else ""
+            more = (
+                f" and {rest} more (the Exercises view and `hiplog exercises` list them all)"
+                if rest
+                else ""
+            )
             out.append(
                 f"New custom exercises ({len(self.custom_exercises)}): {', '.join(shown)}{more}."
             )
