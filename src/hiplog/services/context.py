@@ -10,7 +10,7 @@ from hiplog.domain.catalog import Catalog
 from hiplog.domain.models import Exercise
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.resources import resource_path
-from hiplog.services.locations import Locations
+from hiplog.services.locations import Locations, resolve_locations
 from hiplog.storage import exercise_repo, settings_repo
 from hiplog.storage.database import Database, open_database
 
@@ -41,8 +41,6 @@ class AppContext:
     @classmethod
     def open_path(cls, path: Path) -> AppContext:
         """Open a database file at `path` (tests, benchmarks)."""
-        from hiplog.services.locations import resolve_locations
-
         return cls.open(resolve_locations(str(path)))
 
     def catalog(self) -> Catalog:
