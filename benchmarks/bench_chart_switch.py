@@ -47,8 +47,8 @@ def _time_view(db: Path, runs: int) -> tuple[list[float], list[float], list[str]
     from PySide6.QtWidgets import QApplication
 
     from hiplog.services.context import AppContext
-    from hiplog.ui.data_events import DataEvents
-    from hiplog.ui.progress_view import ProgressView
+    from hiplog.ui.common.data_events import DataEvents
+    from hiplog.ui.progress.progress_view import ProgressView
 
     app = QApplication.instance() or QApplication([])
     ctx = AppContext.open_path(db)

@@ -50,7 +50,7 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
 
 @pytest.fixture
 def events(qtbot: object) -> object:
-    from hiplog.ui.data_events import DataEvents
+    from hiplog.ui.common.data_events import DataEvents
 
     return DataEvents()
 

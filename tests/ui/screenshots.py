@@ -25,10 +25,10 @@ from shiboken6 import Shiboken
 
 from hiplog.services.context import AppContext
 from hiplog.ui.app import application, open_window
+from hiplog.ui.log.sets_table_model import LOAD, REPS, RIR
 from hiplog.ui.main_window import MainWindow
-from hiplog.ui.progress_view import WEEKLY_TAB
-from hiplog.ui.sets_table_model import LOAD, REPS, RIR
-from hiplog.ui.settings_dialog import SettingsDialog
+from hiplog.ui.progress.progress_view import WEEKLY_TAB
+from hiplog.ui.settings.settings_dialog import SettingsDialog
 from hiplog.ui.theme import apply_theme
 
 SIZE = (1300, 820)

@@ -28,8 +28,8 @@ from tests.ui.keyboard import (
 
 from hiplog.services import history, training_log
 from hiplog.services.context import AppContext
+from hiplog.ui.history.session_sets_model import REPS
 from hiplog.ui.main_window import MainWindow
-from hiplog.ui.session_sets_model import REPS
 
 pytestmark = pytest.mark.gui
 

@@ -24,7 +24,7 @@ from hiplog.services.context import AppContext
 from hiplog.services.locations import Locations
 from hiplog.ui.app import open_window, run_app
 from hiplog.ui.error_dialog import ExceptionHook
-from hiplog.ui.import_dialog import ImportDialog
+from hiplog.ui.files.import_dialog import ImportDialog
 from hiplog.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

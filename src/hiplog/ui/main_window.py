@@ -30,17 +30,17 @@ from hiplog import __version__
 from hiplog.domain.errors import HiplogError
 from hiplog.domain.plan import Plan
 from hiplog.services.context import AppContext
-from hiplog.ui.backup_actions import add_backup_actions
-from hiplog.ui.data_events import DataEvents
-from hiplog.ui.undo_support import undo_notices
+from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.undo_support import undo_notices
+from hiplog.ui.files.backup_actions import add_backup_actions
 
 if TYPE_CHECKING:
-    from hiplog.ui.exercises_view import ExercisesView
-    from hiplog.ui.history_view import HistoryView
-    from hiplog.ui.import_dialog import ImportDialog
-    from hiplog.ui.log_view import LogView
-    from hiplog.ui.plan_view import PlanView
-    from hiplog.ui.progress_view import ProgressView
+    from hiplog.ui.exercises.exercises_view import ExercisesView
+    from hiplog.ui.files.import_dialog import ImportDialog
+    from hiplog.ui.history.history_view import HistoryView
+    from hiplog.ui.log.log_view import LogView
+    from hiplog.ui.plan.plan_view import PlanView
+    from hiplog.ui.progress.progress_view import ProgressView
 
 VIEW_NAMES = ("log", "plan", "progress", "history", "exercises")
 VIEW_TITLES = {
@@ -236,26 +236,26 @@ class MainWindow(QMainWindow):
         """Build a view; its module is imported here, so a start pays only for the first view."""
         args = (self.ctx, self.events, self.undo_stack)
         if name == "log":
-            from hiplog.ui.log_view import LogView
+            from hiplog.ui.log.log_view import LogView
 
             return LogView(*args)
         if name == "plan":
-            from hiplog.ui.plan_view import PlanView
+            from hiplog.ui.plan.plan_view import PlanView
 
             plan = PlanView(*args)
             plan.start_requested.connect(self.start_session)
             plan.log_requested.connect(lambda: self.open_view("log"))
             return plan
         if name == "progress":
-            from hiplog.ui.progress_view import ProgressView
+            from hiplog.ui.progress.progress_view import ProgressView
 
             return ProgressView(*args)
         if name == "history":
-            from hiplog.ui.history_view import HistoryView
+            from hiplog.ui.history.history_view import HistoryView
 
             return HistoryView(*args)
         if name == "exercises":
-            from hiplog.ui.exercises_view import ExercisesView
+            from hiplog.ui.exercises.exercises_view import ExercisesView
 
             return ExercisesView(*args)
         raise ValueError(f"unknown view {name!r}")
@@ -289,7 +289,7 @@ class MainWindow(QMainWindow):
     # --- file actions ----------------------------------------------------------------------
 
     def import_file(self) -> ImportDialog:
-        from hiplog.ui.import_dialog import ImportDialog
+        from hiplog.ui.files.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.ctx, self.events, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(done, 10_000)
 
     def open_settings(self) -> None:
-        from hiplog.ui.settings_dialog import SettingsDialog
+        from hiplog.ui.settings.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self.events, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

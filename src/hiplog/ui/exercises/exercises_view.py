@@ -1,0 +1,257 @@
+"""The exercise catalog: search, details (cue, mistakes, ladder), and custom exercises."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiplog.domain.models import Exercise
+from hiplog.services import custom_exercises, exercises
+from hiplog.services.context import AppContext
+from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.common.undo_support import push, undo_notices
+from hiplog.ui.exercises.custom_exercise_dialog import CustomExerciseDialog
+from hiplog.ui.exercises.exercise_commands import (
+    CreateCustomExercise,
+    EditCustomExercise,
+    MergeCustomExercise,
+)
+from hiplog.ui.exercises.exercise_details import LINK_SCHEME, exercise_html
+from hiplog.ui.exercises.exercise_list_model import SEARCH_ROLE, SLUG_ROLE, ExerciseListModel
+from hiplog.ui.exercises.map_exercise_dialog import MapExerciseDialog
+
+
+class ExercisesView(LazyView):
+    """Exercise catalog."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        events: DataEvents,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, events, undo_stack, parent)
+        self._counts: dict[str, int] = {}
+        self.dialog: CustomExerciseDialog | MapExerciseDialog | None = None
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search by name, muscle or equipment")
+        self.search.setClearButtonEnabled(True)
+        self.model = ExerciseListModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(SEARCH_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.search.textChanged.connect(self._search_changed)
+        self.list = QListView()
+        self.list.setModel(self.proxy)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setSpacing(2)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+
+        self.new_button = QPushButton("New exercise…")
+        self.new_button.setToolTip("Add an exercise that is not in the catalog")
+        self.new_button.clicked.connect(self.new_custom)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Change one of your own exercises")
+        self.edit_button.clicked.connect(self.edit_custom)
+        self.map_button = QPushButton("Map onto…")
+        self.map_button.setToolTip(
+            "This exercise is really one hiplog knows: move its sets there and remove it"
+        )
+        self.map_button.clicked.connect(self.map_custom)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.edit_button, self.map_button):
+            buttons.addWidget(button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addLayout(buttons)
+
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._link_clicked)
+        self.progress_button = QPushButton("Show progress")
+        self.progress_button.setToolTip("Open the charts of this exercise")
+        self.progress_button.clicked.connect(self._request_progress)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.details, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.progress_button)
+        right_layout.addLayout(bottom)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 880])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        undo_notices(undo_stack).refused.connect(self._undo_refused)
+
+    # --- refresh ---------------------------------------------------------------------------
+
+    def _undo_refused(self, text: str) -> None:
+        """An undo or redo was refused (see undo_support): say why where the person looks."""
+        if self.isVisible():
+            self.message.setText(text)
+
+    def reload(self) -> None:
+        self._dirty = False
+        keep = self.current_slug()
+        self._counts = exercises.logged_set_counts(self._ctx)
+        self.model.set_rows(exercises.list_exercises(self._ctx))
+        if (keep is None or not self.select(keep)) and self.proxy.rowCount() > 0:
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
+        self._show_current()
+
+    # --- selection -------------------------------------------------------------------------
+
+    def current_exercise(self) -> Exercise | None:
+        index = self.list.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.exercise(self.proxy.mapToSource(index).row())
+
+    def current_slug(self) -> str | None:
+        index = self.list.currentIndex()
+        return str(index.data(SLUG_ROLE)) if index.isValid() else None
+
+    def select(self, slug: str) -> bool:
+        row = self.model.row_of(slug)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():  # hidden by the search: clear it
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+        return True
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        if not self.list.currentIndex().isValid() and self.proxy.rowCount() > 0:
+            self.list.setCurrentIndex(self.proxy.index(0, 0))
+        self._show_current()
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self._show_current()
+
+    def _show_current(self) -> None:
+        ex = self.current_exercise()
+        self.edit_button.setEnabled(ex is not None and ex.custom)
+        self.map_button.setEnabled(ex is not None and ex.custom)
+        self.progress_button.setEnabled(ex is not None)
+        if ex is None:
+            self.details.setHtml("<p>No exercise matches the search.</p>")
+            return
+        html = exercise_html(
+            ex, self._ctx.catalog(), self._ctx.settings(), self._counts.get(ex.slug, 0)
+        )
+        self.details.setHtml(html)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() == LINK_SCHEME:
+            self.show_exercise(url.path())
+
+    def _request_progress(self) -> None:
+        slug = self.current_slug()
+        if slug is not None:
+            self._events.exercise_requested.emit(slug)
+
+    def show_exercise(self, slug: str) -> None:
+        """Focus this view on one exercise (used by --exercise and by other views)."""
+        self.reload_if_stale()
+        self.select(slug)
+
+    # --- custom exercises ------------------------------------------------------------------
+
+    def _save_new(self, exercise: Exercise) -> str | None:
+        command = CreateCustomExercise(self._ctx, self._events, exercise)
+        failure = push(self._undo_stack, command)
+        if failure is not None:
+            return str(failure)
+        if command.saved is not None:
+            self.select(command.saved.slug)
+            self.message.setText(f"Added {command.saved.name}. Undo with Ctrl+Z.")
+        return None
+
+    def _save_edit(self, before: Exercise, after: Exercise) -> str | None:
+        if after == before:
+            return None
+        failure = push(self._undo_stack, EditCustomExercise(self._ctx, self._events, before, after))
+        if failure is None:
+            self.message.setText(f"Saved {after.name}.")
+        return None if failure is None else str(failure)
+
+    def new_custom(self) -> CustomExerciseDialog:
+        dialog = CustomExerciseDialog(None, self._save_new, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_custom(self) -> CustomExerciseDialog | None:
+        ex = self.current_exercise()
+        if ex is None or not ex.custom:
+            return None
+
+        def save(after: Exercise) -> str | None:
+            return self._save_edit(ex, after)
+
+        dialog = CustomExerciseDialog(ex, save, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def map_custom(self) -> MapExerciseDialog | None:
+        ex = self.current_exercise()
+        if ex is None or not ex.custom:
+            return None
+        catalog = self._ctx.catalog()
+        targets = [other for other in catalog if other.slug != ex.slug]
+        near = [s for s in catalog.closest(ex.name, n=5) if s != ex.slug]
+        count = custom_exercises.sets_to_move(self._ctx, ex.slug)
+        dialog = MapExerciseDialog(ex, targets, count, near[0] if near else None, self)
+        dialog.accepted.connect(lambda: self.apply_map(ex, dialog.target_slug()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def apply_map(self, custom: Exercise, target_slug: str) -> None:
+        target = self._ctx.catalog().get(target_slug)
+        if target is None:
+            return
+        command = MergeCustomExercise(self._ctx, self._events, custom, target)
+        failure = push(self._undo_stack, command)
+        if failure is not None:
+            self.message.setText(str(failure))
+            return
+        self.select(target.slug)
+        plural = "s" if command.moved != 1 else ""
+        self.message.setText(
+            f"Moved {command.moved} set{plural} to {target.name}. Undo with Ctrl+Z."
+        )

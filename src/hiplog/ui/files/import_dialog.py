@@ -1,0 +1,264 @@
+"""File > Import...: pick a file, see what hiplog found in it, import it.
+
+The preview reads the file without touching the database: the detected format, how many rows,
+sessions and sets, and how each exercise name maps (a catalog exercise or a new custom one).
+Strong files that do not say kg or lb ask for the unit first. The import itself runs in one
+transaction; the summary lines are the same as the command line's.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiplog.domain.errors import HiplogError, InputError
+from hiplog.domain.importers.strong import NO_UNIT_MESSAGE
+from hiplog.domain.models import ImportedData
+from hiplog.domain.units import Unit
+from hiplog.services import import_export
+from hiplog.services.context import AppContext
+from hiplog.services.import_export import ImportSummary
+from hiplog.ui.common.data_events import DataEvents
+
+FORMAT_LABELS: dict[str, str] = {
+    "auto": "Detect from the file",
+    "hiplog": "hiplog CSV",
+    "hiplog-json": "hiplog full backup (JSON)",
+    "strong": "Strong export (CSV)",
+    "hevy": "Hevy export (CSV)",
+    "fitnotes": "FitNotes export (CSV)",
+    "fitnotes-backup": "FitNotes backup (.fitnotes)",
+}
+
+FILE_FILTER = (
+    "Training logs (*.csv *.json *.fitnotes *.db *.txt);;"
+    "CSV files (*.csv);;hiplog backups (*.json);;FitNotes backups (*.fitnotes);;All files (*)"
+)
+
+
+def preview_html(fmt: str, data: ImportedData, known: dict[str, str]) -> str:
+    """What the file holds, in words: counts, dates and how exercises map.
+
+    `known` maps the slugs of catalog exercises to their names.
+    """
+    sets = sum(len(s.sets) for s in data.sessions)
+    lines = [
+        f"<b>{escape(FORMAT_LABELS.get(fmt, fmt))}</b>: {data.rows_read} rows, "
+        f"{len(data.sessions)} sessions, {sets} sets."
+    ]
+    if data.sessions:
+        first = min(s.started_at for s in data.sessions)
+        last = max(s.started_at for s in data.sessions)
+        lines.append(f"From {first:%d %b %Y} to {last:%d %b %Y}.")
+    skipped = []
+    if data.rest_rows:
+        skipped.append(f"{data.rest_rows} rest-timer rows")
+    if data.note_rows:
+        skipped.append(f"{data.note_rows} note rows")
+    if skipped:
+        lines.append("Not sets, left out: " + " and ".join(skipped) + ".")
+    if data.flagged_lines:
+        lines.append(
+            f"{len(data.flagged_lines)} rows look impossible (kept, but left out of charts "
+            "and suggestions)."
+        )
+    custom = {e.slug: e.name for e in data.custom_exercises}
+    used: dict[str, int] = {}
+    for s in data.sessions:
+        for entry in s.sets:
+            used[entry.exercise] = used.get(entry.exercise, 0) + 1
+    mapped = sorted((slug for slug in used if slug not in custom), key=lambda s: -used[s])
+    new = sorted((slug for slug in used if slug in custom), key=lambda s: -used[s])
+    sections: list[str] = []
+    if mapped:
+        items = "".join(
+            f"<li>{escape(known.get(slug, slug))} ({used[slug]} sets)</li>" for slug in mapped
+        )
+        sections.append(f"<p><b>Exercises from the catalog</b></p><ul>{items}</ul>")
+    if new:
+        items = "".join(f"<li>{escape(custom[slug])} ({used[slug]} sets)</li>" for slug in new)
+        sections.append(
+            "<p><b>New custom exercises</b> (you can map them to catalog exercises later in "
+            f"Exercises)</p><ul>{items}</ul>"
+        )
+    return "<p>" + "<br>".join(lines) + "</p>" + "".join(sections)
+
+
+class ImportDialog(QDialog):
+    def __init__(self, ctx: AppContext, events: DataEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._events = events
+        self.summary: ImportSummary | None = None
+        self.setWindowTitle("Import a training log")
+        self.resize(640, 520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Bring in sets from a hiplog CSV or backup, or from a Strong, Hevy or FitNotes "
+            "export. Importing the same file twice adds nothing.",
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        file_row = QHBoxLayout()
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setPlaceholderText("Choose the file to import")
+        self.path_edit.editingFinished.connect(self._preview)
+        file_row.addWidget(self.path_edit, 1)
+        self.browse_button = QPushButton("Choose...", self)
+        self.browse_button.clicked.connect(self._browse)
+        file_row.addWidget(self.browse_button)
+        form.addRow("File", file_row)
+        self.format_combo = QComboBox(self)
+        for key in import_export.FORMATS:
+            self.format_combo.addItem(FORMAT_LABELS.get(key, key), key)
+        self.format_combo.setToolTip("hiplog recognises the format; change it only if it is wrong")
+        self.format_combo.currentIndexChanged.connect(self._preview)
+        form.addRow("Format", self.format_combo)
+        self.unit_label = QLabel("Weights are in", self)
+        self.unit_combo = QComboBox(self)
+        self.unit_combo.addItem("Choose kg or lb", None)
+        self.unit_combo.addItem("kg", Unit.KG.value)
+        self.unit_combo.addItem("lb", Unit.LB.value)
+        self.unit_combo.setToolTip(
+            "This file does not say whether its weights are kg or lb; pick the unit your app used"
+        )
+        self.unit_combo.currentIndexChanged.connect(self._preview)
+        form.addRow(self.unit_label, self.unit_combo)
+        self._show_unit(False)
+        layout.addLayout(form)
+
+        self.preview = QTextBrowser(self)
+        self.preview.setOpenLinks(False)
+        self.preview.setPlaceholderText("The preview of the file appears here.")
+        layout.addWidget(self.preview, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.run_import)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    # --- steps -----------------------------------------------------------------------------
+
+    def set_file(self, path: Path) -> None:
+        self.path_edit.setText(str(path))
+        self._preview()
+
+    def _browse(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, "Import a training log", "", FILE_FILTER)
+        if chosen:
+            self.set_file(Path(chosen))
+
+    def _path(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def _format(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def _unit(self) -> Unit | None:
+        value = self.unit_combo.currentData()
+        return Unit(value) if value else None
+
+    def _show_unit(self, visible: bool) -> None:
+        self.unit_label.setVisible(visible)
+        self.unit_combo.setVisible(visible)
+
+    def _say(self, text: str) -> None:
+        self.message.setText(f"⚠ {text}" if text else "")
+        self.message.setVisible(bool(text))
+
+    def _preview(self) -> None:
+        """Read the file (nothing is written) and show what it holds."""
+        self.import_button.setEnabled(False)
+        self.preview.clear()
+        self._say("")
+        path = self._path()
+        if path is None or self.summary is not None:
+            return
+        catalog = self._ctx.catalog()
+        try:
+            fmt, data = import_export.read_import_file(path, catalog, self._format(), self._unit())
+        except InputError as exc:
+            if exc.message == NO_UNIT_MESSAGE:
+                self._show_unit(True)
+                self._say(
+                    "This Strong file does not say whether its weights are kg or lb: "
+                    "choose the unit above."
+                )
+            else:
+                self._say(str(exc))
+            return
+        except (OSError, HiplogError) as exc:
+            self._say(str(exc))
+            return
+        if fmt != "strong" and self._unit() is None:
+            self._show_unit(False)
+        known = {e.slug: e.name for e in catalog}
+        self.preview.setHtml(preview_html(fmt, data, known))
+        self.import_button.setEnabled(bool(data.sessions))
+        if not data.sessions:
+            self._say("The file holds no sets to import.")
+
+    def run_import(self) -> None:
+        path = self._path()
+        if path is None:
+            return
+        busy = QProgressDialog(
+            "Importing... this is one transaction: all or nothing.", "", 0, 0, self
+        )
+        busy.setWindowTitle("Importing")
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(0)
+        busy.show()
+        QApplication.processEvents()
+        try:
+            summary = import_export.import_file(self._ctx, path, self._format(), self._unit())
+        except (OSError, HiplogError) as exc:
+            self._say(f"Nothing was imported: {exc}")
+            return
+        finally:
+            busy.close()
+            busy.deleteLater()
+        self.summary = summary
+        self._ctx.invalidate()
+        self._events.sessions_changed.emit()
+        self._events.catalog_changed.emit()
+        self._events.settings_changed.emit()
+        self.preview.setHtml("<br>".join(escape(line) for line in summary.lines()))
+        self.import_button.setEnabled(False)
+        self.import_button.hide()
+        self.close_button.setText("Close")
+        self.close_button.clicked.disconnect()
+        self.close_button.clicked.connect(self.accept)

@@ -1,0 +1,49 @@
+"""The rows an exercise starts with in the Log: the plan's targets, not saved until done."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hiplog.domain.models import Exercise, LoadKind
+from hiplog.domain.plan import Plan
+from hiplog.domain.progression import Suggestion
+from hiplog.ui.log.sets_table_model import SetRow, new_key
+
+
+def suggestion_for(plan: Plan, slug: str) -> Suggestion | None:
+    return next((s for s in plan.suggestions if s.exercise == slug), None)
+
+
+def draft_rows(exercise: Exercise, suggestion: Suggestion | None) -> list[SetRow]:
+    """One draft row per target set: the suggestion's load and reps, else the catalog's sets at
+    the bottom of the rep range (and its start load for loaded work)."""
+    if suggestion is not None:
+        rows = [
+            SetRow(
+                key=new_key(),
+                load_kg=suggestion.load_kg,
+                band=suggestion.band,
+                target_reps=reps,
+                target_load_kg=suggestion.load_kg,
+            )
+            for reps in suggestion.reps
+        ]
+    else:
+        lo = exercise.rep_range[0]
+        load = exercise.start_load_kg if exercise.load_kind is LoadKind.EXTERNAL else None
+        rows = [
+            SetRow(key=new_key(), load_kg=load, target_reps=lo, target_load_kg=load)
+            for _ in range(exercise.sets)
+        ]
+    return sided(exercise, rows)
+
+
+def sided(exercise: Exercise, rows: list[SetRow]) -> list[SetRow]:
+    """One-sided work is logged per side: each target becomes a left and a right row."""
+    if not exercise.unilateral:
+        return rows
+    out: list[SetRow] = []
+    for r in rows:
+        out.append(replace(r, side="L"))
+        out.append(replace(r, key=new_key(), side="R"))
+    return out

@@ -1,0 +1,77 @@
+"""The session being logged: its database id (once the first set is saved), its details and the
+sets table of each exercise in it. Undo commands act through this object, so they keep working
+when undo and redo give the session and its sets new database ids."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from hiplog.domain.models import SetEntry
+from hiplog.services import training_log
+from hiplog.services.context import AppContext
+from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.log.sets_table_model import SetsTableModel
+
+
+class LogSession:
+    """State shared by the Log view and its undo commands."""
+
+    def __init__(self, ctx: AppContext, events: DataEvents, started_at: datetime) -> None:
+        self.ctx = ctx
+        self.events = events
+        self.session_id: int | None = None
+        self.started_at = started_at
+        self.bodyweight_kg: float | None = None
+        self.notes = ""
+        self.models: dict[str, SetsTableModel] = {}
+        #: Called after every change that reached the database (the view refreshes badges).
+        self.on_changed: Callable[[str | None], None] = lambda slug: None
+        #: True while this session tells the other views about its own change.
+        self.emitting = False
+
+    def model(self, slug: str) -> SetsTableModel:
+        return self.models[slug]
+
+    def ensure_session(self) -> int:
+        """The session's id, creating the session row on the first saved set."""
+        if self.session_id is None:
+            session = training_log.create_session(
+                self.ctx, self.started_at, self.bodyweight_kg, self.notes
+            )
+            assert session.id is not None
+            self.session_id = session.id
+        return self.session_id
+
+    def drop_session_if_empty(self) -> None:
+        """Remove the session row once its last set is gone, so no empty session is left."""
+        if self.session_id is None:
+            return
+        session = training_log.get_session(self.ctx, self.session_id)
+        if session is not None and not session.sets:
+            training_log.delete_session(self.ctx, self.session_id)
+        if session is None or not session.sets:
+            self.session_id = None
+
+    def save_set(self, entry: SetEntry) -> SetEntry:
+        """Add a set to the session (created if needed); nothing is left behind if it fails."""
+        created = self.session_id is None
+        session_id = self.ensure_session()
+        try:
+            return training_log.add_set(self.ctx, session_id, entry)
+        except Exception:
+            if created:
+                self.drop_session_if_empty()
+            raise
+
+    def next_order(self, slug: str) -> int:
+        orders = [r.order for r in self.models[slug].saved_rows()] if slug in self.models else []
+        return max(orders, default=0) + 1
+
+    def changed(self, slug: str | None) -> None:
+        self.emitting = True
+        try:
+            self.events.sessions_changed.emit()
+        finally:
+            self.emitting = False
+        self.on_changed(slug)

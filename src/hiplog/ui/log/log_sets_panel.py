@@ -1,0 +1,106 @@
+"""The middle of the Log: the exercise being logged, its aim, its sets table (typed in from the
+keyboard) and the buttons under it."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiplog.ui.log.sets_delegate import SetsDelegate
+from hiplog.ui.log.sets_table_model import BAND, LOAD, NOTES, REPS, SIDE, SetsTableModel, uses_band
+
+
+class SetsPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.exercise_title = QLabel(self)
+        font = self.exercise_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.exercise_title.setFont(font)
+        layout.addWidget(self.exercise_title)
+        self.target_label = QLabel(self)
+        self.target_label.setWordWrap(True)
+        layout.addWidget(self.target_label)
+        self.table = QTableView(self)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setToolTip(
+            "Type the load, Tab, the reps, Enter. A set saves itself once its reps are in."
+        )
+        self.delegate = SetsDelegate(self.table)
+        self.table.setItemDelegate(self.delegate)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.retry_button = QPushButton("Try saving again", self)
+        self.retry_button.setToolTip("Save the set that could not be saved")
+        self.retry_button.hide()
+        buttons.addWidget(self.retry_button)
+        self.hint = QLabel(
+            "Load, Tab, reps, Enter: each set is saved as soon as its reps are in. "
+            "Delete removes a set; Ctrl+Z undoes.",
+            self,
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setEnabled(False)
+        buttons.addWidget(self.hint, 1)
+        self.delete_button = QPushButton("Delete set", self)
+        self.delete_button.setToolTip("Delete the selected set (Delete key)")
+        buttons.addWidget(self.delete_button)
+        layout.addLayout(buttons)
+
+    def set_showing(self, showing: bool) -> None:
+        """Show the panel's exercise, or hide it while no exercise is picked."""
+        for w in (self.exercise_title, self.target_label, self.table):
+            w.setVisible(showing)
+        self.delete_button.setVisible(showing)
+        self.hint.setVisible(showing)
+
+    def show_sets(self, model: SetsTableModel, target_text: str) -> None:
+        """The sets of `model`'s exercise, with the columns it uses."""
+        exercise = model.exercise
+        self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(SIDE, not exercise.unilateral)
+        self.table.setColumnHidden(BAND, not uses_band(exercise))
+        self.exercise_title.setText(exercise.name)
+        self.target_label.setText(target_text)
+
+    def focus_first_unsaved(self, model: SetsTableModel) -> None:
+        """Put the cursor on the load of the first row not saved yet."""
+        for i, r in enumerate(model.rows()):
+            if not r.saved:
+                self.table.setCurrentIndex(model.index(i, LOAD))
+                break
+        self.table.setFocus()
+
+    def move_after_return(self, model: SetsTableModel, row: int, column: int) -> None:
+        """Enter on a draft's load goes to its reps; on a saved set, to the next row's load."""
+        if not 0 <= row < model.rowCount():
+            return
+        r = model.row_at(row)
+        if column == LOAD and not r.saved:
+            self.table.setCurrentIndex(model.index(row, REPS))
+        elif r.saved:
+            target = min(row + 1, model.rowCount() - 1)
+            self.table.setCurrentIndex(model.index(target, LOAD))
+        self.table.setFocus()

@@ -1,0 +1,637 @@
+"""The Log view: record today's session set by set, from the keyboard.
+
+Pick an exercise (type part of its name, Enter), type the load, Tab, the reps, Enter: the set is
+saved at once and the next row is ready with the same load. Targets from the plan are shown in
+the rows as grey hints; the last session of the exercise is shown beside the table; a PR badge
+marks a personal record. Every change is an undo command.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiplog.domain.errors import HiplogError, InputError
+from hiplog.domain.models import Exercise, Session, SetEntry
+from hiplog.domain.plan import Plan
+from hiplog.domain.units import Unit
+from hiplog.services import exercise_history, progress, records, training_log
+from hiplog.services.context import AppContext
+from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.suggestion_text import prescription_text
+from hiplog.ui.log.exercise_picker import ExercisePicker
+from hiplog.ui.log.last_time_panel import LastTimePanel
+from hiplog.ui.log.log_commands import (
+    AddSetCommand,
+    DeleteSetCommand,
+    EditSessionCommand,
+    EditSetCommand,
+    LogCommand,
+)
+from hiplog.ui.log.log_drafts import draft_rows, suggestion_for
+from hiplog.ui.log.log_session import LogSession
+from hiplog.ui.log.log_session_header import SessionHeader
+from hiplog.ui.log.log_sets_panel import SetsPanel
+from hiplog.ui.log.sets_table_model import (
+    LOAD,
+    RECORD,
+    SetRow,
+    SetsTableModel,
+)
+
+SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _now() -> datetime:
+    return datetime.now().replace(second=0, microsecond=0)
+
+
+class LogView(QWidget):
+    """Log a session."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        events: DataEvents,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._events = events
+        self._undo_stack = undo_stack
+        self._log = LogSession(ctx, events, _now())
+        self._log.on_changed = self._after_change
+        self._plan: Plan | None = None
+        #: Working sets before this session, per exercise, for the record badges.
+        self._earlier: dict[str, list[SetEntry]] = {}
+        self._catalog_dirty = False
+        self._history_dirty = False
+        self._current_slug: str | None = None
+        self._build()
+        events.sessions_changed.connect(self._on_sessions_changed)
+        events.catalog_changed.connect(self._on_catalog_changed)
+        events.settings_changed.connect(self._on_settings_changed)
+        self._fill_picker()
+        self._resume_ongoing()
+        self._show_exercise_panel(None)
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+
+        self.header = SessionHeader(self)
+        self.header.edited.connect(self._details_edited)
+        self.header.new_session_requested.connect(self.new_session)
+        self.when_edit = self.header.when_edit
+        self.bodyweight_edit = self.header.bodyweight_edit
+        self.session_status = self.header.session_status
+        self.new_session_button = self.header.new_session_button
+        root.addWidget(self.header)
+
+        self.picker = ExercisePicker(self)
+        self.picker.picked.connect(self.show_exercise)
+        self.picker.not_found.connect(
+            lambda text: self._show_message(
+                f"No exercise is called '{text}'. Pick one from the list, or add it in Exercises."
+            )
+        )
+        root.addWidget(self.picker)
+        # Refusals and failures, under the picker: visible whether or not a table is shown.
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setFrameShape(QFrame.Shape.StyledPanel)
+        self.message.hide()
+        root.addWidget(self.message)
+
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel("<b>This session</b>", left))
+        self.exercise_list = QListWidget(left)
+        self.exercise_list.setToolTip(
+            "The exercises of this session; pick one to log its sets. "
+            "Delete takes out one you have not started."
+        )
+        # long names wrap instead of hiding behind a sideways scroll bar in a narrow pane
+        self.exercise_list.setWordWrap(True)
+        self.exercise_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.exercise_list.currentItemChanged.connect(self._list_selection_changed)
+        left_layout.addWidget(self.exercise_list)
+        splitter.addWidget(left)
+
+        self.sets_panel = SetsPanel(splitter)
+        self.exercise_title = self.sets_panel.exercise_title
+        self.target_label = self.sets_panel.target_label
+        self.table = self.sets_panel.table
+        self.delegate = self.sets_panel.delegate
+        self.retry_button = self.sets_panel.retry_button
+        self.hint = self.sets_panel.hint
+        self.delete_button = self.sets_panel.delete_button
+        self.delegate.refused.connect(self._show_message)
+        self.delegate.return_pressed.connect(self._return_pressed)
+        self.table.installEventFilter(self)
+        self.retry_button.clicked.connect(self._retry)
+        self.delete_button.clicked.connect(self.delete_selected_set)
+        splitter.addWidget(self.sets_panel)
+
+        self.last_box = LastTimePanel(splitter)
+        self.last_label = self.last_box.label
+        splitter.addWidget(self.last_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([200, 700, 220])
+        root.addWidget(splitter, 1)
+
+        # Until the session has an exercise, this takes the place of the empty panes.
+        self.empty_label = QLabel(
+            "<h3>Log a session</h3>"
+            "<p>Type part of an exercise's name in the box above, for example <i>bridge</i> or "
+            "<i>hip thrust</i>, and press Enter. Then type the load, Tab, the reps, Enter: "
+            "each set is saved as soon as its reps are in.</p>"
+            "<p>Logging a session you did on another day? Change <b>Session started</b> "
+            "first.</p>"
+            "<p>Once you have logged a session, the Plan suggests the next one, and its "
+            "<b>Start this session</b> button fills this page in for you.</p>",
+            self,
+        )
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty_label.setContentsMargins(8, 16, 8, 8)
+        self.empty_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 90)
+        root.addWidget(self.empty_label, 1)
+        self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
+        self.exercise_list.installEventFilter(self)
+
+    # --- public ----------------------------------------------------------------------------
+
+    @property
+    def unit(self) -> Unit:
+        return self._ctx.settings().unit
+
+    @property
+    def session_id(self) -> int | None:
+        """The database id of the session being logged (None until its first set is saved)."""
+        return self._log.session_id
+
+    def current_model(self) -> SetsTableModel | None:
+        return self._log.models.get(self._current_slug) if self._current_slug else None
+
+    def model_for(self, slug: str) -> SetsTableModel | None:
+        return self._log.models.get(slug)
+
+    def session_exercises(self) -> list[str]:
+        return [
+            str(self.exercise_list.item(i).data(SLUG_ROLE))
+            for i in range(self.exercise_list.count())
+        ]
+
+    def show_exercise(self, slug: str) -> None:
+        """Add the exercise to this session if needed and show its sets, ready to type."""
+        exercise = self._ctx.catalog().get(slug)
+        if exercise is None:
+            self._show_message(f"There is no exercise '{slug}'.")
+            return
+        if slug not in self._log.models:
+            self._add_exercise(exercise, self._drafts_from_targets(exercise))
+        self._select(slug)
+        self._focus_next_cell()
+
+    def start_session(self, plan: Plan) -> None:
+        """Fill the log with every exercise the plan suggests, their targets as draft rows."""
+        self._plan = plan
+        catalog = self._ctx.catalog()
+        first: str | None = None
+        for s in plan.suggestions:
+            exercise = catalog.get(s.exercise)
+            if exercise is None:
+                continue
+            model = self._log.models.get(s.exercise)
+            if model is None:
+                self._add_exercise(exercise, draft_rows(exercise, s))
+            elif not model.saved_rows():
+                model.set_rows(draft_rows(exercise, s))
+            first = first or s.exercise
+        if first is not None:
+            self._select(first)
+            self._focus_next_cell()
+
+    def new_session(self) -> None:
+        """Leave the session as saved and start an empty one now.
+
+        Undo still reaches the sets of the session left behind: each command keeps its own
+        session object."""
+        self._reset(LogSession(self._ctx, self._events, _now()))
+        self._update_status()
+
+    def _reset(self, log: LogSession) -> None:
+        self._log = log
+        self._log.on_changed = self._after_change
+        self._plan = None
+        self._earlier.clear()
+        self._current_slug = None
+        self.exercise_list.clear()
+        self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
+        self._show_exercise_panel(None)
+
+    def delete_selected_set(self) -> None:
+        model = self.current_model()
+        index = self.table.currentIndex()
+        if model is None or not index.isValid():
+            return
+        row = model.row_at(index.row())
+        if row.saved:
+            self._run(DeleteSetCommand(self._log, model.slug, row.key, self._show_message))
+        else:
+            model.clear_draft(row.key)
+
+    # --- building the session --------------------------------------------------------------
+
+    def _fill_picker(self) -> None:
+        self.picker.set_exercises(list(self._ctx.catalog()))
+
+    def _resume_ongoing(self) -> None:
+        """A session started in the last three hours is picked up where it was left."""
+        try:
+            session = exercise_history.ongoing_session(self._ctx, _now())
+        except (OSError, HiplogError):
+            return
+        if session is not None:
+            self._load_session(session)
+
+    def _load_session(self, session: Session) -> None:
+        self._log.session_id = session.id
+        self._log.started_at = session.started_at
+        self._log.bodyweight_kg = session.bodyweight_kg
+        self._log.notes = session.notes
+        self._apply_details_to_view(session.started_at, session.bodyweight_kg)
+        catalog = self._ctx.catalog()
+        for slug in session.exercises:
+            exercise = catalog.get(slug)
+            if exercise is None:
+                continue
+            rows = [SetRow.from_entry(e) for e in session.sets_of(slug)]
+            self._add_exercise(exercise, rows)
+            self._log.models[slug].ensure_trailing_draft()
+            self._refresh_records(slug)
+        if session.exercises:
+            self._select(session.exercises[0])
+        self._update_status()
+
+    def _plan_now(self) -> Plan | None:
+        if self._plan is None:
+            try:
+                self._plan = progress.suggest(
+                    self._ctx, self._log.started_at - timedelta(minutes=1)
+                )
+            except (OSError, HiplogError):
+                return None
+        return self._plan
+
+    def _drafts_from_targets(self, exercise: Exercise) -> list[SetRow]:
+        plan = self._plan_now()
+        return draft_rows(exercise, suggestion_for(plan, exercise.slug) if plan else None)
+
+    def _add_exercise(self, exercise: Exercise, rows: list[SetRow]) -> None:
+        model = SetsTableModel(exercise, self.unit, self)
+        model.set_rows(rows)
+        model.ensure_trailing_draft()
+        model.completed.connect(lambda key, slug=exercise.slug: self._save_draft(slug, key))
+        model.edit_requested.connect(
+            lambda key, entry, slug=exercise.slug: self._run(
+                EditSetCommand(self._log, slug, key, entry, self._show_message)
+            )
+        )
+        model.input_refused.connect(self._show_message)
+        self._log.models[exercise.slug] = model
+        item = QListWidgetItem(exercise.name)
+        item.setData(SLUG_ROLE, exercise.slug)
+        item.setToolTip(
+            f"{exercise.name}: target {exercise.sets} sets of "
+            f"{exercise.rep_range[0]}-{exercise.rep_range[1]} reps"
+        )
+        self.exercise_list.addItem(item)
+        self._update_list_item(exercise.slug)
+
+    def _select(self, slug: str) -> None:
+        for i in range(self.exercise_list.count()):
+            item = self.exercise_list.item(i)
+            if item.data(SLUG_ROLE) == slug:
+                self.exercise_list.setCurrentItem(item)
+                break
+        self._show_exercise_panel(slug)
+
+    def _list_selection_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
+        if current is not None:
+            self._show_exercise_panel(str(current.data(SLUG_ROLE)))
+
+    def _show_exercise_panel(self, slug: str | None) -> None:
+        if slug == self._current_slug and slug is not None:
+            return
+        self._current_slug = slug
+        has = slug is not None
+        self.sets_panel.set_showing(has)
+        self.last_box.setVisible(has)
+        empty = not has and self.exercise_list.count() == 0
+        self.empty_label.setVisible(empty)
+        self.splitter.setVisible(not empty)
+        if slug is None:
+            return
+        model = self._log.models[slug]
+        self.sets_panel.show_sets(model, self._target_text(model.exercise))
+        self._refresh_last_time(slug)
+
+    def _target_text(self, exercise: Exercise) -> str:
+        lo, hi = exercise.rep_range
+        base = f"Aim: {exercise.sets} sets of {lo}-{hi} reps"
+        if exercise.unilateral:
+            base += " per side"
+        plan = self._plan
+        if plan is not None:
+            for s in plan.suggestions:
+                if s.exercise == exercise.slug:
+                    return f"Plan: {prescription_text(s, self.unit)}. {s.reason}"
+        return base + "."
+
+    def _refresh_last_time(self, slug: str) -> None:
+        try:
+            last = exercise_history.last_session(
+                self._ctx, slug, self._log.started_at, self._log.session_id
+            )
+        except (OSError, HiplogError):
+            last = None
+        self.last_box.show_session(last, self.unit)
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def _run(self, command: LogCommand) -> bool:
+        """Apply a command; on success push it for undo, else keep the input and say why."""
+        try:
+            command.apply()
+        except InputError as exc:
+            self._show_message(str(exc))
+            return False
+        except (OSError, HiplogError) as exc:
+            self._show_message(
+                f"Could not {command.text()}: {exc}. What you typed is kept; "
+                "fix the problem and press “Try saving again”."
+            )
+            self.retry_button.show()
+            return False
+        self._undo_stack.push(command)
+        self._clear_message()
+        return True
+
+    def _save_draft(self, slug: str, key: int) -> None:
+        model = self._log.models[slug]
+        try:
+            model.row_of(key)
+        except KeyError:
+            return
+        self._run(AddSetCommand(self._log, slug, key, self._show_message))
+
+    def _retry(self) -> None:
+        """Save every complete draft row again (after a full disk or read-only error)."""
+        self.retry_button.hide()
+        for slug, model in list(self._log.models.items()):
+            for r in model.rows():
+                if (
+                    not r.saved
+                    and r.complete
+                    and not self._run(AddSetCommand(self._log, slug, r.key, self._show_message))
+                ):
+                    return
+
+    def _after_change(self, slug: str | None) -> None:
+        if slug is not None:
+            self._refresh_records(slug)
+            self._update_list_item(slug)
+        self._update_status()
+
+    def _refresh_records(self, slug: str) -> None:
+        model = self._log.models.get(slug)
+        if model is None:
+            return
+        saved = model.saved_rows()
+        try:
+            history = self._earlier.get(slug)
+            if history is None:
+                history = self._earlier[slug] = records.earlier_sets(
+                    self._ctx, slug, self._log.started_at, self._log.session_id
+                )
+            found = records.session_records(
+                self._ctx,
+                slug,
+                [r.entry(slug) for r in saved],
+                self._log.started_at,
+                self._log.session_id,
+                history,
+            )
+        except (OSError, HiplogError):
+            return
+        model.set_records({r.key: kinds for r, kinds in zip(saved, found, strict=True)})
+
+    def _update_list_item(self, slug: str) -> None:
+        model = self._log.models.get(slug)
+        if model is None:
+            return
+        done = sum(1 for r in model.saved_rows() if not r.warmup)
+        prs = sum(1 for r in model.saved_rows() if r.records)
+        for i in range(self.exercise_list.count()):
+            item = self.exercise_list.item(i)
+            if item.data(SLUG_ROLE) == slug:
+                text = f"{model.exercise.name}  ({done} sets)" if done else model.exercise.name
+                if prs:
+                    text += "  PR"
+                item.setText(text)
+
+    def _update_status(self) -> None:
+        total = sum(len(m.saved_rows()) for m in self._log.models.values())
+        self.header.show_saved_count(None if self._log.session_id is None else total)
+
+    # --- session details -------------------------------------------------------------------
+
+    def _apply_details_to_view(self, started_at: datetime, bodyweight_kg: float | None) -> None:
+        self.header.show_details(started_at, bodyweight_kg, self.unit)
+
+    def _details_edited(self) -> None:
+        try:
+            started, weight = self.header.typed_details(self.unit)
+        except InputError as exc:
+            self._show_message(str(exc))
+            self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
+            return
+        if (started, weight) == (self._log.started_at, self._log.bodyweight_kg):
+            return
+        self._run(
+            EditSessionCommand(
+                self._log, started, weight, self._details_changed, self._show_message
+            )
+        )
+
+    def _details_changed(self, started_at: datetime, bodyweight_kg: float | None) -> None:
+        """The session moved in time (or its bodyweight changed): targets, the last session
+        and records are relative to it."""
+        self._apply_details_to_view(started_at, bodyweight_kg)
+        self._plan = None
+        self._earlier.clear()
+        for slug in self._log.models:
+            self._refresh_records(slug)
+        if self._current_slug is not None:
+            self._refresh_last_time(self._current_slug)
+
+    # --- messages and keys -----------------------------------------------------------------
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(f"⚠ {text}")
+        self.message.show()
+
+    def _clear_message(self) -> None:
+        self.message.hide()
+        self.message.clear()
+        self.retry_button.hide()
+
+    def message_text(self) -> str:
+        return self.message.text() if self.message.isVisible() else ""
+
+    def _focus_next_cell(self) -> None:
+        """Put the cursor on the load of the first row not saved yet."""
+        model = self.current_model()
+        if model is not None:
+            self.sets_panel.focus_first_unsaved(model)
+
+    def _return_pressed(self, row: int, column: int) -> None:
+        QTimer.singleShot(0, lambda: self._after_return(row, column))
+
+    def _after_return(self, row: int, column: int) -> None:
+        model = self.current_model()
+        if model is not None:
+            self.sets_panel.move_after_return(model, row, column)
+
+    def remove_exercise(self, slug: str) -> bool:
+        """Take an exercise with no saved sets out of this session (a planned one skipped)."""
+        model = self._log.models.get(slug)
+        if model is None:
+            return False
+        if model.saved_rows():
+            self._show_message(
+                f"{model.exercise.name} has saved sets in this session; delete them first."
+            )
+            return False
+        del self._log.models[slug]
+        for i in range(self.exercise_list.count()):
+            if self.exercise_list.item(i).data(SLUG_ROLE) == slug:
+                self.exercise_list.takeItem(i)
+                break
+        if self._current_slug == slug:
+            self._current_slug = None
+            item = self.exercise_list.currentItem()
+            self._show_exercise_panel(str(item.data(SLUG_ROLE)) if item is not None else None)
+        return True
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            obj is self.exercise_list
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            item = self.exercise_list.currentItem()
+            if item is not None:
+                self.remove_exercise(str(item.data(SLUG_ROLE)))
+            return True
+        if (
+            obj is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and self.table.state() != QAbstractItemView.State.EditingState
+        ):
+            self.delete_selected_set()
+            return True
+        return super().eventFilter(obj, event)
+
+    # --- refresh ---------------------------------------------------------------------------
+
+    def _on_sessions_changed(self) -> None:
+        if self._log.emitting:
+            return
+        self._history_dirty = True
+        if self.isVisible():
+            self._refresh()
+
+    def _on_catalog_changed(self) -> None:
+        self._catalog_dirty = True
+        if self.isVisible():
+            self._refresh()
+
+    def _on_settings_changed(self) -> None:
+        self._history_dirty = True
+        if self.isVisible():
+            self._refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._refresh()
+
+    def _sync_with_database(self) -> None:
+        """Another view (History, a restore, an import) may have changed this session's sets."""
+        session_id = self._log.session_id
+        if session_id is None:
+            return
+        try:
+            session = training_log.get_session(self._ctx, session_id)
+        except (OSError, HiplogError):
+            return
+        if session is None:
+            self.new_session()
+            self._show_message(
+                "The session you were logging was removed (in History, or by a restore); "
+                "this is a new, empty one."
+            )
+            return
+        mine = {r.set_id for m in self._log.models.values() for r in m.saved_rows()}
+        same_details = (session.started_at, session.bodyweight_kg) == (
+            self._log.started_at,
+            self._log.bodyweight_kg,
+        )
+        if mine == {e.id for e in session.sets} and same_details:
+            return
+        current = self._current_slug
+        self._reset(LogSession(self._ctx, self._events, session.started_at))
+        self._load_session(session)
+        if current is not None and current in self._log.models:
+            self._select(current)
+
+    def _refresh(self) -> None:
+        if self._catalog_dirty:
+            self._catalog_dirty = False
+            self._fill_picker()
+        if self._history_dirty:
+            self._history_dirty = False
+            self._plan = None
+            self._earlier.clear()
+            self._sync_with_database()
+            for model in self._log.models.values():
+                model.unit = self.unit
+                model.headerDataChanged.emit(Qt.Orientation.Horizontal, LOAD, LOAD)
+                model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, RECORD))
+            if self._current_slug is not None:
+                self._refresh_last_time(self._current_slug)
+            self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)

@@ -1,0 +1,401 @@
+"""The Progress view: strength and volume per exercise, and weekly volume against its targets.
+
+Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise); the view only
+draws. It reloads lazily: a change of data marks it dirty, and it redraws when next shown.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.units import Unit, format_load, from_kg
+from hiplog.services.charts import (
+    ChartData,
+    ChartRange,
+    ExerciseCharts,
+    describe_sets,
+    export_exercise_csv,
+    export_weekly_csv,
+)
+from hiplog.services.context import AppContext
+from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.progress.chart_export import export_image
+from hiplog.ui.progress.chart_items import stamp
+from hiplog.ui.progress.chart_palette import ChartColours
+from hiplog.ui.progress.charted_exercises_model import NAME, SESSIONS, ChartExerciseModel
+from hiplog.ui.progress.exercise_charts import ExerciseChartsWidget
+from hiplog.ui.progress.weekly_charts import WeeklyChartsWidget
+
+EXERCISE_TAB, WEEKLY_TAB = range(2)
+#: Sets listed in a point's tooltip before "and N more".
+TIP_SETS = 12
+
+
+class ProgressView(LazyView):
+    """Charts of progress per exercise (compare several) and per week."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        events: DataEvents,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(ctx, events, undo_stack, parent)
+        self.data = ChartData(ctx)
+        self._colours = ChartColours.from_palette(self.palette())
+
+        self.mode = QTabBar()
+        self.mode.addTab("Per exercise")
+        self.mode.addTab("Weekly")
+        self.mode.setTabToolTip(EXERCISE_TAB, "Strength and volume of the exercises you pick")
+        self.mode.setTabToolTip(
+            WEEKLY_TAB, "Sessions and hard sets per week, against the recommended ranges"
+        )
+        self.range_box = QComboBox()
+        for choice in ChartRange:
+            self.range_box.addItem(choice.value, choice)
+        self.range_box.setCurrentIndex(self.range_box.findData(ChartRange.ALL))
+        self._range_chosen = False  # until the person picks one, long histories open at 1 year
+        self.range_box.setToolTip("How far back the charts reach")
+        self.volume_box = QComboBox()
+        self.volume_box.addItem("Volume per session", False)
+        self.volume_box.addItem("Volume per week", True)
+        self.volume_box.setToolTip(
+            "Volume is reps x load (bodyweight work without a load: reps), per session or summed "
+            "per week"
+        )
+        self.image_button = QPushButton("Save picture…")
+        self.image_button.setToolTip("Save the chart as a PNG image or an SVG drawing")
+        self.csv_button = QPushButton("Save numbers…")
+        self.csv_button.setToolTip("Save the numbers behind the chart as a CSV file")
+
+        top = QHBoxLayout()
+        top.addWidget(self.mode)
+        top.addStretch(1)
+        top.addWidget(QLabel("Show:"))
+        top.addWidget(self.range_box)
+        top.addWidget(self.volume_box)
+
+        self.model = ChartExerciseModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            SESSIONS, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.setToolTip("Click an exercise to chart it; Ctrl+click more to compare them")
+        hint = QLabel("Ctrl+click to compare exercises on one chart.")
+        hint.setWordWrap(True)
+        self.list_panel = QWidget()
+        left = QVBoxLayout(self.list_panel)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.table)
+        left.addWidget(hint)
+
+        self.exercise_charts = ExerciseChartsWidget(self._colours, self.font())
+        self.weekly_charts = WeeklyChartsWidget(self._colours, self.font())
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.exercise_charts)
+        self.stack.addWidget(self.weekly_charts)
+        self.stack.addWidget(self.empty_label)
+
+        splitter = QSplitter()
+        splitter.addWidget(self.list_panel)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 900])
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        # the save buttons sit under the chart, so the row above stays narrow enough for a
+        # small window or a screen scaled to 200 %
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.image_button, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.csv_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
+
+        self.mode.currentChanged.connect(self._redraw)
+        self.range_box.currentIndexChanged.connect(self._range_changed)
+        self.volume_box.currentIndexChanged.connect(self._redraw)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.image_button.clicked.connect(self._ask_image)
+        self.csv_button.clicked.connect(self._ask_csv)
+
+    # --- loading -------------------------------------------------------------------------
+
+    def _data_changed(self) -> None:
+        self.data.invalidate()
+        super()._data_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colours = ChartColours.from_palette(self.palette())
+            self.exercise_charts.set_colours(self._colours)
+            self.weekly_charts.set_colours(self._colours)
+            if not self._dirty:
+                self._redraw()
+
+    def reload(self) -> None:
+        """Read the list of exercises again and redraw, keeping the chosen exercises."""
+        chosen = self.selected_exercises()
+        self._dirty = False
+        trained = self.data.trained_exercises()
+        blocker = self.table.selectionModel().blockSignals(True)
+        self.model.set_rows(trained)
+        self.table.selectionModel().blockSignals(blocker)
+        rows = [r for r in (self.model.row_of(s) for s in chosen) if r >= 0]
+        if not rows and trained:
+            busiest = max(trained, key=lambda t: t.sessions)
+            rows = [self.model.row_of(busiest.slug)]
+        self._select_rows(rows)
+        self._redraw()
+
+    def _select_rows(self, rows: list[int]) -> None:
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        blocker = self.table.selectionModel().blockSignals(True)
+        self.table.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        if rows:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+            self.table.scrollTo(self.model.index(rows[0], 0))
+        self.table.selectionModel().blockSignals(blocker)
+
+    def selected_exercises(self) -> list[str]:
+        """Slugs of the charted exercises, in list order."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.slug_at(r) for r in rows]
+
+    def show_exercise(self, slug: str) -> None:
+        """Chart this one exercise (used by --exercise and by other views)."""
+        self.reload_if_stale()
+        self.mode.setCurrentIndex(EXERCISE_TAB)
+        row = self.model.row_of(slug)
+        if row < 0:
+            name = self._ctx.catalog().get(slug)
+            label = name.name if name else slug
+            self._show_empty(
+                f"No working sets of {label} are logged yet. Log a session and its progress "
+                "shows here."
+            )
+            return
+        self._select_rows([row])
+        self._redraw()
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._redraw()
+
+    # --- drawing -------------------------------------------------------------------------
+
+    def _unit(self) -> Unit:
+        return self._ctx.settings().unit
+
+    def _show_empty(self, text: str) -> None:
+        self.empty_label.setText(text)
+        self.stack.setCurrentWidget(self.empty_label)
+        for button in (self.image_button, self.csv_button):
+            button.setEnabled(False)  # nothing on screen to save
+
+    def current_charts(self) -> list[ExerciseCharts]:
+        out = []
+        for slug in self.selected_exercises():
+            try:
+                out.append(self.data.exercise(slug))
+            except InputError:
+                continue  # removed since the list was read
+        return out
+
+    def _redraw(self) -> None:
+        weekly_mode = self.mode.currentIndex() == WEEKLY_TAB
+        self.list_panel.setVisible(not weekly_mode)
+        self.volume_box.setVisible(not weekly_mode)
+        if self._dirty:
+            return
+        if not self.model.rowCount():
+            self.list_panel.hide()  # an empty list says nothing the message does not
+            self._show_empty(
+                "Nothing to chart yet. Log a few sessions (or import a history) and your "
+                "strength and volume appear here."
+            )
+            return
+        if weekly_mode:
+            self.weekly_charts.set_weekly(self.data.weekly())
+            self.stack.setCurrentWidget(self.weekly_charts)
+        else:
+            charts = self.current_charts()
+            if not charts:
+                self._show_empty("Pick an exercise on the left to see its progress.")
+                return
+            self._default_range(charts)
+            start = self.range_start()
+            self.exercise_charts.set_charts(
+                charts,
+                self._unit(),
+                bool(self.volume_box.currentData()),
+                self.point_tooltip,
+                (None if start is None else stamp(start), stamp(self._range_end())),
+            )
+            self.stack.setCurrentWidget(self.exercise_charts)
+        for button in (self.image_button, self.csv_button):
+            button.setEnabled(True)
+        self._apply_range()
+
+    def _range_changed(self) -> None:
+        self._range_chosen = True
+        self._apply_range()
+
+    def _default_range(self, charts: list[ExerciseCharts]) -> None:
+        """Open a history longer than a year at its last year, a shorter one whole."""
+        if self._range_chosen:
+            return
+        firsts = [chart.dates[0] for chart in charts if chart.dates]
+        long_ago = datetime.now() - timedelta(days=365)
+        wanted = ChartRange.YEAR if firsts and min(firsts) < long_ago else ChartRange.ALL
+        blocker = self.range_box.blockSignals(True)
+        self.range_box.setCurrentIndex(self.range_box.findData(wanted))
+        self.range_box.blockSignals(blocker)
+
+    def chart_range(self) -> ChartRange:
+        return ChartRange(self.range_box.currentData())
+
+    def _range_end(self) -> datetime:
+        end = datetime.now()
+        if self.mode.currentIndex() == EXERCISE_TAB:
+            for chart in self.current_charts():
+                if chart.dates and chart.dates[-1] > end:
+                    end = chart.dates[-1]
+        return end
+
+    def range_start(self) -> datetime | None:
+        return self.chart_range().start(self._range_end())
+
+    def _apply_range(self) -> None:
+        start = self.range_start()
+        end = stamp(self._range_end())
+        start_stamp = None if start is None else stamp(start)
+        if self.mode.currentIndex() == WEEKLY_TAB:
+            self.weekly_charts.show_range(start_stamp, end)
+        else:
+            self.exercise_charts.show_range(start_stamp, end)
+
+    def point_tooltip(self, slug: str, index: int) -> str:
+        """A point's tooltip: the session's numbers and its sets."""
+        chart = self.data.exercise(slug)
+        st = chart.stats[index]
+        unit = self._unit()
+        lines = [chart.name, st.date.strftime("%a %d %b %Y, %H:%M")]
+        if st.e1rm_kg is not None:
+            lines.append(f"Estimated 1RM: {format_load(st.e1rm_kg, unit)} (an estimate)")
+        if st.top_load_kg is not None:
+            lines.append(f"Top set: {format_load(st.top_load_kg, unit)} x {st.best_reps}")
+        else:
+            lines.append(f"Best set: {st.best_reps} reps")
+        if st.volume_kg > 0:
+            lines.append(f"Volume: {from_kg(st.volume_kg, unit):,.0f} {unit.value}")
+        lines.append(f"{st.sets} working sets, {st.reps} reps")
+        if index in chart.records:
+            lines.append("A personal record")
+        sets = describe_sets(self.data.session_sets(chart.session_ids[index], slug), unit)
+        if sets:
+            lines.append("Sets:")
+            lines.extend(f"  {s}" for s in sets[:TIP_SETS])
+            if len(sets) > TIP_SETS:
+                lines.append(f"  and {len(sets) - TIP_SETS} more")
+        return "\n".join(lines)
+
+    # --- export --------------------------------------------------------------------------
+
+    def _visible_chart(self) -> ExerciseChartsWidget | WeeklyChartsWidget:
+        if self.mode.currentIndex() == WEEKLY_TAB:
+            return self.weekly_charts
+        return self.exercise_charts
+
+    def export_image(self, path: Path) -> Path:
+        """Save the chart on screen as PNG or SVG (by the file's suffix)."""
+        return export_image(self._visible_chart(), path)
+
+    def export_csv(self, path: Path) -> int:
+        """Save the numbers of the chart on screen (within the chosen range) as CSV."""
+        since = self.range_start()
+        if self.mode.currentIndex() == WEEKLY_TAB:
+            return export_weekly_csv(path, self.data.weekly(), since)
+        return export_exercise_csv(path, self.current_charts(), self._unit(), since)
+
+    def _default_name(self, suffix: str) -> str:
+        if self.mode.currentIndex() == WEEKLY_TAB:
+            stem = "hiplog-weekly"
+        else:
+            stem = "hiplog-" + "-".join(self.selected_exercises()[:3] or ["progress"])
+        return str(Path.home() / f"{stem}{suffix}")
+
+    def _ask_image(self) -> None:
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            "Save the chart as a picture",
+            self._default_name(".png"),
+            "PNG image (*.png);;SVG drawing (*.svg)",
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".png", ".svg"):
+            path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
+        self._run_export(lambda: f"Saved the chart to {self.export_image(path)}.")
+
+    def _ask_csv(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the chart's numbers", self._default_name(".csv"), "CSV file (*.csv)"
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".csv":
+            path = path.with_suffix(".csv")
+        self._run_export(lambda: f"Saved {self.export_csv(path)} rows to {path}.")
+
+    def _run_export(self, action: object) -> None:
+        assert callable(action)
+        try:
+            self.status.setText(str(action()))
+        except InputError as exc:
+            self.status.setText(f"Not saved: {exc}")

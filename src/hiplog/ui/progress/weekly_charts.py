@@ -1,0 +1,214 @@
+"""Weekly charts: sessions per week, hard sets per muscle, and sets by muscle length.
+
+The target bands (2-3 sessions, 10-20 hard sets) are shaded so a week outside them stands out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QWidget
+
+from hiplog.domain.models import Length
+from hiplog.services.charts import LENGTHS, MUSCLES, WeeklyCharts
+from hiplog.ui.progress.chart_items import (
+    label_html,
+    new_plot,
+    pen,
+    show_range,
+    stamp,
+    style_plot,
+    translucent,
+)
+from hiplog.ui.progress.chart_palette import ChartColours
+
+LENGTH_NAMES = {Length.SHORT: "short", Length.MID: "mid", Length.LONG: "long"}
+
+
+def _week_label(week: date) -> str:
+    return f"Week of {week.strftime('%a %d %b %Y')}"
+
+
+def _n(value: float) -> str:
+    return f"{value:g}"
+
+
+class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
+    """Three stacked plots sharing one date axis."""
+
+    def __init__(self, colours: ChartColours, font: QFont, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._colours = colours
+        self._font = font
+        self.setBackground(colours.background)
+        self.sessions_plot = new_plot(self, 0, colours, font)
+        self.muscles_plot = new_plot(self, 1, colours, font)
+        self.lengths_plot = new_plot(self, 2, colours, font)
+        for plot in (self.muscles_plot, self.lengths_plot):
+            plot.setXLink(self.sessions_plot)
+        size = f"{max(font.pointSizeF(), 8.0):.0f}pt"
+        self.muscles_legend = self.muscles_plot.addLegend(
+            offset=(8, 8), labelTextColor=colours.foreground
+        )
+        self.lengths_legend = self.lengths_plot.addLegend(
+            offset=(8, 8), labelTextColor=colours.foreground
+        )
+        for legend in (self.muscles_legend, self.lengths_legend):
+            # one row: a stacked legend is taller than the plot in a small window
+            legend.setColumnCount(3)
+            legend.setLabelTextSize(size)
+            legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
+            legend.setZValue(20)
+        self.sessions_item: pg.PlotDataItem | None = None
+        self.muscle_items: dict[str, pg.PlotDataItem] = {}
+        self.length_items: dict[Length, pg.BarGraphItem] = {}
+        self.bands: list[pg.LinearRegionItem] = []
+
+    def set_colours(self, colours: ChartColours) -> None:
+        self._colours = colours
+        self.setBackground(colours.background)
+        for plot in (self.sessions_plot, self.muscles_plot, self.lengths_plot):
+            style_plot(plot, colours, self._font)
+        for legend in (self.muscles_legend, self.lengths_legend):
+            legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
+            legend.setLabelTextColor(colours.foreground)
+
+    def _band(self, plot: pg.PlotItem, low: float, high: float, what: str) -> None:
+        c = self._colours
+        band = pg.LinearRegionItem(
+            values=(low, high),
+            orientation="horizontal",
+            movable=False,
+            brush=pg.mkBrush(c.band),
+            pen=pen(c.band_edge, 1),
+        )
+        band.setZValue(-10)
+        band.setToolTip(f"Target: {_n(low)} to {_n(high)} {what} a week")
+        plot.addItem(band)
+        self.bands.append(band)
+
+    def set_weekly(self, weekly: WeeklyCharts) -> None:
+        c, f = self._colours, self._font
+        for plot in (self.sessions_plot, self.muscles_plot, self.lengths_plot):
+            plot.clear()
+        self.muscles_legend.clear()
+        self.lengths_legend.clear()
+        self.muscle_items.clear()
+        self.length_items.clear()
+        self.bands.clear()
+        weeks = list(weekly.weeks)
+        starts = [stamp(w) for w in weeks]
+        edges = [*starts, stamp(weeks[-1] + timedelta(days=7))] if weeks else []
+        mids = [s + 3.5 * 86400 for s in starts]
+        s_low, s_high = weekly.sessions_band
+        h_low, h_high = weekly.sets_band
+
+        # Sessions per week
+        self._band(self.sessions_plot, s_low, s_high, "sessions")
+        colour = c.series[0]
+        self.sessions_item = pg.PlotDataItem(
+            edges,
+            [float(n) for n in weekly.sessions],
+            stepMode="center",
+            fillLevel=0,
+            brush=pg.mkBrush(translucent(colour, 0.45)),
+            pen=pen(colour, 1.5),
+        )
+        self.sessions_plot.addItem(self.sessions_item)
+        tips = [
+            f"{_week_label(w)}: {n} sessions" for w, n in zip(weeks, weekly.sessions, strict=True)
+        ]
+        self._hover(self.sessions_plot, mids, [float(n) for n in weekly.sessions], tips)
+        self.sessions_plot.setTitle(
+            label_html(
+                f"Hip-extensor sessions per week (shaded: the {s_low}-{s_high} target)", c, f, True
+            )
+        )
+        self.sessions_plot.setLabel("left", label_html("Sessions", c, f))
+
+        # Hard sets per muscle
+        self._band(self.muscles_plot, h_low, h_high, "hard sets")
+        for i, muscle in enumerate(MUSCLES):
+            colour = c.series[i % len(c.series)]
+            values = list(weekly.muscle_sets[muscle])
+            item = pg.PlotDataItem(mids, values, pen=pen(colour), name=muscle.capitalize())
+            self.muscles_plot.addItem(item)
+            self.muscle_items[muscle] = item
+        tips = [
+            f"{_week_label(w)}\n"
+            + "\n".join(
+                f"{m.capitalize()}: {_n(weekly.muscle_sets[m][k])} hard sets" for m in MUSCLES
+            )
+            for k, w in enumerate(weeks)
+        ]
+        tops = [max(weekly.muscle_sets[m][k] for m in MUSCLES) for k in range(len(weeks))]
+        self._hover(self.muscles_plot, mids, tops, tips)
+        self.muscles_plot.setTitle(
+            label_html(
+                f"Hard sets per week by muscle (shaded: {_n(h_low)}-{_n(h_high)}; "
+                "a second-listed muscle counts half)",
+                c,
+                f,
+                True,
+            )
+        )
+        self.muscles_plot.setLabel("left", label_html("Hard sets", c, f))
+
+        # Sets by muscle length, stacked
+        below = [0.0] * len(weeks)
+        for i, length in enumerate(LENGTHS):
+            colour = c.series[(i + 3) % len(c.series)]
+            values = list(weekly.length_sets[length])
+            above = [b + v for b, v in zip(below, values, strict=True)]
+            bars = pg.BarGraphItem(
+                x0=[s + 0.5 * 86400 for s in starts],
+                x1=[s + 6.5 * 86400 for s in starts],
+                y0=below,
+                y1=above,
+                brush=pg.mkBrush(translucent(colour, 0.8)),
+                pen=pg.mkPen(colour),
+                name=f"{LENGTH_NAMES[length]} length",
+            )
+            self.lengths_plot.addItem(bars)
+            self.length_items[length] = bars
+            below = above
+        tips = [
+            f"{_week_label(w)}\n"
+            + "\n".join(
+                f"At {LENGTH_NAMES[n]} length: {_n(weekly.length_sets[n][k])} sets" for n in LENGTHS
+            )
+            for k, w in enumerate(weeks)
+        ]
+        self._hover(self.lengths_plot, mids, below, tips)
+        self.lengths_plot.setTitle(
+            label_html(
+                "Hard sets per week by where they load the hip extensors (short, mid, long)",
+                c,
+                f,
+                True,
+            )
+        )
+        self.lengths_plot.setLabel("left", label_html("Hard sets", c, f))
+
+    def _hover(
+        self, plot: pg.PlotItem, xs: Sequence[float], ys: Sequence[float], tips: Sequence[str]
+    ) -> None:
+        """Invisible points on top of each week that show its numbers on hover."""
+        transparent = QColor(0, 0, 0, 0)
+        points = pg.ScatterPlotItem(
+            list(xs),
+            list(ys),
+            data=list(range(len(tips))),
+            size=14,
+            pen=pg.mkPen(transparent),
+            brush=pg.mkBrush(transparent),
+            hoverable=True,
+            tip=lambda x, y, data: tips[int(data)],
+        )
+        plot.addItem(points)
+
+    def show_range(self, start: float | None, end: float) -> None:
+        show_range([self.sessions_plot, self.muscles_plot, self.lengths_plot], start, end)

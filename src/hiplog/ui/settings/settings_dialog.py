@@ -1,0 +1,333 @@
+"""Edit > Settings: unit, bodyweight, timing, equipment, per-exercise numbers, theme, data folder.
+
+Progression settings go to the database through services.settings_store; the theme is a UI
+preference kept in QSettings. Nothing is saved unless every field is valid.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.units import Unit, from_kg, to_kg
+from hiplog.services import settings_store
+from hiplog.services.context import AppContext
+from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.settings.overrides_table_model import EXERCISE, OverridesTableModel
+from hiplog.ui.theme import THEME_LABELS, THEMES, apply_theme, load_theme, save_theme
+
+EQUIPMENT = ("barbell", "dumbbell", "stack", "plate")
+EQUIPMENT_LABELS = {
+    "barbell": "Barbell",
+    "dumbbell": "Dumbbell (each)",
+    "stack": "Machine or cable stack",
+    "plate": "Held plate",
+}
+#: Field names of the form, by settings key, for messages that say which field is wrong.
+FIELD_LABELS = {
+    "unit": "Unit",
+    "bodyweight_kg": "Bodyweight",
+    "recovery_hours": "Recovery time",
+    "sessions_per_week": "Sessions per week",
+    "kettlebells_kg": "Kettlebells",
+    "bands": "Bands",
+    **{
+        f"{kind}_step_{unit}": f"{EQUIPMENT_LABELS[kind]} step ({unit})"
+        for kind in EQUIPMENT
+        for unit in ("kg", "lb")
+    },
+}
+
+
+def _number(text: str, field: str, low: float, high: float) -> float:
+    value = text.strip().replace(",", ".")
+    try:
+        number = float(value)
+    except ValueError:
+        raise InputError(f"'{text}' is not a number", field) from None
+    if not math.isfinite(number) or not low <= number <= high:
+        raise InputError(f"must be from {low:g} to {high:g}, not {text.strip()}", field)
+    return number
+
+
+def _text(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        ctx: AppContext,
+        events: DataEvents,
+        parent: QWidget | None = None,
+        *,
+        ui_settings: QSettings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx, self._events = ctx, events
+        self._ui_settings = ui_settings
+        self._settings = settings_store.load(ctx)
+        self.setWindowTitle("Settings")
+        self.resize(760, 560)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._general_tab(), "General")
+        self.tabs.addTab(self._equipment_tab(), "Equipment")
+        self.tabs.addTab(self._exercises_tab(), "Exercises")
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        defaults = buttons.addButton("Restore defaults", QDialogButtonBox.ButtonRole.ResetRole)
+        defaults.setToolTip("Fill in hiplog's defaults (keeps your unit); Save to keep them")
+        defaults.clicked.connect(self.restore_defaults)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self._fill(self._settings)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _general_tab(self) -> QWidget:
+        self.unit_combo = QComboBox()
+        self.unit_combo.addItem("Kilograms (kg)", Unit.KG.value)
+        self.unit_combo.addItem("Pounds (lb)", Unit.LB.value)
+        self.unit_combo.setToolTip("How loads are shown and typed; they are stored in kg")
+        self.unit_combo.currentIndexChanged.connect(self._unit_changed)
+        self._shown_unit = Unit.KG
+        self.bodyweight_edit = QLineEdit()
+        self.bodyweight_edit.setPlaceholderText("not set: the last logged bodyweight is used")
+        self.bodyweight_edit.setToolTip(
+            "Counts toward the volume of exercises that move part of your body"
+        )
+        self.recovery_edit = QLineEdit()
+        self.recovery_edit.setToolTip("Rest between two sessions for the same muscles, in hours")
+        self.sessions_low, self.sessions_high = QSpinBox(), QSpinBox()
+        for spin in (self.sessions_low, self.sessions_high):
+            spin.setRange(0, 14)
+            spin.setToolTip("How many hip sessions a week you aim for")
+        per_week = QHBoxLayout()
+        per_week.addWidget(self.sessions_low)
+        per_week.addWidget(QLabel("to"))
+        per_week.addWidget(self.sessions_high)
+        per_week.addStretch(1)
+        self.theme_combo = QComboBox()
+        for theme in THEMES:
+            self.theme_combo.addItem(THEME_LABELS[theme], theme)
+        self.theme_combo.setCurrentIndex(THEMES.index(load_theme(self._ui_settings)))
+        folder = self._ctx.locations.database.parent
+        self.folder_label = QLabel(str(folder))
+        self.folder_label.setToolTip("The database and its backups live here")
+        open_folder = QPushButton("Open")
+        open_folder.setToolTip("Show the folder in your file manager")
+        open_folder.clicked.connect(self.open_data_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(open_folder)
+
+        form = QFormLayout()
+        form.addRow("Unit", self.unit_combo)
+        self._bodyweight_label = QLabel("Bodyweight")
+        form.addRow(self._bodyweight_label, self.bodyweight_edit)
+        form.addRow("Recovery time (hours)", self.recovery_edit)
+        form.addRow("Sessions per week", per_week)
+        form.addRow("Theme", self.theme_combo)
+        form.addRow("Data folder", folder_row)
+        tab = QWidget()
+        tab.setLayout(form)
+        return tab
+
+    def _equipment_tab(self) -> QWidget:
+        grid = QGridLayout()
+        grid.addWidget(QLabel("<b>Load step</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>kg</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>lb</b>"), 0, 2)
+        grid.setColumnStretch(3, 1)
+        self.step_edits: dict[str, QLineEdit] = {}
+        for row, kind in enumerate(EQUIPMENT, start=1):
+            grid.addWidget(QLabel(EQUIPMENT_LABELS[kind]), row, 0)
+            for column, unit in enumerate(("kg", "lb"), start=1):
+                edit = QLineEdit()
+                edit.setMaximumWidth(120)
+                edit.setToolTip(f"The smallest jump in load on a {kind}, in {unit}")
+                self.step_edits[f"{kind}_step_{unit}"] = edit
+                grid.addWidget(edit, row, column)
+        self.kettlebells_edit = QLineEdit()
+        self.kettlebells_edit.setPlaceholderText("8, 12, 16, 20, 24")
+        self.kettlebells_edit.setToolTip("The bells you can use, in kg, lightest first")
+        self.bands_edit = QLineEdit()
+        self.bands_edit.setPlaceholderText("light, medium, heavy")
+        self.bands_edit.setToolTip("Your bands by name, lightest first, separated by commas")
+        form = QFormLayout()
+        form.addRow("Kettlebells (kg)", self.kettlebells_edit)
+        form.addRow("Bands", self.bands_edit)
+        note = QLabel(
+            "hiplog rounds suggested loads to what this equipment allows. A dumbbell step is "
+            "per dumbbell."
+        )
+        note.setWordWrap(True)
+        layout = QVBoxLayout()
+        layout.addLayout(grid)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        tab = QWidget()
+        tab.setLayout(layout)
+        return tab
+
+    def _exercises_tab(self) -> QWidget:
+        self.overrides_model = OverridesTableModel(self)
+        self.overrides_model.refused.connect(self.message.setText)
+        self.overrides_table = QTableView()
+        self.overrides_table.setModel(self.overrides_model)
+        self.overrides_table.verticalHeader().hide()
+        self.overrides_table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        header = self.overrides_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EXERCISE, QHeaderView.ResizeMode.Stretch)
+        hint = QLabel(
+            "Grey values come from the catalog. Type your own to change them for one exercise; "
+            "clear a cell to go back to the catalog value."
+        )
+        hint.setWordWrap(True)
+        layout = QVBoxLayout()
+        layout.addWidget(hint)
+        layout.addWidget(self.overrides_table, 1)
+        tab = QWidget()
+        tab.setLayout(layout)
+        return tab
+
+    # --- values ----------------------------------------------------------------------------
+
+    def _fill(self, settings: ProgressionSettings) -> None:
+        self.unit_combo.blockSignals(True)
+        self.unit_combo.setCurrentIndex(self.unit_combo.findData(settings.unit.value))
+        self.unit_combo.blockSignals(False)
+        self._shown_unit = settings.unit
+        self._bodyweight_label.setText(f"Bodyweight ({settings.unit.value})")
+        bodyweight = settings.bodyweight_kg
+        self.bodyweight_edit.setText(
+            "" if bodyweight is None else _text(from_kg(bodyweight, settings.unit))
+        )
+        self.recovery_edit.setText(_text(settings.recovery_hours))
+        self.sessions_low.setValue(settings.sessions_per_week[0])
+        self.sessions_high.setValue(settings.sessions_per_week[1])
+        for key, edit in self.step_edits.items():
+            edit.setText(_text(getattr(settings, key)))
+        self.kettlebells_edit.setText(", ".join(_text(k) for k in settings.kettlebells_kg))
+        self.bands_edit.setText(", ".join(settings.bands))
+        self.overrides_model.set_rows(
+            list(self._ctx.catalog()), settings.exercise_overrides, settings
+        )
+
+    def _unit_changed(self) -> None:
+        """Keep the typed bodyweight the same weight when the unit changes."""
+        new = Unit(self.unit_combo.currentData())
+        text = self.bodyweight_edit.text().strip().replace(",", ".")
+        try:
+            value = float(text) if text else None
+        except ValueError:
+            value = None
+        if value is not None:
+            self.bodyweight_edit.setText(_text(from_kg(to_kg(value, self._shown_unit), new)))
+        self._shown_unit = new
+        self._bodyweight_label.setText(f"Bodyweight ({new.value})")
+
+    def settings_from_form(self) -> ProgressionSettings:
+        """The settings as entered; raises InputError naming the field that is wrong."""
+        unit = Unit(self.unit_combo.currentData())
+        bodyweight_text = self.bodyweight_edit.text().strip()
+        bodyweight: float | None = None
+        if bodyweight_text:
+            low, high = from_kg(20, unit), from_kg(400, unit)
+            value = _number(bodyweight_text, "Bodyweight", round(low), round(high))
+            bodyweight = round(to_kg(value, unit), 3)
+        recovery = _number(self.recovery_edit.text(), "Recovery time", 0, 240)
+        steps = {
+            key: _number(edit.text(), FIELD_LABELS[key], 0.01, 100)
+            for key, edit in self.step_edits.items()
+        }
+        bells_text = [p.strip() for p in self.kettlebells_edit.text().split(",") if p.strip()]
+        bells = tuple(_number(p, "Kettlebells", 0.5, 200) for p in bells_text)
+        bands = tuple(b.strip() for b in self.bands_edit.text().split(",") if b.strip())
+        changes: dict[str, Any] = {
+            "unit": unit,
+            "bodyweight_kg": bodyweight,
+            "recovery_hours": recovery,
+            "sessions_per_week": (self.sessions_low.value(), self.sessions_high.value()),
+            "kettlebells_kg": bells,
+            "bands": bands,
+            "exercise_overrides": self.overrides_model.overrides(),
+            **steps,
+        }
+        try:
+            return replace(self._settings, **changes)
+        except InputError as exc:
+            key = (exc.where or "").removeprefix("setting ")
+            label = FIELD_LABELS.get(key)
+            if label is None and key.startswith("override."):
+                slug = key.removeprefix("override.")
+                exercise = self._ctx.catalog().get(slug)
+                label = exercise.name if exercise else slug
+            raise InputError(exc.message, label or key) from exc
+
+    def accept(self) -> None:
+        try:
+            settings = self.settings_from_form()
+        except InputError as exc:
+            self.message.setText(str(exc))
+            return
+        changed = settings != self._settings
+        if changed:
+            settings_store.save(self._ctx, settings)
+            self._settings = settings
+        theme = str(self.theme_combo.currentData())
+        if theme != load_theme(self._ui_settings):
+            save_theme(theme, self._ui_settings)
+            apply_theme(theme)
+        if changed:
+            self._events.settings_changed.emit()
+        super().accept()
+
+    def restore_defaults(self) -> None:
+        defaults = ProgressionSettings(unit=Unit(self.unit_combo.currentData()))
+        self._fill(defaults)
+        self.message.setText("Defaults filled in. Save to keep them, Cancel to forget them.")
+
+    def open_data_folder(self) -> None:
+        folder = self._ctx.locations.database.parent
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
