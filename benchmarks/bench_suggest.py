@@ -1,6 +1,6 @@
 """`suggest` for every active exercise on the 10-year database.
 
-The figure is `services.progress.suggest` as the Plan view and ``hiplog suggest`` call it, on an
+The figure is `services.plan.suggest` as the Plan view and ``hiplog suggest`` call it, on an
 open context (catalog and settings already loaded, as they are in a running window), two days
 after the last session so every exercise of the program is active. The floor is reading the
 rows the rules need with the sqlite3 module alone: every set of the look-back window.
@@ -48,7 +48,7 @@ def _floor_once(db: Path, start: datetime, end: datetime) -> float:
 
 
 def run(runs: int = 20) -> list[CaseResult]:
-    from hiplog.services import progress
+    from hiplog.services import plan as plan_service
     from hiplog.services.context import AppContext
 
     data = datasets.ensure("10y")
@@ -56,7 +56,7 @@ def run(runs: int = 20) -> list[CaseResult]:
     ctx = AppContext.open_path(data.db)
     try:
         cold_started = time.perf_counter()
-        plan = progress.suggest(ctx, as_of)
+        plan = plan_service.suggest(ctx, as_of)
         cold = (time.perf_counter() - cold_started) * 1000
         lookback = timedelta(days=ctx.settings().lookback_days)
         samples: list[float] = []
@@ -64,7 +64,7 @@ def run(runs: int = 20) -> list[CaseResult]:
         for _ in range(runs):
             floor.append(_floor_once(data.db, as_of - lookback, as_of))
             started = time.perf_counter()
-            progress.suggest(ctx, as_of)
+            plan_service.suggest(ctx, as_of)
             samples.append((time.perf_counter() - started) * 1000)
     finally:
         ctx.close()

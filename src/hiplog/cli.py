@@ -22,7 +22,8 @@ from hiplog.domain.models import SetEntry
 from hiplog.domain.plan import parse_as_of, plan_to_json
 from hiplog.domain.units import Unit, format_load
 from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when
-from hiplog.services import backups, exercises, import_export, progress, training_log
+from hiplog.services import backups, charts, exercises, import_export, training_log
+from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.services.locations import resolve_locations
 
@@ -181,7 +182,7 @@ def _cmd_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     as_of = parse_as_of(args.date) if args.date else None
-    plan = progress.suggest(ctx, as_of)
+    plan = plan_service.suggest(ctx, as_of)
     if args.json:
         json.dump(plan_to_json(plan), out, indent=2, ensure_ascii=False)
         out.write("\n")
@@ -209,7 +210,7 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_stats(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     exercise = exercises.find_exercise(ctx, args.exercise, "EXERCISE")
-    rows = progress.stats(ctx, exercise.slug)
+    rows = charts.stats(ctx, exercise.slug)
     if args.json:
         json.dump(stats_to_json(exercise.slug, rows), out, indent=2, ensure_ascii=False)
         out.write("\n")

@@ -12,7 +12,7 @@ import pytest
 from hiplog.domain.metrics import stats_to_json, weekly_volume
 from hiplog.domain.models import Length, SetEntry
 from hiplog.domain.units import Unit
-from hiplog.services import charts, progress, training_log
+from hiplog.services import charts, training_log
 from hiplog.services.charts import ChartData, ChartRange, Strength, Volume
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
@@ -134,7 +134,7 @@ def test_bodyweight_share_gives_a_load_volume(ctx: AppContext) -> None:
 )
 def test_chart_numbers_equal_hiplog_stats(ctx: AppContext, slug: str) -> None:
     chart = ChartData(ctx).exercise(slug)
-    command = progress.stats(ctx, slug)
+    command = charts.stats(ctx, slug)
     assert stats_to_json(slug, chart.stats) == stats_to_json(slug, command)
     for mine, theirs in zip(chart.stats, command, strict=True):
         assert mine.volume_kg == pytest.approx(theirs.volume_kg)
@@ -145,7 +145,7 @@ def test_chart_numbers_equal_hiplog_stats_with_the_bodyweight_setting(ctx: AppCo
     # Back extensions carry 68% of bodyweight; the session of S2 records 70 kg.
     chart = ChartData(ctx).exercise("back-extension-45")
     assert chart.volume.values == pytest.approx([2 * 15 * 0.68 * 70])
-    assert chart.stats == tuple(progress.stats(ctx, "back-extension-45"))
+    assert chart.stats == tuple(charts.stats(ctx, "back-extension-45"))
 
 
 def test_ladder_marks_where_the_next_variations_were_first_trained(ctx: AppContext) -> None:

@@ -25,6 +25,7 @@ from hiplog.domain.metrics import (
     add_hard_sets,
     effective_load,
     epley,
+    exercise_stats,
     is_hip_extension,
     mondays,
     week_start,
@@ -33,7 +34,7 @@ from hiplog.domain.models import Exercise, Length, SetEntry
 from hiplog.domain.units import Unit, format_load, from_kg
 from hiplog.services.context import AppContext
 from hiplog.services.files import write_text_atomically
-from hiplog.services.progress import bodyweight_kg
+from hiplog.services.settings_store import bodyweight_kg
 from hiplog.storage import chart_queries, session_repo
 from hiplog.storage.chart_queries import HardSetGroup, LoadGroup
 
@@ -96,7 +97,7 @@ class ExerciseCharts:
     exercise: str  # slug
     name: str
     session_ids: tuple[int, ...]
-    stats: tuple[SessionStats, ...]  # equal to progress.stats(ctx, slug)
+    stats: tuple[SessionStats, ...]  # equal to stats(ctx, slug)
     strength_kind: Strength
     volume_kind: Volume
     strength: Series  # e1RM (kg) per session, or best reps
@@ -492,3 +493,13 @@ def export_exercise_csv(
 def export_weekly_csv(path: Path, weekly: WeeklyCharts, since: datetime | None = None) -> int:
     """Write `write_weekly_csv` to `path` atomically (an InputError if it cannot be written)."""
     return write_text_atomically(path, lambda out: write_weekly_csv(out, weekly, since))
+
+
+def stats(ctx: AppContext, slug: str) -> list[SessionStats]:
+    """Per-session statistics of one exercise (`hiplog stats`; the charts' numbers)."""
+    exercise = ctx.catalog().get(slug)
+    if exercise is None:
+        raise InputError(f"unknown exercise '{slug}'")
+    with ctx.db.reader() as tx:
+        sessions = session_repo.sessions_of_exercise(tx, slug)
+    return exercise_stats(sessions, exercise, bodyweight_kg(ctx))

@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from hiplog.domain.models import Exercise, SetEntry
 from hiplog.services.context import AppContext
-from hiplog.services.progress import bodyweight_kg
+from hiplog.services.settings_store import bodyweight_kg
 from hiplog.storage import history_repo, session_repo
 
 #: Sessions fetched per page by the history list.

@@ -8,7 +8,7 @@ from datetime import datetime
 from hiplog.domain.models import SetEntry
 from hiplog.domain.records import RecordKind, records_in_order
 from hiplog.services.context import AppContext
-from hiplog.services.progress import bodyweight_kg
+from hiplog.services.settings_store import bodyweight_kg
 from hiplog.storage import session_repo
 
 

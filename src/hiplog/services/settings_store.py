@@ -28,3 +28,12 @@ def save(ctx: AppContext, settings: ProgressionSettings) -> None:
         settings_keys_repo.delete_settings(tx, stale)
         settings_repo.save_settings(tx, values)
     ctx.invalidate()
+
+
+def bodyweight_kg(ctx: AppContext) -> float | None:
+    """The bodyweight setting, else the latest logged bodyweight."""
+    configured = ctx.settings().bodyweight_kg
+    if configured:
+        return configured
+    with ctx.db.reader() as tx:
+        return settings_repo.latest_bodyweight(tx)

@@ -17,7 +17,7 @@ from hiplog.services import backups
 from hiplog.services.backups import BackupInfo
 from hiplog.services.context import AppContext
 from hiplog.services.locations import Locations
-from hiplog.ui.files.backup_actions import describe_time
+from hiplog.ui.files.backup_list_model import describe_time
 
 UNUSABLE = ("damaged", "foreign", "newer")
 

@@ -14,17 +14,17 @@ from hiplog.domain.models import SetEntry
 from hiplog.services import backups, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
-from hiplog.ui.files import backup_actions
-from hiplog.ui.files.backup_actions import (
+from hiplog.ui.files import backup_actions, restore_dialog
+from hiplog.ui.files.backup_actions import add_backup_actions
+from hiplog.ui.files.backup_list_model import (
     KIND,
     SIZE,
     TAKEN_AT_ROLE,
     WHEN,
     BackupListModel,
-    RestoreDialog,
-    add_backup_actions,
     describe_time,
 )
+from hiplog.ui.files.restore_dialog import RestoreDialog
 
 pytestmark = pytest.mark.gui
 
@@ -120,7 +120,7 @@ def test_choose_file_restores_a_backup_from_elsewhere(
     training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, reps=7)], datetime(2026, 1, 1))
     elsewhere = backups.backup_now(ctx, tmp_path / "usb-stick.db")
     training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, reps=8)], datetime(2026, 1, 2))
-    monkeypatch.setattr(backup_actions, "choose_backup_file", lambda _parent, _folder: elsewhere)
+    monkeypatch.setattr(restore_dialog, "choose_backup_file", lambda _parent, _folder: elsewhere)
     _, menu = _window(qtbot, ctx, events)
 
     def choose() -> None:

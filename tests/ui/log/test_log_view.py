@@ -20,7 +20,8 @@ from tests.ui.past_sessions import add_past_session
 
 from hiplog.domain.models import SetEntry
 from hiplog.domain.records import RecordKind
-from hiplog.services import progress, training_log
+from hiplog.services import plan as plan_service
+from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.log.log_view import LogView
@@ -232,7 +233,7 @@ def test_start_session_fills_every_suggested_exercise(
 ) -> None:
     add_past_session(ctx, 3, [("barbell-hip-thrust", 60.0, 12)] * 3)
     add_past_session(ctx, 3, [("romanian-deadlift", 70.0, r) for r in (9, 8, 8)])
-    plan = progress.suggest(ctx)
+    plan = plan_service.suggest(ctx)
     view = make_view(qtbot, ctx, events, undo_stack)
     view.start_session(plan)
     assert set(view.session_exercises()) == {"barbell-hip-thrust", "romanian-deadlift"}

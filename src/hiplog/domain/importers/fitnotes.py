@@ -16,11 +16,8 @@ from dataclasses import dataclass
 
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.errors import InputError
-from hiplog.domain.importers.common import (
-    ImportBuilder,
-    column_getter,
-    field_count_error,
-    header_and_rows,
+from hiplog.domain.importers.builder import ImportBuilder
+from hiplog.domain.importers.cell_values import (
     load_from,
     metres_per,
     parse_date,
@@ -29,6 +26,7 @@ from hiplog.domain.importers.common import (
     positive_or_none,
     weight_unit,
 )
+from hiplog.domain.importers.csv_input import column_getter, field_count_error, header_and_rows
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import Unit
 

@@ -27,7 +27,8 @@ from typing import Any
 
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.errors import InputError
-from hiplog.domain.importers.common import ImportBuilder, date_in_formats, positive_or_none
+from hiplog.domain.importers.builder import ImportBuilder
+from hiplog.domain.importers.cell_values import date_in_formats, positive_or_none
 from hiplog.domain.models import BodyweightEntry, ImportedData
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -15,19 +15,15 @@ from typing import TypeVar
 
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.errors import InputError
-from hiplog.domain.importers.common import (
-    DROP_SET_TAG,
-    FAILURE_TAG,
-    ImportBuilder,
-    column_getter,
-    field_count_error,
-    header_and_rows,
+from hiplog.domain.importers.builder import DROP_SET_TAG, FAILURE_TAG, ImportBuilder
+from hiplog.domain.importers.cell_values import (
     load_from,
     parse_number,
     parse_reps,
     positive_or_none,
     rir_from_rpe_cell,
 )
+from hiplog.domain.importers.csv_input import column_getter, field_count_error, header_and_rows
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import Unit
 

@@ -18,14 +18,9 @@ from operator import itemgetter
 
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.errors import InputError
-from hiplog.domain.importers.common import (
-    DROP_SET_TAG,
-    FAILURE_TAG,
-    DraftSession,
-    ImportBuilder,
+from hiplog.domain.importers.builder import DROP_SET_TAG, FAILURE_TAG, DraftSession, ImportBuilder
+from hiplog.domain.importers.cell_values import (
     SetValues,
-    field_count_error,
-    header_and_rows,
     load_from,
     metres_per,
     parse_date,
@@ -35,6 +30,7 @@ from hiplog.domain.importers.common import (
     rir_from_rpe_cell,
     weight_unit,
 )
+from hiplog.domain.importers.csv_input import field_count_error, header_and_rows
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import Unit
 

@@ -27,7 +27,8 @@ from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import Exercise, Session, SetEntry
 from hiplog.domain.plan import Plan
 from hiplog.domain.units import Unit
-from hiplog.services import exercise_history, progress, records, training_log
+from hiplog.services import exercise_history, records, training_log
+from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.suggestion_text import prescription_text
@@ -297,7 +298,7 @@ class LogView(QWidget):
     def _plan_now(self) -> Plan | None:
         if self._plan is None:
             try:
-                self._plan = progress.suggest(
+                self._plan = plan_service.suggest(
                     self._ctx, self._log.started_at - timedelta(minutes=1)
                 )
             except (OSError, HiplogError):

@@ -28,7 +28,7 @@ from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Suggestion
 from hiplog.domain.units import Unit
-from hiplog.services import progress
+from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
@@ -208,7 +208,7 @@ class PlanView(LazyView):
         """Compute the plan (as of now) and show it."""
         self._dirty = False
         try:
-            self._plan = progress.suggest(self._ctx, as_of)
+            self._plan = plan_service.suggest(self._ctx, as_of)
         except (OSError, HiplogError) as exc:
             self._plan = None
             self._show_error(str(exc))

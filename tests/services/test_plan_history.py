@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from hiplog.domain.models import SetEntry
-from hiplog.services import progress, training_log
+from hiplog.services import plan as plan_service
+from hiplog.services import training_log
 from hiplog.services.context import AppContext
 
 
@@ -17,7 +18,7 @@ def test_history_holds_the_window_and_only_the_last_session_before_it(ctx: AppCo
         training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, 15)], when)
     training_log.log_sets(ctx, [SetEntry("barbell-hip-thrust", 1, 10, 60.0)], recent)
 
-    history = progress.history_for_plan(ctx, as_of)
+    history = plan_service.history_for_plan(ctx, as_of)
 
     # The recent session, the three last glute-bridge sessions are not needed (not trained in
     # the window), and the one session just before the window for the recovery check.
@@ -32,7 +33,7 @@ def test_the_session_just_before_the_window_is_the_latest_one(ctx: AppContext) -
     assert first.id is not None and second.id is not None and second.id > first.id
     training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, 12)], as_of - timedelta(days=150))
 
-    history = progress.history_for_plan(ctx, as_of)
+    history = plan_service.history_for_plan(ctx, as_of)
 
     assert len(history) == 1
     assert history[0].id == second.id

@@ -1,28 +1,17 @@
-"""Next-session suggestions and per-exercise statistics, from the same domain functions the
-charts use."""
+"""The Plan: next-session suggestions from the rules, on the history they need."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from hiplog.domain.errors import InputError
-from hiplog.domain.metrics import SessionStats, exercise_stats
 from hiplog.domain.models import Session
 from hiplog.domain.plan import Plan, build_plan
 from hiplog.services.context import AppContext
-from hiplog.storage import session_repo, settings_repo
+from hiplog.services.settings_store import bodyweight_kg
+from hiplog.storage import session_repo
 
 # Rules look back at most this many sessions of one exercise (deload needs three).
 SESSIONS_PER_EXERCISE = 3
-
-
-def bodyweight_kg(ctx: AppContext) -> float | None:
-    """The bodyweight setting, else the latest logged bodyweight."""
-    configured = ctx.settings().bodyweight_kg
-    if configured:
-        return configured
-    with ctx.db.reader() as tx:
-        return settings_repo.latest_bodyweight(tx)
 
 
 def history_for_plan(ctx: AppContext, as_of: datetime) -> list[Session]:
@@ -60,12 +49,3 @@ def suggest(ctx: AppContext, as_of: datetime | None = None) -> Plan:
 
         settings = replace(settings, bodyweight_kg=weight)
     return build_plan(history_for_plan(ctx, when), ctx.catalog(), settings, when)
-
-
-def stats(ctx: AppContext, slug: str) -> list[SessionStats]:
-    exercise = ctx.catalog().get(slug)
-    if exercise is None:
-        raise InputError(f"unknown exercise '{slug}'")
-    with ctx.db.reader() as tx:
-        sessions = session_repo.sessions_of_exercise(tx, slug)
-    return exercise_stats(sessions, exercise, bodyweight_kg(ctx))

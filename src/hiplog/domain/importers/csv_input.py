@@ -1,0 +1,81 @@
+"""Reading another app's CSV export: its rows with their line numbers, header and delimiter."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Iterator, Mapping
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.importers.cell_values import check_text
+
+
+def csv_rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list[str]]]:
+    """Rows of a CSV text with the physical line each starts on; blank lines are skipped.
+
+    Quoted fields may span lines, so the start line is one past where the previous row ended.
+    csv errors (a quote never closed, a field too large) become InputErrors with the line.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    previous_end = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            reason = (
+                "the file ends inside a quoted field (cut off?)"
+                if "unexpected end of data" in str(err)
+                else f"cannot read this row as CSV ({err}); is the delimiter right?"
+            )
+            raise InputError(reason, f"{source} line {previous_end + 1}") from None
+        start = previous_end + 1
+        previous_end = reader.line_num
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        yield start, row
+
+
+def header_and_rows(
+    text: str, source: str, delimiter: str | None = None
+) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """The header cells and an iterator over the (line, cells) rows after it.
+
+    Refuses an empty or binary text (check_text) and a text with no row. Without a `delimiter`
+    it is judged from the first line (sniff_delimiter).
+    """
+    text = check_text(text, source)
+    if delimiter is None:
+        delimiter = sniff_delimiter(text.splitlines()[0], source)
+    rows = csv_rows(text, delimiter, source)
+    first = next(rows, None)
+    if first is None:
+        raise InputError("the file is empty", f"{source} line 1")
+    return first[1], rows
+
+
+def column_getter(index: Mapping[str, int]) -> Callable[[list[str], str | None], str]:
+    """get(row, column): the row's cell in that column, or "" when the file has no such column."""
+
+    def get(row: list[str], name: str | None) -> str:
+        i = index.get(name) if name else None
+        return row[i] if i is not None else ""
+
+    return get
+
+
+def field_count_error(expected: int, found: int, where: str) -> InputError:
+    """The error for a row with the wrong number of fields."""
+    return InputError(
+        f"expected {expected} fields, found {found} (a row cut off or a wrong delimiter?)", where
+    )
+
+
+def sniff_delimiter(header_line: str, source: str) -> str:
+    """The delimiter of a CSV, judged from its header line: `,`, `;` or a tab."""
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    if counts[best] == 0:
+        raise InputError("the first line is not a CSV header", f"{source} line 1")
+    return best
