@@ -32,11 +32,23 @@ NOON = 12
 
 
 @dataclass(frozen=True)
+class ProgramDayInfo:
+    """Where a plan sits in the program the person follows."""
+
+    program: str
+    day: str
+    next_day: str
+    day_index: int  # 0-based
+    others: tuple[str, ...] = ()  # exercises trained in the last 7 days that are not in the day
+
+
+@dataclass(frozen=True)
 class Plan:
     as_of: datetime
     next_session: NextSession
     suggestions: tuple[Suggestion, ...]
     warnings: tuple[PlanWarning, ...]
+    program: ProgramDayInfo | None = None  # set while a program is followed
 
 
 def parse_as_of(text: str) -> datetime:
@@ -141,4 +153,11 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         },
         "suggestions": [suggestion_to_json(s) for s in plan.suggestions],
         "warnings": [{"code": w.code, "message": w.message} for w in plan.warnings],
-    }
+    } | _program_json(plan.program)
+
+
+def _program_json(info: ProgramDayInfo | None) -> dict[str, Any]:
+    """The "program" key, present only while a program is followed."""
+    if info is None:
+        return {}
+    return {"program": {"name": info.program, "day": info.day, "next_day": info.next_day}}
