@@ -20,9 +20,9 @@ from hiplog.domain.errors import HiplogError
 from hiplog.domain.metrics import stats_to_json
 from hiplog.domain.models import SetEntry
 from hiplog.domain.plan import parse_as_of, plan_to_json
+from hiplog.domain.programs import Program, program_to_dict
 from hiplog.domain.units import Unit, format_load
 from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when
-from hiplog.domain.programs import Program, program_to_dict
 from hiplog.services import backups, charts, exercises, import_export, programs, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext

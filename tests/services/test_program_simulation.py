@@ -18,8 +18,8 @@ from hiplog.domain.metrics import weekly_hard_sets
 from hiplog.domain.models import LoadKind, SetEntry, StepKind
 from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Suggestion
-from hiplog.services import programs, training_log
 from hiplog.services import plan as plan_service
+from hiplog.services import programs, training_log
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
 

@@ -86,9 +86,7 @@ def build_program_plan(
         if sug is not None
     ]
     in_day = {slug for entry in day.entries for slug in entry_slugs(entry, lookup)}
-    recent = {
-        entry.exercise for s in past if s.started_at > as_of - RECENT for entry in s.sets
-    }
+    recent = {entry.exercise for s in past if s.started_at > as_of - RECENT for entry in s.sets}
     others = tuple(
         ex.slug for ex in by_slug.values() if ex.slug in recent and ex.slug not in in_day
     )

@@ -236,8 +236,7 @@ def program_to_dict(program: Program) -> dict[str, Any]:
         "name": program.name,
         "starter": program.starter,
         "days": [
-            {"name": d.name, "entries": [entry_to_dict(e) for e in d.entries]}
-            for d in program.days
+            {"name": d.name, "entries": [entry_to_dict(e) for e in d.entries]} for d in program.days
         ],
     }
 

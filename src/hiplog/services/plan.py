@@ -19,9 +19,7 @@ from hiplog.storage import session_repo
 SESSIONS_PER_EXERCISE = 3
 
 
-def history_for_plan(
-    ctx: AppContext, as_of: datetime, also: Iterable[str] = ()
-) -> list[Session]:
+def history_for_plan(ctx: AppContext, as_of: datetime, also: Iterable[str] = ()) -> list[Session]:
     """What the rules need: every session in the look-back window and the last few sessions of
     each exercise trained in it, or named in `also` (a program's exercises). Nothing after
     `as_of`."""
@@ -59,7 +57,7 @@ def history_for_plan(
 def suggest(ctx: AppContext, as_of: datetime | None = None, *, day: int | None = None) -> Plan:
     """The plan as of `as_of` (default now): the day due of the program followed, or `day` of
     it when the person picks another one; without a program, every recent exercise."""
-    when = as_of or datetime.now().replace(second=0, microsecond=0)
+    when = as_of or datetime.now().replace(microsecond=0)
     settings = ctx.settings()
     weight = bodyweight_kg(ctx)
     if weight and not settings.bodyweight_kg:

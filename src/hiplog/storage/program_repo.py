@@ -1,4 +1,4 @@
-"""Programs, the runs of following one, and day picks: stored as rows, read as domain dataclasses."""
+"""Programs, the runs of following one, and day picks: rows in, domain dataclasses out."""
 
 from __future__ import annotations
 
@@ -159,7 +159,9 @@ def add_pick(db: OrmSession, at: datetime, day: int) -> None:
         db.flush()
 
 
-def replace_all(db: OrmSession, programs: Sequence[Program], all_runs: Sequence[ProgramRun]) -> None:
+def replace_all(
+    db: OrmSession, programs: Sequence[Program], all_runs: Sequence[ProgramRun]
+) -> None:
     """Replace every program and run (a restore of the JSON backup)."""
     db.execute(delete(DayPickRow))
     db.execute(delete(ProgramRunRow))
@@ -207,3 +209,15 @@ def session_exercises(
         SessionExercises(sid, started, frozenset(slugs))
         for sid, (started, slugs) in sorted(found.items(), key=lambda kv: (kv[1][0], kv[0]))
     ]
+
+
+def merge(db: OrmSession, programs: Sequence[Program], all_runs: Sequence[ProgramRun]) -> None:
+    """Add imported programs. Into a database without programs they come exactly as they were,
+    runs included (a restore); otherwise only programs under names not yet taken are added, and
+    which program is followed stays as it is."""
+    if db.scalar(select(func.count(ProgramRow.id))) == 0:
+        replace_all(db, programs, all_runs)
+        return
+    for program in programs:
+        if _row(db, program.name) is None:
+            save_program(db, program)
