@@ -22,7 +22,7 @@ from hiplog.services import custom_exercises, exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
-from hiplog.ui.common.undo_support import push, undo_notices
+from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.exercises.custom_exercise_dialog import CustomExerciseDialog
 from hiplog.ui.exercises.exercise_commands import (
     CreateCustomExercise,
@@ -110,14 +110,9 @@ class ExercisesView(LazyView):
         splitter.setSizes([320, 880])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        undo_notices(undo_stack).refused.connect(self._undo_refused)
+        show_when_visible(self, undo_stack, self.message.setText)
 
     # --- refresh ---------------------------------------------------------------------------
-
-    def _undo_refused(self, text: str) -> None:
-        """An undo or redo was refused (see undo_support): say why where the person looks."""
-        if self.isVisible():
-            self.message.setText(text)
 
     def reload(self) -> None:
         self._dirty = False

@@ -30,7 +30,7 @@ from hiplog.services import exercises, history, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
-from hiplog.ui.common.undo_support import push, undo_notices
+from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.history.history_commands import DeleteSession
 from hiplog.ui.history.history_table_model import (
     DATE,
@@ -160,14 +160,9 @@ class HistoryView(LazyView):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
-        undo_notices(undo_stack).refused.connect(self._undo_refused)
+        show_when_visible(self, undo_stack, self.message.setText)
 
     # --- refresh ---------------------------------------------------------------------------
-
-    def _undo_refused(self, text: str) -> None:
-        """An undo or redo was refused (see undo_support): say why where the person looks."""
-        if self.isVisible():
-            self.message.setText(text)
 
     def selected_session_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -11,6 +11,7 @@ from hiplog.domain.models import SetEntry
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.undo_support import id_map
 from hiplog.ui.log.sets_table_model import SetsTableModel
 
 
@@ -21,6 +22,8 @@ class LogSession:
         self.ctx = ctx
         self.events = events
         self.session_id: int | None = None
+        #: The id the session had before its last set was deleted (undo may bring it back).
+        self._dropped_id: int | None = None
         self.started_at = started_at
         self.bodyweight_kg: float | None = None
         self.notes = ""
@@ -41,6 +44,9 @@ class LogSession:
             )
             assert session.id is not None
             self.session_id = session.id
+            if self._dropped_id is not None:
+                ids = id_map(self.ctx)
+                ids.moved_session(ids.session_id(self._dropped_id), session.id)
         return self.session_id
 
     def drop_session_if_empty(self) -> None:
@@ -51,7 +57,7 @@ class LogSession:
         if session is not None and not session.sets:
             training_log.delete_session(self.ctx, self.session_id)
         if session is None or not session.sets:
-            self.session_id = None
+            self._dropped_id, self.session_id = self.session_id, None
 
     def save_set(self, entry: SetEntry) -> SetEntry:
         """Add a set to the session (created if needed); nothing is left behind if it fails."""
