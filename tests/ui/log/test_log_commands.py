@@ -13,6 +13,8 @@ from hiplog.domain.units import Unit
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.set_row import SetRow, new_key
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.undo_support import id_map
 from hiplog.ui.log.log_commands import (
     AddSetCommand,
@@ -21,7 +23,6 @@ from hiplog.ui.log.log_commands import (
     EditSetCommand,
 )
 from hiplog.ui.log.log_session import LogSession
-from hiplog.ui.log.sets_table_model import SetRow, SetsTableModel, new_key
 
 pytestmark = pytest.mark.gui
 
@@ -33,7 +34,7 @@ def logging(ctx: AppContext, events: DataEvents) -> tuple[LogSession, SetsTableM
     log = LogSession(ctx, events, STARTED)
     exercise = ctx.catalog().get(SLUG)
     assert exercise is not None
-    model = log.models[SLUG] = SetsTableModel(exercise, Unit.KG)
+    model = log.models[SLUG] = SetsTableModel(Unit.KG, exercise)
     return log, model
 
 

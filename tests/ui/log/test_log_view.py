@@ -24,8 +24,15 @@ from hiplog.services import plan as plan_service
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.log.log_view import LogView
-from hiplog.ui.log.sets_table_model import LOAD, NOTES, REPS, RIR, SetsTableModel
+
+LOAD, NOTES, REPS, RIR = (
+    SetsTableModel.LOAD,
+    SetsTableModel.NOTES,
+    SetsTableModel.REPS,
+    SetsTableModel.RIR,
+)
 
 pytestmark = pytest.mark.gui
 

@@ -22,6 +22,7 @@ from hiplog.services import custom_exercises, exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.common.roles import SLUG_ROLE
 from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.exercises.custom_exercise_dialog import CustomExerciseDialog
 from hiplog.ui.exercises.exercise_commands import (
@@ -30,7 +31,7 @@ from hiplog.ui.exercises.exercise_commands import (
     MergeCustomExercise,
 )
 from hiplog.ui.exercises.exercise_details import LINK_SCHEME, exercise_html
-from hiplog.ui.exercises.exercise_list_model import SEARCH_ROLE, SLUG_ROLE, ExerciseListModel
+from hiplog.ui.exercises.exercise_list_model import SEARCH_ROLE, ExerciseListModel
 from hiplog.ui.exercises.map_exercise_dialog import MapExerciseDialog
 
 

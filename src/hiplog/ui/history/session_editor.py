@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
-from hiplog.domain.units import to_kg
+from hiplog.domain.units import Unit, to_kg
 from hiplog.domain.validation import validate_bodyweight
 from hiplog.services import history, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.number_text import bodyweight_text
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.undo_support import id_map, push, undo_notices
 from hiplog.ui.history.history_commands import (
     AddSet,
@@ -45,7 +46,6 @@ from hiplog.ui.history.history_commands import (
     EditSet,
     SessionDetails,
 )
-from hiplog.ui.history.session_sets_model import LOAD, NOTES, SET_ID_ROLE, SessionSetsModel
 
 
 def ordered_sets(session: Session) -> list[SetEntry]:
@@ -97,8 +97,9 @@ class SessionEditor(QDialog):
         details_row.addLayout(form, 1)
         details_row.addWidget(self.save_details_button, 0, Qt.AlignmentFlag.AlignBottom)
 
-        self.model = SessionSetsModel(self._commit_set, self)
+        self.model = SetsTableModel(Unit.KG, None, self, number_by_order=True)
         self.model.refused.connect(self.show_message)
+        self.model.edit_requested.connect(self._commit_set)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -109,7 +110,8 @@ class SessionEditor(QDialog):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SetsTableModel.NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(SetsTableModel.RECORD, True)
         self.table.verticalHeader().hide()
         self.table.setToolTip("Double-click a cell or start typing to correct it")
         self.table.installEventFilter(self)
@@ -220,7 +222,7 @@ class SessionEditor(QDialog):
             widget.setEnabled(enabled)
         self.add_set_action.setEnabled(enabled)
         if session is None:
-            self.model.set_rows([], {}, unit)
+            self.model.set_entries([], {}, unit)
             self.show_message("This session was deleted. Undo brings it back.")
             return
         self.setWindowTitle(f"Session of {session.started_at:%A %d %B %Y, %H:%M}")
@@ -236,7 +238,7 @@ class SessionEditor(QDialog):
         self.notes_edit.setText(session.notes)
         catalog = self._ctx.catalog()
         names = {slug: ex.name for slug in session.exercises if (ex := catalog.get(slug))}
-        self.model.set_rows(ordered_sets(session), names, unit)
+        self.model.set_entries(ordered_sets(session), names, unit)
         self._fill_exercise_combo(session)
 
     def _fill_exercise_combo(self, session: Session) -> None:
@@ -266,7 +268,7 @@ class SessionEditor(QDialog):
 
     def row_of_set(self, set_id: int) -> int | None:
         for row in range(self.model.rowCount()):
-            if self.model.index(row, 0).data(SET_ID_ROLE) == set_id:
+            if self.model.index(row, 0).data(SetsTableModel.SET_ID_ROLE) == set_id:
                 return row
         return None
 
@@ -275,12 +277,14 @@ class SessionEditor(QDialog):
 
     # --- actions ---------------------------------------------------------------------------
 
-    def _commit_set(self, before: SetEntry, after: SetEntry, what: str) -> str | None:
+    def _commit_set(self, key: int, after: SetEntry, what: str) -> None:
+        """A saved set was changed in the table: save it as an undoable edit."""
+        before = self.model.set_entry(self.model.row_of(key))
         failure = push(self._stack, EditSet(self._ctx, self._events, before, after, what))
         if failure is not None:
-            return str(failure)
+            self.show_message(str(failure))
+            return
         self.show_message(f"Changed the {what} of set {before.order}. Undo with Ctrl+Z.")
-        return None
 
     def new_set(self, slug: str) -> SetEntry:
         """The set `add_set` would add: the next number, load and reps of the set before it."""
@@ -312,7 +316,7 @@ class SessionEditor(QDialog):
         row = self.row_of_set(id_map(self._ctx).set_id(command.added_id))
         if row is None:
             return None
-        index = self.model.index(row, LOAD)
+        index = self.model.index(row, SetsTableModel.LOAD)
         self.table.setFocus()
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)

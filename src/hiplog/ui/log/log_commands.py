@@ -18,9 +18,9 @@ from datetime import datetime
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import SetEntry
 from hiplog.services import training_log
+from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.undo_support import ServiceCommand, id_map
 from hiplog.ui.log.log_session import LogSession
-from hiplog.ui.log.sets_table_model import SetRow
 
 
 @contextmanager

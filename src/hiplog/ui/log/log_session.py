@@ -11,8 +11,8 @@ from hiplog.domain.models import SetEntry
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.undo_support import id_map
-from hiplog.ui.log.sets_table_model import SetsTableModel
 
 
 class LogSession:

@@ -31,6 +31,9 @@ from hiplog.services import exercise_history, records, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.roles import SLUG_ROLE
+from hiplog.ui.common.set_row import SetRow
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.suggestion_text import prescription_text
 from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.log.exercise_picker import ExercisePicker
@@ -46,14 +49,6 @@ from hiplog.ui.log.log_drafts import draft_rows, suggestion_for
 from hiplog.ui.log.log_session import LogSession
 from hiplog.ui.log.log_session_header import SessionHeader
 from hiplog.ui.log.log_sets_panel import SetsPanel
-from hiplog.ui.log.sets_table_model import (
-    LOAD,
-    RECORD,
-    SetRow,
-    SetsTableModel,
-)
-
-SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _now() -> datetime:
@@ -312,16 +307,16 @@ class LogView(QWidget):
         return draft_rows(exercise, suggestion_for(plan, exercise.slug) if plan else None)
 
     def _add_exercise(self, exercise: Exercise, rows: list[SetRow]) -> None:
-        model = SetsTableModel(exercise, self.unit, self)
+        model = SetsTableModel(self.unit, exercise, self)
         model.set_rows(rows)
         model.ensure_trailing_draft()
         model.completed.connect(lambda key, slug=exercise.slug: self._save_draft(slug, key))
         model.edit_requested.connect(
-            lambda key, entry, slug=exercise.slug: self._run(
+            lambda key, entry, _what, slug=exercise.slug: self._run(
                 EditSetCommand(self._log, slug, key, entry)
             )
         )
-        model.input_refused.connect(self._show_message)
+        model.refused.connect(self._show_message)
         self._log.models[exercise.slug] = model
         item = QListWidgetItem(exercise.name)
         item.setData(SLUG_ROLE, exercise.slug)
@@ -627,9 +622,7 @@ class LogView(QWidget):
             self._earlier.clear()
             self._sync_with_database()
             for model in self._log.models.values():
-                model.unit = self.unit
-                model.headerDataChanged.emit(Qt.Orientation.Horizontal, LOAD, LOAD)
-                model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, RECORD))
+                model.set_unit(self.unit)
             if self._current_slug is not None:
                 self._refresh_last_time(self._current_slug)
             self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
