@@ -79,10 +79,9 @@ class AddSetCommand(LogCommand):
         model = self.log.model(self.slug)
         current = model.by_key(self.key)
         assert current.set_id is not None
-        training_log.delete_set(self.log.ctx, current.set_id)
+        self.log.delete_set(current.set_id)
         self.position = model.row_of(self.key)
         self.row = replace(model.remove_row(self.key), set_id=None)
-        self.log.drop_session_if_empty()
         self.log.changed(self.slug)
 
 
@@ -138,10 +137,9 @@ class DeleteSetCommand(LogCommand):
         model = self.log.model(self.slug)
         current = model.by_key(self.key)
         assert current.set_id is not None
-        training_log.delete_set(self.log.ctx, current.set_id)
+        self.log.delete_set(current.set_id)
         self.position = model.row_of(self.key)
         self.row = model.remove_row(self.key)
-        self.log.drop_session_if_empty()
         self.log.changed(self.slug)
 
     @_rows_still_here()
