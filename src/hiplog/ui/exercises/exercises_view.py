@@ -48,7 +48,20 @@ class ExercisesView(LazyView):
         super().__init__(ctx, events, undo_stack, parent)
         self._counts: dict[str, int] = {}
         self.dialog: CustomExerciseDialog | MapExerciseDialog | None = None
+        splitter = QSplitter()
+        splitter.addWidget(self._build_list_side())
+        splitter.addWidget(self._build_details_side())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 880])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        show_when_visible(self, undo_stack, self.message.setText)
 
+    # --- building --------------------------------------------------------------------------
+
+    def _build_list_side(self) -> QWidget:
+        """The search box, the list of exercises and the buttons for one's own exercises."""
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search by name, muscle or equipment")
         self.search.setClearButtonEnabled(True)
@@ -85,7 +98,10 @@ class ExercisesView(LazyView):
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(buttons)
+        return left
 
+    def _build_details_side(self) -> QWidget:
+        """The selected exercise's page, messages and the Show progress button."""
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._link_clicked)
@@ -102,16 +118,7 @@ class ExercisesView(LazyView):
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.progress_button)
         right_layout.addLayout(bottom)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([320, 880])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        show_when_visible(self, undo_stack, self.message.setText)
+        return right
 
     # --- refresh ---------------------------------------------------------------------------
 

@@ -71,7 +71,29 @@ class SessionEditor(QDialog):
         self._session: Session | None = None
         self.setWindowTitle("Edit session")
         self.resize(900, 520)
+        details_row = self._build_details()
+        self._build_table()
+        buttons = self._build_buttons(undo_stack)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(details_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        self.table.setFocus()
+        events.sessions_changed.connect(self.reload)
+        events.settings_changed.connect(self.reload)
+        undo_notices(undo_stack).refused.connect(self.show_message)
+        self.reload()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_details(self) -> QHBoxLayout:
+        """The session's date, bodyweight and notes, with their Save button."""
         self.when_edit = QDateTimeEdit()
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -96,7 +118,10 @@ class SessionEditor(QDialog):
         details_row = QHBoxLayout()
         details_row.addLayout(form, 1)
         details_row.addWidget(self.save_details_button, 0, Qt.AlignmentFlag.AlignBottom)
+        return details_row
 
+    def _build_table(self) -> None:
+        """The sets, edited in place."""
         self.model = SetsTableModel(Unit.KG, None, self, number_by_order=True)
         self.model.refused.connect(self.show_message)
         self.model.edit_requested.connect(self._commit_set)
@@ -117,6 +142,8 @@ class SessionEditor(QDialog):
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
+    def _build_buttons(self, undo_stack: QUndoStack) -> QHBoxLayout:
+        """Add set (for an exercise), Delete set, Undo and Redo of this editor, Close."""
         self.add_set_action = QAction("Add set", self)
         self.add_set_action.setShortcuts(
             [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), QKeySequence(Qt.Key.Key_Insert)]
@@ -156,9 +183,6 @@ class SessionEditor(QDialog):
             self.addAction(action)
         undo_stack.indexChanged.connect(self._update_undo_actions)
         self._update_undo_actions()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_set_button)
@@ -171,18 +195,7 @@ class SessionEditor(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         buttons.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(details_row)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-
-        self.table.setFocus()
-        events.sessions_changed.connect(self.reload)
-        events.settings_changed.connect(self.reload)
-        undo_notices(undo_stack).refused.connect(self.show_message)
-        self.reload()
+        return buttons
 
     # --- state -----------------------------------------------------------------------------
 
