@@ -170,3 +170,9 @@ def session_days(ctx: AppContext) -> dict[int, str]:
 def all_runs(ctx: AppContext) -> list[ProgramRun]:
     with ctx.db.reader() as tx:
         return program_repo.runs(tx)
+
+
+def undo_use(ctx: AppContext, at: datetime, previous: ProgramRun | None) -> None:
+    """Take back `use_program(..., at=at)`: follow what was followed before, as before."""
+    with ctx.db.transaction() as tx:
+        program_repo.undo_start(tx, at, previous)

@@ -221,3 +221,23 @@ def merge(db: OrmSession, programs: Sequence[Program], all_runs: Sequence[Progra
     for program in programs:
         if _row(db, program.name) is None:
             save_program(db, program)
+
+
+def undo_start(db: OrmSession, started_at: datetime, previous: ProgramRun | None) -> None:
+    """Take back a `start_run` at `started_at`: its run goes, the run it ended goes on."""
+    db.execute(
+        delete(ProgramRunRow).where(
+            ProgramRunRow.started_at == started_at, ProgramRunRow.ended_at.is_(None)
+        )
+    )
+    if previous is not None and previous.ended_at is None:
+        row = _row(db, previous.program)
+        if row is not None:
+            for run in db.scalars(
+                select(ProgramRunRow).where(
+                    ProgramRunRow.program_id == row.id,
+                    ProgramRunRow.started_at == previous.started_at,
+                )
+            ):
+                run.ended_at = None
+    db.flush()
