@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import cache
 
 from hiplog.domain.errors import InputError
@@ -18,6 +18,7 @@ from hiplog.domain.programs import (
     program_from_dict,
 )
 from hiplog.resources import resource_path
+from hiplog.services import history
 from hiplog.services.context import AppContext
 from hiplog.storage import program_repo
 
@@ -176,3 +177,30 @@ def undo_use(ctx: AppContext, at: datetime, previous: ProgramRun | None) -> None
     """Take back `use_program(..., at=at)`: follow what was followed before, as before."""
     with ctx.db.transaction() as tx:
         program_repo.undo_start(tx, at, previous)
+
+
+#: What a day of the adherence calendar holds.
+REST, SESSION, PROGRAM_DAY = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class AdherenceDay:
+    mark: int  # REST, SESSION or PROGRAM_DAY
+    text: str  # what the day's square says when pointed at
+
+
+def adherence(ctx: AppContext, last: date, days: int = 371) -> dict[date, AdherenceDay]:
+    """The days from `days` before `last` to `last` that hold a session: a program day (the
+    session was the program's day) or another session."""
+    first = last - timedelta(days=days - 1)
+    trained = history.training_days(ctx, first, last)
+    marks = session_days(ctx)
+    out: dict[date, AdherenceDay] = {}
+    for day, ids in trained.items():
+        named = [marks[i] for i in ids if i in marks]
+        count = f"{len(ids)} session{'s' if len(ids) != 1 else ''}"
+        if named:
+            out[day] = AdherenceDay(PROGRAM_DAY, f"{day:%a %d %b %Y}: {', '.join(named)}")
+        else:
+            out[day] = AdherenceDay(SESSION, f"{day:%a %d %b %Y}: {count}, no program day")
+    return out
