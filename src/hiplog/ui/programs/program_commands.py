@@ -52,7 +52,7 @@ class FollowProgram(ServiceCommand):
         super().__init__(f"Follow {name}" if name else "Stop following a program")
         self._ctx, self._events = ctx, events
         self._name = name
-        self._at = datetime.now().replace(microsecond=0)
+        self._at = datetime.now().replace(second=0, microsecond=0)
         self._previous: ProgramRun | None = None
         self._copied: str | None = None
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -72,16 +73,46 @@ class ProgramEditor(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         grid.addWidget(self.message, 1, 0, 1, 3)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        self.undo_button = buttons.addButton("&Undo", QDialogButtonBox.ButtonRole.ActionRole)
-        self.undo_button.clicked.connect(undo_stack.undo)
-        grid.addWidget(buttons, 2, 0, 1, 3)
+        grid.addLayout(self._undo_row(undo_stack), 2, 0, 1, 3)
         events.programs_changed.connect(self.reload)
         self.resize(1100, 560)
         self.reload()
 
     # --- building ------------------------------------------------------------------------
+
+    def _undo_row(self, undo_stack: QUndoStack) -> QHBoxLayout:
+        """Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) of what was done in this editor, and Close.
+
+        The stack is the window's: undo here reaches back only to the editor's own changes, as
+        in the session editor, so a set logged in the Log is not taken back from here."""
+        self._base_index = undo_stack.index()
+        row = QHBoxLayout()
+        self.undo_action = QAction("Undo", self)
+        self.redo_action = QAction("Redo", self)
+        self.undo_action.triggered.connect(undo_stack.undo)
+        self.redo_action.triggered.connect(undo_stack.redo)
+        for action, keys in (
+            (self.undo_action, QKeySequence.StandardKey.Undo),
+            (self.redo_action, QKeySequence.StandardKey.Redo),
+        ):
+            action.setShortcut(keys)
+            self.addAction(action)
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            row.addWidget(button)
+        undo_stack.indexChanged.connect(self._update_undo)
+        self._update_undo()
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        row.addWidget(close)
+        return row
+
+    def _update_undo(self) -> None:
+        stack = self._stack
+        self.undo_action.setEnabled(stack.canUndo() and stack.index() > self._base_index)
+        self.redo_action.setEnabled(stack.canRedo())
+        self.undo_action.setToolTip(f"Undo {stack.undoText()} (Ctrl+Z)")
 
     def _button(self, text: str, layout: QVBoxLayout | QHBoxLayout, slot: object) -> QPushButton:
         button = QPushButton(text, self)
@@ -359,7 +390,9 @@ class ProgramEditor(QDialog):
             self.table.selectRow(select)
 
     def _entries_edited(self, entries: tuple[ProgramEntry, ...], what: str) -> None:
-        self._set_entries(entries, what, self.table.currentIndex().row())
+        # After the cell's editor has closed: the change reloads the table under it.
+        row = self.table.currentIndex().row()
+        QTimer.singleShot(0, self, lambda: self._set_entries(entries, what, row))
 
     def add_entry(self) -> None:
         kind, slug = self.add_combo.currentData()
