@@ -111,6 +111,8 @@ class EntriesModel(QAbstractTableModel):
             return False
         if changed == entry:
             return False
-        entries = (*self._entries[:row], changed, *self._entries[row + 1 :])
-        self.entries_edited.emit(entries, f"{entry_name(entry, self._lookup)}: {what}")
+        # Shown at once; the editor stores it (one command) once the cell's editor has closed.
+        self._entries = (*self._entries[:row], changed, *self._entries[row + 1 :])
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        self.entries_edited.emit(self._entries, f"{entry_name(entry, self._lookup)}: {what}")
         return True
