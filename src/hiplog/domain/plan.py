@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -111,12 +111,25 @@ def build_plan(
                 bodyweight_kg=bodyweight,
             )
         )
+    return plan_with(past, lookup, settings, as_of, tuple(suggestions))
+
+
+def plan_with(
+    past: Sequence[Session],
+    lookup: Callable[[str], Exercise | None],
+    settings: ProgressionSettings,
+    as_of: datetime,
+    suggestions: tuple[Suggestion, ...],
+    program: ProgramDayInfo | None = None,
+) -> Plan:
+    """A plan of these suggestions, with the timing and warnings of the sessions in `past`."""
     times = hip_session_times(past, lookup, as_of)
     return Plan(
         as_of=as_of,
         next_session=next_session(times, settings, as_of),
-        suggestions=tuple(suggestions),
+        suggestions=suggestions,
         warnings=tuple(timing_warnings(past, times, lookup, settings, as_of)),
+        program=program,
     )
 
 

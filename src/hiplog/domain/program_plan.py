@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.metrics import ExerciseLookup
 from hiplog.domain.models import Exercise, Session
-from hiplog.domain.plan import Plan, ProgramDayInfo, build_plan
+from hiplog.domain.plan import Plan, ProgramDayInfo, plan_with
 from hiplog.domain.programs import Program, ProgramEntry, current_rung, entry_slugs
 from hiplog.domain.progression import Suggestion, suggest_from_index
 from hiplog.domain.readings import ExerciseSession, index_history, latest_bodyweight
@@ -72,7 +72,6 @@ def build_program_plan(
 ) -> Plan:
     """The plan for day `day_index` of `program`: timing and warnings as without a program,
     suggestions for the day's entries in the day's order."""
-    base = build_plan(history, catalog, settings, as_of)
     by_slug = {e.slug: e for e in catalog}
     lookup = by_slug.get
     past = [s for s in history if s.started_at <= as_of]
@@ -94,4 +93,4 @@ def build_program_plan(
     info = ProgramDayInfo(
         program.name, day.name, program.days[(day_index + 1) % n].name, day_index, others
     )
-    return replace(base, suggestions=tuple(suggestions), program=info)
+    return plan_with(past, lookup, settings, as_of, tuple(suggestions), info)
