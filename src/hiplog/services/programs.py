@@ -149,8 +149,8 @@ def today(ctx: AppContext, as_of: datetime) -> tuple[Program, ProgramRun, int] |
     return program, run, day
 
 
-def session_days(ctx: AppContext) -> dict[int, str]:
-    """Session id -> 'Day A of NAME' for every session done while following a program."""
+def session_day_names(ctx: AppContext) -> dict[int, tuple[str, str]]:
+    """Session id -> (day name, program name) for every session done while following one."""
     lookup = ctx.catalog().get
     with ctx.db.reader() as tx:
         all_runs = program_repo.runs(tx)
@@ -158,14 +158,19 @@ def session_days(ctx: AppContext) -> dict[int, str]:
         if not all_runs:
             return {}
         sessions = program_repo.session_exercises(tx, all_runs[0].started_at, None)
-    marks: dict[int, str] = {}
+    marks: dict[int, tuple[str, str]] = {}
     for run in all_runs:
         program = programs.get(run.program)
         if program is None:
             continue
         for session, day in days_done(program, run, sessions, lookup):
-            marks[session.session_id] = f"{program.days[day].name} of {program.name}"
+            marks[session.session_id] = (program.days[day].name, program.name)
     return marks
+
+
+def session_days(ctx: AppContext) -> dict[int, str]:
+    """Session id -> 'Day A of NAME' for every session done while following a program."""
+    return {sid: f"{day} of {name}" for sid, (day, name) in session_day_names(ctx).items()}
 
 
 def all_runs(ctx: AppContext) -> list[ProgramRun]:

@@ -45,7 +45,7 @@ class HistoryTableModel(QAbstractTableModel):
         self._loader: PageLoader | None = None
         self._exhausted = True
         self._unit = Unit.KG
-        self._program_days: dict[int, str] = {}
+        self._program_days: dict[int, tuple[str, str]] = {}  # session id -> (day, program)
         self.page_size = PAGE_SIZE
 
     # --- loading ---------------------------------------------------------------------------
@@ -55,7 +55,7 @@ class HistoryTableModel(QAbstractTableModel):
         loader: PageLoader | None,
         unit: Unit,
         rows: int = 0,
-        program_days: dict[int, str] | None = None,
+        program_days: dict[int, tuple[str, str]] | None = None,
     ) -> None:
         """Start over with a new source: the first page (or `rows` rows, if more) is loaded
         at once, in one query, so a refresh keeps what was scrolled to without paging again.
@@ -138,8 +138,10 @@ class HistoryTableModel(QAbstractTableModel):
             if column == VOLUME:
                 return format_volume(row, self._unit)
             if column == PROGRAM_DAY:
-                return self._program_days.get(row.session_id, "")
+                return self._program_days.get(row.session_id, ("", ""))[0]
         elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == PROGRAM_DAY and row.session_id in self._program_days:
+                return " of ".join(self._program_days[row.session_id])
             if column == EXERCISES:
                 return "\n".join(row.exercises) or "This session has no sets yet"
             return "Double-click or press Enter to open this session"
@@ -156,7 +158,7 @@ class HistoryTableModel(QAbstractTableModel):
                 row.exercises,
                 row.sets,
                 row.volume_kg,
-                self._program_days.get(row.session_id, ""),
+                self._program_days.get(row.session_id, ("", ""))[0],
             )
             return values[column]
         return None

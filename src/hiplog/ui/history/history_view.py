@@ -205,7 +205,7 @@ class HistoryView(LazyView):
 
         # the same list refreshed (an edit): keep the rows scrolled to, fetched in one query
         loaded = self.model.rowCount() if exercise == before else 0
-        days = programs.session_days(ctx)
+        days = programs.session_day_names(ctx)
         self.model.set_source(loader, ctx.settings().unit, loaded, days)
         self.table.setColumnHidden(PROGRAM_DAY, not days)
         total = history.session_count(ctx, exercise)
