@@ -40,6 +40,7 @@ from hiplog.ui.programs.entries_model import EntriesModel, entry_name
 from hiplog.ui.programs.program_commands import ChangeProgram, FollowProgram
 
 _EDITABLE = Qt.ItemFlag.ItemIsEditable
+FOLLOWING = " (following)"  # after the name of the program followed; not part of the name
 
 
 def _moved(items: tuple[Any, ...], row: int, delta: int) -> tuple[Any, ...] | None:
@@ -222,7 +223,7 @@ class ProgramEditor(QDialog):
         self.program_list.clear()
         for program in self._programs:
             following = run is not None and run.program == program.name
-            tag = " (starter)" if program.starter else " (following)" if following else ""
+            tag = " (starter)" if program.starter else FOLLOWING if following else ""
             item = QListWidgetItem(program.name + tag)
             if not program.starter:
                 item.setFlags(item.flags() | _EDITABLE)
@@ -320,7 +321,7 @@ class ProgramEditor(QDialog):
 
     def _program_renamed(self, item: QListWidgetItem) -> None:
         if not self._filling:
-            self.rename_program(item.text())
+            self.rename_program(item.text().removesuffix(FOLLOWING))
 
     def follow(self) -> None:
         program = self.current
