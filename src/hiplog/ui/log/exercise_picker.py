@@ -3,7 +3,7 @@ own exercises. Type part of a name (or an alias) and press Enter."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from hiplog.domain.models import Exercise
@@ -37,14 +37,15 @@ class ExercisePicker(QComboBox):
         self._lookup: dict[str, str] = {}
 
     def set_exercises(self, exercises: list[Exercise]) -> None:
+        if list(exercises) == self._exercises:
+            return  # the same catalog: keep what is typed
         self._exercises = list(exercises)
-        self.blockSignals(True)
-        self.clear()
-        for e in exercises:
-            label = f"{e.name} (custom)" if e.custom else e.name
-            self.addItem(label, e.slug)
-        self.setCurrentIndex(-1)
-        self.blockSignals(False)
+        with QSignalBlocker(self):
+            self.clear()
+            for e in exercises:
+                label = f"{e.name} (custom)" if e.custom else e.name
+                self.addItem(label, e.slug)
+            self.setCurrentIndex(-1)
         self._lookup = {}
         for e in exercises:
             for name in (e.name, e.slug, f"{e.name} (custom)", *e.aliases):

@@ -3,6 +3,8 @@ keyboard) and the buttons under it."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -64,6 +66,12 @@ class SetsPanel(QWidget):
         self.delete_button = QPushButton("Delete set", self)
         self.delete_button.setToolTip("Delete the selected set (Delete key)")
         buttons.addWidget(self.delete_button)
+        # Delete on the table; a cell being typed in has the focus then, and keeps the key
+        self.delete_action = QAction("Delete set", self.table)
+        self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.delete_action)
+        self.delete_button.clicked.connect(self.delete_action.trigger)
         layout.addLayout(buttons)
 
     def set_showing(self, showing: bool) -> None:
