@@ -15,7 +15,7 @@ from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.exercises.exercise_commands import (
     CreateCustomExercise,
     EditCustomExercise,
-    MergeCustomExercise,
+    MapCustomExercise,
 )
 
 pytestmark = pytest.mark.gui
@@ -66,10 +66,10 @@ def test_mapping_moves_the_sets_and_undo_moves_them_back(
     training_log.log_sets(ctx, [SetEntry(exercise=create.saved.slug, order=1, reps=25)])
     target = ctx.catalog().get("glute-bridge")
     assert target is not None
-    merge = MergeCustomExercise(ctx, events, create.saved, target)
-    merge.redo()
-    assert merge.moved == 1 and "Frog pump" not in names(ctx)
+    mapping = MapCustomExercise(ctx, events, create.saved, target)
+    mapping.redo()
+    assert mapping.moved == 1 and "Frog pump" not in names(ctx)
     assert exercises.logged_set_counts(ctx).get("glute-bridge") == 1
-    merge.undo()
+    mapping.undo()
     assert "Frog pump" in names(ctx)
     assert exercises.logged_set_counts(ctx).get(create.saved.slug) == 1

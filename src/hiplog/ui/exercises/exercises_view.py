@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.models import Exercise
-from hiplog.services import custom_exercises, exercises
+from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
@@ -28,7 +28,7 @@ from hiplog.ui.exercises.custom_exercise_dialog import CustomExerciseDialog
 from hiplog.ui.exercises.exercise_commands import (
     CreateCustomExercise,
     EditCustomExercise,
-    MergeCustomExercise,
+    MapCustomExercise,
 )
 from hiplog.ui.exercises.exercise_details import LINK_SCHEME, exercise_html
 from hiplog.ui.exercises.exercise_list_model import SEARCH_ROLE, ExerciseListModel
@@ -237,7 +237,7 @@ class ExercisesView(LazyView):
         catalog = self._ctx.catalog()
         targets = [other for other in catalog if other.slug != ex.slug]
         near = [s for s in catalog.closest(ex.name, n=5) if s != ex.slug]
-        count = custom_exercises.sets_to_move(self._ctx, ex.slug)
+        count = exercises.sets_to_move(self._ctx, ex.slug)
         dialog = MapExerciseDialog(ex, targets, count, near[0] if near else None, self)
         dialog.accepted.connect(lambda: self.apply_map(ex, dialog.target_slug()))
         self.dialog = dialog
@@ -248,7 +248,7 @@ class ExercisesView(LazyView):
         target = self._ctx.catalog().get(target_slug)
         if target is None:
             return
-        command = MergeCustomExercise(self._ctx, self._events, custom, target)
+        command = MapCustomExercise(self._ctx, self._events, custom, target)
         failure = push(self._undo_stack, command)
         if failure is not None:
             self.message.setText(str(failure))
