@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
+
+
+def delete_key_action(widget: QWidget, text: str) -> QAction:
+    """An action for the Delete key while `widget` has the focus (not while a cell editor in it
+    has: the key then deletes text). Connect its `triggered`."""
+    action = QAction(text, widget)
+    action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    widget.addAction(action)
+    return action
 
 
 class MessageLine(QLabel):

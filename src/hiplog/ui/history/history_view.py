@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from html import escape
 
 from PySide6.QtCore import QDate, QModelIndex, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCharFormat, QUndoStack
+from PySide6.QtGui import QPalette, QTextCharFormat, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -31,6 +31,7 @@ from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.undo_support import push, show_when_visible
+from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.history.history_commands import DeleteSession
 from hiplog.ui.history.history_table_model import (
     DATE,
@@ -116,12 +117,8 @@ class HistoryView(LazyView):
         header.setResizeContentsPrecision(0)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        # Delete in the table deletes the selected session (undoable)
-        self.delete_action = QAction("Delete session", self.table)
-        self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action = delete_key_action(self.table, "Delete session")
         self.delete_action.triggered.connect(self.delete_selected)
-        self.table.addAction(self.delete_action)
 
     def _build_side(self) -> QScrollArea:
         """The calendar, its legend, messages and the preview of the selected session."""

@@ -39,6 +39,7 @@ from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.number_text import bodyweight_text
 from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.undo_support import id_map, push, undo_notices
+from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.history.history_commands import (
     AddSet,
     DeleteSet,
@@ -165,12 +166,8 @@ class SessionEditor(QDialog):
         self.delete_set_button = QPushButton("Delete set")
         self.delete_set_button.setToolTip("Delete the selected set (Delete key; undoable)")
         self.delete_set_button.clicked.connect(self.delete_selected_set)
-        # Delete in the table (a cell being typed in has the focus then, and keeps the key)
-        self.delete_set_action = QAction("Delete set", self.table)
-        self.delete_set_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
-        self.delete_set_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_set_action = delete_key_action(self.table, "Delete set")
         self.delete_set_action.triggered.connect(self.delete_selected_set)
-        self.table.addAction(self.delete_set_action)
         # Undo here reaches back only to what was done in this editor: the stack is shared with
         # the other views, and undoing a set logged in the Log from here would surprise.
         self._base_index = undo_stack.index()

@@ -7,11 +7,11 @@ Picking one shows its sets (`picked`); Delete asks to take out the selected one
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from hiplog.domain.models import Exercise
 from hiplog.ui.common.roles import SLUG_ROLE
+from hiplog.ui.common.widgets import delete_key_action
 
 
 class SessionExerciseList(QListWidget):
@@ -28,11 +28,8 @@ class SessionExerciseList(QListWidget):
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.currentItemChanged.connect(self._current_changed)
-        self.remove_action = QAction("Take out of this session", self)
-        self.remove_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
-        self.remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.remove_action = delete_key_action(self, "Take out of this session")
         self.remove_action.triggered.connect(self._remove_current)
-        self.addAction(self.remove_action)
 
     def slugs(self) -> list[str]:
         return [str(self.item(i).data(SLUG_ROLE)) for i in range(self.count())]

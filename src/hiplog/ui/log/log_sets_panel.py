@@ -3,8 +3,6 @@ keyboard) and the buttons under it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.ui.common.sets_table_model import SetsTableModel, uses_band
+from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.log.sets_delegate import SetsDelegate
 
 
@@ -66,11 +65,7 @@ class SetsPanel(QWidget):
         self.delete_button = QPushButton("Delete set", self)
         self.delete_button.setToolTip("Delete the selected set (Delete key)")
         buttons.addWidget(self.delete_button)
-        # Delete on the table; a cell being typed in has the focus then, and keeps the key
-        self.delete_action = QAction("Delete set", self.table)
-        self.delete_action.setShortcut(QKeySequence(Qt.Key.Key_Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table.addAction(self.delete_action)
+        self.delete_action = delete_key_action(self.table, "Delete set")
         self.delete_button.clicked.connect(self.delete_action.trigger)
         layout.addLayout(buttons)
 
