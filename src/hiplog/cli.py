@@ -19,9 +19,9 @@ from hiplog.domain.catalog import exercise_to_dict
 from hiplog.domain.errors import HiplogError
 from hiplog.domain.metrics import stats_to_json
 from hiplog.domain.models import SetEntry
-from hiplog.domain.plan import parse_as_of, plan_to_json
+from hiplog.domain.plan import parse_as_of_noon_default, plan_to_json
 from hiplog.domain.units import Unit, format_load
-from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when
+from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when_midnight_default
 from hiplog.services import backups, charts, exercises, import_export, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
@@ -130,7 +130,7 @@ def _cmd_exercises(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> in
 def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     exercise = exercises.find_exercise(ctx, args.exercise, "EXERCISE")
     unit = _unit(ctx, args.unit)
-    when = parse_when(args.date, "--date") if args.date else None
+    when = parse_when_midnight_default(args.date, "--date") if args.date else None
     rir = parse_rir(args.rir, "--rir") if args.rir is not None else None
     entries: list[SetEntry] = []
     for label, specs, warm in (("--warmup", args.warmup, True), ("SET", args.sets, False)):
@@ -181,7 +181,7 @@ def _cmd_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    as_of = parse_as_of(args.date) if args.date else None
+    as_of = parse_as_of_noon_default(args.date) if args.date else None
     plan = plan_service.suggest(ctx, as_of)
     if args.json:
         json.dump(plan_to_json(plan), out, indent=2, ensure_ascii=False)

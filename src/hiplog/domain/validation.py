@@ -25,7 +25,8 @@ _SET_SPEC = re.compile(r"^\s*(?P<load>[^xX×]*)[xX×](?P<reps>[^xX×]*)\s*$")
 
 
 def parse_reps(text: str, where: str | None = None) -> int:
-    """A whole number of reps from 0 to MAX_REPS."""
+    """A whole number of reps from 0 to MAX_REPS typed by a person; blank is an error (an
+    import's blank cell is 0 reps: cell_values.parse_reps_or_zero)."""
     value = text.strip()
     if not re.fullmatch(r"\d+", value):
         raise InputError(f"reps must be a whole number from 0 to {MAX_REPS}, not '{text}'", where)
@@ -73,8 +74,9 @@ def parse_set_spec(
     return parse_load(match["load"], unit, where), parse_reps(match["reps"], where)
 
 
-def parse_when(text: str, where: str | None = None) -> datetime:
-    """An ISO date (midnight) or date and time: 2026-11-20, 2026-11-20T18:00[:SS]."""
+def parse_when_midnight_default(text: str, where: str | None = None) -> datetime:
+    """An ISO date or date and time: 2026-11-20 (midnight), 2026-11-20T18:00[:SS], a space for
+    the T allowed. Used for the time a set was done (`hiplog log --date`)."""
     value = text.strip()
     formats = (
         "%Y-%m-%dT%H:%M:%S",
