@@ -26,6 +26,7 @@ from hiplog.domain.validation import (
     MAX_REPS,
     MAX_RIR,
 )
+from hiplog.domain.wording import trim_number
 
 HEADER = (
     "date",
@@ -53,8 +54,7 @@ _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")
 
 def format_number(value: float) -> str:
     """Up to three decimals with no trailing zeros: 60, 62.5, 29.484."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    return trim_number(value, 3)
 
 
 def format_date(when: datetime) -> str:

@@ -12,6 +12,7 @@ from typing import TextIO
 from hiplog.domain.chart_series import LENGTHS, MUSCLES, ExerciseCharts, WeeklyCharts
 from hiplog.domain.metrics import week_start
 from hiplog.domain.units import Unit, from_kg
+from hiplog.domain.wording import trim_number
 from hiplog.services.files import write_text_atomically
 
 
@@ -28,10 +29,7 @@ def _write_rows(out: TextIO, header: Sequence[str], rows: Iterable[Sequence[obje
 
 
 def _number(value: float | None, digits: int = 1) -> str:
-    if value is None:
-        return ""
-    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
-    return text or "0"
+    return "" if value is None else trim_number(value, digits)
 
 
 def _in_range(when: datetime, since: datetime | None) -> bool:

@@ -20,7 +20,8 @@ from hiplog.domain.chart_series import (
 from hiplog.domain.errors import InputError
 from hiplog.domain.metrics import SessionStats, exercise_stats
 from hiplog.domain.models import SetEntry
-from hiplog.domain.units import Unit, format_load
+from hiplog.domain.units import Unit
+from hiplog.domain.wording import set_text
 from hiplog.services.context import AppContext
 from hiplog.services.settings_store import bodyweight_kg
 from hiplog.storage import chart_queries, session_repo
@@ -131,20 +132,8 @@ class ChartData:
 
 
 def describe_sets(sets: Sequence[SetEntry], unit: Unit = Unit.KG) -> list[str]:
-    """One line per set, e.g. '60 kg x 12', 'bodyweight x 15 (L)', '40 kg x 10 warm-up'."""
-    lines = []
-    for s in sets:
-        text = f"{format_load(s.load_kg, unit)} x {s.reps}"
-        if s.side:
-            text += f" ({s.side})"
-        if s.rir is not None:
-            text += f", {s.rir} in reserve"
-        if s.warmup:
-            text += ", warm-up"
-        if s.flagged:
-            text += ", flagged (not counted)"
-        lines.append(text)
-    return lines
+    """One line per set, e.g. '60 kg x 12', 'bodyweight x 15 (L)', '40 kg x 10, warm-up'."""
+    return [set_text(s, unit) for s in sets]
 
 
 def stats(ctx: AppContext, slug: str) -> list[SessionStats]:

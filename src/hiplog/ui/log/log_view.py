@@ -27,11 +27,11 @@ from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import Exercise, Session, SetEntry
 from hiplog.domain.plan import Plan
 from hiplog.domain.units import Unit
+from hiplog.domain.wording import prescription_text
 from hiplog.services import exercise_history, records, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
-from hiplog.ui.common.suggestion_text import prescription_text
 from hiplog.ui.log.exercise_picker import ExercisePicker
 from hiplog.ui.log.last_time_panel import LastTimePanel
 from hiplog.ui.log.log_commands import (

@@ -25,8 +25,9 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, SetEntry, StepKind
 from hiplog.domain.records import RecordKind, describe
-from hiplog.domain.units import Unit, format_load
+from hiplog.domain.units import Unit
 from hiplog.domain.validation import parse_load, parse_reps, parse_rir
+from hiplog.domain.wording import format_load
 from hiplog.ui.common.number_text import load_text
 
 SET, LOAD, REPS, RIR, WARMUP, SIDE, BAND, NOTES, RECORD = range(9)

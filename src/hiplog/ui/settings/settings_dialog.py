@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from hiplog.domain.errors import InputError
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit, from_kg, to_kg
+from hiplog.domain.wording import trim_number
 from hiplog.services import settings_store
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -72,10 +73,6 @@ def _number(text: str, field: str, low: float, high: float) -> float:
     if not math.isfinite(number) or not low <= number <= high:
         raise InputError(f"must be from {low:g} to {high:g}, not {text.strip()}", field)
     return number
-
-
-def _text(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
 class SettingsDialog(QDialog):
@@ -241,14 +238,14 @@ class SettingsDialog(QDialog):
         self._bodyweight_label.setText(f"Bodyweight ({settings.unit.value})")
         bodyweight = settings.bodyweight_kg
         self.bodyweight_edit.setText(
-            "" if bodyweight is None else _text(from_kg(bodyweight, settings.unit))
+            "" if bodyweight is None else trim_number(from_kg(bodyweight, settings.unit))
         )
-        self.recovery_edit.setText(_text(settings.recovery_hours))
+        self.recovery_edit.setText(trim_number(settings.recovery_hours))
         self.sessions_low.setValue(settings.sessions_per_week[0])
         self.sessions_high.setValue(settings.sessions_per_week[1])
         for key, edit in self.step_edits.items():
-            edit.setText(_text(getattr(settings, key)))
-        self.kettlebells_edit.setText(", ".join(_text(k) for k in settings.kettlebells_kg))
+            edit.setText(trim_number(getattr(settings, key)))
+        self.kettlebells_edit.setText(", ".join(trim_number(k) for k in settings.kettlebells_kg))
         self.bands_edit.setText(", ".join(settings.bands))
         self.overrides_model.set_rows(
             list(self._ctx.catalog()), settings.exercise_overrides, settings
@@ -263,7 +260,7 @@ class SettingsDialog(QDialog):
         except ValueError:
             value = None
         if value is not None:
-            self.bodyweight_edit.setText(_text(from_kg(to_kg(value, self._shown_unit), new)))
+            self.bodyweight_edit.setText(trim_number(from_kg(to_kg(value, self._shown_unit), new)))
         self._shown_unit = new
         self._bodyweight_label.setText(f"Bodyweight ({new.value})")
 
