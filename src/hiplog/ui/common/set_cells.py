@@ -7,8 +7,9 @@ from typing import Any
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.records import describe
-from hiplog.domain.units import Unit, format_load
+from hiplog.domain.units import Unit
 from hiplog.domain.validation import parse_load, parse_reps, parse_rir
+from hiplog.domain.wording import format_load
 from hiplog.ui.common.number_text import load_text
 from hiplog.ui.common.set_row import SetRow
 

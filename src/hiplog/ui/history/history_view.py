@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.domain.units import format_load
+from hiplog.domain.wording import format_load, load_reps_text
 from hiplog.services import exercises, history, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -331,7 +331,7 @@ class HistoryView(LazyView):
         for slug in session.exercises:
             sets = session.sets_of(slug)
             work = [s for s in sets if not s.warmup]
-            done = ", ".join(f"{format_load(s.load_kg, unit)} × {s.reps}" for s in work)
+            done = ", ".join(load_reps_text(s.load_kg, s.reps, unit, "×") for s in work)
             warmups = len(sets) - len(work)
             extra = f" <i>(+{warmups} warm-up)</i>" if warmups else ""
             exercise = catalog.get(slug)

@@ -8,8 +8,8 @@ from hiplog.domain.models import Exercise, LoadKind
 from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Suggestion
 from hiplog.domain.units import Unit
+from hiplog.domain.wording import prescription_text
 from hiplog.ui.common.set_row import SetRow, new_key
-from hiplog.ui.common.suggestion_text import prescription_text
 
 
 def suggestion_for(plan: Plan, slug: str) -> Suggestion | None:

@@ -29,11 +29,11 @@ from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Rule, Suggestion
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
+from hiplog.domain.wording import prescription_text
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
-from hiplog.ui.common.suggestion_text import prescription_text
 
 #: What each rule means, in a few words, for the tag on a card.
 RULE_LABELS: dict[Rule, str] = {
