@@ -167,5 +167,6 @@ class ImportedData:
     note_rows: int = 0
     flagged_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
     source_format: str = ""
+    load_unit: str = ""  # "lb" or "kg": what most of the file's loads were written in
     unsure: set[str] = field(default_factory=set)  # custom slugs the name rules could not tell
     recognised: dict[str, str] = field(default_factory=dict)  # name -> catalog slug, by the rules

@@ -48,6 +48,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bb": "barbell",
     "dumbell": "dumbbell",
     "barbel": "barbell",
+    "lung": "lunge",
     "legged": "leg",
     "calves": "calf",
     "abs": "ab",
@@ -248,3 +249,18 @@ def with_role_by_rules(exercise: Exercise, catalog: Catalog) -> Exercise:
         equipment=exercise.equipment or found.equipment,
         unilateral=exercise.unilateral or found.unilateral,
     )
+
+
+def with_role(exercise: Exercise, role: Role) -> Exercise:
+    """A custom exercise moved to hip work or to other training by the person.
+
+    Hip work needs a hip extensor among its muscles to count anywhere: an exercise moved there
+    without one gets what the rules read from its name, else "glute max" at mid length.
+    """
+    if role is Role.HIP and not set(exercise.muscles) & {
+        "glute max",
+        "hamstrings",
+        "adductor magnus",
+    }:
+        return replace(exercise, role=role, muscles=OLD_DEFAULT_MUSCLES, length=OLD_DEFAULT_LENGTH)
+    return replace(exercise, role=role)

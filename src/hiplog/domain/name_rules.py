@@ -151,7 +151,7 @@ RULES: tuple[NameRule, ...] = (
         "core",
         any_of="crunch plank situp ab twist pallof bug hollow dragon flutter woodchopper "
         "climber windmill rollout roller wiper oblique getup turkish jacknife superman tuck "
-        "pike lever v",
+        "pike lever v sit",
     ),
     _other("core-raise", "raise", any_of="knee leg", none_of="rear glute ham"),
     _other("side-bridge", "bridge", any_of="side"),
@@ -160,15 +160,15 @@ RULES: tuple[NameRule, ...] = (
     _other("row", any_of="row"),
     _other(
         "press-and-push",
-        any_of="press pushup push dip pushdown pressdown skullcrusher fly crossover pec chest "
-        "military arnold handstand",
+        any_of="bench press pushup push dip pushdown pressdown skullcrusher fly crossover pec "
+        "chest military arnold handstand",
         none_of="leg glute hip",
     ),
     _other(
         "arms-shoulders",
         any_of="curl tricep bicep shrug raise wrist forearm neck rotation face delt hammer "
-        "zottman extension shoulder",
-        none_of="leg glute ham hip back hyperextension",
+        "zottman shoulder",
+        none_of="leg glute ham hip hyperextension",
     ),
     _other("arm-kickback", "kickback", any_of="tricep dumbbell", none_of="glute leg"),
     _other("kickback-unsure", "kickback", none_of="glute leg cable band machine", sure=False),
@@ -282,6 +282,7 @@ RULES: tuple[NameRule, ...] = (
     ),
     _hip("single-leg-squat", "squat", SINGLE_LEG, Length.LONG, any_of="single pistol"),
     _hip("sumo-squat", "sumo squat", SUMO, Length.LONG),
+    _hip("sumo", "sumo", SUMO, Length.LONG),
     _catalog("squat", "squat", {"": "deep-squat", "barbell": "deep-squat"}),
     _hip("leg-press", "leg press", ("quadriceps", "glute max"), Length.LONG),
     _catalog("bird-dog", "bird dog", {"": "bird-dog", "bodyweight": "bird-dog"}),
