@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from hiplog.domain.metrics import hard_sets_between
+from hiplog.domain.metrics import ExerciseLookup, hard_sets_between
 from hiplog.domain.models import Role, Session
 from hiplog.domain.name_recognition import recognise
 from hiplog.domain.timing import hip_session_times, timing_warnings
 from hiplog.domain.units import KG_PER_LB, Unit
 from hiplog.services import import_export, plan
-from hiplog.services.context import AppContext
+from hiplog.services.charts import ChartData
+from hiplog.services.context import AppContext, builtin_catalog
 from hiplog.storage import session_repo
 
 FORMATS = Path(__file__).resolve().parents[2].parent / "shared" / "formats"
@@ -68,28 +69,24 @@ def test_an_imported_full_body_log_counts_hip_work_only(path: Path, tmp_path: Pa
         week = hard_sets_between(history, lookup, as_of - timedelta(days=7), as_of)
         assert week == hard_sets_between(hip_only, lookup, as_of - timedelta(days=7), as_of)
         assert list(suggested.warnings) == timing_warnings(hip_only, times, lookup, settings, as_of)
-        weekly = import_export_weekly_total(ctx)
+        weekly = weekly_glute_sets(ctx)
         assert weekly == pytest.approx(_hip_hard_sets(history, catalog.get))
     finally:
         ctx.close()
 
 
-def import_export_weekly_total(ctx: AppContext) -> float:
+def weekly_glute_sets(ctx: AppContext) -> float:
     """All glute max hard sets of the Weekly tab's chart."""
-    from hiplog.services.charts import ChartData
-
     return sum(ChartData(ctx).weekly().muscle_sets.get("glute max", ()))
 
 
-def _hip_hard_sets(history: list[Session], lookup: object) -> float:
+def _hip_hard_sets(history: list[Session], lookup: ExerciseLookup) -> float:
     start, end = datetime(1900, 1, 1), datetime(2100, 1, 1)
-    return hard_sets_between(history, lookup, start, end).muscle_sets.get("glute max", 0.0)  # type: ignore[arg-type]
+    return hard_sets_between(history, lookup, start, end).muscle_sets.get("glute max", 0.0)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name[:40])
 def test_plain_catalog_names_land_on_the_catalog_exercise(path: Path) -> None:
-    from hiplog.services.context import builtin_catalog
-
     catalog = builtin_catalog()
     _, data = import_export.read_import_file(path, catalog, "auto", Unit.KG)
     for exercise in data.custom_exercises:

@@ -135,7 +135,7 @@ RULES: tuple[NameRule, ...] = (
     _other("hip-adduction", any_of="adduction adductor copenhagen"),
     _other("leg-extension", "leg extension", none_of="back hip"),
     _other("knee-only", any_of="sissy quad"),
-    _other("leg-curl", "curl", any_of="leg hamstring", none_of="ball sliding"),
+    _other("leg-curl", "curl", any_of="leg hamstring nordic", none_of="ball sliding"),
     _other("olympic-lift", any_of="clean snatch jerk"),
     _other("carry", any_of="farmer carry"),
     _other("band-walk", "walk"),
