@@ -94,7 +94,7 @@ def test_create_custom_exercise_and_undo(
         dialog.high_spin.setValue(30)
         dialog.accept()
     assert view.current_slug() == "frog-pump"
-    assert "Your own exercise" in view.details.toPlainText()
+    assert "Your own hip exercise" in view.details.toPlainText()
     assert ctx.exercise("frog-pump").rep_range == (20, 30)
     undo_stack.undo()
     assert "frog-pump" not in ctx.catalog()

@@ -51,6 +51,12 @@ class ImportReviewPanel(QWidget):
         self.map_combo.setToolTip("The catalog exercise this one really is")
         self.map_button = QPushButton("Map onto", self)
         self.map_button.clicked.connect(self._map_current)
+        self.hint = QLabel(
+            "Other training is kept and exported, but left out of the Plan and every hip "
+            "figure. Select a new exercise to move it, or to map it onto a catalog exercise.",
+            self,
+        )
+        self.hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel("Selected new exercise:", self))
         for widget in (self.hip_button, self.other_button, self.map_button, self.map_combo):
@@ -58,6 +64,7 @@ class ImportReviewPanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self._current_changed(QModelIndex(), QModelIndex())
@@ -93,8 +100,9 @@ class ImportReviewPanel(QWidget):
             title.setSelectable(False)
             total = QStandardItem(str(sets))
             total.setSelectable(False)
+            total.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for row in members:
-                name = QStandardItem(row.name if row.new else f"{row.name} (catalog)")
+                name = QStandardItem(row.name)
                 name.setData(row.slug if row.new else None, SLUG)
                 count = QStandardItem(str(row.sets))
                 count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -121,7 +129,13 @@ class ImportReviewPanel(QWidget):
         return str(slug) if slug else None
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        movable = self.current_slug() is not None
+        slug = self.current_slug()
+        movable = slug is not None
+        if slug is not None and self._catalog is not None:
+            near = self._catalog.closest(str(current.siblingAtColumn(0).data()), n=1)
+            found = self.map_combo.findData(near[0]) if near else -1
+            if found >= 0:
+                self.map_combo.setCurrentIndex(found)
         for widget in (self.hip_button, self.other_button, self.map_button, self.map_combo):
             widget.setEnabled(movable)
 
