@@ -421,15 +421,7 @@ def _add_load(
             f"{did} and there is no heavier {what} in your settings, "
             f"so repeat {_targets_text(kept)} at the same load."
         )
-        return given.suggestion(
-            load_kg=top.kg,
-            band=top.band,
-            sets=n,
-            reps=tuple(kept),
-            rep_range=(lo, hi),
-            rule=Rule.MAINTAIN,
-            reason=reason,
-        )
+        return _at_top_load(given, top, tuple(kept), Rule.MAINTAIN, reason)
     next_kg, band = nxt
     if band is not None:
         move = f"move up to the {band} band"
@@ -470,13 +462,20 @@ def _add_reps(
             f"{did}, inside the {lo}-{hi} range, so keep the load and aim for "
             f"{_targets_text(targets)}."
         )
+    return _at_top_load(given, top, targets, Rule.ADD_REPS, reason)
+
+
+def _at_top_load(
+    given: RuleInput, top: _Top, reps: tuple[int, ...], rule: Rule, reason: str
+) -> Suggestion:
+    """N sets aimed at `reps` at the top load (or band) of last time."""
     return given.suggestion(
         load_kg=top.kg,
         band=top.band,
-        sets=n,
-        reps=targets,
-        rep_range=(lo, hi),
-        rule=Rule.ADD_REPS,
+        sets=given.exercise.sets,
+        reps=reps,
+        rep_range=_loaded_range(given.exercise),
+        rule=rule,
         reason=reason,
     )
 
