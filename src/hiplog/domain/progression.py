@@ -5,6 +5,10 @@ Per exercise the rules are tried in order, first match wins: `start`, `return-af
 (`next-variation`, `add-load`, `add-set`, `maintain`, `add-reps`) for work without external load.
 Decisions the contract leaves open are written down in docs/progression-notes.md.
 How sets are read (weaker side, bands as loads) is in readings.py.
+
+Over 400 lines on purpose: the module follows progression.md rule by rule, one function per
+rule, and reads best as the one place that says what each rule does (the code review chose not
+to split it).
 """
 
 from __future__ import annotations
