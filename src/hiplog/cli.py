@@ -27,8 +27,8 @@ from hiplog.services import backups, charts, exercises, import_export, training_
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.services.locations import resolve_locations
+from hiplog.views import VIEW_NAMES
 
-VIEWS = ("log", "plan", "progress", "history", "exercises")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: $HIPLOG_DB, else the user data folder)",
     )
     parser.add_argument("--version", action="version", version=f"hiplog {__version__}")
-    parser.add_argument("--view", choices=VIEWS, help="open the window at this view")
+    parser.add_argument("--view", choices=VIEW_NAMES, help="open the window at this view")
     parser.add_argument("--exercise", metavar="SLUG", help="open the window on this exercise")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 

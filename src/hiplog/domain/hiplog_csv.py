@@ -18,6 +18,7 @@ from typing import TextIO
 from hiplog.domain.catalog import Catalog, free_slug, new_custom_exercise, normalise_name, slugify
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, ImportedData, Session, SetEntry
+from hiplog.domain.name_recognition import with_role_by_rules
 from hiplog.domain.spreadsheet_safety import escape, unescape
 from hiplog.domain.validation import (
     MAX_DISTANCE_M,
@@ -289,7 +290,11 @@ def resolve_exercises(rows: list[_Row], catalog: Catalog) -> tuple[dict[str, str
             slug_of[row.name] = slug
         if row.entry.load_kg:
             loaded.add(slug)
-    customs = [new_custom_exercise(s, name, loaded=s in loaded) for s, name in new.values()]
+    # Names are kept exactly (the CSV round trip); the rules give each new one its role.
+    customs = [
+        with_role_by_rules(new_custom_exercise(s, name, loaded=s in loaded), catalog)
+        for s, name in new.values()
+    ]
     return slug_of, customs
 
 

@@ -49,9 +49,12 @@ def epley(load_kg: float, reps: int) -> float | None:
 
 
 def is_hip_extension(exercise: Exercise) -> bool:
-    """Work for the hip extensors: lists one of them, and is not an activation drill."""
-    return exercise.load_kind is not LoadKind.ACTIVATION and bool(
-        HIP_EXTENSORS.intersection(exercise.muscles)
+    """Work for the hip extensors: not other training, not an activation drill, and lists one of
+    the hip extensors."""
+    return (
+        not exercise.is_other
+        and exercise.load_kind is not LoadKind.ACTIVATION
+        and bool(HIP_EXTENSORS.intersection(exercise.muscles))
     )
 
 

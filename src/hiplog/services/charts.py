@@ -46,6 +46,7 @@ class TrainedExercise:
     slug: str
     name: str
     sessions: int
+    other: bool = False  # other training: listed after the hip exercises
 
 
 # --- the cache -----------------------------------------------------------------------------
@@ -107,15 +108,16 @@ class ChartData:
         return self._weekly
 
     def trained_exercises(self) -> list[TrainedExercise]:
-        """Exercises with at least one working set, in catalog order."""
+        """Exercises with at least one working set, in catalog order, other training last."""
         if self._trained is None:
             with self._ctx.db.reader() as tx:
                 counts = chart_queries.sessions_per_exercise(tx)
-            self._trained = [
-                TrainedExercise(ex.slug, ex.name, counts[ex.slug])
+            trained = [
+                TrainedExercise(ex.slug, ex.name, counts[ex.slug], ex.is_other)
                 for ex in self._ctx.catalog()
                 if ex.slug in counts
             ]
+            self._trained = sorted(trained, key=lambda t: t.other)  # hip exercises first
         return self._trained
 
     def session_sets(self, session_id: int, slug: str) -> tuple[SetEntry, ...]:

@@ -110,6 +110,7 @@ def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
     get = column_getter(layout.index)
     builder = ImportBuilder(catalog, "fitnotes")
     data = builder.data
+    loads = {Unit.KG: 0, Unit.LB: 0}
     for line, raw in rows:
         where = f"{source} line {line}"
         row = _fields(raw, layout, where)
@@ -129,6 +130,8 @@ def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
                 raise InputError("this row has a weight but no weight unit", where)
             else:
                 unit = Unit.KG
+        if weight:
+            loads[unit] += 1
         distance = positive_or_none(parse_number_or_none(get(row, "distance"), "distance", where))
         distance_m = None
         if distance is not None:
@@ -147,4 +150,6 @@ def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
             distance_m=distance_m,
             notes=get(row, "comment"),
         )
+    if any(loads.values()):
+        data.load_unit = (Unit.LB if loads[Unit.LB] > loads[Unit.KG] else Unit.KG).value
     return builder.finish()

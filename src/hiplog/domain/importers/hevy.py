@@ -129,6 +129,8 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
             distance_m=distance * metres if distance is not None and metres else None,
             tag=tag,
         )
+    if weight_unit is not None:
+        data.load_unit = weight_unit.value
     return builder.finish()
 
 

@@ -163,7 +163,21 @@ def read_strong(text: str, source: str, catalog: Catalog, unit: Unit | None) -> 
             note_rows += 1
             builder.add_exercise_note(key, started_at, name.strip(), row[notes_at])
     data.rows_read, data.rest_rows, data.note_rows = rows_read, rest_rows, note_rows
+    data.load_unit = _load_unit(values, layout, unit)
     return builder.finish()
+
+
+def _load_unit(
+    values: dict[tuple[str, ...], SetValues | str], layout: _Layout, unit: Unit | None
+) -> str:
+    """The unit most loaded sets were written in (counting each distinct set of cells once)."""
+    counts = {Unit.KG: 0, Unit.LB: 0}
+    for cells, parsed in values.items():
+        if isinstance(parsed, SetValues) and parsed.load_kg:
+            counts[_row_weight_unit(cells[3], layout, unit, parsed.load_kg, "")] += 1
+    if not any(counts.values()):
+        return ""
+    return Unit.LB.value if counts[Unit.LB] > counts[Unit.KG] else Unit.KG.value
 
 
 _Cells = Callable[[list[str]], tuple[str, ...]]
