@@ -29,7 +29,7 @@ from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Rule, Suggestion
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import prescription_text
+from hiplog.domain.wording import plural, prescription_text
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -108,10 +108,9 @@ def timing_lines(
     else:
         lines.append(f"Next session: from {timing.earliest:%a %d %b, %H:%M}.")
     count = timing.sessions_last_7_days
-    plural = "session" if count == 1 else "sessions"
     fewest, most = settings.sessions_per_week
     target = f"{fewest} to {most}" if fewest != most else str(most)
-    lines.append(f"{count} {plural} in the last 7 days (the target is {target} a week).")
+    lines.append(f"{plural(count, 'session')} in the last 7 days (the target is {target} a week).")
     lines.append(status_text(timing.status, settings))
     return lines
 
