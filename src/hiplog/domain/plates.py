@@ -12,6 +12,7 @@ plate). Smaller iron plates may go outside it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hiplog.domain.units import Unit, from_kg
@@ -146,3 +147,29 @@ def _simpler(a: _Side, b: _Side) -> bool:
     if len(a) != len(b):
         return len(a) < len(b)
     return sorted((w for w, _ in a), reverse=True) > sorted((w for w, _ in b), reverse=True)
+
+
+def parse_stock(text: str, bumper: bool = False) -> tuple[PlateStock, ...]:
+    """'25x2, 20x4, 1.25' -> pairs of each weight (no 'xN' means one pair); heaviest first.
+
+    Raises ValueError saying which part cannot be read."""
+    stock: dict[float, int] = {}
+    for part in text.replace(";", ",").split(","):
+        part = re.sub(r"\s*[x×]\s*", "x", part.strip().lower())
+        if not part:
+            continue
+        weight_text, _, pairs_text = part.partition("x")
+        try:
+            weight = float(weight_text)
+            pairs = int(pairs_text) if pairs_text else 1
+        except ValueError:
+            raise ValueError(f"cannot read {part!r}: write a plate as 20 or 20x2 (pairs)") from None
+        if not (0 < weight <= 100 and 1 <= pairs <= 20):
+            raise ValueError(f"{part!r}: a plate is above 0 and at most 100, 1 to 20 pairs")
+        stock[weight] = stock.get(weight, 0) + pairs
+    return tuple(PlateStock(w, n, bumper) for w, n in sorted(stock.items(), reverse=True))
+
+
+def stock_text(stock: tuple[PlateStock, ...]) -> str:
+    """The text `parse_stock` reads: '25x2, 20x4'."""
+    return ", ".join(f"{_num(s.weight)}x{s.pairs}" for s in stock)

@@ -31,6 +31,7 @@ from hiplog.services import exercise_history, records, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.suggestion_text import prescription_text
 from hiplog.ui.log.exercise_picker import ExercisePicker
 from hiplog.ui.log.last_time_panel import LastTimePanel
@@ -311,6 +312,7 @@ class LogView(QWidget):
 
     def _add_exercise(self, exercise: Exercise, rows: list[SetRow]) -> None:
         model = SetsTableModel(exercise, self.unit, self)
+        model.plates = lambda load_kg: plates_text(exercise, load_kg, self._ctx.settings())
         model.set_rows(rows)
         model.ensure_trailing_draft()
         model.completed.connect(lambda key, slug=exercise.slug: self._save_draft(slug, key))
@@ -367,7 +369,9 @@ class LogView(QWidget):
         if plan is not None:
             for s in plan.suggestions:
                 if s.exercise == exercise.slug:
-                    return f"Plan: {prescription_text(s, self.unit)}. {s.reason}"
+                    plates = plates_text(exercise, s.load_kg, self._ctx.settings())
+                    tail = f" {plates}." if plates else ""
+                    return f"Plan: {prescription_text(s, self.unit)}. {s.reason}{tail}"
         return base + "."
 
     def _refresh_last_time(self, slug: str) -> None:

@@ -9,6 +9,7 @@ commands that call `mark_saved`, `apply_saved`, `insert_saved` and `remove_row`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import count
 from typing import Any
@@ -121,6 +122,8 @@ class SetsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.exercise = exercise
         self.unit = unit
+        #: The plates for a load in kg ("Plates: ..."), None when not a barbell; set by the Log.
+        self.plates: Callable[[float | None], str | None] = lambda load_kg: None
         self._rows: list[SetRow] = []
 
     # --- reading ---------------------------------------------------------------------------
@@ -263,9 +266,13 @@ class SetsTableModel(QAbstractTableModel):
             return "Saved" if r.saved else "Not saved yet: type the reps and press Enter"
         if column == REPS and not r.saved and r.target_reps is not None:
             return f"Target: {r.target_reps} reps. Type the reps you did."
-        if column == LOAD and not r.saved:
+        if column == LOAD and r.saved:
+            return self.plates(r.load_kg)
+        if column == LOAD:
             target = format_load(r.target_load_kg, self.unit) if r.target_load_kg else None
-            return f"Target: {target}" if target else "Leave blank for bodyweight"
+            text = f"Target: {target}" if target else "Leave blank for bodyweight"
+            plates = self.plates(r.load_kg or r.target_load_kg)
+            return f"{text}\n{plates}" if plates else text
         return None
 
     # --- editing ---------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.errors import InputError
+from hiplog.domain.plates import parse_stock, stock_text
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit, from_kg, to_kg
 from hiplog.services import settings_store
@@ -47,6 +48,12 @@ EQUIPMENT_LABELS = {
     "stack": "Machine or cable stack",
     "plate": "Held plate",
 }
+#: The bar and plate rows of the Equipment tab: settings key stem -> label.
+PLATE_ROWS = {
+    "bar": "Bar",
+    "plates": "Plates (pairs)",
+    "bumpers": "Bumper plates (pairs)",
+}
 #: Field names of the form, by settings key, for messages that say which field is wrong.
 FIELD_LABELS = {
     "unit": "Unit",
@@ -58,6 +65,11 @@ FIELD_LABELS = {
     **{
         f"{kind}_step_{unit}": f"{EQUIPMENT_LABELS[kind]} step ({unit})"
         for kind in EQUIPMENT
+        for unit in ("kg", "lb")
+    },
+    **{
+        f"{stem}_{unit}": f"{label} ({unit})"
+        for stem, label in PLATE_ROWS.items()
         for unit in ("kg", "lb")
     },
 }
@@ -200,10 +212,46 @@ class SettingsDialog(QDialog):
         layout.addLayout(grid)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addLayout(self._plates_grid())
         layout.addStretch(1)
         tab = QWidget()
         tab.setLayout(layout)
         return tab
+
+    def _plates_grid(self) -> QGridLayout:
+        """The bar and the plates the Log and the Plan load a barbell from."""
+        grid = QGridLayout()
+        grid.addWidget(QLabel("<b>Bar and plates</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>kg</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>lb</b>"), 0, 2)
+        self.plate_edits: dict[str, QLineEdit] = {}
+        tips = {
+            "bar": "What the empty bar weighs, in {unit}",
+            "plates": "Plates in {unit} and how many pairs, e.g. 20x4, 10x2, 1.25x2",
+            "bumpers": "Full-size plates in {unit} (pairs): a hip thrust starts with one",
+        }
+        for row, (stem, label) in enumerate(PLATE_ROWS.items(), start=1):
+            grid.addWidget(QLabel(label), row, 0)
+            for column, unit in enumerate(("kg", "lb"), start=1):
+                edit = QLineEdit()
+                edit.setToolTip(tips[stem].format(unit=unit))
+                self.plate_edits[f"{stem}_{unit}"] = edit
+                grid.addWidget(edit, row, column)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        return grid
+
+    def _plate_values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, edit in self.plate_edits.items():
+            if key.startswith("bar_"):
+                out[key] = _number(edit.text(), FIELD_LABELS[key], 0, 100)
+                continue
+            try:
+                out[key] = parse_stock(edit.text(), bumper=key.startswith("bumpers_"))
+            except ValueError as exc:
+                raise InputError(str(exc), FIELD_LABELS[key]) from None
+        return out
 
     def _exercises_tab(self) -> QWidget:
         self.overrides_model = OverridesTableModel(self)
@@ -249,6 +297,9 @@ class SettingsDialog(QDialog):
         for key, edit in self.step_edits.items():
             edit.setText(_text(getattr(settings, key)))
         self.kettlebells_edit.setText(", ".join(_text(k) for k in settings.kettlebells_kg))
+        for key, edit in self.plate_edits.items():
+            value = getattr(settings, key)
+            edit.setText(_text(value) if key.startswith("bar_") else stock_text(value))
         self.bands_edit.setText(", ".join(settings.bands))
         self.overrides_model.set_rows(
             list(self._ctx.catalog()), settings.exercise_overrides, settings
@@ -293,6 +344,7 @@ class SettingsDialog(QDialog):
             "bands": bands,
             "exercise_overrides": self.overrides_model.overrides(),
             **steps,
+            **self._plate_values(),
         }
         try:
             return replace(self._settings, **changes)
