@@ -13,7 +13,8 @@ from hiplog.domain.models import Length, SetEntry
 from hiplog.services import training_log
 from hiplog.services.charts import ChartRange
 from hiplog.services.context import AppContext
-from hiplog.ui.progress.chart_palette import MIN_CONTRAST, contrast, series_colours
+from hiplog.ui.common.contrast import MIN_CONTRAST, contrast
+from hiplog.ui.progress.chart_palette import series_colours
 from hiplog.ui.progress.progress_view import WEEKLY_TAB, ProgressView
 
 pytestmark = pytest.mark.gui

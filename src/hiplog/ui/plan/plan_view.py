@@ -122,7 +122,7 @@ class SuggestionCard(QFrame):
         top.addWidget(title, 1)
         rule = QLabel(RULE_LABELS.get(suggestion.rule, suggestion.rule), self)
         rule.setToolTip(f"Rule: {suggestion.rule}")
-        rule.setEnabled(False)
+        rule.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         top.addWidget(rule)
         layout.addLayout(top)
         self.prescription = QLabel(prescription_text(suggestion, unit), self)
