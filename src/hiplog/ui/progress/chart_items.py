@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import date, datetime
+from itertools import pairwise
 from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 from hiplog.ui.progress.chart_palette import ChartColours
 
@@ -44,11 +45,59 @@ def new_plot(
     layout: pg.GraphicsLayoutWidget, row: int, colours: ChartColours, font: QFont
 ) -> pg.PlotItem:
     """A plot with a local-time date axis, a light grid and the palette's colours."""
-    plot = layout.addPlot(row=row, col=0, axisItems={"bottom": pg.DateAxisItem()})
+    plot = layout.addPlot(row=row, col=0, axisItems={"bottom": DateAxis()})
     style_plot(plot, colours, font)
     plot.setMenuEnabled(False)
     plot.hideButtons()
     return plot
+
+
+class DateAxis(pg.DateAxisItem):  # type: ignore[misc]
+    """A date axis whose labels never collide: one level of ticks, each label complete
+    ("4 Oct", "Jan 2026", "Mar", "2019"), and ticks dropped where a label would touch the last."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
+        levels = super().tickValues(minVal, maxVal, size)
+        if not levels or size <= 0:
+            return []
+        per_px = (maxVal - minVal) / size
+        metrics = self.fontMetrics
+        for spacing, values in reversed(levels):  # the finest level first
+            kept = self._spaced(sorted(values), spacing, per_px, metrics)
+            if len(kept) >= 2 or (spacing, values) == levels[0]:
+                return [(spacing, kept)]
+        return []
+
+    def _spaced(
+        self, values: list[float], spacing: float, per_px: float, metrics: QFontMetrics
+    ) -> list[float]:
+        kept: list[float] = []
+        last_right = -math.inf
+        for value, text in zip(values, self.tickStrings(values, 1.0, spacing), strict=True):
+            half = (metrics.horizontalAdvance(text) + 12) / 2 * per_px
+            if value - half >= last_right:
+                kept.append(value)
+                last_right = value + half
+        return kept
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        out = []
+        for i, value in enumerate(values):
+            try:
+                when = datetime.fromtimestamp(value)
+            except (OverflowError, OSError, ValueError):
+                out.append("")
+                continue
+            if spacing >= 300 * DAY:
+                out.append(str(when.year))
+            elif spacing >= 27 * DAY:
+                with_year = i == 0 or when.month == 1
+                out.append(when.strftime("%b %Y") if with_year else when.strftime("%b"))
+            elif spacing >= DAY:
+                out.append(f"{when.day} {when.strftime('%b')}")
+            else:
+                out.append(when.strftime("%H:%M"))
+        return out
 
 
 def style_plot(plot: pg.PlotItem, colours: ChartColours, font: QFont) -> None:
@@ -100,3 +149,83 @@ def show_range(plots: Sequence[Any], start: float | None, end: float) -> None:
         plots[0].enableAutoRange(axis="x")
     else:
         plots[0].setXRange(start, end, padding=0.02)
+
+
+#: A line breaks where sessions are further apart than this many days...
+GAP_DAYS = 28.0
+#: ...or than this many times the usual (median) spacing between sessions,
+GAP_FACTOR = 3.0
+#: ...but never for less than this: the progression rules change nothing after a break of up
+#: to 10 days, so neither does the chart.
+MIN_GAP_DAYS = 10.0
+
+
+def gap_limit(xs: Sequence[float]) -> float:
+    """The spacing (seconds) beyond which two neighbouring sessions are not joined by a line."""
+    steps = sorted(b - a for a, b in pairwise(xs) if b > a)
+    usual = steps[len(steps) // 2] if steps else 0.0
+    return max(MIN_GAP_DAYS * DAY, min(GAP_DAYS * DAY, GAP_FACTOR * usual))
+
+
+def with_breaks(xs: Sequence[float], ys: Sequence[float]) -> tuple[list[float], list[float]]:
+    """The points with a NaN between two sessions further apart than `gap_limit`, so a line
+    drawn with connect='finite' stops there instead of inventing a trend across the gap."""
+    limit = gap_limit(xs)
+    out_x: list[float] = []
+    out_y: list[float] = []
+    for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
+        if i and x - xs[i - 1] > limit:
+            out_x.append((x + xs[i - 1]) / 2)
+            out_y.append(math.nan)
+        out_x.append(x)
+        out_y.append(y)
+    return out_x, out_y
+
+
+def in_range(xs: Sequence[float], start: float | None, end: float) -> list[int]:
+    """Indexes of the points inside [start, end] (all of them when start is None)."""
+    return [i for i, x in enumerate(xs) if start is None or start <= x <= end]
+
+
+def fit_y(plot: Any, values: Sequence[float], from_zero: bool, floor: float = 1.0) -> None:
+    """Fit a plot's y axis to `values` (the data in view), from zero for counts and volume."""
+    finite_values = [v for v in values if v == v]
+    top = max(finite_values, default=floor)
+    bottom = 0.0 if from_zero else min(finite_values, default=0.0)
+    if top <= bottom:
+        top = bottom + floor
+    pad = (top - bottom) * 0.06
+    plot.enableAutoRange(axis="y", enable=False)
+    plot.setYRange(0.0 if from_zero else bottom - pad, top + pad, padding=0)
+
+
+def align_axes(
+    plots: Sequence[pg.PlotItem], used_right: Sequence[bool], colours: ChartColours, font: QFont
+) -> None:
+    """Give the stacked plots' left axes one width, and their right axes one width (an empty
+    one beside a plot that has none, when another has), so their date axes line up."""
+    metrics = QFontMetrics(font)
+    width = metrics.horizontalAdvance("00,000.0") + metrics.height() * 2
+    any_right = any(used_right)
+    for plot, used in zip(plots, used_right, strict=True):
+        plot.getAxis("left").setWidth(width)
+        right = plot.getAxis("right")
+        if not any_right:
+            plot.hideAxis("right")
+            continue
+        plot.showAxis("right")
+        right.setWidth(width)
+        right.setStyle(showValues=used)
+        right.setPen(pg.mkPen(colours.foreground if used else translucent(colours.foreground, 0)))
+        if not used:
+            right.setLabel("")
+
+
+def new_legend(
+    layout: pg.GraphicsLayoutWidget, row: int, colours: ChartColours, font: QFont
+) -> pg.LegendItem:
+    """A legend in its own row of the layout, above its plot, so it never covers data."""
+    legend = pg.LegendItem(labelTextColor=colours.foreground, colCount=4)
+    legend.setLabelTextSize(f"{max(font.pointSizeF(), 8.0):.0f}pt")
+    layout.addItem(legend, row=row, col=0)
+    return legend
