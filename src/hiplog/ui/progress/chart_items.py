@@ -61,43 +61,50 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]
         if not levels or size <= 0:
             return []
         per_px = (maxVal - minVal) / size
-        metrics = self.fontMetrics
-        for spacing, values in reversed(levels):  # the finest level first
-            kept = self._spaced(sorted(values), spacing, per_px, metrics)
-            if len(kept) >= 2 or (spacing, values) == levels[0]:
+        # Each level leaves out the ticks of the coarser ones (1 Jan is a year tick, not a
+        # month tick): a level's ticks are its own and those of every level above it.
+        for depth in range(len(levels) - 1, -1, -1):  # the finest level first
+            spacing = levels[depth][0]
+            values = sorted({v for _s, vs in levels[: depth + 1] for v in vs})
+            kept = self._spaced(values, spacing, per_px, minVal, maxVal)
+            if len(kept) >= 2 or depth == 0:
                 return [(spacing, kept)]
         return []
 
     def _spaced(
-        self, values: list[float], spacing: float, per_px: float, metrics: QFontMetrics
+        self, values: list[float], spacing: float, per_px: float, low: float, high: float
     ) -> list[float]:
+        """The ticks whose whole label fits on the axis, none touching the one before."""
+        metrics: QFontMetrics = self.fontMetrics
+        inside = [v for v in values if low <= v <= high]
         kept: list[float] = []
-        last_right = -math.inf
-        for value, text in zip(values, self.tickStrings(values, 1.0, spacing), strict=True):
+        last_right = low
+        for value in inside:
+            text = _date_label(value, spacing, first=not kept)
             half = (metrics.horizontalAdvance(text) + 12) / 2 * per_px
-            if value - half >= last_right:
+            if value - half >= last_right and value + half <= high:
                 kept.append(value)
                 last_right = value + half
         return kept
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
-        out = []
-        for i, value in enumerate(values):
-            try:
-                when = datetime.fromtimestamp(value)
-            except (OverflowError, OSError, ValueError):
-                out.append("")
-                continue
-            if spacing >= 300 * DAY:
-                out.append(str(when.year))
-            elif spacing >= 27 * DAY:
-                with_year = i == 0 or when.month == 1
-                out.append(when.strftime("%b %Y") if with_year else when.strftime("%b"))
-            elif spacing >= DAY:
-                out.append(f"{when.day} {when.strftime('%b')}")
-            else:
-                out.append(when.strftime("%H:%M"))
-        return out
+        return [_date_label(v, spacing, first=i == 0) for i, v in enumerate(values)]
+
+
+def _date_label(value: float, spacing: float, first: bool) -> str:
+    """'2019' for yearly ticks; 'Jan 2026', 'Feb' for monthly ones (the year on the first and on
+    January); '4 Oct' for daily or weekly ones; '18:00' within a day."""
+    try:
+        when = datetime.fromtimestamp(value)
+    except (OverflowError, OSError, ValueError):
+        return ""
+    if spacing >= 300 * DAY:
+        return str(when.year)
+    if spacing >= 27 * DAY:
+        return when.strftime("%b %Y") if first or when.month == 1 else when.strftime("%b")
+    if spacing >= DAY:
+        return f"{when.day} {when.strftime('%b')}"
+    return when.strftime("%H:%M")
 
 
 def style_plot(plot: pg.PlotItem, colours: ChartColours, font: QFont) -> None:
@@ -229,3 +236,21 @@ def new_legend(
     legend.setLabelTextSize(f"{max(font.pointSizeF(), 8.0):.0f}pt")
     layout.addItem(legend, row=row, col=0)
     return legend
+
+
+def fit_legend_columns(legend: pg.LegendItem, width: float) -> None:
+    """As many legend columns as fit in `width` (one entry per row when nothing else fits)."""
+    entries = legend.items
+    if not entries:
+        return
+    widest = max(sample.width() + label.width() + 16 for sample, label in entries)
+    columns = max(1, min(len(entries), int(width // max(widest, 1.0))))
+    if columns != legend.columnCount:
+        legend.setColumnCount(columns)
+
+
+def keep_content_visible(chart: pg.GraphicsLayoutWidget, base_width: int) -> None:
+    """Make the chart widget at least as wide as its titles and legends need, so a narrow
+    window scrolls it instead of cutting off its right side."""
+    needed = chart.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+    chart.setMinimumWidth(max(base_width, math.ceil(needed) + 8))

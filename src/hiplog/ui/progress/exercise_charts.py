@@ -5,6 +5,10 @@ vertical line marks where the next variation of a ladder was first trained; hove
 shows that session's sets. Only the sessions inside the chosen range are drawn, a line stops
 where training stopped for a while (see `chart_items.gap_limit`), volume is measured from zero,
 and the legends sit in rows of their own above each plot, never over the data.
+
+Over 400 lines because drawing, fitting the axes to the range and thinning the markers all work
+on the same plot items and their per-slot state; the items of one exercise are in
+exercise_chart_slot.py and the pure helpers in chart_items.py.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Callable, Sequence
 from datetime import timedelta
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.units import Unit, from_kg
@@ -23,6 +27,7 @@ from hiplog.ui.progress.chart_items import (
     DAY,
     align_axes,
     finite,
+    fit_legend_columns,
     fit_y,
     in_range,
     label_html,
@@ -36,84 +41,19 @@ from hiplog.ui.progress.chart_items import (
     with_breaks,
 )
 from hiplog.ui.progress.chart_palette import ChartColours
+from hiplog.ui.progress.exercise_chart_slot import (
+    RECORD_SIZE,
+    RECORD_SIZE_DENSE,
+    ChartSlot,
+    strength_label,
+    volume_label,
+)
 
 #: Session points closer than this (pixels, on average) are drawn only when hovered.
 DENSE_SPACING_PX = 6.0
-RECORD_SIZE, RECORD_SIZE_DENSE = 17, 10
 
 #: Builds the tooltip of one point: (exercise slug, session index) -> text.
 TipFunction = Callable[[str, int], str]
-
-
-def _strength_label(kinds: set[Strength], unit: Unit) -> str:
-    if kinds == {Strength.BEST_REPS}:
-        return "Best reps in one set"
-    if kinds == {Strength.E1RM}:
-        return f"Estimated 1RM ({unit.value})"
-    return f"Estimated 1RM ({unit.value}) or best reps"
-
-
-def _volume_label(kinds: set[Volume], unit: Unit, weekly: bool) -> str:
-    per = "week" if weekly else "session"
-    if kinds == {Volume.REPS}:
-        return f"Reps per {per}"
-    if kinds == {Volume.LOAD}:
-        return f"Volume per {per} ({unit.value})"
-    return f"Volume ({unit.value}) or reps per {per}"
-
-
-class _Slot:
-    """The plot items of one series (one exercise), kept and refilled from switch to switch:
-    creating pyqtgraph items costs more than giving existing ones new data."""
-
-    def __init__(self, owner: ExerciseChartsWidget) -> None:
-        self.slug = ""
-        self.colour = QColor()
-        bg = owner.colours.background
-
-        def tip(x: float, y: float, data: object) -> str:
-            return owner.tip_text(self.slug, int(str(data)))
-
-        self.strength = pg.PlotDataItem(connect="finite")
-        self.top_load = pg.PlotDataItem(connect="finite")
-        self.points = pg.ScatterPlotItem(
-            size=7, hoverable=True, hoverSize=11, tip=tip, brush=pg.mkBrush(bg)
-        )
-        self.records = pg.ScatterPlotItem(symbol="star", size=RECORD_SIZE)
-        self.volume = pg.PlotDataItem(connect="finite")
-        self.weekly = pg.PlotDataItem(stepMode="center", fillLevel=0)
-        self.volume_points = pg.ScatterPlotItem(
-            size=7, hoverable=True, hoverSize=11, tip=tip, brush=pg.mkBrush(bg)
-        )
-        for item in self.strength_items():
-            owner.strength_plot.addItem(item)
-        for item in self.volume_items():
-            owner.volume_plot.addItem(item)
-        self.records.setZValue(5)
-        self.strength_right = False  # drawn against the right axis (reps beside kg)
-        self.volume_right = False
-
-    def strength_items(self) -> tuple[pg.GraphicsObject, ...]:
-        return (self.strength, self.top_load, self.points, self.records)
-
-    def volume_items(self) -> tuple[pg.GraphicsObject, ...]:
-        return (self.volume, self.weekly, self.volume_points)
-
-    def items(self) -> tuple[pg.GraphicsObject, ...]:
-        return (
-            self.strength,
-            self.top_load,
-            self.points,
-            self.records,
-            self.volume,
-            self.weekly,
-            self.volume_points,
-        )
-
-    def hide(self) -> None:
-        self.slug = ""
-        for item in self.items():
-            item.setVisible(False)
 
 
 class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
@@ -135,7 +75,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         # The values drawn in range, per view box (fits the y axes): id(view) -> values.
         self._shown_values: dict[int, list[float]] = {}
         self._used_right = (False, False)
-        self._slots: list[_Slot] = []
+        self._slots: list[ChartSlot] = []
         self._tip: TipFunction = lambda slug, index: ""
         self._dense: dict[int, bool] = {}  # id(point item) -> drawn as dense
         self._x_range: tuple[float | None, float] | None = None
@@ -182,12 +122,23 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         split_strength, split_volume = self._place_slots(charts)
         self._fill_slots(charts, unit, weekly_volume)
         self._set_legends(charts)
+        self._fit_legends()
         self._set_ladder(charts)
         self._set_labels(charts, unit, weekly_volume, split_strength, split_volume)
         self._used_right = (split_strength, split_volume)
         align_axes(
             [self.strength_plot, self.volume_plot], self._used_right, self.colours, self._font
         )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_legends()
+        super().resizeEvent(event)
+
+    def _fit_legends(self) -> None:
+        if not hasattr(self, "volume_legend"):  # a resize while being built
+            return
+        for legend in (self.legend, self.volume_legend):
+            fit_legend_columns(legend, self.width() - 24)
 
     def _clear_stores(self) -> None:
         self._dense.clear()
@@ -206,7 +157,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         """One slot per chart, on the left axis or (reps beside kg) on the right one; returns
         whether strength and volume need a right axis."""
         while len(self._slots) < len(charts):
-            self._slots.append(_Slot(self))
+            self._slots.append(ChartSlot(self))
         split_strength = len({chart.strength_kind for chart in charts}) > 1
         split_volume = len({chart.volume_kind for chart in charts}) > 1
         for slot, chart in zip(self._slots, charts, strict=False):
@@ -261,22 +212,22 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         left_strength = {Strength.E1RM} if split_strength else strength_kinds
         left_volume = {Volume.LOAD} if split_volume else volume_kinds
         self.strength_plot.setLabel(
-            "left", label_html(_strength_label(left_strength, unit), c, self._font)
+            "left", label_html(strength_label(left_strength, unit), c, self._font)
         )
         self.volume_plot.setLabel(
-            "left", label_html(_volume_label(left_volume, unit, weekly), c, self._font)
+            "left", label_html(volume_label(left_volume, unit, weekly), c, self._font)
         )
         self._show_right(
-            self.strength_plot, split_strength, _strength_label({Strength.BEST_REPS}, unit)
+            self.strength_plot, split_strength, strength_label({Strength.BEST_REPS}, unit)
         )
-        self._show_right(self.volume_plot, split_volume, _volume_label({Volume.REPS}, unit, weekly))
-        names = ", ".join(chart.name for chart in charts)
+        self._show_right(self.volume_plot, split_volume, volume_label({Volume.REPS}, unit, weekly))
+        # The names are in the legend; a title with them grows wider than a small window.
         estimate = " (e1RM is an estimate)" if Strength.E1RM in strength_kinds else ""
         title = "Volume per week (reps x load)" if weekly else "Volume (reps x load)"
-        self.strength_plot.setTitle(label_html(f"Strength: {names}{estimate}", c, self._font, True))
+        self.strength_plot.setTitle(label_html(f"Strength{estimate}", c, self._font, True))
         self.volume_plot.setTitle(label_html(title, c, self._font, True))
 
-    def _place(self, slot: _Slot, strength_right: bool, volume_right: bool) -> None:
+    def _place(self, slot: ChartSlot, strength_right: bool, volume_right: bool) -> None:
         """Move a slot's items to the right-axis view or back, when that changes."""
         moves = (
             (slot.strength_right, strength_right, slot.strength_items(), self.strength_plot,
@@ -322,24 +273,9 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         values = finite(series.values)
         return [from_kg(v, unit) for v in values] if scale_load else values
 
-    def _style(self, slot: _Slot, colour: QColor) -> None:
-        """Pens and brushes of a slot, set only when its colour changes."""
-        if slot.colour == colour:
-            return
-        slot.colour = QColor(colour)
-        slot.strength.setPen(pen(colour))
-        slot.top_load.setPen(pen(translucent(colour, 0.75), 1.5, dashed=True))
-        slot.records.setBrush(pg.mkBrush(colour))
-        slot.records.setPen(pg.mkPen(self.colours.foreground, width=1))
-        slot.volume.setPen(pen(colour))
-        slot.weekly.setPen(pen(colour, 1.5))
-        slot.weekly.setBrush(pg.mkBrush(translucent(colour, 0.35)))
-        for points in (slot.points, slot.volume_points):
-            points.opts["hoverBrush"] = pg.mkBrush(colour)
-
     def _fill(
         self,
-        slot: _Slot,
+        slot: ChartSlot,
         chart: ExerciseCharts,
         colour: QColor,
         unit: Unit,
@@ -347,7 +283,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         show_top: bool,
     ) -> None:
         slot.slug = chart.exercise
-        self._style(slot, colour)
+        slot.style(colour, self.colours)
         xs = [stamp(d) for d in chart.dates]
         start, end = self._x_range if self._x_range is not None else (None, math.inf)
         keep = in_range(xs, start, end)
@@ -374,7 +310,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def _fill_strength(
         self,
-        slot: _Slot,
+        slot: ChartSlot,
         chart: ExerciseCharts,
         xs: list[float],
         keep: list[int],
@@ -407,7 +343,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self.record_items[chart.exercise] = slot.records
 
     def _fill_volume(
-        self, slot: _Slot, chart: ExerciseCharts, xs: list[float], keep: list[int], unit: Unit
+        self, slot: ChartSlot, chart: ExerciseCharts, xs: list[float], keep: list[int], unit: Unit
     ) -> None:
         view = self.volume_right if slot.volume_right else self.volume_plot.vb
         vy = self._values(chart.volume, chart.volume_kind is Volume.LOAD, unit)
@@ -419,7 +355,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.volume_point_items[chart.exercise] = slot.volume_points
 
     def _fill_weekly(
-        self, slot: _Slot, chart: ExerciseCharts, unit: Unit, start: float | None, end: float
+        self, slot: ChartSlot, chart: ExerciseCharts, unit: Unit, start: float | None, end: float
     ) -> None:
         """Weekly volume as steps, one week wide each; weeks without training are at zero."""
         view = self.volume_right if slot.volume_right else self.volume_plot.vb

@@ -2,6 +2,9 @@
 
 Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise); the view only
 draws. It reloads lazily: a change of data marks it dirty, and it redraws when next shown.
+
+Over 400 lines: building the view (in named steps), choosing what to draw and the two save
+dialogs read best together; the charts themselves are exercise_charts.py and weekly_charts.py.
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.progress.chart_export import export_image
-from hiplog.ui.progress.chart_items import stamp
+from hiplog.ui.progress.chart_items import keep_content_visible, stamp
 from hiplog.ui.progress.chart_palette import ChartColours
 from hiplog.ui.progress.charted_exercises_model import NAME, SESSIONS, ChartExerciseModel
 from hiplog.ui.progress.exercise_charts import ExerciseChartsWidget
@@ -154,8 +157,9 @@ class ProgressView(LazyView):
         self.exercise_charts = ExerciseChartsWidget(self._colours, self.font())
         self.weekly_charts = WeeklyChartsWidget(self._colours, self.font())
         line = self.fontMetrics().height()
-        self.exercise_charts.setMinimumSize(28 * line, 26 * line)
-        self.weekly_charts.setMinimumSize(28 * line, 34 * line)
+        self._chart_width = 28 * line  # and wider when a title or a legend needs it
+        self.exercise_charts.setMinimumSize(self._chart_width, 26 * line)
+        self.weekly_charts.setMinimumSize(self._chart_width, 34 * line)
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -315,6 +319,8 @@ class ProgressView(LazyView):
         for button in (self.image_button, self.csv_button):
             button.setEnabled(True)
         self._apply_range()
+        keep_content_visible(self._visible_chart(), self._chart_width)
+        self._fit_stack()
 
     def _range_changed(self) -> None:
         """Draw again: only the sessions in the new range are drawn, and the axes fit them."""

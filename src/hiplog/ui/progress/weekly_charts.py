@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.models import Length
@@ -19,6 +19,7 @@ from hiplog.services.charts import LENGTHS, MUSCLES, WeeklyCharts
 from hiplog.ui.progress.chart_items import (
     DAY,
     align_axes,
+    fit_legend_columns,
     fit_y,
     label_html,
     new_legend,
@@ -225,6 +226,12 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             tip=lambda x, y, data: tips[int(data)],
         )
         plot.addItem(points)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if hasattr(self, "lengths_legend"):  # not while being built
+            for legend in (self.muscles_legend, self.lengths_legend):
+                fit_legend_columns(legend, self.width() - 24)
+        super().resizeEvent(event)
 
     def show_range(self, start: float | None, end: float) -> None:
         """Show the weeks in [start, end] (all when start is None); each y axis from zero to the

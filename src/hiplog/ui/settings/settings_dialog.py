@@ -213,6 +213,12 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addLayout(self._plates_grid())
+        plates_note = QLabel(
+            "The Log and the Plan say which plates make each barbell load. Write a plate and how "
+            "many pairs you have (20x4); a hip thrust starts with a bumper on each side."
+        )
+        plates_note.setWordWrap(True)
+        layout.addWidget(plates_note)
         layout.addStretch(1)
         tab = QWidget()
         tab.setLayout(layout)
