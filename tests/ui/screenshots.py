@@ -5,10 +5,10 @@ Run under a virtual display (the offscreen platform renders no fonts on some sys
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m tests.ui.screenshots docs/screenshots
 
 Writes plan, log, progress, progress-compare, progress-weekly, history, exercises,
-session_editor, settings and settings-equipment in the light and the dark theme, the views at 1400 x 900 and at
-900 x 600 (the dialogs at their own size): `plan.png` is light at 1400 x 900, `plan-dark.png`
-dark, and `-900x600` marks the small window. The database and the window settings live in a
-temp folder; `--db` uses a copy of an existing one.
+session_editor, settings and settings-equipment in the light and the dark theme, the views at
+1400 x 900 and at 900 x 600 (the dialogs at their own size): `plan.png` is light at 1400 x 900,
+`plan-dark.png` dark, and `-900x600` marks the small window. The database and the window
+settings live in a temp folder; `--db` uses a copy of an existing one.
 """
 
 from __future__ import annotations

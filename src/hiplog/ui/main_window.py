@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from hiplog.ui.progress.progress_view import ProgressView
 
 VIEW_NAMES = ("log", "plan", "progress", "history", "exercises")
-MIN_WIDTH, MIN_HEIGHT = 760, 520
+MIN_WIDTH, MIN_HEIGHT = 700, 500
 VIEW_TITLES = {
     "log": "Log",
     "plan": "Plan",
