@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from hiplog.domain.units import Unit, from_kg
+from hiplog.domain.wording import trim_number
 
 #: Exercises whose bar rolls over the hips and needs full-diameter (bumper) plates.
 BUMPER_EXERCISES = frozenset({"barbell-hip-thrust", "barbell-glute-bridge"})
@@ -61,19 +62,15 @@ class PlateLoad:
 
     def text(self) -> str:
         """'60 kg: 20 kg bar + 20 per side'; a load that cannot be made names the nearest."""
-        bar = f"{_num(self.bar)} {self.unit.value} bar"
+        bar = f"{trim_number(self.bar)} {self.unit.value} bar"
         if self.per_side:
-            how = f"{bar} + {' + '.join(_num(p) for p in self.per_side)} per side"
+            how = f"{bar} + {' + '.join(trim_number(p) for p in self.per_side)} per side"
         else:
             how = f"the {bar} alone"
-        made = f"{_num(self.total)} {self.unit.value}: {how}"
+        made = f"{trim_number(self.total)} {self.unit.value}: {how}"
         if self.exact:
             return made
-        return f"{_num(self.wanted)} {self.unit.value} cannot be made; nearest {made}"
-
-
-def _num(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+        return f"{trim_number(self.wanted)} {self.unit.value} cannot be made; nearest {made}"
 
 
 def needs_bumpers(slug: str) -> bool:
@@ -172,4 +169,4 @@ def parse_stock(text: str, bumper: bool = False) -> tuple[PlateStock, ...]:
 
 def stock_text(stock: tuple[PlateStock, ...]) -> str:
     """The text `parse_stock` reads: '25x2, 20x4'."""
-    return ", ".join(f"{_num(s.weight)}x{s.pairs}" for s in stock)
+    return ", ".join(f"{trim_number(s.weight)}x{s.pairs}" for s in stock)

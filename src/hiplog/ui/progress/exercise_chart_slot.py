@@ -7,8 +7,8 @@ from typing import Protocol
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 
+from hiplog.domain.chart_series import Strength, Volume
 from hiplog.domain.units import Unit
-from hiplog.services.charts import Strength, Volume
 from hiplog.ui.progress.chart_items import pen, translucent
 from hiplog.ui.progress.chart_palette import ChartColours
 
