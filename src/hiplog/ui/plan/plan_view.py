@@ -39,6 +39,7 @@ from hiplog.services import plan as plan_service
 from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.refresh_on_show import LazyView
 
 #: What each rule means, in a few words, for the tag on a card.
@@ -125,7 +126,12 @@ class SuggestionCard(QFrame):
     """One exercise's prescription: name, '3 x 8 at 62.5 kg', why, and the rule."""
 
     def __init__(
-        self, suggestion: Suggestion, name: str, unit: Unit, parent: QWidget | None = None
+        self,
+        suggestion: Suggestion,
+        name: str,
+        unit: Unit,
+        parent: QWidget | None = None,
+        plates: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.suggestion = suggestion
@@ -139,7 +145,7 @@ class SuggestionCard(QFrame):
         top.addWidget(title, 1)
         rule = QLabel(RULE_LABELS.get(suggestion.rule, suggestion.rule), self)
         rule.setToolTip(f"Rule: {suggestion.rule}")
-        rule.setEnabled(False)
+        rule.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         top.addWidget(rule)
         layout.addLayout(top)
         self.prescription = QLabel(prescription_text(suggestion, unit), self)
@@ -148,6 +154,10 @@ class SuggestionCard(QFrame):
         self.prescription.setFont(font)
         self.prescription.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.prescription)
+        self.plates = QLabel(plates or "", self)
+        self.plates.setVisible(plates is not None)
+        self.plates.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.plates)
         reason = QLabel(suggestion.reason, self)
         reason.setWordWrap(True)
         layout.addWidget(reason)
@@ -325,7 +335,8 @@ class PlanView(LazyView):
 
     def _build_cards(self, plan: Plan) -> None:
         catalog = self._ctx.catalog()
-        unit = self._ctx.settings().unit
+        settings = self._ctx.settings()
+        unit = settings.unit
         warmup, work = self._groups(plan)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -337,7 +348,8 @@ class PlanView(LazyView):
             for s in items:
                 exercise = catalog.get(s.exercise)
                 name = exercise.name if exercise is not None else s.exercise
-                card = SuggestionCard(s, name, unit, page)
+                plates = plates_text(exercise, s.load_kg, settings)
+                card = SuggestionCard(s, name, unit, page, plates)
                 self.cards.append(card)
                 layout.addWidget(card)
         layout.addStretch(1)
