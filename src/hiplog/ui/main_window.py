@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from hiplog.ui.programs.program_editor import ProgramEditor
     from hiplog.ui.progress.progress_view import ProgressView
 
+MIN_WIDTH, MIN_HEIGHT = 700, 500
 VIEW_TITLES = {
     "log": "Log",
     "plan": "Plan",
@@ -90,6 +91,9 @@ class MainWindow(QMainWindow):
         widgets: list[QWidget] = [QWidget() for _ in VIEW_NAMES]
 
         central = QWidget(self)
+        # Small enough for a 1366x768 laptop at 100 % or a 1920x1080 screen at 150 %; below what
+        # a view needs, its charts and lists scroll instead of being cut off.
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         self.nav = QListWidget(central)

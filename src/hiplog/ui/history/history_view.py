@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.domain.wording import format_load, load_reps_text
+from hiplog.domain.wording import format_load, load_reps_text, plural
 from hiplog.services import exercises, history, programs, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -212,8 +212,7 @@ class HistoryView(LazyView):
         self.table.setColumnHidden(PROGRAM_DAY, not days)
         total = history.session_count(ctx, exercise)
         self.count_label.setText(
-            f"{total} session{'s' if total != 1 else ''}"
-            + (" with this exercise" if exercise else "")
+            plural(total, "session") + (" with this exercise" if exercise else "")
         )
         self._mark_days()
         self.preview.clear()
@@ -256,7 +255,7 @@ class HistoryView(LazyView):
             if (day.year, day.month) != (year, month):
                 continue  # days of the next or previous month stay plain
             fmt = QTextCharFormat(marked)
-            fmt.setToolTip(f"{len(ids)} session{'s' if len(ids) > 1 else ''}")
+            fmt.setToolTip(plural(len(ids), "session"))
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
 
     def _page_changed(self, year: int, month: int) -> None:

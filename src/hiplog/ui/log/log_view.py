@@ -26,6 +26,7 @@ from hiplog.services import exercise_history, programs, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.sets_table_model import SetsTableModel
@@ -297,6 +298,7 @@ class LogView(LazyView):
 
     def _add_exercise(self, exercise: Exercise, rows: list[SetRow]) -> None:
         model = SetsTableModel(self.unit, exercise, self)
+        model.plates = lambda load_kg: plates_text(exercise, load_kg, self._ctx.settings())
         model.set_rows(rows)
         model.ensure_trailing_draft()
         model.completed.connect(lambda key, slug=exercise.slug: self._save_draft(slug, key))
@@ -327,7 +329,9 @@ class LogView(LazyView):
         if slug is None:
             return
         model = self._log.models[slug]
-        self.sets_panel.show_sets(model, aim_text(model.exercise, self._plan, self.unit))
+        self.sets_panel.show_sets(
+            model, aim_text(model.exercise, self._plan, self.unit, self._ctx.settings())
+        )
         self._refresh_last_time(slug)
 
     def _refresh_last_time(self, slug: str) -> None:

@@ -34,11 +34,12 @@ from hiplog.domain.plan import Plan, ProgramDayInfo
 from hiplog.domain.progression import Rule, Suggestion
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import prescription_text
+from hiplog.domain.wording import plural, prescription_text
 from hiplog.services import plan as plan_service
 from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.refresh_on_show import LazyView
 
 #: What each rule means, in a few words, for the tag on a card.
@@ -114,10 +115,9 @@ def timing_lines(
     else:
         lines.append(f"Next session: from {timing.earliest:%a %d %b, %H:%M}.")
     count = timing.sessions_last_7_days
-    plural = "session" if count == 1 else "sessions"
     fewest, most = settings.sessions_per_week
     target = f"{fewest} to {most}" if fewest != most else str(most)
-    lines.append(f"{count} {plural} in the last 7 days (the target is {target} a week).")
+    lines.append(f"{plural(count, 'session')} in the last 7 days (the target is {target} a week).")
     lines.append(status_text(timing.status, settings))
     return lines
 
@@ -126,7 +126,12 @@ class SuggestionCard(QFrame):
     """One exercise's prescription: name, '3 x 8 at 62.5 kg', why, and the rule."""
 
     def __init__(
-        self, suggestion: Suggestion, name: str, unit: Unit, parent: QWidget | None = None
+        self,
+        suggestion: Suggestion,
+        name: str,
+        unit: Unit,
+        parent: QWidget | None = None,
+        plates: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.suggestion = suggestion
@@ -140,7 +145,7 @@ class SuggestionCard(QFrame):
         top.addWidget(title, 1)
         rule = QLabel(RULE_LABELS.get(suggestion.rule, suggestion.rule), self)
         rule.setToolTip(f"Rule: {suggestion.rule}")
-        rule.setEnabled(False)
+        rule.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         top.addWidget(rule)
         layout.addLayout(top)
         self.prescription = QLabel(prescription_text(suggestion, unit), self)
@@ -149,6 +154,10 @@ class SuggestionCard(QFrame):
         self.prescription.setFont(font)
         self.prescription.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.prescription)
+        self.plates = QLabel(plates or "", self)
+        self.plates.setVisible(plates is not None)
+        self.plates.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.plates)
         reason = QLabel(suggestion.reason, self)
         reason.setWordWrap(True)
         layout.addWidget(reason)
@@ -326,7 +335,8 @@ class PlanView(LazyView):
 
     def _build_cards(self, plan: Plan) -> None:
         catalog = self._ctx.catalog()
-        unit = self._ctx.settings().unit
+        settings = self._ctx.settings()
+        unit = settings.unit
         warmup, work = self._groups(plan)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -338,7 +348,8 @@ class PlanView(LazyView):
             for s in items:
                 exercise = catalog.get(s.exercise)
                 name = exercise.name if exercise is not None else s.exercise
-                card = SuggestionCard(s, name, unit, page)
+                plates = plates_text(exercise, s.load_kg, settings)
+                card = SuggestionCard(s, name, unit, page, plates)
                 self.cards.append(card)
                 layout.addWidget(card)
         layout.addStretch(1)
