@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hiplog.domain.catalog import Catalog
-from hiplog.domain.models import Exercise, Session, SetEntry
+from hiplog.domain.models import Exercise, Session, SetEntry, StepKind
 from hiplog.domain.progression import CHOOSE_A_LOAD, RULES, Suggestion, suggest
 from hiplog.domain.readings import Reading, read_sets
 from hiplog.domain.rounding import grid_for
@@ -575,14 +575,19 @@ def test_properties_of_any_suggestion(
         assert sug.load_kg <= top + 1e-9
     if sug.rule in ("deload", "return-after-gap"):
         # rounded down from the reduced load; the only floors are the lightest load of the
-        # equipment and the catalog start load (an empty bar)
+        # equipment, the catalog start load and a barbell's empty bar, and a load already
+        # under those is kept
         gap = (as_of.date() - last.date()).days
         if sug.rule == "deload":
             factor = s.deload_factor
         else:
             factor = s.gap_short_factor if gap < s.gap_long_days else s.gap_long_factor
         grid = grid_for(ex, s)
-        floors = [grid.lightest] + ([grid.nearest(ex.start_load_kg)] if ex.start_load_kg else [])
+        floors = [grid.lightest, top] + (
+            [grid.nearest(ex.start_load_kg)] if ex.start_load_kg else []
+        )
+        if ex.step_kind is StepKind.BARBELL:
+            floors.append(s.bar_lb * KG_PER_LB if s.unit is Unit.LB else s.bar_kg)
         assert sug.load_kg <= top * factor + 1e-6 or any(
             sug.load_kg == pytest.approx(f) for f in floors
         )

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from hiplog.domain.metrics import ExerciseLookup, effective_load
+from hiplog.domain.metrics import ExerciseLookup, effective_load, epley
 from hiplog.domain.models import Exercise, LoadKind, Session, StepKind
 from hiplog.domain.readings import (
     ExerciseSession,
@@ -28,7 +28,7 @@ from hiplog.domain.readings import (
 )
 from hiplog.domain.rounding import band_rank, grid_for, lighter_band, next_band
 from hiplog.domain.settings import ProgressionSettings, effective_exercise
-from hiplog.domain.units import from_kg
+from hiplog.domain.units import KG_PER_LB, Unit, from_kg
 from hiplog.domain.wording import format_load, plural, trim_number
 
 
@@ -56,6 +56,12 @@ _LOAD_EPS = 0.01  # kg: loads closer than this are the same load
 #: Bodyweight assumed when judging a large jump for work that moves part of the body while the
 #: person's bodyweight is unknown (a 2.5 kg plate on a back extension is not a 100% jump).
 REFERENCE_BODYWEIGHT_KG = 70.0
+
+#: Heavy low-rep work (docs/progression-notes.md): a session whose sets at the top load all have
+#: at most this many reps, or at most half the bottom of the range, and at least
+#: `HEAVY_MARGIN_REPS` under it, was heavy work below the range, not a failed try at it.
+HEAVY_MAX_REPS = 3
+HEAVY_MARGIN_REPS = 2
 
 
 @dataclass(frozen=True)
@@ -304,17 +310,93 @@ def _bodyweight_sets(given: RuleInput, last: ExerciseSession) -> int:
     return max(given.exercise.sets, done)
 
 
-def _reduce_kg(given: RuleInput, load: float, factor: float) -> float:
-    """load x factor rounded DOWN, never above `load`, and not below the catalog start load
-    (an empty barbell) unless the person was already under it."""
-    ex = given.exercise
-    grid = grid_for(ex, given.settings)
-    target = grid.round_down(load * factor)
+def _floor_kg(given: RuleInput) -> float | None:
+    """The lightest load a reduction may reach: the catalog start load (on the grid) and, for a
+    barbell, the empty bar of the settings; None when the equipment sets no such floor."""
+    ex, s = given.exercise, given.settings
+    floors: list[float] = []
     if ex.start_load_kg:
-        floor = grid.nearest(ex.start_load_kg)
-        if load >= floor - _LOAD_EPS:
-            target = max(target, floor)
+        floors.append(grid_for(ex, s).nearest(ex.start_load_kg))
+    if ex.step_kind is StepKind.BARBELL:
+        floors.append(s.bar_lb * KG_PER_LB if s.unit is Unit.LB else s.bar_kg)
+    return max(floors, default=None)
+
+
+def _reduce_kg(given: RuleInput, load: float, factor: float) -> float:
+    """load x factor rounded DOWN, never above `load`, and not below the floor (the catalog start
+    load, a barbell's empty bar) unless the person was already under it: then `load` is kept."""
+    grid = grid_for(given.exercise, given.settings)
+    target = grid.round_down(load * factor)
+    floor = _floor_kg(given)
+    if floor is not None:
+        if load < floor - _LOAD_EPS:
+            return load
+        target = max(target, floor)
     return min(target, load)
+
+
+def _no_lighter(given: RuleInput, load: float) -> str:
+    """Why a reduction kept the load: '45 lb is the empty bar', '4 kg is the lightest bell'."""
+    s, ex = given.settings, given.exercise
+    bar = s.bar_lb * KG_PER_LB if s.unit is Unit.LB else s.bar_kg
+    floor = _floor_kg(given)
+    if ex.step_kind is StepKind.BARBELL and abs(load - bar) < _LOAD_EPS:
+        return f"{given.kg(load)} is the empty bar"
+    if floor is not None and load < floor - _LOAD_EPS:
+        return f"{given.kg(load)} is already under the usual lightest load of {given.kg(floor)}"
+    if ex.step_kind is StepKind.KETTLEBELL:
+        return f"the {given.kg(load)} bell is the lightest there is"
+    return f"{given.kg(load)} is the lightest load for this exercise"
+
+
+def _about(given: RuleInput, load_kg: float) -> str:
+    """An estimate in whole units of the settings: 'about 103 kg'."""
+    unit = given.settings.unit
+    return f"about {round(from_kg(load_kg, unit))} {unit.value}"
+
+
+def _heavy_low(top: _Top, lo: int) -> bool:
+    """Heavy low-rep work: every set at the top load far under the bottom of the range (a
+    single, double or triple on a 6-8 range), not a failed try at the range."""
+    if top.kg is None or not top.reps:
+        return False
+    best = max(top.reps)
+    return best <= max(HEAVY_MAX_REPS, lo // 2) and best <= lo - HEAVY_MARGIN_REPS
+
+
+@dataclass(frozen=True)
+class _Estimate:
+    """The best set of a session by Epley and the external load it puts within reach for `reps`
+    (unrounded)."""
+
+    load_kg: float
+    reps: int
+    range_kg: float
+
+
+def _estimate(given: RuleInput, session: ExerciseSession, reps: int) -> _Estimate | None:
+    """Epley e1RM of the session's best set (on the effective load), back-calculated to `reps`."""
+    ex, bw = given.exercise, given.bodyweight_kg
+    best: tuple[float, Reading] | None = None
+    for r in session.readings:
+        one_rm = epley(effective_load(r.load_kg, ex, bw), r.reps) if r.load_kg > 0 else None
+        if one_rm is not None and (best is None or one_rm > best[0]):
+            best = (one_rm, r)
+    if best is None:
+        return None
+    body = effective_load(0.0, ex, bw)
+    external = (best[0] / (1 + reps / 30) - body) / max(ex.implements, 1)
+    return _Estimate(best[1].load_kg, best[1].reps, max(external, 0.0))
+
+
+def _range_kg(given: RuleInput, estimate: _Estimate, top_kg: float) -> float:
+    """The estimate rounded DOWN to the grid, not under the floor, never above the top load."""
+    grid = grid_for(given.exercise, given.settings)
+    load = grid.round_down(estimate.range_kg)
+    floor = _floor_kg(given)
+    if floor is not None and top_kg >= floor - _LOAD_EPS:
+        load = max(load, floor)
+    return min(load, top_kg)
 
 
 def _return_after_gap(
@@ -340,12 +422,34 @@ def _return_after_gap(
         )
         return given.at_bottom(n, (lo, hi), Rule.RETURN_AFTER_GAP, reason, band=band)
     assert top.kg is not None
-    load = _reduce_kg(given, top.kg, factor)
-    reason = (
-        f"{since} {given.top_text(top)}, so come back about {pct}% lighter at {given.kg(load)} "
-        f"with {lo} reps on every set."
-    )
+    base, what = top.kg, given.top_text(top)
+    estimate = _estimate(given, last, lo) if _heavy_low(top, lo) else None
+    if estimate is not None:
+        base = min(top.kg, estimate.range_kg)
+        what = (
+            f"({_heavy_text(given, top)}; your best set estimates {_about(given, base)} "
+            f"for {lo} reps)"
+        )
+    load = _reduce_kg(given, base, factor)
+    if load >= top.kg - _LOAD_EPS:
+        reason = (
+            f"{since} {what}; {_no_lighter(given, load)}, so keep it and ease back in "
+            f"with {lo} reps on every set."
+        )
+    else:
+        reason = (
+            f"{since} {what}, so come back about {pct}% lighter at {given.kg(load)} "
+            f"with {lo} reps on every set."
+        )
     return given.at_bottom(n, (lo, hi), Rule.RETURN_AFTER_GAP, reason, load_kg=load)
+
+
+def _heavy_text(given: RuleInput, top: _Top) -> str:
+    """'a single at 120 kg', '1 set of 4 reps at 55 kg', '5 sets of 3 reps at 80 kg'."""
+    names = {1: "a single", 2: "a double", 3: "a triple"}
+    if len(top.reps) == 1 and top.reps[0] in names:
+        return f"{names[top.reps[0]]} {given.top_text(top)}"
+    return f"{_done_text(top.reps)} {given.top_text(top)}"
 
 
 # rules 3-6 ---------------------------------------------------------------------------------------
@@ -383,6 +487,10 @@ def _loaded(given: RuleInput, sessions: Sequence[ExerciseSession], top: _Top) ->
     """Rules 3-6 for work with an external load (or a band), tried in order."""
     s, n = given.settings, given.exercise.sets
     lo, hi = _loaded_range(given.exercise)
+    if _heavy_low(top, lo):
+        estimate = _estimate(given, sessions[-1], lo)
+        if estimate is not None:
+            return _work_in_range(given, top, estimate)
     if _deload_due(given, sessions, top, lo):
         return _deload(given, top, s.deload_failures, (lo, hi))
     nxt = _next_load(given, top)
@@ -392,7 +500,37 @@ def _loaded(given: RuleInput, sessions: Sequence[ExerciseSession], top: _Top) ->
         return _add_load(given, top, nxt, gate)
     if not _failed(top, n, lo):
         return _add_reps(given, top, nxt if large else None, gate)
-    return _hold(given, top)
+    return _hold(given, top, _ramped(sessions[-1], top))
+
+
+def _ramped(session: ExerciseSession, top: _Top) -> bool:
+    """Did the session work up to its top load through lighter working sets (a ramp)?"""
+    if top.kg is None:
+        return False
+    for r in session.readings:
+        if abs(r.load_kg - top.kg) < _LOAD_EPS:
+            return False
+        if r.load_kg > 0:
+            return True
+    return False
+
+
+def _work_in_range(given: RuleInput, top: _Top, estimate: _Estimate) -> Suggestion:
+    """Heavy low-rep work last time: N x lo at the load its best set puts within reach for lo
+    reps (Epley, rounded down), not a repeat of the heavy load (see progression-notes.md)."""
+    lo, hi = _loaded_range(given.exercise)
+    assert top.kg is not None
+    load = _range_kg(given, estimate, top.kg)
+    best = f"{given.kg(estimate.load_kg)} x {estimate.reps}"
+    reason = (
+        f"Last time you did {_heavy_text(given, top)}: heavy work under the {lo}-{hi} range, "
+        f"not a missed try at it. Your best set ({best}) estimates "
+        f"{_about(given, estimate.range_kg)} for {lo} reps, so work in the range at "
+        f"{given.kg(load)} and aim for {lo} reps on every set."
+    )
+    return given.at_bottom(
+        given.exercise.sets, (lo, hi), Rule.HOLD, reason, load_kg=load, band=None
+    )
 
 
 def _deload_due(given: RuleInput, sessions: Sequence[ExerciseSession], top: _Top, lo: int) -> bool:
@@ -402,7 +540,10 @@ def _deload_due(given: RuleInput, sessions: Sequence[ExerciseSession], top: _Top
     if len(sessions) < k:
         return False
     tops = [_top(x, s) for x in sessions[-k:]]
-    return all(t is not None and t.same_load(top) and _failed(t, n, lo) for t in tops)
+    return all(
+        t is not None and t.same_load(top) and _failed(t, n, lo) and not _heavy_low(t, lo)
+        for t in tops
+    )
 
 
 def _add_load(
@@ -484,16 +625,37 @@ def _at_top_load(
     )
 
 
-def _hold(given: RuleInput, top: _Top) -> Suggestion:
-    """Rule 6: short of N sets of the low end, so stay at the load."""
+def _done_text(reps: Sequence[int]) -> str:
+    """'1 set of 6 reps', '2 sets of 12 reps', '2 sets of 7 and 6 reps'."""
+    if len(set(reps)) == 1:
+        return f"{_sets(len(reps))} of {plural(reps[0], 'rep')}"
+    return f"{_sets(len(reps))} of {_reps_text(reps)}"
+
+
+def _hold(given: RuleInput, top: _Top, ramped: bool = False) -> Suggestion:
+    """Rule 6: short of N sets of the low end at the top load, so stay at the load. Only the
+    sets at the top load count: a ramp of lighter sets before them is not part of the count."""
     ex = given.exercise
     lo, hi = _loaded_range(ex)
     n = ex.sets
-    did = f"Last time {given.top_text(top)} you did {_reps_text(top.reps)}{_weaker_side(ex)}"
     where = "there" if top.band or ex.step_kind is StepKind.KETTLEBELL else f"at {given.kg(top.kg)}"
-    reason = (
-        f"{did}, short of {_sets(n)} of {lo}, so stay {where} and aim for {lo} reps on every set."
-    )
+    fewer = len(top.reps) < n
+    done = _done_text(top.reps) if fewer or ramped else _reps_text(top.reps)
+    if ramped:
+        did = f"Last time you worked up to {given.kg(top.kg)} and did {done} there"
+    else:
+        did = f"Last time {given.top_text(top)} you did {done}"
+    did += _weaker_side(ex)
+    if fewer and all(r >= lo for r in top.reps):
+        reason = (
+            f"{did}: the reps are there but not the sets, so stay {where} and do all {n} sets "
+            f"of at least {lo} reps."
+        )
+    else:
+        reason = (
+            f"{did}, short of {_sets(n)} of {lo}, so stay {where} and aim for {lo} reps on "
+            "every set."
+        )
     return given.at_bottom(n, (lo, hi), Rule.HOLD, reason, load_kg=top.kg, band=top.band)
 
 
@@ -509,7 +671,14 @@ def _deload(given: RuleInput, top: _Top, k: int, rng: tuple[int, int]) -> Sugges
         return given.at_bottom(n, rng, Rule.DELOAD, reason, band=band)
     assert top.kg is not None
     load = _reduce_kg(given, top.kg, s.deload_factor)
-    reason = f"{fell}, so drop about {pct}% to {given.kg(load)} and aim for {lo} reps on every set."
+    if load >= top.kg - _LOAD_EPS:
+        reason = (
+            f"{fell}; {_no_lighter(given, load)}, so keep it and aim for {lo} reps on every set."
+        )
+    else:
+        reason = (
+            f"{fell}, so drop about {pct}% to {given.kg(load)} and aim for {lo} reps on every set."
+        )
     return given.at_bottom(n, rng, Rule.DELOAD, reason, load_kg=load)
 
 
