@@ -6,10 +6,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from hiplog.domain.metrics import is_hip_extension
 from hiplog.domain.models import Session
 from hiplog.domain.plan import Plan, build_plan
 from hiplog.domain.program_plan import build_program_plan
 from hiplog.domain.programs import program_slugs
+from hiplog.domain.progression import Suggestion
+from hiplog.domain.progression import suggest as suggest_rules
+from hiplog.domain.settings import ProgressionSettings, effective_exercise
 from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.services.settings_store import bodyweight_kg
@@ -54,14 +58,20 @@ def history_for_plan(ctx: AppContext, as_of: datetime, also: Iterable[str] = ())
     return sorted(by_id.values(), key=lambda s: (s.started_at, s.id or 0))
 
 
-def suggest(ctx: AppContext, as_of: datetime | None = None, *, day: int | None = None) -> Plan:
-    """The plan as of `as_of` (default now): the day due of the program followed, or `day` of
-    it when the person picks another one; without a program, every recent exercise."""
-    when = as_of or datetime.now().replace(microsecond=0)
+def _settings(ctx: AppContext) -> ProgressionSettings:
+    """The settings, with the latest recorded bodyweight when the settings hold none."""
     settings = ctx.settings()
     weight = bodyweight_kg(ctx)
     if weight and not settings.bodyweight_kg:
         settings = replace(settings, bodyweight_kg=weight)
+    return settings
+
+
+def suggest(ctx: AppContext, as_of: datetime | None = None, *, day: int | None = None) -> Plan:
+    """The plan as of `as_of` (default now): the day due of the program followed, or `day` of
+    it when the person picks another one; without a program, every recent exercise."""
+    when = as_of or datetime.now().replace(microsecond=0)
+    settings = _settings(ctx)
     due = programs.today(ctx, when)
     if due is None:
         return build_plan(history_for_plan(ctx, when), ctx.catalog(), settings, when)
@@ -70,3 +80,39 @@ def suggest(ctx: AppContext, as_of: datetime | None = None, *, day: int | None =
     history = history_for_plan(ctx, when, program_slugs(program, catalog.get))
     chosen = today if day is None else day % len(program.days)
     return build_program_plan(history, catalog, settings, when, program, chosen)
+
+
+def suggest_exercise(ctx: AppContext, slug: str, as_of: datetime) -> Suggestion | None:
+    """The rules' suggestion for one exercise however long ago it was trained (the Log's
+    targets for an exercise the plan does not hold): after a long break, the lighter load of
+    `return-after-gap`; never trained, `start`. None for other training and unknown slugs."""
+    exercise = ctx.catalog().get(slug)
+    if exercise is None or exercise.is_other:
+        return None
+    settings = _settings(ctx)
+    with ctx.db.reader() as tx:
+        history = session_repo.sessions_of_exercise(
+            tx, slug, before=as_of + timedelta(seconds=1), last=SESSIONS_PER_EXERCISE
+        )
+    return suggest_rules(
+        effective_exercise(exercise, settings),
+        history,
+        settings,
+        as_of,
+        lookup=ctx.catalog().get,
+        bodyweight_kg=settings.bodyweight_kg,
+    )
+
+
+def last_hip_session(ctx: AppContext, as_of: datetime) -> datetime | None:
+    """When the last session with hip work (a working set of a hip-extension exercise) at or
+    before `as_of` started; None when there is none."""
+    slugs = [e.slug for e in ctx.catalog() if is_hip_extension(e)]
+    with ctx.db.reader() as tx:
+        return session_repo.last_start_with(tx, slugs, as_of + timedelta(seconds=1))
+
+
+def has_sessions(ctx: AppContext) -> bool:
+    """Does the database hold any session at all (of any exercise)?"""
+    with ctx.db.reader() as tx:
+        return session_repo.count_sessions(tx) > 0

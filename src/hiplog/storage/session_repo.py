@@ -193,6 +193,29 @@ def last_session_before(db: OrmSession, before: datetime) -> Session | None:
     return found[0] if found else None
 
 
+def last_start_with(db: OrmSession, slugs: Sequence[str], before: datetime) -> datetime | None:
+    """The start of the latest session before `before` holding a working set (not a warm-up,
+    not flagged) of one of `slugs`; one row, however long the history."""
+    wanted = set(slugs)
+    ids = [i for slug, i in slug_ids(db).items() if slug in wanted]
+    if not ids:
+        return None
+    query = (
+        select(SessionRow.started_at)
+        .join(SetRow, SetRow.session_id == SessionRow.id)
+        .where(
+            SetRow.exercise_id.in_(ids),
+            SessionRow.started_at < before,
+            SetRow.warmup.is_(False),
+            SetRow.flagged.is_(False),
+        )
+        .order_by(SessionRow.started_at.desc())
+        .limit(1)
+    )
+    found: datetime | None = db.scalars(query).first()
+    return found
+
+
 def iter_all_sessions(db: OrmSession, batch: int = 500) -> Iterator[Session]:
     """Every session, oldest first, read in batches so memory stays flat on long histories."""
     last: tuple[datetime, int] | None = None

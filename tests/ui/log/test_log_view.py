@@ -423,3 +423,42 @@ def test_barbell_loads_name_their_plates(
     view.show_exercise("glute-bridge")  # no bar: no plates
     bridge = current_model(view)
     assert "Plates" not in (bridge.data(bridge.index(0, LOAD), Qt.ItemDataRole.ToolTipRole) or "")
+
+
+def _use_lb(ctx: AppContext) -> None:
+    from dataclasses import replace
+
+    from hiplog.domain.units import Unit
+    from hiplog.services import settings_store
+
+    settings_store.save(ctx, replace(settings_store.load(ctx), unit=Unit.LB))
+    ctx.invalidate()
+
+
+def test_an_exercise_outside_the_plan_starts_from_its_last_session_lighter_after_the_break(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    # Hevy NathanN: deadlift triples at 374.79 lb, then a year without hip work. The plan holds
+    # nothing (the look-back is 90 days); the Log used to offer the catalog's 40 kg (88.18 lb).
+    _use_lb(ctx)
+    top = 374.79 * 0.45359237
+    add_past_session(ctx, 375, [("conventional-deadlift", top, 3)] * 3)
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("conventional-deadlift")
+    model = current_model(view)
+    drafts = [r for r in model.rows() if not r.saved][:3]
+    # 353 lb for 5 by the estimate of the triples, 20% lighter after the break, on the 5 lb grid
+    assert [model.data(model.index(i, LOAD)) for i in range(3)] == ["280"] * 3
+    assert [r.target_reps for r in drafts] == [5, 5, 5]
+    assert "20% lighter at 280 lb" in view.target_label.text()
+    assert "374.79 lb x 3" in view.last_label.text()
+
+
+def test_a_first_barbell_load_is_on_the_lb_grid(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    _use_lb(ctx)
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("barbell-hip-thrust")
+    model = current_model(view)
+    assert model.data(model.index(0, LOAD)) == "45"  # not 44.09: the catalog's 20 kg bar

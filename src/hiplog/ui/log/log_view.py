@@ -12,6 +12,7 @@ its commands); what is left here is the wiring between them, which reads best in
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer
@@ -293,8 +294,20 @@ class LogView(LazyView):
         return self._plan
 
     def _drafts_from_targets(self, exercise: Exercise) -> list[SetRow]:
+        """The plan's targets; for an exercise the plan does not hold (last trained before its
+        look-back, or never), the rules' own suggestion, kept with the plan for the aim text."""
         plan = self._plan_now()
-        return draft_rows(exercise, suggestion_for(plan, exercise.slug) if plan else None)
+        found = suggestion_for(plan, exercise.slug) if plan else None
+        if found is None and plan is not None:
+            try:
+                found = plan_service.suggest_exercise(self._ctx, exercise.slug, plan.as_of)
+            except (OSError, HiplogError):
+                found = None
+            if found is not None and found.exercise == exercise.slug:
+                self._plan = replace(plan, suggestions=(*plan.suggestions, found))
+            else:  # a move to the next variation is the plan's to make
+                found = None
+        return draft_rows(exercise, found)
 
     def _add_exercise(self, exercise: Exercise, rows: list[SetRow]) -> None:
         model = SetsTableModel(self.unit, exercise, self)
