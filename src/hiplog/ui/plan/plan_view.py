@@ -41,6 +41,7 @@ from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.plan.empty_state import empty_text
 
 #: What each rule means, in a few words, for the tag on a card.
 RULE_LABELS: dict[Rule, str] = {
@@ -214,17 +215,7 @@ class PlanView(LazyView):
 
         self.empty = QWidget(self)
         empty_layout = QVBoxLayout(self.empty)
-        self.empty_label = QLabel(
-            "<h3>No plan yet</h3>"
-            "<p>hiplog plans your next session from what you logged in the last 90 days, "
-            "and there is nothing yet.</p>"
-            "<p>Open the Log, pick an exercise such as the glute bridge or the barbell hip "
-            "thrust, and record each set as you finish it. Come back here afterwards: every "
-            "exercise you trained gets its next target, with the reason for it.</p>"
-            "<p>Already kept a log in Strong, Hevy or FitNotes? Use File, Import... to bring "
-            "it in.</p>",
-            self.empty,
-        )
+        self.empty_label = QLabel(empty_text(None, False, 90, datetime.now()), self.empty)
         self.empty_label.setWordWrap(True)
         empty_layout.addWidget(self.empty_label)
         self.go_log_button = QPushButton("Go to the Log", self.empty)
@@ -318,6 +309,8 @@ class PlanView(LazyView):
     def _show(self, plan: Plan) -> None:
         self._show_program(plan.program)
         has_work = bool(plan.suggestions)
+        if not has_work:
+            self._show_empty(plan.as_of)
         self.empty.setVisible(not has_work)
         self.cards_area.setVisible(has_work)
         self.start_button.setEnabled(has_work)
@@ -332,6 +325,15 @@ class PlanView(LazyView):
         else:
             self.warnings_label.hide()
         self._build_cards(plan)
+
+    def _show_empty(self, as_of: datetime) -> None:
+        try:
+            last = plan_service.last_hip_session(self._ctx, as_of)
+            has_sets = last is not None or plan_service.has_sessions(self._ctx)
+        except (OSError, HiplogError):
+            last, has_sets = None, False
+        lookback = self._ctx.settings().lookback_days
+        self.empty_label.setText(empty_text(last, has_sets, lookback, as_of))
 
     def _build_cards(self, plan: Plan) -> None:
         catalog = self._ctx.catalog()
