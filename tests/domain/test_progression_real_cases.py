@@ -109,6 +109,7 @@ def test_heavy_low_rep_work_works_in_the_range_at_its_estimate(
         ("140x4 140x3 140x3", "hold", 140.0),  # 4 of 5: a near miss, the rule stays hold
         ("100x3 100x3 100x3", "hold", 92.5),  # 3 of 5: heavy triples
         ("100x1", "hold", 87.5),  # a single: 103.3 kg e1RM, 88.6 kg for 5
+        ("100x0 100x0 100x0", "hold", 100.0),  # timed sets without reps are no heavy work
     ],
 )
 def test_where_heavy_work_starts_on_a_5_to_8_range(last: str, rule: str, load: float) -> None:

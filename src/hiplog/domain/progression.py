@@ -360,8 +360,8 @@ def _heavy_low(top: _Top, lo: int) -> bool:
     single, double or triple on a 6-8 range), not a failed try at the range."""
     if top.kg is None or not top.reps:
         return False
-    best = max(top.reps)
-    return best <= max(HEAVY_MAX_REPS, lo // 2) and best <= lo - HEAVY_MARGIN_REPS
+    best = max(top.reps)  # 0 reps (a hold timed, not counted) is no heavy set
+    return 1 <= best <= max(HEAVY_MAX_REPS, lo // 2) and best <= lo - HEAVY_MARGIN_REPS
 
 
 @dataclass(frozen=True)
