@@ -243,10 +243,20 @@ def fit_legend_columns(legend: pg.LegendItem, width: float) -> None:
     entries = legend.items
     if not entries:
         return
-    widest = max(sample.width() + label.width() + 16 for sample, label in entries)
+    # the text's own width: a label's width() is the cell the legend's grid stretched it to
+    widest = max(30 + label.item.boundingRect().width() + 16 for _sample, label in entries)
     columns = max(1, min(len(entries), int(width // max(widest, 1.0))))
-    if columns != legend.columnCount:
-        legend.setColumnCount(columns)
+    # Placed here rather than by LegendItem.setColumnCount, whose grid keeps the columns of an
+    # earlier layout and then wraps the entries unevenly.
+    layout = legend.layout
+    for i in range(layout.count() - 1, -1, -1):
+        layout.removeAt(i)
+    for i, (sample, label) in enumerate(entries):
+        row, column = divmod(i, columns)
+        layout.addItem(sample, row, 2 * column, alignment=Qt.AlignmentFlag.AlignVCenter)
+        layout.addItem(label, row, 2 * column + 1)
+    legend.columnCount = columns
+    legend.updateSize()
 
 
 def keep_content_visible(chart: pg.GraphicsLayoutWidget, base_width: int) -> None:

@@ -102,6 +102,7 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._draw_sessions(weekly)
         self._draw_muscles(weekly)
         self._draw_lengths(weekly)
+        self._fit_legends()
 
     def _draw_sessions(self, weekly: WeeklyCharts) -> None:
         """Sessions per week as steps, against the 2-3 band."""
@@ -228,10 +229,13 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         plot.addItem(points)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_legends()
+        super().resizeEvent(event)
+
+    def _fit_legends(self) -> None:
         if hasattr(self, "lengths_legend"):  # not while being built
             for legend in (self.muscles_legend, self.lengths_legend):
                 fit_legend_columns(legend, self.width() - 24)
-        super().resizeEvent(event)
 
     def show_range(self, start: float | None, end: float) -> None:
         """Show the weeks in [start, end] (all when start is None); each y axis from zero to the
