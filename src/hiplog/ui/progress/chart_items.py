@@ -1,4 +1,5 @@
-"""Small pyqtgraph helpers shared by the progress charts: time stamps, pens, plots, ranges."""
+"""Small pyqtgraph helpers shared by the progress charts: time stamps, pens, plots, a date axis
+whose labels never collide, line breaks across long gaps, y ranges, axis widths and legends."""
 
 from __future__ import annotations
 
@@ -144,18 +145,6 @@ def label_html(text: str, colours: ChartColours, font: QFont, bold: bool = False
         f'<span style="color:{colours.foreground.name()}; font-size:{size:.1f}pt; '
         f'font-weight:{weight}">{text}</span>'
     )
-
-
-def show_range(plots: Sequence[Any], start: float | None, end: float) -> None:
-    """Show [start, end] on the linked x axes (all data when start is None); y fits the data
-    in view. `plots` are PlotItems or ViewBoxes; the first one's x axis leads."""
-    for plot in plots:
-        plot.enableAutoRange(axis="y")
-        plot.setAutoVisible(y=True)
-    if start is None:
-        plots[0].enableAutoRange(axis="x")
-    else:
-        plots[0].setXRange(start, end, padding=0.02)
 
 
 #: A line breaks where sessions are further apart than this many days...
