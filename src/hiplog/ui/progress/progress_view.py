@@ -2,14 +2,16 @@
 
 Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise); the view only
 draws. It reloads lazily: a change of data marks it dirty, and it redraws when next shown.
+Under the charts, the adherence calendar (adherence_map.py) shows the last year day by day.
 
 Over 400 lines: building the view (in named steps), choosing what to draw and the two save
-dialogs read best together; the charts themselves are exercise_charts.py and weekly_charts.py.
+dialogs read best together; the charts themselves are exercise_charts.py, weekly_charts.py and
+adherence_map.py.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
@@ -37,11 +39,13 @@ from hiplog.domain.chart_series import ExerciseCharts
 from hiplog.domain.errors import InputError
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.wording import format_load
+from hiplog.services import programs
 from hiplog.services.chart_export import export_exercise_csv, export_weekly_csv
 from hiplog.services.charts import ChartData, ChartRange, describe_sets
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.progress.adherence_map import AdherenceMap, summary
 from hiplog.ui.progress.chart_export import export_image
 from hiplog.ui.progress.chart_items import keep_content_visible, stamp
 from hiplog.ui.progress.chart_palette import ChartColours
@@ -80,9 +84,13 @@ class ProgressView(LazyView):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.adherence = AdherenceMap(self)
+        self.adherence_label = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.adherence_label)
+        layout.addWidget(self.adherence)
         # the save buttons sit under the chart, so the row above stays narrow enough for a
         # small window or a screen scaled to 200 %
         bottom = QHBoxLayout()
@@ -220,6 +228,10 @@ class ProgressView(LazyView):
             rows = [self.model.row_of(busiest.slug)]
         self._select_rows(rows)
         self._redraw()
+        today = date.today()
+        days = programs.adherence(self._ctx, today)
+        self.adherence.set_days(days, today)
+        self.adherence_label.setText(f"<b>Adherence</b>: {summary(days)}")
 
     def _select_rows(self, rows: list[int]) -> None:
         selection = QItemSelection()
