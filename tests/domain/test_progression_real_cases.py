@@ -117,6 +117,14 @@ def test_where_heavy_work_starts_on_a_5_to_8_range(last: str, rule: str, load: f
     assert (sug.rule, sug.load_kg) == (rule, load)
 
 
+def test_nothing_at_the_empty_bar_is_heavy() -> None:
+    # Strong Andrew50: 45 lb for 3, 3 and 3 on a 6-10 squat is no heavy work: hold the bar
+    bar = lb(45)
+    sug = after(DEEP_SQUAT, sets((bar, 3), (bar, 3), (bar, 3)), s=LB)
+    assert (sug.rule, in_unit(sug.load_kg, LB)) == ("hold", 45.0)
+    assert "short of 3 sets of 6" in sug.reason and "heavy" not in sug.reason
+
+
 def test_heavy_sessions_are_not_failures_so_they_never_deload() -> None:
     triples = "100x3 100x3 100x3"
     sug = after(DEADLIFT, triples, triples, triples)

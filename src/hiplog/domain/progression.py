@@ -355,10 +355,14 @@ def _about(given: RuleInput, load_kg: float) -> str:
     return f"about {round(from_kg(load_kg, unit))} {unit.value}"
 
 
-def _heavy_low(top: _Top, lo: int) -> bool:
+def _heavy_low(given: RuleInput, top: _Top, lo: int) -> bool:
     """Heavy low-rep work: every set at the top load far under the bottom of the range (a
-    single, double or triple on a 6-8 range), not a failed try at the range."""
+    single, double or triple on a 6-8 range), not a failed try at the range. Nothing at or under
+    the floor (the empty bar) is heavy."""
     if top.kg is None or not top.reps:
+        return False
+    floor = _floor_kg(given)
+    if floor is not None and top.kg <= floor + _LOAD_EPS:
         return False
     best = max(top.reps)  # 0 reps (a hold timed, not counted) is no heavy set
     return 1 <= best <= max(HEAVY_MAX_REPS, lo // 2) and best <= lo - HEAVY_MARGIN_REPS
@@ -423,7 +427,7 @@ def _return_after_gap(
         return given.at_bottom(n, (lo, hi), Rule.RETURN_AFTER_GAP, reason, band=band)
     assert top.kg is not None
     base, what = top.kg, given.top_text(top)
-    estimate = _estimate(given, last, lo) if _heavy_low(top, lo) else None
+    estimate = _estimate(given, last, lo) if _heavy_low(given, top, lo) else None
     if estimate is not None:
         base = min(top.kg, estimate.range_kg)
         what = (
@@ -487,7 +491,7 @@ def _loaded(given: RuleInput, sessions: Sequence[ExerciseSession], top: _Top) ->
     """Rules 3-6 for work with an external load (or a band), tried in order."""
     s, n = given.settings, given.exercise.sets
     lo, hi = _loaded_range(given.exercise)
-    if _heavy_low(top, lo):
+    if _heavy_low(given, top, lo):
         estimate = _estimate(given, sessions[-1], lo)
         if estimate is not None:
             return _work_in_range(given, top, estimate)
@@ -541,7 +545,7 @@ def _deload_due(given: RuleInput, sessions: Sequence[ExerciseSession], top: _Top
         return False
     tops = [_top(x, s) for x in sessions[-k:]]
     return all(
-        t is not None and t.same_load(top) and _failed(t, n, lo) and not _heavy_low(t, lo)
+        t is not None and t.same_load(top) and _failed(t, n, lo) and not _heavy_low(given, t, lo)
         for t in tops
     )
 
