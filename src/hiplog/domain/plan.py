@@ -39,8 +39,9 @@ class Plan:
     warnings: tuple[PlanWarning, ...]
 
 
-def parse_as_of(text: str) -> datetime:
-    """'YYYY-MM-DD' (meaning 12:00 that day) or 'YYYY-MM-DDTHH:MM'."""
+def parse_as_of_noon_default(text: str) -> datetime:
+    """'YYYY-MM-DD' (noon that day: mid-day of the day asked about) or 'YYYY-MM-DDTHH:MM'.
+    The plan's as-of date (`hiplog suggest --date`)."""
     match = _AS_OF.fullmatch(text.strip())
     if match is None:
         raise InputError(f"a date must look like 2026-11-21 or 2026-11-21T18:00, not '{text}'")

@@ -7,7 +7,7 @@ from html import escape
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.models import Exercise, Length, LoadKind, StepKind
 from hiplog.domain.settings import ProgressionSettings
-from hiplog.domain.units import format_load
+from hiplog.domain.wording import format_load, plural
 
 #: Link scheme of ladder links in the detail pane: ``exercise:<slug>``.
 LINK_SCHEME = "exercise"
@@ -112,7 +112,7 @@ def exercise_html(
         after = _link(successor) if successor else "— (the top of this ladder)"
         rows.append(("Previous variation", before))
         rows.append(("Next variation", after))
-    rows.append(("Logged", f"{logged_sets} set{'s' if logged_sets != 1 else ''}"))
+    rows.append(("Logged", plural(logged_sets, "set")))
     table = "".join(
         f"<tr><td style='padding-right:12px'><b>{label}</b></td><td>{value}</td></tr>"
         for label, value in rows
