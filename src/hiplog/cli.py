@@ -134,7 +134,10 @@ def _cmd_exercises(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> in
         out.write("\n")
         return EXIT_OK
     width = max(len(e.slug) for e in items)
-    for e in items:
+    for e in sorted(items, key=lambda e: e.is_other):  # hip exercises first
+        if e.is_other:
+            out.write(f"{e.slug:<{width}}  {e.name}  (other training)\n")
+            continue
         lo, hi = e.rep_range
         side = " per side" if e.unilateral else ""
         kind = "custom" if e.custom else e.load_kind.value

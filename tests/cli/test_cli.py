@@ -214,3 +214,31 @@ def test_pounds_are_stored_as_kilograms(tmp_path: Path, capsys: pytest.CaptureFi
         "--date", "2026-11-20T18:00")  # fmt: skip
     run(capsys, "--db", db, "export", str(out))
     assert ",61.235," in out.read_text()
+
+
+LB_EXPORT = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared"
+    / "formats"
+    / "hevy"
+    / "Jake-Leicht__Hevy-Dashboard-App__HevyData_20240912.csv"
+)
+
+
+@pytest.mark.skipif(not LB_EXPORT.is_file(), reason="../shared/formats is not there")
+def test_after_an_lb_import_suggest_json_gives_the_kg_of_lb_loads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "t.db")
+    code, stdout, _ = run(capsys, "--db", db, "import", str(LB_EXPORT))
+    assert code == 0 and "now shows lb" in stdout
+    code, stdout, _ = run(capsys, "--db", db, "suggest", "--date", "2024-09-14", "--json")
+    assert code == 0
+    loads = [s["load_kg"] for s in json.loads(stdout)["suggestions"] if s["load_kg"]]
+    assert loads
+    for kg in loads:
+        assert kg == round(kg, 2)  # to 0.01 kg
+        pounds = kg / 0.45359237
+        assert abs(pounds - round(pounds)) < 0.02, pounds  # a whole lb load
+    code, stdout, _ = run(capsys, "--db", db, "suggest", "--date", "2024-09-14")
+    assert code == 0 and " lb" in stdout and " kg" not in stdout

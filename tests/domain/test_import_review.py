@@ -39,6 +39,8 @@ def test_the_review_groups_names_with_their_set_counts() -> None:
         ("Bench Press (Barbell)", Group.OTHER, 4, True),
         ("Full Can", Group.UNSURE, 1, True),
     ]
+    # The file's own name for a catalog exercise is shown beside it.
+    assert review_rows(data, CATALOG)[0].file_names == ("Hip Thrust (Barbell)",)
 
 
 def test_choices_move_a_new_exercise_or_map_it_onto_the_catalog() -> None:

@@ -150,3 +150,16 @@ def test_an_lb_file_into_a_database_with_sets_leaves_the_unit(tmp_path: Path) ->
         assert ctx.settings().unit is Unit.KG
     finally:
         ctx.close()
+
+
+@pytest.mark.skipif(not LB_FILE.is_file(), reason="the lb export is not there")
+def test_a_dry_run_of_an_lb_export_says_what_it_would_do_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    ctx = AppContext.open_path(tmp_path / "dry.db")
+    try:
+        summary = import_export.import_file(ctx, LB_FILE, dry_run=True)
+        assert any("would show lb" in line for line in summary.lines())
+        assert ctx.settings().unit is Unit.KG
+    finally:
+        ctx.close()

@@ -177,7 +177,7 @@ def test_import_asks_for_the_unit_previews_and_imports(
     review = dialog.review.model
     groups = {review.item(g).text(): review.item(g) for g in range(review.rowCount())}
     catalog, other = groups["Catalog exercises: 1"], groups["Other training: 1"]
-    assert catalog.child(0).text() == "Barbell hip thrust"
+    assert catalog.child(0).text() == "Barbell hip thrust   (in the file: Hip Thrust (Barbell))"
     assert other.child(0).text() == "Nordic Curl Machine"  # a new exercise: a leg curl
     assert dialog.import_button.isEnabled()
 

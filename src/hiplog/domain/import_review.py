@@ -41,6 +41,7 @@ class ReviewRow:
     group: Group
     sets: int
     new: bool  # an exercise the import would create (it can be moved or mapped)
+    file_names: tuple[str, ...] = ()  # the file's names for a catalog exercise, when not its own
 
 
 def set_counts(data: ImportedData) -> Counter[str]:
@@ -51,6 +52,9 @@ def review_rows(data: ImportedData, catalog: Catalog) -> list[ReviewRow]:
     """One row per exercise the file's sets use, by group, most sets first."""
     counts = set_counts(data)
     new = {e.slug: e for e in data.custom_exercises}
+    names: dict[str, list[str]] = {}
+    for name, slug in data.catalog_names.items():
+        names.setdefault(slug, []).append(name)
     rows: list[ReviewRow] = []
     for slug, sets in counts.items():
         exercise = new.get(slug) or catalog.get(slug)
@@ -60,7 +64,9 @@ def review_rows(data: ImportedData, catalog: Catalog) -> list[ReviewRow]:
             group = Group.UNSURE
         else:
             group = Group(exercise.role.value)
-        rows.append(ReviewRow(slug, exercise.name, group, sets, slug in new))
+        own = exercise.name.casefold()
+        written = tuple(sorted(n for n in names.get(slug, ()) if n.casefold() != own))
+        rows.append(ReviewRow(slug, exercise.name, group, sets, slug in new, written))
     order = list(Group)
     rows.sort(key=lambda r: (order.index(r.group), -r.sets, r.name.casefold()))
     return rows

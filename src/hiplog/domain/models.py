@@ -176,3 +176,4 @@ class ImportedData:
     load_unit: str = ""  # "lb" or "kg": what most of the file's loads were written in
     unsure: set[str] = field(default_factory=set)  # custom slugs the name rules could not tell
     recognised: dict[str, str] = field(default_factory=dict)  # name -> catalog slug, by the rules
+    catalog_names: dict[str, str] = field(default_factory=dict)  # name -> built-in, every one

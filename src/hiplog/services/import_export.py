@@ -89,8 +89,9 @@ class ImportSummary:
             out.append(f"Mapped to the catalog: {', '.join(self.exercises_mapped)}.")
         out.extend(self._group_lines())
         if self.unit_changed:
+            shows = "would show" if self.dry_run else "now shows"
             out.append(
-                f"The file's loads are in {self.unit_changed}, so hiplog now shows "
+                f"The file's loads are in {self.unit_changed}, so hiplog {shows} "
                 f"{self.unit_changed} (Edit > Settings changes it)."
             )
         out.extend(f"To check: {text}." for text in self.checks)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
-from hiplog.domain.models import Exercise, Length, LoadKind, SetEntry
+from hiplog.domain.models import Exercise, Length, LoadKind, Role, SetEntry
 from hiplog.services import exercises, training_log
 from hiplog.services.context import AppContext, builtin_catalog
 from hiplog.ui.common.data_events import DataEvents
@@ -98,9 +98,25 @@ def test_create_custom_exercise_and_undo(
     assert ctx.exercise("frog-pump").rep_range == (20, 30)
     undo_stack.undo()
     assert "frog-pump" not in ctx.catalog()
-    assert "Frog pump  (custom)" not in _names(view)
+    assert "Frog pump  (yours)" not in _names(view)
     undo_stack.redo()
     assert "frog-pump" in ctx.catalog()
+    assert "Frog pump  (yours)" in _names(view)
+
+
+def test_a_new_exercise_can_be_other_training(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, view: ExercisesView
+) -> None:
+    with qtbot.waitSignal(events.catalog_changed):
+        dialog = view.new_custom()
+        dialog.name_edit.setText("Rowing")
+        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData("other"))
+        dialog.accept()
+    assert ctx.exercise("rowing").role is Role.OTHER
+    assert _names(view)[-1] == "Rowing"  # in the Other training group, after every hip one
+    assert "Other training" in view.details.toPlainText()
+    dialog = view.edit_custom()
+    assert dialog is not None and dialog.role_combo.currentData() == "other"
 
 
 def test_custom_exercise_dialog_refuses_bad_input(

@@ -39,6 +39,7 @@ class ExerciseMapper:
         self._found: dict[str, Recognition] = {}  # custom slug -> what the rules made of it
         self._loaded: set[str] = set()  # custom slugs that had a load on some set
         self.by_rules: dict[str, str] = {}  # name -> catalog slug the rules mapped it to
+        self.catalog_names: dict[str, str] = {}  # every name that landed on a built-in exercise
 
     def slug_for(self, name: str) -> str:
         known = self._slug_by_name.get(name)
@@ -58,9 +59,11 @@ class ExerciseMapper:
         recognition = recognise(name, self._catalog) if found is None else None
         if found is not None:
             slug = found.slug
+            if not found.custom:
+                self.catalog_names[name] = slug
         elif recognition is not None and recognition.slug is not None:
             slug = recognition.slug
-            self.by_rules[name] = slug
+            self.by_rules[name] = self.catalog_names[name] = slug
         else:
             slug = free_slug(slugify(name), self._catalog, self._custom)
             self._custom[slug] = name or "Unnamed exercise"
@@ -274,4 +277,5 @@ class ImportBuilder:
         self.data.custom_exercises = self.mapper.custom_exercises()
         self.data.unsure = self.mapper.unsure()
         self.data.recognised = dict(self.mapper.by_rules)
+        self.data.catalog_names = dict(self.mapper.catalog_names)
         return self.data

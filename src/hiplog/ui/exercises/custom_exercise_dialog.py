@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.errors import InputError
-from hiplog.domain.models import Exercise, Length, LoadKind, StepKind
+from hiplog.domain.models import Exercise, Length, LoadKind, Role, StepKind
 from hiplog.ui.exercises.exercise_details import LENGTH_WORDS, STEP_WORDS
 
 #: Saves the exercise; returns None on success or the message to show.
@@ -56,6 +56,9 @@ class CustomExerciseDialog(QDialog):
         """One field per part of the exercise, with its choices."""
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("For example: Cable kickback (kneeling)")
+        self.role_combo = QComboBox()
+        self.role_combo.addItem("Hip work: in the Plan, the charts and the weekly counts", "hip")
+        self.role_combo.addItem("Other training: kept, left out of every hip figure", "other")
         self.load_combo = QComboBox()
         for kind, label in (
             (LoadKind.BODYWEIGHT, "Bodyweight"),
@@ -96,6 +99,7 @@ class CustomExerciseDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Name", self.name_edit)
+        form.addRow("Counts as", self.role_combo)
         form.addRow("Load", self.load_combo)
         form.addRow("", self.loadable_check)
         form.addRow("Load steps", self.step_combo)
@@ -108,6 +112,7 @@ class CustomExerciseDialog(QDialog):
 
     def _fill(self, ex: Exercise) -> None:
         self.name_edit.setText(ex.name)
+        self.role_combo.setCurrentIndex(max(self.role_combo.findData(ex.role.value), 0))
         self.load_combo.setCurrentIndex(max(self.load_combo.findData(ex.load_kind.value), 0))
         self.loadable_check.setChecked(ex.loadable)
         step = ex.step_kind.value if ex.step_kind else None
@@ -154,6 +159,7 @@ class CustomExerciseDialog(QDialog):
             loadable=loadable,
             step_kind=StepKind(step) if step else None,
             unilateral=self.unilateral_check.isChecked(),
+            role=Role(self.role_combo.currentData()),
         )
 
     def accept(self) -> None:

@@ -103,6 +103,8 @@ class ImportReviewPanel(QWidget):
             total.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for row in members:
                 name = QStandardItem(row.name)
+                if row.file_names:
+                    name.setText(f"{row.name}   (in the file: {'; '.join(row.file_names)})")
                 name.setData(row.slug if row.new else None, SLUG)
                 count = QStandardItem(str(row.sets))
                 count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
