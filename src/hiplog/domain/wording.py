@@ -1,6 +1,7 @@
 """How hiplog writes numbers, counts, sets and prescriptions, the same in the window and the CLI.
 
-- numbers: `trim_number` (no trailing zeros) and `format_load` ('62.5 kg', 'bodyweight');
+- numbers: `trim_number` (no trailing zeros) and `format_load` ('62.5 kg', 'bodyweight'); loads
+  in lb to a tenth at most, in kg to 0.01 (`load_number`);
 - counts: `plural` ('1 set', '3 sets');
 - a set: `load_reps_text` ('60 kg x 12') and `set_text` (with side, RIR, warm-up, flagged);
   reps in reserve are written 'RIR 2' everywhere (`rir_text`);
@@ -28,11 +29,22 @@ def trim_number(value: float, decimals: int = 2) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def load_decimals(unit: Unit) -> int:
+    """Places a load is written to: a tenth of a pound (no one loads 132.28 lb), 0.01 kg (the
+    1.25 kg plate pair makes 61.25 kg)."""
+    return 1 if unit is Unit.LB else 2
+
+
+def load_number(kg: float, unit: Unit) -> str:
+    """A load's number in `unit` as the window writes it: '62.5', '132.3'."""
+    return trim_number(from_kg(kg, unit), load_decimals(unit))
+
+
 def format_load(kg: float | None, unit: Unit = Unit.KG) -> str:
-    """'62.5 kg', '135 lb', or 'bodyweight' for no load."""
+    """'62.5 kg', '135 lb', '2116.4 lb', or 'bodyweight' for no load."""
     if not kg:
         return "bodyweight"
-    return f"{trim_number(from_kg(kg, unit))} {unit.value}"
+    return f"{load_number(kg, unit)} {unit.value}"
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -22,6 +22,7 @@ from hiplog.domain.hiplog_csv import read_hiplog_csv, write_hiplog_csv
 from hiplog.domain.import_checks import load_checks
 from hiplog.domain.import_review import GROUP_TITLES, Group, apply_choices, review_rows
 from hiplog.domain.imported_sessions import new_sessions
+from hiplog.domain.importers import FORMATS as IMPORT_FORMATS
 from hiplog.domain.importers.fitnotes import read_fitnotes_csv
 from hiplog.domain.importers.fitnotes_backup import read_fitnotes_backup
 from hiplog.domain.importers.hevy import read_hevy
@@ -37,7 +38,7 @@ from hiplog.storage import exercise_repo, import_repo, session_repo, settings_re
 # The summary names this many new custom exercises; the rest are counted.
 SUMMARY_NAMES = 20
 
-FORMATS = ("auto", "hiplog", "hiplog-json", "strong", "hevy", "fitnotes", "fitnotes-backup")
+FORMATS = IMPORT_FORMATS  # re-exported: the Import dialog lists them
 
 
 @dataclass

@@ -253,7 +253,7 @@ def test_loads_follow_the_unit_setting(view: ProgressView, ctx: AppContext, even
     charts = view.exercise_charts
     assert _xy(charts.top_load_items[BHT])[1] == pytest.approx([132.277, 137.789, 154.324], 1e-4)
     assert "(lb)" in charts.strength_plot.getAxis("left").labelText
-    assert "Top set: 154.32 lb x 10" in view.point_tooltip(BHT, 2)
+    assert "Top set: 154.3 lb x 10" in view.point_tooltip(BHT, 2)
 
 
 def test_hovering_a_point_shows_its_session(view: ProgressView) -> None:
