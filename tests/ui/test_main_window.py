@@ -328,3 +328,20 @@ def test_a_refused_undo_is_said_in_the_status_bar_on_any_view(
     assert w.statusBar().currentMessage() == (
         "Could not undo Create exercise Frog pump: 'Frog pump' has logged sets now, so it stays."
     )
+
+
+def test_help_lists_every_menu_shortcut_and_ctrl_l_is_one(
+    qtbot: QtBot, ctx: AppContext, ui_settings: QSettings
+) -> None:
+    window = MainWindow(ctx, ui_settings)
+    qtbot.addWidget(window)
+    window.open_view("plan")
+    window.log_exercise_action.trigger()
+    assert window.current_view_name() == "log"
+    dialog = window.show_shortcuts()
+    rows = dict(dialog.rows())
+    assert rows["Ctrl+L"] == "View > Log an exercise"
+    assert rows["Ctrl+Z"] == "Edit > Undo"
+    assert rows["Ctrl+1"] == "View > Log"
+    assert any(keys.startswith("Tab") for keys in rows)
+    dialog.close()
