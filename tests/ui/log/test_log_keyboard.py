@@ -4,6 +4,8 @@ undo, and a word on every undo."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
@@ -11,6 +13,9 @@ from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from tests.ui.keyboard import enter_text, focused, press, show_for_typing, type_set, type_text
 
+from hiplog.domain.models import Session, SetEntry
+from hiplog.services import plan as plan_service
+from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.sets_table_model import SetsTableModel
@@ -125,3 +130,28 @@ def test_a_mistyped_bodyweight_stays_as_typed_and_marked(
     press(qtbot, Qt.Key.Key_Return)
     assert not is_marked_invalid(view.bodyweight_edit)
     assert view.bodyweight_edit.text() == "70"
+
+
+def test_start_this_session_after_a_finished_session_starts_a_new_one(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    two_hours_ago = (datetime.now() - timedelta(hours=2)).replace(second=0, microsecond=0)
+    done = [
+        SetEntry(exercise="barbell-hip-thrust", order=i, reps=reps, load_kg=60.0)
+        for i, reps in enumerate((12, 12, 10), start=1)
+    ]
+    training_log.restore_session(ctx, Session(started_at=two_hours_ago, sets=tuple(done)))
+    view = make_view(qtbot, ctx, events, undo_stack)
+    # picked up, as a restart mid-session does, with the highlighted exercise's sets shown
+    assert view.session_exercises() == ["barbell-hip-thrust"]
+    assert view.exercise_list.current_slug() == "barbell-hip-thrust"
+    assert view.table.isVisible() and view.table.model() is view.model_for("barbell-hip-thrust")
+    plan = plan_service.suggest(ctx)
+    (thrust,) = plan.suggestions
+    view.start_session(plan)
+    assert view.session_id is None  # a new session: nothing saved in it yet
+    assert view.model_for("barbell-hip-thrust") is not None
+    # the plan's 'last time' and the Log's 'Last time' are the session two hours ago
+    assert "12, 12 and 10" in thrust.reason
+    assert f"{two_hours_ago:%a %d %b %Y}" in view.last_label.text()
+    assert view.last_label.text().count("60 kg x") == 3

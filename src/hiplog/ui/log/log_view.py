@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidg
 from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import Exercise, Session
 from hiplog.domain.plan import Plan
+from hiplog.domain.timing import session_finished
 from hiplog.domain.units import Unit
 from hiplog.services import exercise_history, training_log
 from hiplog.services import plan as plan_service
@@ -81,7 +82,8 @@ class LogView(LazyView):
         undo_stack.indexChanged.connect(self._undo_moved)
         self._fill_picker()
         self._resume_ongoing()
-        self._show_exercise_panel(None)
+        if self._current_slug is None:  # nothing picked up: the welcome text
+            self._show_exercise_panel(None)
         self._dirty = False  # just read
 
     # --- layout ----------------------------------------------------------------------------
@@ -212,7 +214,13 @@ class LogView(LazyView):
         self._focus_next_cell()
 
     def start_session(self, plan: Plan) -> None:
-        """Fill the log with every exercise the plan suggests, their targets as draft rows."""
+        """Fill the log with every exercise the plan suggests, their targets as draft rows.
+
+        A finished session (over an hour old, no set added in the last hour) is left as it is
+        and a new one started, so the plan's 'last time' is the Log's 'Last time' too."""
+        log = self._log
+        if log.session_id is not None and session_finished(log.started_at, log.last_set_at, _now()):
+            self.new_session()
         self._plan = plan
         catalog = self._ctx.catalog()
         first: str | None = None
