@@ -176,7 +176,7 @@ def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     out.write(
         f"Logged {plural(len(working), 'set')} of {exercise.name} "
         f"({desc}) in the session of "
-        f"{session.started_at:%Y-%m-%d %H:%M}.\n"
+        f"{session.started_at:%a %d %b %Y %H:%M}.\n"
     )
     return EXIT_OK
 

@@ -185,7 +185,7 @@ def test_import_asks_for_the_unit_previews_and_imports(
         dialog.import_button.click()
     assert dialog.summary is not None
     assert dialog.summary.sets_imported == 3
-    assert "imported 3 sets in 1 sessions" in dialog.preview.toPlainText()
+    assert "imported 3 sets in 1 session " in dialog.preview.toPlainText()
     assert "nordic-curl-machine" in {e.slug for e in ctx.catalog() if e.custom}
 
 

@@ -524,3 +524,25 @@ def _frog_pump() -> Exercise:
         rep_range=(15, 30),
         custom=True,
     )
+
+
+def test_session_notes_save_themselves_when_the_field_is_left(
+    qtbot: QtBot,
+    ctx: AppContext,
+    undo_stack: QUndoStack,
+    logged: Logged,
+    open_editor: OpenEditor,
+) -> None:
+    editor = open_editor(logged["last_week"])
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.when_edit.displayFormat() == "ddd d MMM yyyy  HH:mm"  # as in the Log
+    editor.notes_edit.setFocus()
+    editor.notes_edit.setText("slept badly")
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return)  # no Save button to click
+    session = training_log.get_session(ctx, logged["last_week"])
+    assert session is not None and session.notes == "slept badly"
+    assert undo_stack.count() == 1
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return)  # unchanged: nothing more to undo
+    assert undo_stack.count() == 1
+    assert editor.isVisible()  # Enter in a field does not close the editor

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.units import Unit
 from hiplog.domain.validation import parse_load, validate_bodyweight
+from hiplog.domain.wording import plural
 from hiplog.ui.common.number_text import bodyweight_text
 
 
@@ -87,4 +88,4 @@ class SessionHeader(QWidget):
         if saved_sets is None:
             self.session_status.setText("Nothing saved yet")
         else:
-            self.session_status.setText(f"Saved: {saved_sets} sets")
+            self.session_status.setText(f"Saved: {plural(saved_sets, 'set')}")
