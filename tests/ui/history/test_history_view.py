@@ -546,3 +546,20 @@ def test_session_notes_save_themselves_when_the_field_is_left(
     qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return)  # unchanged: nothing more to undo
     assert undo_stack.count() == 1
     assert editor.isVisible()  # Enter in a field does not close the editor
+
+
+def test_after_deleting_a_session_the_list_stays_where_it_was(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    for day in range(60):  # a long list, scrolled down to the middle
+        _log(ctx, NOW - timedelta(days=2 * day + 1), *_thrusts(60.0, 10))
+    view = _view(qtbot, ctx, events, undo_stack)
+    view.resize(900, 500)
+    ids = _session_ids(view)
+    view.select_session(ids[30])
+    scrolled = view.table.verticalScrollBar().value()
+    assert scrolled > 0
+    view.delete_selected()
+    assert view.selected_session_id() == ids[31]  # the next older one, where the deleted was
+    assert view.table.currentIndex().row() == 30
+    assert view.table.verticalScrollBar().value() == scrolled
