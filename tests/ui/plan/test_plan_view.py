@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QColor, QPalette, QUndoStack
 from pytestqt.qtbot import QtBot
 from tests.ui.past_sessions import add_past_session
 
@@ -116,3 +116,28 @@ def test_without_history_it_explains_what_to_do_first(
     events.sessions_changed.emit()
     assert [c.suggestion.exercise for c in view.cards] == ["glute-bridge"]
     assert view.start_button.isEnabled()
+
+
+def _luminance(color: QColor) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def test_the_rule_tag_is_as_readable_as_the_card_text(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents
+) -> None:
+    add_past_session(ctx, 3, [("barbell-hip-thrust", 60.0, 12)] * 3)
+    view = make_view(qtbot, ctx, events)
+    tag = view.cards[0].rule_tag
+    assert tag.isEnabled()  # not the faint grey of a disabled label
+    palette = tag.palette()
+    text = palette.color(tag.foregroundRole())
+    card = palette.color(QPalette.ColorRole.Base)
+    light, dark = sorted((_luminance(text), _luminance(card)), reverse=True)
+    assert (light + 0.05) / (dark + 0.05) >= 4.5  # WCAG 2.1 AA for text

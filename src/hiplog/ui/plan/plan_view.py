@@ -132,9 +132,13 @@ class SuggestionCard(QFrame):
         title = QLabel(f"<b>{name}</b>", self)
         title.setTextFormat(Qt.TextFormat.RichText)
         top.addWidget(title, 1)
-        rule = QLabel(RULE_LABELS.get(suggestion.rule, suggestion.rule), self)
+        # The rule as a framed tag in the card's own text colour (a disabled grey label was
+        # too faint to read, in the dark theme most of all).
+        self.rule_tag = rule = QLabel(RULE_LABELS.get(suggestion.rule, suggestion.rule), self)
         rule.setToolTip(f"Rule: {suggestion.rule}")
-        rule.setEnabled(False)
+        rule.setFrameShape(QFrame.Shape.StyledPanel)
+        rule.setContentsMargins(4, 0, 4, 0)
+        rule.setForegroundRole(QPalette.ColorRole.Text)
         top.addWidget(rule)
         layout.addLayout(top)
         self.prescription = QLabel(prescription_text(suggestion, unit), self)
