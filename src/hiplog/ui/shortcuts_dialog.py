@@ -37,7 +37,10 @@ def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str]]:
         for action in menu.actions():
             if isinstance(action, QAction) and not action.shortcut().isEmpty():
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-                rows.append((keys, f"{menu_name} > {action.text().replace('&', '')}"))
+                text = action.text().replace("&", "")
+                if text.startswith(("Undo ", "Redo ")):  # 'Undo add a set of ...': the last action
+                    text = text.split(" ", 1)[0]
+                rows.append((keys, f"{menu_name} > {text}"))
     return rows
 
 

@@ -208,12 +208,12 @@ class SetsTableModel(QAbstractTableModel):
 
     def where(self, row: int, column: int) -> str:
         """Where a cell is, in a message, named as the Set column shows it: 'set 2', 'warm-up
-        set', 'next set' (the first row not saved), 'planned set 3' (a later one)."""
+        set', 'next set' (the first row not saved), 'next set, row 5' (a later one)."""
         r = self._rows[row]
         shown = self._display(r, row, self.SET)
         if not r.saved:
             first_draft = next(i for i, x in enumerate(self._rows) if not x.saved)
-            place = "next set" if row == first_draft else f"planned set {row - first_draft + 1}"
+            place = "next set" if row == first_draft else f"next set, row {row + 1}"
         elif shown == "W":
             place = "warm-up set"
         else:

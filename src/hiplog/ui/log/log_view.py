@@ -126,7 +126,7 @@ class LogView(LazyView):
         self.exercise_list.picked.connect(self._show_exercise_panel)
         self.exercise_list.remove_requested.connect(self.remove_exercise)
         left_layout.addWidget(self.exercise_list)
-        self.remove_button = QPushButton("Take out", left)
+        self.remove_button = QPushButton("Take out of session", left)
         self.remove_button.setToolTip(
             "Take the selected exercise out of this session (Delete); Ctrl+Z puts it back"
         )

@@ -132,13 +132,14 @@ class SuggestionCard(QFrame):
         title = QLabel(f"<b>{name}</b>", self)
         title.setTextFormat(Qt.TextFormat.RichText)
         top.addWidget(title, 1)
-        # The rule as a framed tag in the card's own text colour (a disabled grey label was
-        # too faint to read, in the dark theme most of all).
+        # The rule in italics in the card's own text colour (a disabled grey label was too
+        # faint to read, in the dark theme most of all).
         self.rule_tag = rule = QLabel(RULE_LABELS.get(suggestion.rule, suggestion.rule), self)
         rule.setToolTip(f"Rule: {suggestion.rule}")
-        rule.setFrameShape(QFrame.Shape.StyledPanel)
-        rule.setContentsMargins(4, 0, 4, 0)
         rule.setForegroundRole(QPalette.ColorRole.Text)
+        italic = rule.font()
+        italic.setItalic(True)
+        rule.setFont(italic)
         top.addWidget(rule)
         layout.addLayout(top)
         self.prescription = QLabel(prescription_text(suggestion, unit), self)
