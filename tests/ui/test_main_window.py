@@ -173,7 +173,7 @@ def test_import_asks_for_the_unit_previews_and_imports(
     dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("kg"))
     preview = dialog.preview.toPlainText()
     assert "Strong" in preview
-    assert "1 sessions, 3 sets" in preview
+    assert "1 session, 3 sets" in preview
     review = dialog.review.model
     groups = {review.item(g).text(): review.item(g) for g in range(review.rowCount())}
     catalog, other = groups["Catalog exercises: 1"], groups["Other training: 1"]
