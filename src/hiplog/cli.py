@@ -23,6 +23,7 @@ from hiplog.domain.importers import FORMATS as IMPORT_FORMATS
 from hiplog.views import VIEW_NAMES
 
 if TYPE_CHECKING:
+    from hiplog.domain.programs import Program
     from hiplog.domain.units import Unit
     from hiplog.services.context import AppContext
 
@@ -109,6 +110,22 @@ def _add_commands(sub: argparse._SubParsersAction[_Parser], after: _Parser) -> N
     p = add("suggest", "next-session suggestions")
     p.add_argument("--date", help="as of YYYY-MM-DD (12:00) or YYYY-MM-DDTHH:MM (default: now)")
     p.add_argument("--json", action="store_true")
+
+    # its actions, not the command, take the global options after them
+    p = sub.add_parser("program", help="programs: list, show one, follow one")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    a = actions.add_parser("list", help="your programs and the starters", parents=[after])
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("show", help="one program, day by day", parents=[after])
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser(
+        "use", help="follow NAME from its first day (a starter is copied)", parents=[after]
+    )
+    which = a.add_mutually_exclusive_group(required=True)
+    which.add_argument("name", metavar="NAME", nargs="?")
+    which.add_argument("--none", action="store_true", help="stop following a program")
 
     p = add("stats", "per-session volume, top set and e1RM of one exercise")
     p.add_argument("exercise", metavar="EXERCISE")
@@ -225,6 +242,9 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         f"Next session: {earliest} ({timing.status}; {plural(count, 'session')} "
         f"in the last 7 days)\n"
     )
+    if plan.program is not None:
+        info = plan.program
+        out.write(f"{info.day} of {info.program}; next: {info.next_day}\n")
     if not plan.suggestions:
         out.write("No exercise trained in the last 90 days: log a session to get suggestions.\n")
     for s in plan.suggestions:
@@ -234,6 +254,54 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     for w in plan.warnings:
         out.write(f"! {w.message}\n")
     return EXIT_OK
+
+
+def _cmd_program(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.programs import program_to_dict
+    from hiplog.services import programs
+
+    if args.action == "use":
+        followed = programs.use_program(ctx, None if args.none else args.name)
+        if followed is None:
+            out.write("No program followed: the Plan suggests every recent exercise.\n")
+        else:
+            out.write(f"Following {followed.name}, from {followed.days[0].name}.\n")
+        return EXIT_OK
+    run = programs.active_run(ctx)
+    active = None if run is None else run.program
+    if args.action == "show":
+        shown = programs.find_program(ctx, args.name)
+        if args.json:
+            _write_json(program_to_dict(shown), out)
+        else:
+            _write_program(ctx, shown, out)
+        return EXIT_OK
+    listed = programs.list_programs(ctx)
+    if args.json:
+        _write_json({"active": active, "programs": [program_to_dict(p) for p in listed]}, out)
+        return EXIT_OK
+    for p in listed:
+        tag = " (starter)" if p.starter else " (following)" if p.name == active else ""
+        days = ", ".join(d.name for d in p.days) or "no days"
+        out.write(f"{p.name}{tag}: {days}\n")
+    return EXIT_OK
+
+
+def _write_json(data: object, out: TextIO) -> None:
+    json.dump(data, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _write_program(ctx: AppContext, program: Program, out: TextIO) -> None:
+    catalog = ctx.catalog()
+    out.write(f"{program.name}{' (starter)' if program.starter else ''}\n")
+    for day in program.days:
+        out.write(f"{day.name}\n")
+        for e in day.entries:
+            name = catalog[e.slug].name if e.slug in catalog else e.slug
+            what = f"{name} ladder" if e.ladder else name
+            tag = " (warm-up)" if e.warmup else ""
+            out.write(f"- {what}{tag}: {e.sets} x {e.rep_range[0]}-{e.rep_range[1]}\n")
 
 
 def _cmd_stats(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
@@ -274,6 +342,7 @@ COMMANDS = {
     "export": _cmd_export,
     "suggest": _cmd_suggest,
     "stats": _cmd_stats,
+    "program": _cmd_program,
     "backup": _cmd_backup,
 }
 

@@ -4,7 +4,7 @@ keyboard) and the buttons under it."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -115,7 +115,7 @@ class SetsPanel(QWidget):
             self,
         )
         self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a hint: grey, legible
         buttons.addWidget(self.hint, 1)
         self.delete_button = QPushButton("Delete set", self)
         self.delete_button.setToolTip("Delete the selected set (Delete key)")

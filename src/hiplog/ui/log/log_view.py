@@ -23,10 +23,11 @@ from hiplog.domain.models import Exercise, Session
 from hiplog.domain.plan import Plan
 from hiplog.domain.timing import session_finished
 from hiplog.domain.units import Unit
-from hiplog.services import exercise_history, training_log
+from hiplog.services import exercise_history, programs, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.sets_table_model import SetsTableModel
@@ -217,9 +218,18 @@ class LogView(LazyView):
         """Fill the log with every exercise the plan suggests, their targets as draft rows.
 
         A finished session (over an hour old, no set added in the last hour) is left as it is
-        and a new one started, so the plan's 'last time' is the Log's 'Last time' too."""
+        and a new one started, so the plan's 'last time' is the Log's 'Last time' too. A
+        program's day starts now when nothing is saved yet and the session was opened before
+        the program was followed: otherwise the session would not count as the program's day."""
         log = self._log
-        if log.session_id is not None and session_finished(log.started_at, log.last_set_at, _now()):
+        run = programs.active_run(self._ctx) if plan.program is not None else None
+        finished = log.session_id is not None and session_finished(
+            log.started_at, log.last_set_at, _now()
+        )
+        before_program = (
+            run is not None and log.session_id is None and log.started_at < run.started_at
+        )
+        if finished or before_program:
             self.new_session()
         self._plan = plan
         catalog = self._ctx.catalog()
@@ -252,7 +262,10 @@ class LogView(LazyView):
         self._plan = None
         self._log.forget_earlier_sets()
         self._current_slug = None
+        # Clearing moves the current item; the exercises it would show left with the old log.
+        blocked = self.exercise_list.blockSignals(True)
         self.exercise_list.clear()
+        self.exercise_list.blockSignals(blocked)
         self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
         self._show_exercise_panel(None)
 
@@ -316,6 +329,7 @@ class LogView(LazyView):
 
     def _add_exercise(self, exercise: Exercise, rows: list[SetRow]) -> None:
         model = SetsTableModel(self.unit, exercise, self)
+        model.plates = lambda load_kg: plates_text(exercise, load_kg, self._ctx.settings())
         model.set_rows(rows)
         model.ensure_trailing_draft()
         model.completed.connect(lambda key, slug=exercise.slug: self._save_draft(slug, key))
@@ -346,7 +360,9 @@ class LogView(LazyView):
         if slug is None:
             return
         model = self._log.models[slug]
-        self.sets_panel.show_sets(model, aim_text(model.exercise, self._plan, self.unit))
+        self.sets_panel.show_sets(
+            model, aim_text(model.exercise, self._plan, self.unit, self._ctx.settings())
+        )
         self._refresh_last_time(slug)
 
     def _refresh_last_time(self, slug: str) -> None:
