@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from hiplog import __version__
 from hiplog.domain.errors import HiplogError
 from hiplog.domain.plan import Plan
+from hiplog.domain.wording import plural
 from hiplog.services.context import AppContext
 from hiplog.ui.app_identity import ui_settings
 from hiplog.ui.common.data_events import DataEvents
@@ -362,10 +363,10 @@ class MainWindow(QMainWindow):
         try:
             if json_backup:
                 count = import_export.export_json(self.ctx, path)
-                done = f"Wrote a full backup with {count} sets to {path}"
+                done = f"Wrote a full backup with {plural(count, 'set')} to {path}"
             else:
                 count = import_export.export_csv(self.ctx, path)
-                done = f"Wrote {count} sets to {path}"
+                done = f"Wrote {plural(count, 'set')} to {path}"
         except (OSError, HiplogError) as exc:
             QMessageBox.warning(self, "Not exported", f"Nothing was written: {exc}")
             return

@@ -78,8 +78,9 @@ def preview_html(fmt: str, data: ImportedData) -> str:
         lines.append("Not sets, left out: " + " and ".join(skipped) + ".")
     if data.flagged_lines:
         lines.append(
-            f"{len(data.flagged_lines)} rows look impossible (kept, but left out of charts "
-            "and suggestions)."
+            f"{plural(len(data.flagged_lines), 'row')} "
+            f"{'looks' if len(data.flagged_lines) == 1 else 'look'} impossible (kept, but left "
+            "out of charts and suggestions)."
         )
     return "<p>" + "<br>".join(lines) + "</p>"
 

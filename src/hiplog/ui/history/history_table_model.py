@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from hiplog.domain.units import Unit, from_kg
+from hiplog.domain.wording import plural
 from hiplog.services.history import PAGE_SIZE, HistoryRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,7 +29,7 @@ def format_volume(row: HistoryRow, unit: Unit) -> str:
         return "—"
     if row.volume_kg > 0:
         return f"{from_kg(row.volume_kg, unit):,.0f} {unit.value}"
-    return f"{row.reps} reps (bodyweight)"
+    return f"{plural(row.reps, 'rep')} (bodyweight)"
 
 
 def format_sets(row: HistoryRow) -> str:

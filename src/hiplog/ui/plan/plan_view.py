@@ -69,8 +69,8 @@ def status_text(status: str, settings: ProgressionSettings) -> str:
         "hard sessions.",
         "ahead": f"{most_words.capitalize()} or more sessions in the last 7 days: a rest day is "
         "well earned.",
-        "behind": f"Fewer than {fewest} sessions in the last 7 days: a session soon keeps "
-        "progress going.",
+        "behind": f"Fewer than {plural(fewest, 'session')} in the last 7 days: a session soon "
+        "keeps progress going.",
         "ok": "On track.",
     }
     return texts.get(status, status)

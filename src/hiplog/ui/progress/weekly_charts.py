@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.chart_series import LENGTHS, MUSCLES, WeeklyCharts
 from hiplog.domain.models import Length
+from hiplog.domain.wording import plural
 from hiplog.ui.progress.chart_items import (
     DAY,
     align_axes,
@@ -122,7 +123,8 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         )
         self.sessions_plot.addItem(self.sessions_item)
         tips = [
-            f"{_week_label(w)}: {n} sessions" for w, n in zip(weeks, weekly.sessions, strict=True)
+            f"{_week_label(w)}: {plural(int(n), 'session')}"
+            for w, n in zip(weeks, weekly.sessions, strict=True)
         ]
         self._hover(self.sessions_plot, self._mids(), counts, tips)
         self._tops[id(self.sessions_plot)] = (counts, float(s_high))
