@@ -155,3 +155,30 @@ def test_start_this_session_after_a_finished_session_starts_a_new_one(
     assert "12, 12 and 10" in thrust.reason
     assert f"{two_hours_ago:%a %d %b %Y}" in view.last_label.text()
     assert view.last_label.text().count("60 kg x") == 3
+
+
+def test_taking_out_an_exercise_with_sets_redoes_and_says_so_once(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("kettlebell-swing")
+    model = view.current_model()
+    assert model is not None
+    for reps in ("15", "14"):
+        row = next(i for i, r in enumerate(model.rows()) if not r.saved)
+        model.setData(model.index(row, SetsTableModel.LOAD), "24")
+        model.setData(model.index(row, SetsTableModel.REPS), reps)
+    qtbot.waitUntil(lambda: len(model.saved_rows()) == 2)
+    count = undo_stack.count()
+    view.exercise_list.select("kettlebell-swing")
+    view.remove_button.click()
+    assert undo_stack.count() == count + 1  # one step, not one per set
+    assert "with its 2 sets" in view.message_text()
+    assert view.session_exercises() == []
+    undo_stack.undo()
+    assert view.session_exercises() == ["kettlebell-swing"]
+    back = view.model_for("kettlebell-swing")
+    assert back is not None and [r.reps for r in back.saved_rows()] == [15, 14]
+    undo_stack.redo()
+    assert view.session_exercises() == []
+    assert view.session_id is None or training_log.get_session(ctx, view.session_id) is None

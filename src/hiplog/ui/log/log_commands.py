@@ -189,9 +189,10 @@ class EditSessionCommand(LogCommand):
 
 
 class RemoveExerciseCommand(LogCommand):
-    """Take an exercise with no saved set out of the session (a planned one skipped); undo
-    puts it back where it was, with the rows typed or planned in it. Nothing is in the
-    database, so the view's own `take` and `put_back` do the work."""
+    """Take an exercise with no saved set out of the session (its saved sets are deleted
+    first, each by its own command in the same macro); undo puts it back where it was, with
+    the rows typed or planned in it. Nothing is in the database, so the view's own `take` and
+    `put_back` do the work."""
 
     def __init__(
         self,

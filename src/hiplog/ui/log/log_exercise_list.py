@@ -1,8 +1,7 @@
 """The left of the Log: the exercises of this session, with their set counts and PR marks.
 
 Picking one shows its sets (`picked`); Delete, the context menu or the button under the list ask
-to take out the selected one (`remove_requested`), which the Log allows only while it has no
-saved set.
+to take out the selected one (`remove_requested`): the Log deletes its sets with it, undoably.
 """
 
 from __future__ import annotations
@@ -24,7 +23,8 @@ class SessionExerciseList(QListWidget):
         super().__init__(parent)
         self.setToolTip(
             "The exercises of this session; pick one to log its sets. "
-            "Delete (or the right-click menu) takes out one you have not started."
+            "Delete (or the right-click menu) takes out the selected one, with its sets; Ctrl+Z "
+            "puts it back."
         )
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # long names wrap instead of hiding behind a sideways scroll bar in a narrow pane

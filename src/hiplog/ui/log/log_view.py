@@ -23,6 +23,7 @@ from hiplog.domain.models import Exercise, Session
 from hiplog.domain.plan import Plan
 from hiplog.domain.timing import session_finished
 from hiplog.domain.units import Unit
+from hiplog.domain.wording import plural
 from hiplog.services import exercise_history, programs, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
@@ -129,7 +130,8 @@ class LogView(LazyView):
         left_layout.addWidget(self.exercise_list)
         self.remove_button = QPushButton("Take out of session", left)
         self.remove_button.setToolTip(
-            "Take the selected exercise out of this session (Delete); Ctrl+Z puts it back"
+            "Take the selected exercise out of this session with its sets (Delete); Ctrl+Z puts "
+            "it back"
         )
         self.remove_button.clicked.connect(self.exercise_list.remove_action.trigger)
         left_layout.addWidget(self.remove_button)
@@ -379,11 +381,11 @@ class LogView(LazyView):
     def _run(self, command: LogCommand) -> bool:
         """Run a command through the undo stack; if it fails, keep the input and say why."""
         what = command.text()  # a refused command is deleted by the stack
-        self._pushing = True
+        pushing, self._pushing = self._pushing, True
         try:
             failure = push(self._undo_stack, command)
         finally:
-            self._pushing = False
+            self._pushing = pushing
         if isinstance(failure, InputError):
             self.message.say(str(failure))
             return False
@@ -493,15 +495,28 @@ class LogView(LazyView):
             self.sets_panel.move_after_return(model, row, column)
 
     def remove_exercise(self, slug: str) -> bool:
-        """Take an exercise with no saved sets out of this session (a planned one skipped), as
-        one undoable action; says so in the line under the exercise box."""
+        """Take an exercise out of this session, its saved sets deleted with it, as one
+        undoable action (a macro of the set deletions and the taking out); says so in the line
+        under the exercise box. If a deletion fails, the ones done stay undoable and it says
+        why."""
         model = self._log.models.get(slug)
         if model is None:
             return False
-        if not self._run(RemoveExerciseCommand(self._log, slug, self._take, self._put_back)):
-            return False
-        self.message.note(f"Took {model.exercise.name} out of this session. Ctrl+Z puts it back.")
-        return True
+        name, saved = model.exercise.name, [r.key for r in model.saved_rows()]
+        self._undo_stack.beginMacro(f"take {name} out of this session")
+        self._pushing = True  # the macro lands on the stack at endMacro: not an undo or redo
+        try:
+            done = all(self._run(DeleteSetCommand(self._log, slug, key)) for key in saved)
+            done = done and self._run(
+                RemoveExerciseCommand(self._log, slug, self._take, self._put_back)
+            )
+        finally:
+            self._undo_stack.endMacro()
+            self._pushing = False
+        if done:
+            with_sets = f" with its {plural(len(saved), 'set')}" if saved else ""
+            self.message.note(f"Took {name} out of this session{with_sets}. Ctrl+Z puts it back.")
+        return done
 
     def _take(self, slug: str) -> int:
         del self._log.models[slug]
