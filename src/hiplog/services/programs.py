@@ -93,9 +93,20 @@ def save_program(ctx: AppContext, program: Program, replacing: str | None = None
     return checked
 
 
-def delete_program(ctx: AppContext, name: str) -> None:
+def delete_program(ctx: AppContext, name: str) -> list[ProgramRun]:
+    """Delete the person's program `name`; returns its runs (they go with it) for an undo."""
     with ctx.db.transaction() as tx:
+        gone = program_repo.runs_of(tx, name)
         program_repo.delete_program(tx, name)
+    return gone
+
+
+def restore_program(ctx: AppContext, program: Program, runs: list[ProgramRun]) -> None:
+    """Put back a deleted program with the runs it had, in one transaction."""
+    checked = _checked(ctx, program)
+    with ctx.db.transaction() as tx:
+        program_repo.save_program(tx, checked)
+        program_repo.add_runs(tx, runs)
 
 
 def free_name(ctx: AppContext, base: str) -> str:

@@ -241,3 +241,24 @@ def undo_start(db: OrmSession, started_at: datetime, previous: ProgramRun | None
             ):
                 run.ended_at = None
     db.flush()
+
+
+def runs_of(db: OrmSession, name: str) -> list[ProgramRun]:
+    return [run for run in runs(db) if run.program == name]
+
+
+def add_runs(db: OrmSession, all_runs: Sequence[ProgramRun]) -> None:
+    """Put runs back (after their program was deleted and restored), picks included."""
+    for run in all_runs:
+        row = _row(db, run.program)
+        if row is None:
+            continue
+        db.add(
+            ProgramRunRow(
+                program_id=row.id,
+                started_at=run.started_at,
+                ended_at=run.ended_at,
+                picks=[DayPickRow(picked_at=k.picked_at, day=k.day) for k in run.picks],
+            )
+        )
+    db.flush()

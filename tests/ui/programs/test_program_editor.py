@@ -153,3 +153,16 @@ def test_follow_and_stop_are_undoable(
     undo_stack.undo()
     assert programs.active_run(ctx) is None
     assert programs.own_programs(ctx) == []  # the copy made by following goes too
+
+
+def test_undoing_the_delete_of_the_followed_program_follows_it_again(
+    editor: ProgramEditor, ctx: AppContext, undo_stack: QUndoStack
+) -> None:
+    editor.select_program("Gym with a barbell")
+    editor.follow_button.click()
+    run = programs.active_run(ctx)
+    editor.select_program("Gym with a barbell")
+    editor.delete_button.click()
+    assert programs.active_run(ctx) is None
+    undo_stack.undo()
+    assert programs.active_run(ctx) == run

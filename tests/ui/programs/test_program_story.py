@@ -129,9 +129,8 @@ def test_follow_a_starter_log_both_days_and_undo_an_edit(qtbot: QtBot, window: M
     focused().selectAll()  # type: ignore[attr-defined]
     type_text(qtbot, "4")
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: editor.model.data(editor.model.index(1, 1)) == 4)
-    changed = programs.find_program(w.ctx, STARTER)
-    assert changed.days[0].entries[1].sets == 4
+    # stored (one command) once the cell's editor has closed
+    qtbot.waitUntil(lambda: programs.find_program(w.ctx, STARTER).days[0].entries[1].sets == 4)
     assert len(w.plan_view.cards[1].suggestion.reps) == 4
     editor.table.setFocus()
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

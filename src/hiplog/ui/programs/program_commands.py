@@ -29,11 +29,14 @@ class ChangeProgram(ServiceCommand):
         super().__init__(text)
         self._ctx, self._events = ctx, events
         self.before, self.after = before, after
+        self._runs: list[ProgramRun] = []  # a deleted program's runs, put back on undo
 
     def _put(self, old: Program | None, new: Program | None) -> None:
         if new is None:
             assert old is not None
-            programs.delete_program(self._ctx, old.name)
+            self._runs = programs.delete_program(self._ctx, old.name)
+        elif old is None and self._runs:
+            programs.restore_program(self._ctx, new, self._runs)
         else:
             programs.save_program(self._ctx, new, replacing=None if old is None else old.name)
         self._events.programs_changed.emit()

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from hiplog.domain.programs import Program, ProgramDay, ProgramEntry, ladder_rungs
 from hiplog.services import programs
@@ -111,6 +112,8 @@ class ProgramEditor(QDialog):
 
     def _update_undo(self) -> None:
         stack = self._stack
+        if not Shiboken.isValid(stack):  # the window's stack says goodbye as it is destroyed
+            return
         self.undo_action.setEnabled(stack.canUndo() and stack.index() > self._base_index)
         self.redo_action.setEnabled(stack.canRedo())
         self.undo_action.setToolTip(f"Undo {stack.undoText()} (Ctrl+Z)")
