@@ -236,6 +236,8 @@ def test_global_options_work_after_the_command(
     code, stdout, _ = run(capsys, "--db", other, "stats", "barbell-hip-thrust", "--db", db)
     assert code == 0 and "1 session " in stdout
     assert not Path(other).exists()
+    code, stdout, err = run(capsys, "program", "list", "--db", db)  # an action's too
+    assert code == 0 and "(starter)" in stdout, err
     code, stdout, _ = run(capsys, "suggest", "--version")
     assert code == 0 and stdout.startswith("hiplog ")
 
