@@ -165,7 +165,7 @@ def _cmd_exercises(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> in
 def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from hiplog.domain.models import SetEntry
     from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when_midnight_default
-    from hiplog.domain.wording import load_reps_text, plural
+    from hiplog.domain.wording import date_time_text, load_reps_text, plural
     from hiplog.services import exercises, training_log
 
     exercise = exercises.find_exercise(ctx, args.exercise, "EXERCISE")
@@ -193,7 +193,7 @@ def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     out.write(
         f"Logged {plural(len(working), 'set')} of {exercise.name} "
         f"({desc}) in the session of "
-        f"{session.started_at:%a %d %b %Y %H:%M}.\n"
+        f"{date_time_text(session.started_at)}.\n"
     )
     return EXIT_OK
 
@@ -225,7 +225,7 @@ def _cmd_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from hiplog.domain.plan import parse_as_of_noon_default, plan_to_json
-    from hiplog.domain.wording import plural, prescription_text
+    from hiplog.domain.wording import date_time_text, plural, prescription_text
     from hiplog.services import plan as plan_service
 
     as_of = parse_as_of_noon_default(args.date) if args.date else None
@@ -236,7 +236,7 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     unit = ctx.settings().unit
     timing = plan.next_session
-    earliest = f"{timing.earliest:%a %d %b %H:%M}" if timing.earliest else "any time"
+    earliest = date_time_text(timing.earliest) if timing.earliest else "any time"
     count = timing.sessions_last_7_days
     out.write(
         f"Next session: {earliest} ({timing.status}; {plural(count, 'session')} "

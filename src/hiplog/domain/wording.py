@@ -5,12 +5,14 @@
 - counts: `plural` ('1 set', '3 sets');
 - a set: `load_reps_text` ('60 kg x 12') and `set_text` (with side, RIR, warm-up, flagged);
   reps in reserve are written 'RIR 2' everywhere (`rir_text`);
-- a prescription: `prescription_text` ('3 x 8 at 62.5 kg').
+- a prescription: `prescription_text` ('3 x 8 at 62.5 kg');
+- dates: `date_text` ('Sat 28 Nov 2026') and `date_time_text` ('Sat 28 Nov 2026 21:54').
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from hiplog.domain.models import SetEntry
@@ -90,3 +92,20 @@ def prescription_text(s: Suggestion, unit: Unit) -> str:
     else:
         load = "at bodyweight"
     return f"{s.sets} x {reps_list_text(s.reps)} {load}"
+
+
+#: The one way hiplog writes a day and a moment: 'Sat 28 Nov 2026', 'Sat 28 Nov 2026 21:54'.
+DATE_FORMAT = "%a %d %b %Y"
+DATE_TIME_FORMAT = "%a %d %b %Y %H:%M"
+#: The same in Qt's display-format language, for the date-and-time fields (no Qt import here).
+DATE_TIME_QT_FORMAT = "ddd dd MMM yyyy HH:mm"
+
+
+def date_text(when: date) -> str:
+    """'Sat 28 Nov 2026'."""
+    return when.strftime(DATE_FORMAT)
+
+
+def date_time_text(when: datetime) -> str:
+    """'Sat 28 Nov 2026 21:54'."""
+    return when.strftime(DATE_TIME_FORMAT)

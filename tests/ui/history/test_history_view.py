@@ -15,6 +15,7 @@ from tests.ui.keyboard import focus_for_keys
 from hiplog.domain.models import Exercise, Length, LoadKind, SetEntry
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
+from hiplog.domain.wording import DATE_TIME_QT_FORMAT, date_time_text
 from hiplog.services import settings_store, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -536,7 +537,9 @@ def test_session_notes_save_themselves_when_the_field_is_left(
     editor = open_editor(logged["last_week"])
     editor.show()
     qtbot.waitExposed(editor)
-    assert editor.when_edit.displayFormat() == "ddd d MMM yyyy  HH:mm"  # as in the Log
+    # the date written as everywhere else: 'Sat 28 Nov 2026 21:54'
+    assert editor.when_edit.displayFormat() == DATE_TIME_QT_FORMAT
+    assert editor.when_edit.text() == date_time_text(NOW - timedelta(days=7))
     editor.notes_edit.setFocus()
     editor.notes_edit.setText("slept badly")
     qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return)  # no Save button to click

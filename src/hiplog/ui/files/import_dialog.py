@@ -35,7 +35,7 @@ from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.importers.strong import NO_UNIT_MESSAGE
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import plural
+from hiplog.domain.wording import date_text, plural
 from hiplog.services import import_export
 from hiplog.services.context import AppContext
 from hiplog.services.import_export import ImportSummary
@@ -68,7 +68,7 @@ def preview_html(fmt: str, data: ImportedData) -> str:
     if data.sessions:
         first = min(s.started_at for s in data.sessions)
         last = max(s.started_at for s in data.sessions)
-        lines.append(f"From {first:%d %b %Y} to {last:%d %b %Y}.")
+        lines.append(f"From {date_text(first)} to {date_text(last)}.")
     skipped = []
     if data.rest_rows:
         skipped.append(plural(data.rest_rows, "rest-timer row"))

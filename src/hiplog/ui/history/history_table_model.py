@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from hiplog.domain.units import Unit, from_kg
-from hiplog.domain.wording import plural
+from hiplog.domain.wording import date_time_text, plural
 from hiplog.services.history import PAGE_SIZE, HistoryRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -131,7 +131,7 @@ class HistoryTableModel(QAbstractTableModel):
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DATE:
-                return row.started_at.strftime("%a %d %b %Y  %H:%M")
+                return date_time_text(row.started_at)
             if column == EXERCISES:
                 return ", ".join(row.exercises) or "(no sets)"
             if column == SETS:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.domain.wording import format_load, load_reps_text, plural
+from hiplog.domain.wording import date_text, date_time_text, format_load, load_reps_text, plural
 from hiplog.services import exercises, history, programs, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -270,7 +270,7 @@ class HistoryView(LazyView):
         day = date(qdate.year(), qdate.month(), qdate.day())
         ids = self._days.get(day) or history.training_days(self._ctx, day, day).get(day, [])
         if not ids:
-            self.message.setText(f"No session on {day:%a %d %b %Y}.")
+            self.message.setText(f"No session on {date_text(day)}.")
             return
         if self.selected_session_id() in ids:  # a second session of that day stays selected
             self.message.clear()
@@ -334,7 +334,7 @@ class HistoryView(LazyView):
             return ""
         unit = self._ctx.settings().unit
         catalog = self._ctx.catalog()
-        parts = [f"<b>{session.started_at:%A %d %B %Y, %H:%M}</b>"]
+        parts = [f"<b>{date_time_text(session.started_at)}</b>"]
         for slug in session.exercises:
             sets = session.sets_of(slug)
             work = [s for s in sets if not s.warmup]
@@ -380,7 +380,7 @@ class HistoryView(LazyView):
             self.message.setText("Select a session to delete first.")
             return
         row = self.model.history_row(index.row())
-        label = f"{row.started_at:%a %d %b %Y %H:%M}"
+        label = date_time_text(row.started_at)
         command = DeleteSession(
             self._ctx, self._events, row.session_id, label, self._announce_delete
         )

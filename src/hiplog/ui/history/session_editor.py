@@ -33,6 +33,7 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
 from hiplog.domain.units import Unit, to_kg
 from hiplog.domain.validation import validate_bodyweight
+from hiplog.domain.wording import DATE_TIME_QT_FORMAT, date_time_text
 from hiplog.services import history, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -103,7 +104,7 @@ class SessionEditor(QDialog):
         edited (Enter, Tab or leaving the field), as in the Log."""
         self.when_edit = QDateTimeEdit()
         self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")  # as the Log writes it
+        self.when_edit.setDisplayFormat(DATE_TIME_QT_FORMAT)  # as everywhere else
         self.when_edit.setToolTip("When the session started")
         self.bodyweight_edit = QLineEdit()
         self.bodyweight_edit.setPlaceholderText("not recorded")
@@ -244,7 +245,7 @@ class SessionEditor(QDialog):
             self.model.set_entries([], {}, unit)
             self.show_message("This session was deleted. Undo brings it back.")
             return
-        self.setWindowTitle(f"Session of {session.started_at:%A %d %B %Y, %H:%M}")
+        self.setWindowTitle(f"Session of {date_time_text(session.started_at)}")
         started = session.started_at
         self.when_edit.setDateTime(
             QDateTime(

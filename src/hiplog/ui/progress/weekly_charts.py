@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.chart_series import LENGTHS, MUSCLES, WeeklyCharts
 from hiplog.domain.models import Length
-from hiplog.domain.wording import plural
+from hiplog.domain.wording import date_text, plural
 from hiplog.ui.progress.chart_items import (
     DAY,
     align_axes,
@@ -36,7 +36,7 @@ LENGTH_NAMES = {Length.SHORT: "short", Length.MID: "mid", Length.LONG: "long"}
 
 
 def _week_label(week: date) -> str:
-    return f"Week of {week.strftime('%a %d %b %Y')}"
+    return f"Week of {date_text(week)}"
 
 
 def _n(value: float) -> str:
