@@ -188,12 +188,15 @@ class ImportDialog(QDialog):
         self.message.setVisible(bool(text))
 
     def _preview(self) -> None:
-        """Read the file (nothing is written) and show what it holds."""
+        """Read the file (nothing is written) and show what it holds. After an import the
+        summary stays, whatever the file box does (it lost focus and wiped the summary)."""
+        if self.summary is not None:
+            return
         self.import_button.setEnabled(False)
         self.preview.clear()
         self._say("")
         path = self._path()
-        if path is None or self.summary is not None:
+        if path is None:
             return
         catalog = self._ctx.catalog()
         try:
