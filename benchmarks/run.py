@@ -39,6 +39,7 @@ CASES: dict[str, tuple[str, int, int]] = {
     "suggest-program": ("benchmarks.bench_suggest_program", 20, 5),
     "memory": ("benchmarks.bench_memory", 5, 5),
     "save-set": ("benchmarks.bench_save_set", 200, 100),
+    "cli-start": ("benchmarks.bench_cli_start", 20, 10),
 }
 
 

@@ -2,6 +2,10 @@
 
 Exit status: 0 success, 2 bad usage or bad input (one line on stderr naming what and where),
 1 anything else (details go to the log file, never a traceback on the terminal).
+
+Reading the arguments imports nothing heavy (argparse, the version and the view names): the
+domain, the services and SQLAlchemy are imported by the command that needs them, so
+`hiplog --version` and `hiplog --help` answer at once (benchmarks/bench_cli_start.py).
 """
 
 from __future__ import annotations
@@ -12,23 +16,16 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from hiplog import __version__
-from hiplog.domain.catalog import exercise_to_dict
-from hiplog.domain.errors import HiplogError
-from hiplog.domain.metrics import stats_to_json
-from hiplog.domain.models import SetEntry
-from hiplog.domain.plan import parse_as_of_noon_default, plan_to_json
-from hiplog.domain.programs import Program, program_to_dict
-from hiplog.domain.units import Unit
-from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when_midnight_default
-from hiplog.domain.wording import format_load, load_reps_text, plural, prescription_text
-from hiplog.services import backups, charts, exercises, import_export, programs, training_log
-from hiplog.services import plan as plan_service
-from hiplog.services.context import AppContext
-from hiplog.services.locations import resolve_locations
+from hiplog.domain.importers import FORMATS as IMPORT_FORMATS
 from hiplog.views import VIEW_NAMES
+
+if TYPE_CHECKING:
+    from hiplog.domain.programs import Program
+    from hiplog.domain.units import Unit
+    from hiplog.services.context import AppContext
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -58,20 +55,36 @@ def build_parser() -> argparse.ArgumentParser:
         description="Training log and progression tracker for hip-extensor training. "
         "With no command, opens the desktop window.",
     )
+    _add_global_options(parser, default=None)
+    parser.add_argument("--view", choices=VIEW_NAMES, help="open the window at this view")
+    parser.add_argument("--exercise", metavar="SLUG", help="open the window on this exercise")
+    # The same global options after the command ('hiplog suggest --db me.db'); SUPPRESS keeps
+    # a value given before the command when none is given after it.
+    after = _Parser(add_help=False)
+    _add_global_options(after, default=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    _add_commands(sub, after)
+    return parser
+
+
+def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH",
+        default=default,
         help="database file (default: $HIPLOG_DB, else the user data folder)",
     )
     parser.add_argument("--version", action="version", version=f"hiplog {__version__}")
-    parser.add_argument("--view", choices=VIEW_NAMES, help="open the window at this view")
-    parser.add_argument("--exercise", metavar="SLUG", help="open the window on this exercise")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("exercises", help="list the exercise catalog")
+
+def _add_commands(sub: argparse._SubParsersAction[_Parser], after: _Parser) -> None:
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_text, parents=[after])
+
+    p = add("exercises", "list the exercise catalog")
     p.add_argument("--json", action="store_true", help="every fact as JSON")
 
-    p = sub.add_parser("log", help="log sets of one exercise")
+    p = add("log", "log sets of one exercise")
     p.add_argument("exercise", metavar="EXERCISE", help="slug or name, e.g. barbell-hip-thrust")
     p.add_argument("sets", metavar="SET", nargs="+", help="LOADxREPS (60x12) or xREPS (x15)")
     p.add_argument("--date", help="session start, YYYY-MM-DD or YYYY-MM-DDTHH:MM (default: now)")
@@ -82,52 +95,59 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rir", help="reps in reserve on the working sets, 0-10")
     p.add_argument("--note", default="", help="a note on these sets")
 
-    p = sub.add_parser("import", help="import a file (hiplog CSV/JSON, Strong, Hevy, FitNotes)")
+    p = add("import", "import a file (hiplog CSV/JSON, Strong, Hevy, FitNotes)")
     p.add_argument("file", type=Path)
-    p.add_argument("--format", default="auto", choices=import_export.FORMATS)
+    p.add_argument("--format", default="auto", choices=IMPORT_FORMATS)
     p.add_argument("--unit", choices=("kg", "lb"), help="unit for files that do not say")
     p.add_argument("--dry-run", action="store_true", help="read and report, change nothing")
 
-    p = sub.add_parser("export", help="export every set (csv) or a full backup (json)")
+    p = add("export", "export every set (csv) or a full backup (json)")
     p.add_argument("file", type=Path)
     p.add_argument(
         "--format", choices=("csv", "json"), help="default: from the file name, else csv"
     )
 
-    p = sub.add_parser("suggest", help="next-session suggestions")
+    p = add("suggest", "next-session suggestions")
     p.add_argument("--date", help="as of YYYY-MM-DD (12:00) or YYYY-MM-DDTHH:MM (default: now)")
     p.add_argument("--json", action="store_true")
 
+    # its actions, not the command, take the global options after them
     p = sub.add_parser("program", help="programs: list, show one, follow one")
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     actions.required = True
-    a = actions.add_parser("list", help="your programs and the starters")
+    a = actions.add_parser("list", help="your programs and the starters", parents=[after])
     a.add_argument("--json", action="store_true")
-    a = actions.add_parser("show", help="one program, day by day")
+    a = actions.add_parser("show", help="one program, day by day", parents=[after])
     a.add_argument("name", metavar="NAME")
     a.add_argument("--json", action="store_true")
-    a = actions.add_parser("use", help="follow NAME from its first day (a starter is copied)")
+    a = actions.add_parser(
+        "use", help="follow NAME from its first day (a starter is copied)", parents=[after]
+    )
     which = a.add_mutually_exclusive_group(required=True)
     which.add_argument("name", metavar="NAME", nargs="?")
     which.add_argument("--none", action="store_true", help="stop following a program")
 
-    p = sub.add_parser("stats", help="per-session volume, top set and e1RM of one exercise")
+    p = add("stats", "per-session volume, top set and e1RM of one exercise")
     p.add_argument("exercise", metavar="EXERCISE")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("backup", help="write a verified copy of the database")
+    p = add("backup", "write a verified copy of the database")
     p.add_argument("file", nargs="?", type=Path, help="default: the backups folder")
 
-    p = sub.add_parser("restore", help="replace the database with a backup (backs up first)")
+    p = add("restore", "replace the database with a backup (backs up first)")
     p.add_argument("file", type=Path)
-    return parser
 
 
 def _unit(ctx: AppContext, given: str | None) -> Unit:
+    from hiplog.domain.units import Unit
+
     return Unit(given) if given else ctx.settings().unit
 
 
 def _cmd_exercises(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.catalog import exercise_to_dict
+    from hiplog.services import exercises
+
     items = exercises.list_exercises(ctx)
     if args.json:
         json.dump([exercise_to_dict(e) for e in items], out, indent=2, ensure_ascii=False)
@@ -146,6 +166,11 @@ def _cmd_exercises(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> in
 
 
 def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.models import SetEntry
+    from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when_midnight_default
+    from hiplog.domain.wording import date_time_text, load_reps_text, plural
+    from hiplog.services import exercises, training_log
+
     exercise = exercises.find_exercise(ctx, args.exercise, "EXERCISE")
     unit = _unit(ctx, args.unit)
     when = parse_when_midnight_default(args.date, "--date") if args.date else None
@@ -171,12 +196,15 @@ def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     out.write(
         f"Logged {plural(len(working), 'set')} of {exercise.name} "
         f"({desc}) in the session of "
-        f"{session.started_at:%Y-%m-%d %H:%M}.\n"
+        f"{date_time_text(session.started_at)}.\n"
     )
     return EXIT_OK
 
 
 def _cmd_import(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.units import Unit
+    from hiplog.services import import_export
+
     unit = Unit(args.unit) if args.unit else None
     summary = import_export.import_file(ctx, args.file, args.format, unit, args.dry_run)
     for line in summary.lines():
@@ -185,17 +213,24 @@ def _cmd_import(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.wording import plural
+    from hiplog.services import import_export
+
     fmt = args.format or ("json" if args.file.suffix.lower() == ".json" else "csv")
     if fmt == "json":
         count = import_export.export_json(ctx, args.file)
-        out.write(f"Wrote a full backup with {count} sets to {args.file}.\n")
+        out.write(f"Wrote a full backup with {plural(count, 'set')} to {args.file}.\n")
     else:
         count = import_export.export_csv(ctx, args.file)
-        out.write(f"Wrote {count} sets to {args.file}.\n")
+        out.write(f"Wrote {plural(count, 'set')} to {args.file}.\n")
     return EXIT_OK
 
 
 def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.plan import parse_as_of_noon_default, plan_to_json
+    from hiplog.domain.wording import date_time_text, plural, prescription_text
+    from hiplog.services import plan as plan_service
+
     as_of = parse_as_of_noon_default(args.date) if args.date else None
     plan = plan_service.suggest(ctx, as_of)
     if args.json:
@@ -204,7 +239,7 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     unit = ctx.settings().unit
     timing = plan.next_session
-    earliest = f"{timing.earliest:%a %d %b %H:%M}" if timing.earliest else "any time"
+    earliest = date_time_text(timing.earliest) if timing.earliest else "any time"
     count = timing.sessions_last_7_days
     out.write(
         f"Next session: {earliest} ({timing.status}; {plural(count, 'session')} "
@@ -225,6 +260,9 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_program(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.programs import program_to_dict
+    from hiplog.services import programs
+
     if args.action == "use":
         followed = programs.use_program(ctx, None if args.none else args.name)
         if followed is None:
@@ -270,6 +308,10 @@ def _write_program(ctx: AppContext, program: Program, out: TextIO) -> None:
 
 
 def _cmd_stats(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.metrics import stats_to_json
+    from hiplog.domain.wording import format_load, plural
+    from hiplog.services import charts, exercises
+
     exercise = exercises.find_exercise(ctx, args.exercise, "EXERCISE")
     rows = charts.stats(ctx, exercise.slug)
     if args.json:
@@ -277,7 +319,7 @@ def _cmd_stats(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return EXIT_OK
     unit = ctx.settings().unit
-    out.write(f"{exercise.name}: {len(rows)} sessions (e1RM is an estimate)\n")
+    out.write(f"{exercise.name}: {plural(len(rows), 'session')} (e1RM is an estimate)\n")
     out.write(f"{'date':<17} {'sets':>4} {'reps':>5} {'volume':>10} {'top':>10} {'e1RM':>10}\n")
     for r in rows:
         e1rm = format_load(r.e1rm_kg, unit) if r.e1rm_kg else "-"
@@ -289,6 +331,8 @@ def _cmd_stats(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_backup(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.services import backups
+
     path = backups.backup_now(ctx, args.file)
     out.write(f"Backed up to {path} (integrity checked).\n")
     return EXIT_OK
@@ -310,6 +354,11 @@ def run_command(
     args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
     """Run one command; returns the exit status. Expected errors become one line on stderr."""
+    from hiplog.domain.errors import HiplogError
+    from hiplog.services import backups
+    from hiplog.services.context import AppContext
+    from hiplog.services.locations import resolve_locations
+
     out = out or sys.stdout
     err = err or sys.stderr
     locations = resolve_locations(args.db)

@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from hiplog.cli import main
+from hiplog.domain.units import Unit
+from hiplog.services import settings_store
+from hiplog.services.context import AppContext
+from hiplog.services.locations import resolve_locations
 
 EXPECTED_CSV = (
     "date,exercise,set,load_kg,reps,rir,warmup,side,band,duration_s,distance_m,notes\n"
@@ -242,3 +247,57 @@ def test_after_an_lb_import_suggest_json_gives_the_kg_of_lb_loads(
         assert abs(pounds - round(pounds)) < 0.02, pounds  # a whole lb load
     code, stdout, _ = run(capsys, "--db", db, "suggest", "--date", "2024-09-14")
     assert code == 0 and " lb" in stdout and " kg" not in stdout
+
+
+def test_global_options_work_after_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "me.db")
+    code, _, err = run(capsys, "log", "barbell-hip-thrust", "60x12",
+                       "--date", "2026-11-20T18:00", "--db", db)  # fmt: skip
+    assert code == 0, err
+    code, stdout, err = run(capsys, "suggest", "--db", db, "--date", "2026-11-21")
+    assert code == 0, err
+    assert "Barbell hip thrust" in stdout
+    # before the command as before; after it wins when both are given
+    other = str(tmp_path / "other.db")
+    code, stdout, _ = run(capsys, "--db", other, "stats", "barbell-hip-thrust", "--db", db)
+    assert code == 0 and "1 session " in stdout
+    assert not Path(other).exists()
+    code, stdout, err = run(capsys, "program", "list", "--db", db)  # an action's too
+    assert code == 0 and "(starter)" in stdout, err
+    code, stdout, _ = run(capsys, "suggest", "--version")
+    assert code == 0 and stdout.startswith("hiplog ")
+
+
+def test_text_output_writes_pounds_to_a_tenth_as_the_window_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "t.db")
+    run(capsys, "--db", db, "log", "barbell-hip-thrust", "60x12", "60x12", "60x12",
+        "--date", "2026-11-20T18:00")  # fmt: skip
+    ctx = AppContext.open(resolve_locations(db))
+    try:
+        settings_store.save(ctx, replace(settings_store.load(ctx), unit=Unit.LB))
+    finally:
+        ctx.close()
+    code, stdout, _ = run(capsys, "--db", db, "stats", "barbell-hip-thrust")
+    assert code == 0
+    # 2160 kg of volume is 4761.99 lb, 60 kg is 132.28 lb: written as the window writes them
+    assert "4762 lb" in stdout and "132.3 lb" in stdout
+    assert "4761.99" not in stdout and "132.28" not in stdout
+
+
+def test_version_and_help_import_nothing_heavy() -> None:
+    probe = (
+        "import sys; from hiplog.__main__ import main\n"
+        "try: main(['--help'])\n"
+        "except SystemExit: pass\n"
+        "heavy = [m for m in ('sqlalchemy', 'hiplog.services', 'hiplog.domain.progression',"
+        " 'PySide6') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert "HEAVY []" in result.stdout

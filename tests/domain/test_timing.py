@@ -9,7 +9,12 @@ from _domain_factories import HIP_THRUST_BB, days, lookup, session, with_
 
 from hiplog.domain.models import Exercise, Session
 from hiplog.domain.settings import ProgressionSettings
-from hiplog.domain.timing import hip_session_times, next_session, timing_warnings
+from hiplog.domain.timing import (
+    hip_session_times,
+    next_session,
+    session_finished,
+    timing_warnings,
+)
 
 S = ProgressionSettings()
 THRUST = ("barbell-hip-thrust", "60x10 60x10 60x10")  # 3 direct glute sets, short length
@@ -130,3 +135,13 @@ def test_custom_exercise_with_hip_muscles_counts() -> None:
 
     history = [session(days(0), ("frog-pump", "x20 x20"))]
     assert hip_session_times(history, custom_lookup, days(1)) == [days(0)]
+
+
+def test_a_session_is_finished_an_hour_after_its_start_and_its_last_new_set() -> None:
+    start = datetime(2026, 11, 28, 18, 0)
+    assert not session_finished(start, None, start + timedelta(minutes=59))
+    assert session_finished(start, None, start + timedelta(hours=2))
+    # still adding sets after an hour and a half: not finished
+    recent = start + timedelta(minutes=90)
+    assert not session_finished(start, recent, start + timedelta(minutes=100))
+    assert session_finished(start, recent, start + timedelta(minutes=151))

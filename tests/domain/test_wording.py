@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from hiplog.domain.models import SetEntry
 from hiplog.domain.progression import Rule, Suggestion
-from hiplog.domain.units import Unit
+from hiplog.domain.units import Unit, to_kg
 from hiplog.domain.wording import (
+    date_text,
+    date_time_text,
     format_load,
     plural,
     prescription_text,
@@ -21,7 +25,7 @@ def test_numbers_lose_trailing_zeros_and_never_read_minus_zero() -> None:
         "29.484",
     ]
     assert trim_number(-0.0001) == "0"
-    assert format_load(60.0, Unit.LB) == "132.28 lb"
+    assert format_load(60.0, Unit.LB) == "132.3 lb"
     assert format_load(None) == format_load(0.0) == "bodyweight"
 
 
@@ -49,3 +53,16 @@ def test_prescriptions() -> None:
     assert (
         prescription_text(sug(None, (12, 12), "medium"), Unit.KG) == "2 x 12 with the medium band"
     )
+
+
+def test_loads_in_lb_are_written_to_a_tenth_and_kg_to_a_hundredth() -> None:
+    # 960 kg of volume is 2116.44 lb: no one reads or loads hundredths of a pound
+    assert format_load(960.0, Unit.LB) == "2116.4 lb"
+    assert format_load(61.25) == "61.25 kg"
+    assert format_load(to_kg(135.0, Unit.LB), Unit.LB) == "135 lb"
+
+
+def test_one_date_format_everywhere() -> None:
+    when = datetime(2026, 11, 28, 21, 54)
+    assert date_text(when.date()) == "Sat 28 Nov 2026"
+    assert date_time_text(when) == "Sat 28 Nov 2026 21:54"

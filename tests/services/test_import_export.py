@@ -240,3 +240,23 @@ def test_json_backup_carries_roles_and_csv_round_trips_unchanged(tmp_path: Path)
     finally:
         first.close()
         second.close()
+
+
+def test_the_summary_of_a_real_strong_export_writes_names_and_plain_counts(
+    tmp_path: Path,
+) -> None:
+    shared = Path(__file__).resolve().parents[2].parent / "shared" / "formats" / "strong"
+    source = shared / "Andrew50__Lifting__aj_strong_data.csv"
+    ctx = AppContext.open_path(tmp_path / "t.db")
+    try:
+        summary = import_export.import_file(ctx, source, "strong", Unit.LB, dry_run=True)
+        catalog = ctx.catalog()
+    finally:
+        ctx.close()
+    text = "\n".join(summary.lines())
+    assert summary.rest_rows > 0
+    assert "rest rows" not in text and "rest-timer row" in text  # what a person calls them
+    (matched,) = [t for t in summary.lines() if t.startswith("Matched to hiplog's exercises")]
+    assert "Barbell hip thrust" in matched or "Conventional deadlift" in matched
+    assert not any(e.slug in matched for e in catalog if "-" in e.slug)
+    assert " 1 sessions" not in text and " 1 sets" not in text and " 1 rows" not in text

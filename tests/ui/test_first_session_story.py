@@ -114,7 +114,7 @@ def test_log_yesterday_read_the_plan_fix_a_typo_and_undo_a_deletion(
     hv = w.history_view
     assert hv.select_session(logged_id)
     preview = hv.preview.text()
-    assert f"{yesterday:%A %d %B %Y}" in preview
+    assert f"{yesterday:%a %d %b %Y}" in preview  # as every date is written
     assert "60 kg × 12, 60 kg × 11" in preview
     assert "Glute bridge: bodyweight × 15" in preview
 

@@ -173,7 +173,7 @@ def test_import_asks_for_the_unit_previews_and_imports(
     dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("kg"))
     preview = dialog.preview.toPlainText()
     assert "Strong" in preview
-    assert "1 sessions, 3 sets" in preview
+    assert "1 session, 3 sets" in preview
     review = dialog.review.model
     groups = {review.item(g).text(): review.item(g) for g in range(review.rowCount())}
     catalog, other = groups["Catalog exercises: 1"], groups["Other training: 1"]
@@ -185,7 +185,7 @@ def test_import_asks_for_the_unit_previews_and_imports(
         dialog.import_button.click()
     assert dialog.summary is not None
     assert dialog.summary.sets_imported == 3
-    assert "imported 3 sets in 1 sessions" in dialog.preview.toPlainText()
+    assert "imported 3 sets in 1 session " in dialog.preview.toPlainText()
     assert "nordic-curl-machine" in {e.slug for e in ctx.catalog() if e.custom}
 
 
@@ -328,3 +328,20 @@ def test_a_refused_undo_is_said_in_the_status_bar_on_any_view(
     assert w.statusBar().currentMessage() == (
         "Could not undo Create exercise Frog pump: 'Frog pump' has logged sets now, so it stays."
     )
+
+
+def test_help_lists_every_menu_shortcut_and_ctrl_l_is_one(
+    qtbot: QtBot, ctx: AppContext, ui_settings: QSettings
+) -> None:
+    window = MainWindow(ctx, ui_settings)
+    qtbot.addWidget(window)
+    window.open_view("plan")
+    window.log_exercise_action.trigger()
+    assert window.current_view_name() == "log"
+    dialog = window.show_shortcuts()
+    rows = dict(dialog.rows())
+    assert rows["Ctrl+L"] == "View > Log an exercise"
+    assert rows["Ctrl+Z"] == "Edit > Undo"
+    assert rows["Ctrl+1"] == "View > Log"
+    assert any(keys.startswith("Tab") for keys in rows)
+    dialog.close()

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, StepKind
-from hiplog.domain.plates import PlateInventory, PlateStock, parse_stock, stock_text
+from hiplog.domain.plates import PlateInventory, PlateStock, parse_stock
+from hiplog.domain.setting_fields import FIELDS
 from hiplog.domain.units import Unit
-from hiplog.domain.validation import BODYWEIGHT_KG_RANGE
 
 DEFAULT_KETTLEBELLS_KG: tuple[float, ...] = (4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 48)
 DEFAULT_BANDS: tuple[str, ...] = ("light", "medium", "heavy", "extra heavy")
@@ -173,142 +173,6 @@ def effective_exercise(exercise: Exercise, settings: ProgressionSettings) -> Exe
     )
 
 
-# --- text codecs -------------------------------------------------------------------------------
-
-
-def _num(value: float) -> str:
-    return repr(float(value)).removesuffix(".0") if float(value).is_integer() else repr(value)
-
-
-def _parse_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise ValueError("not a finite number")
-    return value
-
-
-def _parse_int(text: str) -> int:
-    return int(text.strip())
-
-
-def _parse_floats(text: str) -> tuple[float, ...]:
-    return tuple(_parse_float(part) for part in text.split(",") if part.strip())
-
-
-def _parse_int_pair(text: str) -> tuple[int, int]:
-    parts = [int(p) for p in text.split(",")]
-    if len(parts) != 2:
-        raise ValueError("expected two whole numbers separated by a comma")
-    return (parts[0], parts[1])
-
-
-def _parse_float_pair(text: str) -> tuple[float, float]:
-    parts = _parse_floats(text)
-    if len(parts) != 2:
-        raise ValueError("expected two numbers separated by a comma")
-    return (parts[0], parts[1])
-
-
-def _parse_bands(text: str) -> tuple[str, ...]:
-    data = json.loads(text)
-    if not isinstance(data, list) or not all(isinstance(b, str) for b in data):
-        raise ValueError("expected a JSON list of band names")
-    return tuple(data)
-
-
-def _parse_optional_float(text: str) -> float | None:
-    return None if not text.strip() else _parse_float(text)
-
-
-_Codec = tuple[Callable[[str], Any], Callable[[Any], str]]
-_FLOAT: _Codec = (_parse_float, _num)
-_INT: _Codec = (_parse_int, str)
-_INT_PAIR: _Codec = (_parse_int_pair, lambda v: f"{v[0]},{v[1]}")
-_PLATES: _Codec = (parse_stock, stock_text)
-_BUMPERS: _Codec = (lambda t: parse_stock(t, bumper=True), stock_text)
-
-
-@dataclass(frozen=True)
-class SettingField:
-    """One setting, declared once: its label in the Settings dialog, the range every number in
-    it must lie in (None: checked by _validate's own rules only), and its text codec."""
-
-    label: str
-    codec: _Codec
-    low: float | None = None
-    high: float | None = None
-
-    def check(self, text: str, where: str, scale: float = 1.0) -> float:
-        """`text` typed into the dialog as a number inside the range (times `scale`, for a
-        value shown in another unit); InputError naming `where` otherwise."""
-        value = text.strip().replace(",", ".")
-        try:
-            number = float(value)
-        except ValueError:
-            raise InputError(f"'{text}' is not a number", where) from None
-        low = None if self.low is None else round(self.low * scale)
-        high = None if self.high is None else round(self.high * scale)
-        if not math.isfinite(number) or not _inside(number, low, high):
-            raise InputError(f"must be from {low:g} to {high:g}, not {text.strip()}", where)
-        return number
-
-
-def _inside(value: float, low: float | None, high: float | None) -> bool:
-    return (low is None or value >= low) and (high is None or value <= high)
-
-
-#: Equipment with a linear load step, in the order the Settings dialog lists it.
-EQUIPMENT_LABELS = {
-    "barbell": "Barbell",
-    "dumbbell": "Dumbbell (each)",
-    "stack": "Machine or cable stack",
-    "plate": "Held plate",
-}
-#: Every setting of ProgressionSettings but the per-exercise overrides.
-FIELDS: dict[str, SettingField] = {
-    "recovery_hours": SettingField("Recovery time", _FLOAT, 0, 240),
-    "sessions_per_week": SettingField("Sessions per week", _INT_PAIR, 0, 14),
-    "gap_no_change_days": SettingField("Days off with no change", _INT),
-    "gap_long_days": SettingField("Days off for a long break", _INT),
-    "gap_short_factor": SettingField("Load after a short break", _FLOAT),
-    "gap_long_factor": SettingField("Load after a long break", _FLOAT),
-    "deload_factor": SettingField("Deload factor", _FLOAT),
-    "deload_failures": SettingField("Failed sessions before a deload", _INT),
-    "large_jump_fraction": SettingField("Large jump", _FLOAT),
-    "large_jump_extra_reps": SettingField("Extra reps before a large jump", _INT),
-    **{
-        f"{kind}_step_{unit}": SettingField(f"{label} step ({unit})", _FLOAT, 0.01, 100)
-        for kind, label in EQUIPMENT_LABELS.items()
-        for unit in ("kg", "lb")
-    },
-    "kettlebells_kg": SettingField(
-        "Kettlebells", (_parse_floats, lambda v: ",".join(_num(x) for x in v)), 0.5, 200
-    ),
-    "bands": SettingField("Bands", (_parse_bands, lambda v: json.dumps(list(v)))),
-    **{f"bar_{unit}": SettingField(f"Bar ({unit})", _FLOAT, 0, 100) for unit in ("kg", "lb")},
-    **{
-        f"plates_{unit}": SettingField(f"Plates (pairs) ({unit})", _PLATES) for unit in ("kg", "lb")
-    },
-    **{
-        f"bumpers_{unit}": SettingField(f"Bumper plates (pairs) ({unit})", _BUMPERS)
-        for unit in ("kg", "lb")
-    },
-    "bodyweight_gate_sessions": SettingField("Sessions at the gate", _INT),
-    "max_bodyweight_sets": SettingField("Most bodyweight sets", _INT),
-    "weekly_hard_sets": SettingField(
-        "Hard sets a week", (_parse_float_pair, lambda v: f"{_num(v[0])},{_num(v[1])}")
-    ),
-    "hard_set_max_rir": SettingField("Hard set RIR", _INT, 0, 10),
-    "lookback_days": SettingField("Days looked back", _INT),
-    "unit": SettingField("Unit", (lambda t: Unit(t.strip().lower()), lambda v: str(v.value))),
-    "bodyweight_kg": SettingField(
-        "Bodyweight",
-        (_parse_optional_float, lambda v: "" if v is None else _num(v)),
-        *BODYWEIGHT_KG_RANGE,
-    ),
-}
-
-
 def _override_to_json(ov: ExerciseOverride) -> str:
     data: dict[str, Any] = {}
     if ov.sets is not None:
@@ -382,7 +246,7 @@ def _check_ranges(s: ProgressionSettings) -> None:
             continue
         value = getattr(s, key)
         for number in value if isinstance(value, tuple) else (value,):
-            if number is not None and not _inside(number, spec.low, spec.high):
+            if number is not None and not spec.allows(number):
                 _check(False, key, f"must be from {spec.low:g} to {spec.high:g}, not {number:g}")
 
 

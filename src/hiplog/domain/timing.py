@@ -161,3 +161,15 @@ def _lengths_trained(
                 if ex is not None and is_hip_extension(ex):
                     lengths.add(ex.length)
     return lengths
+
+
+#: A session is over once this long has passed since it started and since its last new set.
+SESSION_FINISHED_AFTER = timedelta(hours=1)
+
+
+def session_finished(started_at: datetime, last_set_at: datetime | None, now: datetime) -> bool:
+    """Whether a session is over: more than an hour old, with no set added in the last hour
+    (`last_set_at`: when the latest set was added, None if none was added since it was
+    opened). 'Start this session' then starts a new one instead of adding to it."""
+    latest = max(started_at, last_set_at) if last_set_at is not None else started_at
+    return now - latest > SESSION_FINISHED_AFTER

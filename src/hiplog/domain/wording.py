@@ -1,15 +1,18 @@
 """How hiplog writes numbers, counts, sets and prescriptions, the same in the window and the CLI.
 
-- numbers: `trim_number` (no trailing zeros) and `format_load` ('62.5 kg', 'bodyweight');
+- numbers: `trim_number` (no trailing zeros) and `format_load` ('62.5 kg', 'bodyweight'); loads
+  in lb to a tenth at most, in kg to 0.01 (`load_number`);
 - counts: `plural` ('1 set', '3 sets');
 - a set: `load_reps_text` ('60 kg x 12') and `set_text` (with side, RIR, warm-up, flagged);
   reps in reserve are written 'RIR 2' everywhere (`rir_text`);
-- a prescription: `prescription_text` ('3 x 8 at 62.5 kg').
+- a prescription: `prescription_text` ('3 x 8 at 62.5 kg');
+- dates: `date_text` ('Sat 28 Nov 2026') and `date_time_text` ('Sat 28 Nov 2026 21:54').
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from hiplog.domain.models import SetEntry
@@ -28,11 +31,22 @@ def trim_number(value: float, decimals: int = 2) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def load_decimals(unit: Unit) -> int:
+    """Places a load is written to: a tenth of a pound (no one loads 132.28 lb), 0.01 kg (the
+    1.25 kg plate pair makes 61.25 kg)."""
+    return 1 if unit is Unit.LB else 2
+
+
+def load_number(kg: float, unit: Unit) -> str:
+    """A load's number in `unit` as the window writes it: '62.5', '132.3'."""
+    return trim_number(from_kg(kg, unit), load_decimals(unit))
+
+
 def format_load(kg: float | None, unit: Unit = Unit.KG) -> str:
-    """'62.5 kg', '135 lb', or 'bodyweight' for no load."""
+    """'62.5 kg', '135 lb', '2116.4 lb', or 'bodyweight' for no load."""
     if not kg:
         return "bodyweight"
-    return f"{trim_number(from_kg(kg, unit))} {unit.value}"
+    return f"{load_number(kg, unit)} {unit.value}"
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -78,3 +92,20 @@ def prescription_text(s: Suggestion, unit: Unit) -> str:
     else:
         load = "at bodyweight"
     return f"{s.sets} x {reps_list_text(s.reps)} {load}"
+
+
+#: The one way hiplog writes a day and a moment: 'Sat 28 Nov 2026', 'Sat 28 Nov 2026 21:54'.
+DATE_FORMAT = "%a %d %b %Y"
+DATE_TIME_FORMAT = "%a %d %b %Y %H:%M"
+#: The same in Qt's display-format language, for the date-and-time fields (no Qt import here).
+DATE_TIME_QT_FORMAT = "ddd dd MMM yyyy HH:mm"
+
+
+def date_text(when: date) -> str:
+    """'Sat 28 Nov 2026'."""
+    return when.strftime(DATE_FORMAT)
+
+
+def date_time_text(when: datetime) -> str:
+    """'Sat 28 Nov 2026 21:54'."""
+    return when.strftime(DATE_TIME_FORMAT)

@@ -36,7 +36,7 @@ def save_custom_exercise(ctx: AppContext, exercise: Exercise) -> Exercise:
     clash = catalog.resolve(name)
     slug = exercise.slug or slugify(name)
     if clash is not None and (clash.slug != slug or not clash.custom):
-        raise InputError(f"'{name}' is already the exercise '{clash.slug}'")
+        raise InputError(f"'{name}' is already the name of an exercise: {clash.name}")
     existing = catalog.get(slug)
     if existing is not None and not existing.custom:
         slug = f"{slug}-custom"
@@ -68,9 +68,11 @@ def map_onto(ctx: AppContext, custom_slug: str, target_slug: str) -> MappedExerc
     catalog = ctx.catalog()
     source, target = catalog.get(custom_slug), catalog.get(target_slug)
     if source is None or not source.custom:
-        raise InputError(f"'{custom_slug}' is not a custom exercise")
+        name = source.name if source is not None else custom_slug
+        raise InputError(f"{name} is not one of your own exercises, so it cannot be mapped")
     if target is None or target.slug == source.slug:
-        raise InputError(f"cannot map '{custom_slug}' onto '{target_slug}'")
+        onto = target.name if target is not None else target_slug
+        raise InputError(f"cannot map {source.name} onto {onto}")
     with ctx.db.transaction() as tx:
         moved = exercise_repo.map_onto(tx, custom_slug, target_slug)
     ctx.invalidate()
@@ -83,7 +85,7 @@ def unmap(ctx: AppContext, record: MappedExercise, set_ids: tuple[int, ...] | No
     `set_ids` replaces the recorded ids when sets were deleted and put back since the mapping.
     """
     if record.custom.slug in ctx.catalog():
-        raise InputError(f"there is already an exercise '{record.custom.slug}'")
+        raise InputError(f"there is already an exercise called {record.custom.name}")
     with ctx.db.transaction() as tx:
         exercise_repo.save_custom(tx, record.custom)
         exercise_repo.move_sets(

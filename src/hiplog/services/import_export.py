@@ -22,6 +22,7 @@ from hiplog.domain.hiplog_csv import read_hiplog_csv, write_hiplog_csv
 from hiplog.domain.import_checks import load_checks
 from hiplog.domain.import_review import GROUP_TITLES, Group, apply_choices, review_rows
 from hiplog.domain.imported_sessions import new_sessions
+from hiplog.domain.importers import FORMATS as IMPORT_FORMATS
 from hiplog.domain.importers.fitnotes import read_fitnotes_csv
 from hiplog.domain.importers.fitnotes_backup import read_fitnotes_backup
 from hiplog.domain.importers.hevy import read_hevy
@@ -29,6 +30,7 @@ from hiplog.domain.importers.strong import read_strong
 from hiplog.domain.models import Exercise, ImportedData, Role, Session
 from hiplog.domain.text_decoding import decode_text
 from hiplog.domain.units import Unit
+from hiplog.domain.wording import plural
 from hiplog.services.backups import backup_before_import
 from hiplog.services.context import AppContext
 from hiplog.services.files import write_text_atomically
@@ -43,7 +45,7 @@ from hiplog.storage import (
 # The summary names this many new custom exercises; the rest are counted.
 SUMMARY_NAMES = 20
 
-FORMATS = ("auto", "hiplog", "hiplog-json", "strong", "hevy", "fitnotes", "fitnotes-backup")
+FORMATS = IMPORT_FORMATS  # re-exported: the Import dialog lists them
 
 
 @dataclass
@@ -77,16 +79,25 @@ class ImportSummary:
         if self.already_imported:
             return [f"{self.file} was imported before; nothing was added."]
         verb = "would import" if self.dry_run else "imported"
+        left_out = [
+            plural(count, what)
+            for count, what in ((self.rest_rows, "rest-timer row"), (self.note_rows, "note row"))
+            if count
+        ]
         out = [
-            f"{self.file} ({self.format}): read {self.rows_read} rows, {verb} "
-            f"{self.sets_imported} sets in {self.sessions} sessions "
-            f"({self.rest_rows} rest rows, {self.note_rows} note rows not sets) "
-            f"in {self.seconds:.2f} s.",
+            f"{self.file} ({self.format}): read {plural(self.rows_read, 'row')}, {verb} "
+            f"{plural(self.sets_imported, 'set')} in {plural(self.sessions, 'session')} "
+            f"in {self.seconds:.2f} s."
+            + (f" Not sets, left out: {' and '.join(left_out)}." if left_out else ""),
         ]
         if self.sessions_skipped:
-            out.append(f"{self.sessions_skipped} sessions were already in hiplog and were skipped.")
+            were = "was" if self.sessions_skipped == 1 else "were"
+            out.append(
+                f"{plural(self.sessions_skipped, 'session')} {were} already in hiplog "
+                "and left as they were."
+            )
         if self.exercises_mapped:
-            out.append(f"Mapped to the catalog: {', '.join(self.exercises_mapped)}.")
+            out.append(f"Matched to hiplog's exercises: {', '.join(self.exercises_mapped)}.")
         out.extend(self._group_lines())
         if self.unit_changed:
             shows = "would show" if self.dry_run else "now shows"
@@ -270,8 +281,8 @@ def _sessions_to_add(
         data.sessions, session_repo.sessions_with_ids(tx, colliding), renamed
     )
     used = {s.exercise for session in fresh for s in session.sets}
-    summary.exercises_mapped = sorted(
-        slug for slug in used if slug in catalog and not catalog[slug].custom
+    summary.exercises_mapped = sorted(  # by name, as the person knows them
+        catalog[slug].name for slug in used if slug in catalog and not catalog[slug].custom
     )
     summary.custom_exercises = [e.name for e in data.custom_exercises]
     summary.sessions = len(fresh)

@@ -17,6 +17,7 @@ from hiplog.domain.programs import (
     next_day,
     program_from_dict,
 )
+from hiplog.domain.wording import date_text
 from hiplog.resources import resource_path
 from hiplog.services import history
 from hiplog.services.context import AppContext
@@ -216,7 +217,7 @@ def adherence(ctx: AppContext, last: date, days: int = 371) -> dict[date, Adhere
         named = [marks[i] for i in ids if i in marks]
         count = f"{len(ids)} session{'s' if len(ids) != 1 else ''}"
         if named:
-            out[day] = AdherenceDay(PROGRAM_DAY, f"{day:%a %d %b %Y}: {', '.join(named)}")
+            out[day] = AdherenceDay(PROGRAM_DAY, f"{date_text(day)}: {', '.join(named)}")
         else:
-            out[day] = AdherenceDay(SESSION, f"{day:%a %d %b %Y}: {count}, no program day")
+            out[day] = AdherenceDay(SESSION, f"{date_text(day)}: {count}, no program day")
     return out

@@ -3,6 +3,9 @@
 It only wires things together: the views share one DataEvents and one QUndoStack; the Plan's
 "Start this session" fills the Log; a view's request to show an exercise opens Progress.
 Window geometry and the last view are kept in QSettings.
+
+Over 400 lines because every menu item is declared here, a few lines each, with its shortcut
+and tip; the dialogs they open are modules of their own.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
 from hiplog import __version__
 from hiplog.domain.errors import HiplogError
 from hiplog.domain.plan import Plan
+from hiplog.domain.wording import plural
 from hiplog.services.context import AppContext
 from hiplog.ui.app_identity import ui_settings
 from hiplog.ui.common.data_events import DataEvents
@@ -121,6 +126,8 @@ class MainWindow(QMainWindow):
         # There from the start, so the menus' tips show while the pointer is on an item.
         self.statusBar()
         self.restore_window()
+        if self.current_view_name() == "log":  # open ready to type the first exercise
+            self.log_view.focus_exercise_box()
 
     # --- menus -----------------------------------------------------------------------------
 
@@ -192,7 +199,23 @@ class MainWindow(QMainWindow):
                 VIEW_TIPS[name],
             )
 
+        view_menu.addSeparator()
+        self.log_exercise_action = self._action(
+            view_menu,
+            "Log an e&xercise",
+            self.log_exercise,
+            "Ctrl+L",
+            "The Log, with the cursor in its exercise box",
+        )
+
         help_menu = bar.addMenu("&Help")
+        self._action(
+            help_menu,
+            "&Keyboard shortcuts",
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+            "Every key hiplog answers to",
+        )
         about = self._action(help_menu, "&About hiplog", self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -280,6 +303,19 @@ class MainWindow(QMainWindow):
             show: Callable[[str], None] = getattr(self._view(name), "show_exercise")  # noqa: B009
             show(exercise)
 
+    def log_exercise(self) -> None:
+        """Ctrl+L from anywhere: the Log, the cursor in its exercise box."""
+        self.open_view("log")
+        self.log_view.focus_exercise_box()
+
+    def show_shortcuts(self) -> QDialog:
+        from hiplog.ui.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def start_session(self, plan: Plan) -> None:
         """The Plan's "Start this session": the Log, filled with the plan."""
         self.open_view("log")
@@ -327,10 +363,10 @@ class MainWindow(QMainWindow):
         try:
             if json_backup:
                 count = import_export.export_json(self.ctx, path)
-                done = f"Wrote a full backup with {count} sets to {path}"
+                done = f"Wrote a full backup with {plural(count, 'set')} to {path}"
             else:
                 count = import_export.export_csv(self.ctx, path)
-                done = f"Wrote {count} sets to {path}"
+                done = f"Wrote {plural(count, 'set')} to {path}"
         except (OSError, HiplogError) as exc:
             QMessageBox.warning(self, "Not exported", f"Nothing was written: {exc}")
             return

@@ -17,7 +17,7 @@ def test_a_saved_set_without_load_reads_bodyweight_and_a_draft_shows_its_target(
     assert cells.edit_text(saved, cells.LOAD, Unit.KG) == ""
     assert cells.display_text(draft, cells.REPS, Unit.KG) == "12"
     assert cells.shows_hint(draft, cells.REPS) and not cells.shows_hint(saved, cells.REPS)
-    assert cells.target_text(draft, cells.LOAD, Unit.LB) == "132.28"
+    assert cells.target_text(draft, cells.LOAD, Unit.LB) == "132.3"
     assert cells.tooltip(draft, cells.LOAD, Unit.KG) == "Target: 60 kg"
 
 
@@ -29,3 +29,9 @@ def test_typed_text_is_read_in_the_display_unit_or_refused_with_where() -> None:
         cells.parse_cell(cells.SIDE, "left", Unit.KG, "Glute bridge, set 2, side")
     with pytest.raises(InputError, match="cannot be edited"):
         cells.parse_cell(cells.RECORD, "x", Unit.KG, "here")
+
+
+def test_a_target_of_one_rep_is_written_in_the_singular() -> None:
+    one, many = SetRow(key=1, target_reps=1), SetRow(key=2, target_reps=12)
+    assert cells.tooltip(one, cells.REPS, Unit.KG) == "Target: 1 rep. Type the reps you did."
+    assert cells.tooltip(many, cells.REPS, Unit.KG) == "Target: 12 reps. Type the reps you did."

@@ -127,7 +127,7 @@ def test_custom_exercise_dialog_refuses_bad_input(
     assert dialog.message.text() == "Name: give the exercise a name"
     dialog.name_edit.setText("Barbell hip thrust")  # a catalog name
     dialog.accept()
-    assert "already the exercise 'barbell-hip-thrust'" in dialog.message.text()
+    assert "already the name of an exercise: Barbell hip thrust" in dialog.message.text()
     dialog.name_edit.setText("Sled pull")
     dialog.low_spin.setValue(15)
     dialog.high_spin.setValue(10)

@@ -15,6 +15,7 @@ from tests.ui.keyboard import focus_for_keys
 from hiplog.domain.models import Exercise, Length, LoadKind, SetEntry
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
+from hiplog.domain.wording import DATE_TIME_QT_FORMAT, date_time_text
 from hiplog.services import settings_store, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -524,3 +525,44 @@ def _frog_pump() -> Exercise:
         rep_range=(15, 30),
         custom=True,
     )
+
+
+def test_session_notes_save_themselves_when_the_field_is_left(
+    qtbot: QtBot,
+    ctx: AppContext,
+    undo_stack: QUndoStack,
+    logged: Logged,
+    open_editor: OpenEditor,
+) -> None:
+    editor = open_editor(logged["last_week"])
+    editor.show()
+    qtbot.waitExposed(editor)
+    # the date written as everywhere else: 'Sat 28 Nov 2026 21:54'
+    assert editor.when_edit.displayFormat() == DATE_TIME_QT_FORMAT
+    assert editor.when_edit.text() == date_time_text(NOW - timedelta(days=7))
+    editor.notes_edit.setFocus()
+    editor.notes_edit.setText("slept badly")
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return)  # no Save button to click
+    session = training_log.get_session(ctx, logged["last_week"])
+    assert session is not None and session.notes == "slept badly"
+    assert undo_stack.count() == 1
+    qtbot.keyClick(editor.notes_edit, Qt.Key.Key_Return)  # unchanged: nothing more to undo
+    assert undo_stack.count() == 1
+    assert editor.isVisible()  # Enter in a field does not close the editor
+
+
+def test_after_deleting_a_session_the_list_stays_where_it_was(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    for day in range(60):  # a long list, scrolled down to the middle
+        _log(ctx, NOW - timedelta(days=2 * day + 1), *_thrusts(60.0, 10))
+    view = _view(qtbot, ctx, events, undo_stack)
+    view.resize(900, 500)
+    ids = _session_ids(view)
+    view.select_session(ids[30])
+    scrolled = view.table.verticalScrollBar().value()
+    assert scrolled > 0
+    view.delete_selected()
+    assert view.selected_session_id() == ids[31]  # the next older one, where the deleted was
+    assert view.table.currentIndex().row() == 30
+    assert view.table.verticalScrollBar().value() == scrolled

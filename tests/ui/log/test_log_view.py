@@ -346,7 +346,7 @@ def test_loads_are_typed_and_shown_in_pounds_when_that_is_the_unit(
     assert model.data(model.index(1, LOAD)) == "135"  # the next set, same load
 
 
-def test_a_planned_exercise_not_started_can_be_taken_out(
+def test_an_exercise_is_taken_out_with_its_sets_and_put_back_by_undo(
     qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
 ) -> None:
     view = make_view(qtbot, ctx, events, undo_stack)
@@ -354,8 +354,13 @@ def test_a_planned_exercise_not_started_can_be_taken_out(
     view.show_exercise("kettlebell-swing")
     model = current_model(view)
     model.setData(model.index(0, REPS), "15")
-    assert not view.remove_exercise("kettlebell-swing")  # it has a saved set
-    assert "delete them first" in view.message_text()
+    # one with a saved set goes with its set, as one undoable step
+    assert view.remove_exercise("kettlebell-swing")
+    assert "Took Kettlebell swing out of this session with its 1 set" in view.message_text()
+    assert all_sets(ctx) == []
+    undo_stack.undo()
+    assert [(e.exercise, e.reps) for e in all_sets(ctx)] == [("kettlebell-swing", 15)]
+    assert view.session_exercises() == ["glute-bridge", "kettlebell-swing"]
     view.exercise_list.setCurrentRow(0)
     view.exercise_list.setFocus()
     qtbot.keyClick(view.exercise_list, Qt.Key.Key_Delete)

@@ -4,14 +4,14 @@ trailing zeros), in the display unit."""
 from __future__ import annotations
 
 from hiplog.domain.units import Unit, from_kg
-from hiplog.domain.wording import trim_number
+from hiplog.domain.wording import load_number, trim_number
 
 
 def load_text(kg: float | None, unit: Unit) -> str:
-    """A load as typed in a table: '62.5'; '' for bodyweight (no load)."""
+    """A load as typed in a table: '62.5', '132.3' (lb to a tenth); '' for bodyweight."""
     if not kg:
         return ""
-    return trim_number(from_kg(kg, unit))
+    return load_number(kg, unit)
 
 
 def bodyweight_text(kg: float | None, unit: Unit) -> str:

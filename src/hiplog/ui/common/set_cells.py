@@ -9,7 +9,7 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.records import describe
 from hiplog.domain.units import Unit
 from hiplog.domain.validation import parse_load, parse_reps, parse_rir
-from hiplog.domain.wording import format_load
+from hiplog.domain.wording import format_load, plural
 from hiplog.ui.common.number_text import load_text
 from hiplog.ui.common.set_row import SetRow
 
@@ -91,7 +91,7 @@ def tooltip(r: SetRow, column: int, unit: Unit) -> str | None:
     if column == SET:
         return "Saved" if r.saved else "Not saved yet: type the reps and press Enter"
     if column == REPS and not r.saved and r.target_reps is not None:
-        return f"Target: {r.target_reps} reps. Type the reps you did."
+        return f"Target: {plural(r.target_reps, 'rep')}. Type the reps you did."
     if column == LOAD and not r.saved:
         target = format_load(r.target_load_kg, unit) if r.target_load_kg else None
         return f"Target: {target}" if target else "Leave blank for bodyweight"

@@ -219,9 +219,17 @@ class SetsTableModel(QAbstractTableModel):
     # --- editing ---------------------------------------------------------------------------
 
     def where(self, row: int, column: int) -> str:
-        """Where a cell is, in a message: a saved set by its number, a draft by its row."""
+        """Where a cell is, in a message, named as the Set column shows it: 'set 2', 'warm-up
+        set', 'next set' (the first row not saved), 'next set, row 5' (a later one)."""
         r = self._rows[row]
-        place = f"set {r.order}" if r.saved else f"row {row + 1}"
+        shown = self._display(r, row, self.SET)
+        if not r.saved:
+            first_draft = next(i for i, x in enumerate(self._rows) if not x.saved)
+            place = "next set" if row == first_draft else f"next set, row {row + 1}"
+        elif shown == "W":
+            place = "warm-up set"
+        else:
+            place = f"set {shown}"
         return f"{self.name_of(r)}, {place}, {self.WHAT[column]}"
 
     def parse(self, column: int, text: str, row: int) -> Any:

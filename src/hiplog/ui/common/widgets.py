@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QWidget
 
 
@@ -15,6 +15,30 @@ def delete_key_action(widget: QWidget, text: str) -> QAction:
     action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
     widget.addAction(action)
     return action
+
+
+INVALID_PROPERTY = "invalid"
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Mark a field or cell editor whose text cannot be used (its background tinted red from the
+    system palette's own base colour, so it reads in light and dark themes), or unmark it."""
+    widget.setProperty(INVALID_PROPERTY, invalid)
+    palette = QPalette(widget.palette())
+    base = widget.style().standardPalette().color(QPalette.ColorRole.Base)
+    if invalid:
+        red = QColor(220, 50, 47)
+        base = QColor(
+            (base.red() * 3 + red.red()) // 4,
+            (base.green() * 3 + red.green()) // 4,
+            (base.blue() * 3 + red.blue()) // 4,
+        )
+    palette.setColor(QPalette.ColorRole.Base, base)
+    widget.setPalette(palette)
+
+
+def is_marked_invalid(widget: QWidget) -> bool:
+    return bool(widget.property(INVALID_PROPERTY))
 
 
 class MessageLine(QLabel):
@@ -29,6 +53,11 @@ class MessageLine(QLabel):
 
     def say(self, text: str) -> None:
         self.setText(f"⚠ {text}")
+        self.show()
+
+    def note(self, text: str) -> None:
+        """What was just done (taken out, undone), without the warning sign."""
+        self.setText(text)
         self.show()
 
     def clear_message(self) -> None:

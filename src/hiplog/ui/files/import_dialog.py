@@ -35,6 +35,7 @@ from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.importers.strong import NO_UNIT_MESSAGE
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import Unit
+from hiplog.domain.wording import date_text, plural
 from hiplog.services import import_export
 from hiplog.services.context import AppContext
 from hiplog.services.import_export import ImportSummary
@@ -61,24 +62,25 @@ def preview_html(fmt: str, data: ImportedData) -> str:
     """What the file holds, in words: counts, dates, rows that are not sets."""
     sets = sum(len(s.sets) for s in data.sessions)
     lines = [
-        f"<b>{escape(FORMAT_LABELS.get(fmt, fmt))}</b>: {data.rows_read} rows, "
-        f"{len(data.sessions)} sessions, {sets} sets."
+        f"<b>{escape(FORMAT_LABELS.get(fmt, fmt))}</b>: {plural(data.rows_read, 'row')}, "
+        f"{plural(len(data.sessions), 'session')}, {plural(sets, 'set')}."
     ]
     if data.sessions:
         first = min(s.started_at for s in data.sessions)
         last = max(s.started_at for s in data.sessions)
-        lines.append(f"From {first:%d %b %Y} to {last:%d %b %Y}.")
+        lines.append(f"From {date_text(first)} to {date_text(last)}.")
     skipped = []
     if data.rest_rows:
-        skipped.append(f"{data.rest_rows} rest-timer rows")
+        skipped.append(plural(data.rest_rows, "rest-timer row"))
     if data.note_rows:
-        skipped.append(f"{data.note_rows} note rows")
+        skipped.append(plural(data.note_rows, "note row"))
     if skipped:
         lines.append("Not sets, left out: " + " and ".join(skipped) + ".")
     if data.flagged_lines:
         lines.append(
-            f"{len(data.flagged_lines)} rows look impossible (kept, but left out of charts "
-            "and suggestions)."
+            f"{plural(len(data.flagged_lines), 'row')} "
+            f"{'looks' if len(data.flagged_lines) == 1 else 'look'} impossible (kept, but left "
+            "out of charts and suggestions)."
         )
     return "<p>" + "<br>".join(lines) + "</p>"
 
@@ -225,7 +227,7 @@ class ImportDialog(QDialog):
         if path is None:
             return
         busy = QProgressDialog(
-            "Importing... this is one transaction: all or nothing.", "", 0, 0, self
+            "Importing... if anything stops it, nothing of the file is added.", "", 0, 0, self
         )
         busy.setWindowTitle("Importing")
         busy.setCancelButton(None)

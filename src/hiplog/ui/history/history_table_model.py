@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from hiplog.domain.units import Unit, from_kg
+from hiplog.domain.wording import date_time_text, plural
 from hiplog.services.history import PAGE_SIZE, HistoryRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -28,7 +29,7 @@ def format_volume(row: HistoryRow, unit: Unit) -> str:
         return "—"
     if row.volume_kg > 0:
         return f"{from_kg(row.volume_kg, unit):,.0f} {unit.value}"
-    return f"{row.reps} reps (bodyweight)"
+    return f"{plural(row.reps, 'rep')} (bodyweight)"
 
 
 def format_sets(row: HistoryRow) -> str:
@@ -130,7 +131,7 @@ class HistoryTableModel(QAbstractTableModel):
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == DATE:
-                return row.started_at.strftime("%a %d %b %Y  %H:%M")
+                return date_time_text(row.started_at)
             if column == EXERCISES:
                 return ", ".join(row.exercises) or "(no sets)"
             if column == SETS:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.domain.wording import format_load, load_reps_text, plural
+from hiplog.domain.wording import date_text, date_time_text, format_load, load_reps_text, plural
 from hiplog.services import exercises, history, programs, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -196,7 +196,8 @@ class HistoryView(LazyView):
     def reload(self) -> None:
         """Reload the list (first page), the filter choices and the calendar marks."""
         self._dirty = False
-        keep = self.selected_session_id()
+        keep, keep_row = self.selected_session_id(), self.table.currentIndex().row()
+        scrolled = self.table.verticalScrollBar().value()
         before = self.current_filter()
         self._fill_filter()
         exercise = self.current_filter()
@@ -218,7 +219,11 @@ class HistoryView(LazyView):
         self.preview.clear()
         self.list_stack.setCurrentWidget(self.empty_label if total == 0 else self.table)
         if (keep is None or not self.select_session(keep, quiet=True)) and self.model.rowCount():
-            self.table.selectRow(0)  # the newest session, so the preview shows something
+            # gone (deleted): stay on the row that took its place; else the newest session
+            same_list = exercise == before and keep_row >= 0
+            self.table.selectRow(min(keep_row, self.model.rowCount() - 1) if same_list else 0)
+            if same_list:
+                self.table.verticalScrollBar().setValue(scrolled)
         self._update_buttons()
 
     def _fill_filter(self) -> None:
@@ -265,7 +270,7 @@ class HistoryView(LazyView):
         day = date(qdate.year(), qdate.month(), qdate.day())
         ids = self._days.get(day) or history.training_days(self._ctx, day, day).get(day, [])
         if not ids:
-            self.message.setText(f"No session on {day:%a %d %b %Y}.")
+            self.message.setText(f"No session on {date_text(day)}.")
             return
         if self.selected_session_id() in ids:  # a second session of that day stays selected
             self.message.clear()
@@ -329,7 +334,7 @@ class HistoryView(LazyView):
             return ""
         unit = self._ctx.settings().unit
         catalog = self._ctx.catalog()
-        parts = [f"<b>{session.started_at:%A %d %B %Y, %H:%M}</b>"]
+        parts = [f"<b>{date_time_text(session.started_at)}</b>"]
         for slug in session.exercises:
             sets = session.sets_of(slug)
             work = [s for s in sets if not s.warmup]
@@ -375,17 +380,12 @@ class HistoryView(LazyView):
             self.message.setText("Select a session to delete first.")
             return
         row = self.model.history_row(index.row())
-        label = f"{row.started_at:%d %b %Y %H:%M}"
-        failure = push(
-            self._undo_stack,
-            DeleteSession(self._ctx, self._events, row.session_id, label, self._announce_delete),
+        label = date_time_text(row.started_at)
+        command = DeleteSession(
+            self._ctx, self._events, row.session_id, label, self._announce_delete
         )
-        if failure is not None:
+        if (failure := push(self._undo_stack, command)) is not None:
             self.message.setText(str(failure))
-            return
-        next_row = min(index.row(), self.model.rowCount() - 1)
-        if next_row >= 0:
-            self.table.selectRow(next_row)
 
     def _announce_delete(self, session_id: int | None, sentence: str) -> None:
         """A session was deleted (None) or put back by undo (its id): say so, and select the

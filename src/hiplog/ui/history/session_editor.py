@@ -33,6 +33,7 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
 from hiplog.domain.units import Unit, to_kg
 from hiplog.domain.validation import validate_bodyweight
+from hiplog.domain.wording import DATE_TIME_QT_FORMAT, date_time_text
 from hiplog.services import history, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -84,6 +85,11 @@ class SessionEditor(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
+        # Enter in a field saves that field; no button is the default, so Enter neither adds a
+        # set nor closes the editor (Escape closes it).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
 
         self.table.setFocus()
         events.sessions_changed.connect(self.reload)
@@ -94,10 +100,11 @@ class SessionEditor(QDialog):
     # --- building --------------------------------------------------------------------------
 
     def _build_details(self) -> QHBoxLayout:
-        """The session's date, bodyweight and notes, with their Save button."""
+        """The session's date, bodyweight and notes: each saved (undoably) as soon as it is
+        edited (Enter, Tab or leaving the field), as in the Log."""
         self.when_edit = QDateTimeEdit()
         self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when_edit.setDisplayFormat(DATE_TIME_QT_FORMAT)  # as everywhere else
         self.when_edit.setToolTip("When the session started")
         self.bodyweight_edit = QLineEdit()
         self.bodyweight_edit.setPlaceholderText("not recorded")
@@ -107,9 +114,9 @@ class SessionEditor(QDialog):
         )
         self.notes_edit = QLineEdit()
         self.notes_edit.setPlaceholderText("How the session went, sleep, pain, anything")
-        self.save_details_button = QPushButton("Save details")
-        self.save_details_button.setToolTip("Save the date, bodyweight and notes (undoable)")
-        self.save_details_button.clicked.connect(self.save_details)
+        self._saving_details = False
+        for edit in (self.when_edit, self.bodyweight_edit, self.notes_edit):
+            edit.editingFinished.connect(self.save_details)
 
         form = QFormLayout()
         form.addRow("Started", self.when_edit)
@@ -118,7 +125,6 @@ class SessionEditor(QDialog):
         form.addRow("Notes", self.notes_edit)
         details_row = QHBoxLayout()
         details_row.addLayout(form, 1)
-        details_row.addWidget(self.save_details_button, 0, Qt.AlignmentFlag.AlignBottom)
         return details_row
 
     def _build_table(self) -> None:
@@ -228,7 +234,6 @@ class SessionEditor(QDialog):
             self.bodyweight_edit,
             self.notes_edit,
             self.table,
-            self.save_details_button,
             self.delete_set_button,
             self.add_set_button,
             self.exercise_combo,
@@ -240,7 +245,7 @@ class SessionEditor(QDialog):
             self.model.set_entries([], {}, unit)
             self.show_message("This session was deleted. Undo brings it back.")
             return
-        self.setWindowTitle(f"Session of {session.started_at:%A %d %B %Y, %H:%M}")
+        self.setWindowTitle(f"Session of {date_time_text(session.started_at)}")
         started = session.started_at
         self.when_edit.setDateTime(
             QDateTime(
@@ -361,9 +366,18 @@ class SessionEditor(QDialog):
         )
 
     def save_details(self) -> None:
+        """Save the details as typed, once: the reload that follows a save may end the field's
+        editing again, which must not save a second time."""
         session = self._session
-        if session is None or session.id is None:
+        if session is None or session.id is None or self._saving_details:
             return
+        self._saving_details = True
+        try:
+            self._save_details(session)
+        finally:
+            self._saving_details = False
+
+    def _save_details(self, session: Session) -> None:
         try:
             after = self.details_from_form()
         except InputError as exc:
@@ -371,11 +385,10 @@ class SessionEditor(QDialog):
             return
         before: SessionDetails = (session.started_at, session.notes, session.bodyweight_kg)
         if after == before:
-            self.show_message("Nothing to save: the details are unchanged.")
-            return
+            return  # focus left a field without a change
         command = EditSessionDetails(self._ctx, self._events, self._session_id, before, after)
         failure = push(self._stack, command)
-        self.show_message(str(failure) if failure else "Saved the session details.")
+        self.show_message(str(failure) if failure else "Saved the session details (Ctrl+Z undoes).")
 
     def delete_selected_set(self) -> None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []

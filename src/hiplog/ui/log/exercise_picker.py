@@ -1,9 +1,11 @@
 """The exercise picker of the Log view: an editable combo box over the catalog and the person's
-own exercises. Type part of a name (or an alias) and press Enter."""
+own exercises. Type part of a name (or an alias) and press Enter: a name that fits one exercise
+picks it; one that fits several opens the list of those (arrows and Enter choose), never
+silently the first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from hiplog.domain.models import Exercise
@@ -14,6 +16,7 @@ class ExercisePicker(QComboBox):
 
     picked = Signal(str)  # slug
     not_found = Signal(str)  # what was typed
+    ambiguous = Signal(str, int)  # what was typed, how many exercises it fits
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,14 +29,18 @@ class ExercisePicker(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
-        completer.activated.connect(self._pick_text)
         line = self.lineEdit()
         assert line is not None
+        # On the line edit, not the combo box: the combo would also pick the row of the choice
+        # in the list filtered again after the text is cleared (another exercise).
+        line.setCompleter(completer)
+        completer.activated.connect(self._pick_text)
+        self._completer = completer
         line.setPlaceholderText("Add an exercise: type its name and press Enter")
         line.returnPressed.connect(lambda: self._pick_text(line.text()))
         self.activated.connect(self._pick_index)
         self._exercises: list[Exercise] = []
+        self._picking: str | None = None
         self._lookup: dict[str, str] = {}
 
     def set_exercises(self, exercises: list[Exercise]) -> None:
@@ -76,13 +83,44 @@ class ExercisePicker(QComboBox):
         slug = self._lookup.get(key)
         if slug is None:
             matches = [e.slug for e in self._exercises if key in e.name.casefold()]
-            slug = matches[0] if len(matches) >= 1 else None
+            if len(matches) > 1:
+                self.show_choices(text.strip())
+                self.ambiguous.emit(text.strip(), len(matches))
+                return
+            slug = matches[0] if matches else None
         if slug is None:
             self.not_found.emit(text.strip())
             return
         self._done(slug)
 
+    def show_choices(self, text: str) -> None:
+        """Open the list of the exercises whose name contains `text`, the first one current."""
+        completer = self._completer
+        completer.setCompletionPrefix(text)
+        completer.complete()
+        popup = completer.popup()
+        if popup is not None:
+            popup.setCurrentIndex(completer.completionModel().index(0, 0))
+
+    def choices_shown(self) -> list[str]:
+        """The names in the open list of choices ([] when it is closed)."""
+        popup = self._completer.popup()
+        if popup is None or not popup.isVisible():
+            return []
+        model = self._completer.completionModel()
+        return [str(model.index(i, 0).data()) for i in range(model.rowCount())]
+
     def _done(self, slug: str) -> None:
+        """Pick `slug` once: Enter on a choice in the list reaches both the line edit and the
+        list. The box is emptied after the key is handled: emptied at once, the list would be
+        filtered again under the key and report another row as chosen."""
+        if self._picking == slug:
+            return
+        self._picking = slug
+        QTimer.singleShot(0, self._empty)
+        self.picked.emit(slug)
+
+    def _empty(self) -> None:
+        self._picking = None
         self.setCurrentIndex(-1)
         self.setEditText("")
-        self.picked.emit(slug)

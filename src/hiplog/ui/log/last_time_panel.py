@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidg
 
 from hiplog.domain.models import Session
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import set_text
+from hiplog.domain.wording import date_text, set_text
 
 
 class LastTimePanel(QGroupBox):
@@ -26,6 +26,6 @@ class LastTimePanel(QGroupBox):
         if last is None:
             self.label.setText("Nothing logged before. Start light and count clean reps.")
             return
-        lines = [f"<b>{last.started_at:%a %d %b %Y}</b>"]
+        lines = [f"<b>{date_text(last.started_at)}</b>"]
         lines.extend(set_text(entry, unit) for entry in last.sets)
         self.label.setText("<br>".join(lines))

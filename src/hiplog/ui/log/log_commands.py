@@ -19,6 +19,7 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.models import SetEntry
 from hiplog.services import training_log
 from hiplog.ui.common.set_row import SetRow
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.undo_support import ServiceCommand, id_map
 from hiplog.ui.log.log_session import LogSession
 
@@ -185,3 +186,36 @@ class EditSessionCommand(LogCommand):
     @_rows_still_here()
     def revert(self) -> None:
         self._write(*self.old)
+
+
+class RemoveExerciseCommand(LogCommand):
+    """Take an exercise with no saved set out of the session (its saved sets are deleted
+    first, each by its own command in the same macro); undo puts it back where it was, with
+    the rows typed or planned in it. Nothing is in the database, so the view's own `take` and
+    `put_back` do the work."""
+
+    def __init__(
+        self,
+        log: LogSession,
+        slug: str,
+        take: Callable[[str], int],
+        put_back: Callable[[str, SetsTableModel, int], None],
+    ) -> None:
+        model = log.model(slug)
+        super().__init__(log, f"take {model.exercise.name} out of this session")
+        self.slug = slug
+        self.model = model
+        self.position = 0
+        self._take = take
+        self._put_back = put_back
+
+    @_rows_still_here()
+    def apply(self) -> None:
+        if self.log.model(self.slug).saved_rows():
+            raise InputError(
+                f"{self.model.exercise.name} has saved sets in this session; delete them first"
+            )
+        self.position = self._take(self.slug)
+
+    def revert(self) -> None:
+        self._put_back(self.slug, self.model, self.position)

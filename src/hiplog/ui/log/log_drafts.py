@@ -9,7 +9,7 @@ from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Suggestion
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import prescription_text
+from hiplog.domain.wording import plural, prescription_text
 from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.set_row import SetRow, new_key
 
@@ -32,7 +32,7 @@ def aim_text(
         plates = plates_text(exercise, suggestion.load_kg, settings) if settings else None
         return f"{text} {plates}." if plates else text
     lo, hi = exercise.rep_range
-    base = f"Aim: {exercise.sets} sets of {lo}-{hi} reps"
+    base = f"Aim: {plural(exercise.sets, 'set')} of {lo}-{hi} reps"
     if exercise.unilateral:
         base += " per side"
     return base + "."

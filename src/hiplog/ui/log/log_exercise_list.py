@@ -1,7 +1,7 @@
 """The left of the Log: the exercises of this session, with their set counts and PR marks.
 
-Picking one shows its sets (`picked`); Delete asks to take out the selected one
-(`remove_requested`), which the Log allows only while it has no saved set.
+Picking one shows its sets (`picked`); Delete, the context menu or the button under the list ask
+to take out the selected one (`remove_requested`): the Log deletes its sets with it, undoably.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from hiplog.domain.models import Exercise
+from hiplog.domain.wording import plural
 from hiplog.ui.common.roles import SLUG_ROLE
 from hiplog.ui.common.widgets import delete_key_action
 
@@ -22,8 +23,10 @@ class SessionExerciseList(QListWidget):
         super().__init__(parent)
         self.setToolTip(
             "The exercises of this session; pick one to log its sets. "
-            "Delete takes out one you have not started."
+            "Delete (or the right-click menu) takes out the selected one, with its sets; Ctrl+Z "
+            "puts it back."
         )
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # long names wrap instead of hiding behind a sideways scroll bar in a narrow pane
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -44,14 +47,14 @@ class SessionExerciseList(QListWidget):
                 return self.item(i)
         return None
 
-    def add(self, exercise: Exercise) -> None:
+    def add(self, exercise: Exercise, position: int | None = None) -> None:
         item = QListWidgetItem(exercise.name)
         item.setData(SLUG_ROLE, exercise.slug)
         item.setToolTip(
-            f"{exercise.name}: target {exercise.sets} sets of "
+            f"{exercise.name}: target {plural(exercise.sets, 'set')} of "
             f"{exercise.rep_range[0]}-{exercise.rep_range[1]} reps"
         )
-        self.addItem(item)
+        self.insertItem(self.count() if position is None else position, item)
 
     def select(self, slug: str) -> None:
         item = self._item(slug)
@@ -63,15 +66,19 @@ class SessionExerciseList(QListWidget):
         item = self._item(exercise.slug)
         if item is None:
             return
-        text = f"{exercise.name}  ({done} sets)" if done else exercise.name
+        text = f"{exercise.name}  ({plural(done, 'set')})" if done else exercise.name
         if records:
             text += "  PR"
         item.setText(text)
 
-    def take(self, slug: str) -> None:
+    def take(self, slug: str) -> int:
+        """Remove the exercise's line; returns where it was (-1 if it was not listed)."""
         item = self._item(slug)
-        if item is not None:
-            self.takeItem(self.row(item))
+        if item is None:
+            return -1
+        row = self.row(item)
+        self.takeItem(row)
+        return row
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:

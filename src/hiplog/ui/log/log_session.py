@@ -27,6 +27,8 @@ class LogSession:
         self.started_at = started_at
         self.bodyweight_kg: float | None = None
         self.notes = ""
+        #: When a set was last added here (None: none since the session was opened).
+        self.last_set_at: datetime | None = None
         self.models: dict[str, SetsTableModel] = {}
         #: Called after every change that reached the database (the view refreshes badges).
         self.on_changed: Callable[[str | None], None] = lambda slug: None
@@ -52,6 +54,7 @@ class LogSession:
             ids = id_map(self.ctx)
             ids.moved_session(ids.session_id(self._dropped_id), session_id)
         self.session_id = session_id
+        self.last_set_at = datetime.now()
         return saved
 
     def delete_set(self, set_id: int) -> None:

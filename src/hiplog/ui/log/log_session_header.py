@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.units import Unit
 from hiplog.domain.validation import parse_load, validate_bodyweight
+from hiplog.domain.wording import DATE_TIME_QT_FORMAT, plural
 from hiplog.ui.common.number_text import bodyweight_text
 
 
@@ -35,7 +36,7 @@ class SessionHeader(QWidget):
         form = QFormLayout()
         self.when_edit = QDateTimeEdit(self)
         self.when_edit.setCalendarPopup(True)
-        self.when_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.when_edit.setDisplayFormat(DATE_TIME_QT_FORMAT)
         self.when_edit.setToolTip("When this session started; sets you log join this session")
         self.when_edit.editingFinished.connect(self.edited)
         # A day picked in the pop-up calendar applies at once, not when the field loses focus.
@@ -87,4 +88,4 @@ class SessionHeader(QWidget):
         if saved_sets is None:
             self.session_status.setText("Nothing saved yet")
         else:
-            self.session_status.setText(f"Saved: {saved_sets} sets")
+            self.session_status.setText(f"Saved: {plural(saved_sets, 'set')}")

@@ -3,8 +3,10 @@ keyboard) and the buttons under it."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
@@ -18,6 +20,58 @@ from PySide6.QtWidgets import (
 from hiplog.ui.common.sets_table_model import SetsTableModel, uses_band
 from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.log.sets_delegate import SetsDelegate
+
+
+class SetsTableView(QTableView):
+    """The sets table: Tab moves from cell to cell, and out of the table at its last cell
+    (Shift+Tab at its first), instead of wrapping round inside it. Escape out of a cell
+    (no cell being typed in) is `escaped`: the Log goes back to its exercise box."""
+
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (
+            event.key() == Qt.Key.Key_Escape
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+    def _at_edge(self, forward: bool) -> bool:
+        model, current = self.model(), self.currentIndex()
+        if model is None or not current.isValid():
+            return True
+        columns = [c for c in range(model.columnCount()) if not self.isColumnHidden(c)]
+        if not columns:
+            return True
+        if forward:
+            return current.row() == model.rowCount() - 1 and current.column() >= columns[-1]
+        return current.row() == 0 and current.column() <= columns[0]
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        forward = cursorAction == QAbstractItemView.CursorAction.MoveNext
+        if cursorAction in (
+            QAbstractItemView.CursorAction.MoveNext,
+            QAbstractItemView.CursorAction.MovePrevious,
+        ) and self._at_edge(forward):
+            return QModelIndex()  # the key is ignored, so focus moves on (focusNextPrevChild)
+        return super().moveCursor(cursorAction, modifiers)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Tab out of the last cell's editor (Shift+Tab out of the first) leaves the table."""
+        forward = hint == QAbstractItemDelegate.EndEditHint.EditNextItem
+        leaving = hint in (
+            QAbstractItemDelegate.EndEditHint.EditNextItem,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem,
+        ) and self._at_edge(forward)
+        if leaving:
+            hint = QAbstractItemDelegate.EndEditHint.NoHint
+        super().closeEditor(editor, hint)
+        if leaving:
+            QTimer.singleShot(0, lambda: self.focusNextPrevChild(forward))
 
 
 class SetsPanel(QWidget):
@@ -34,7 +88,7 @@ class SetsPanel(QWidget):
         self.target_label = QLabel(self)
         self.target_label.setWordWrap(True)
         layout.addWidget(self.target_label)
-        self.table = QTableView(self)
+        self.table = SetsTableView(self)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked

@@ -17,12 +17,14 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import Exercise, Session
 from hiplog.domain.plan import Plan
+from hiplog.domain.timing import session_finished
 from hiplog.domain.units import Unit
+from hiplog.domain.wording import plural
 from hiplog.services import exercise_history, programs, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
@@ -32,7 +34,7 @@ from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.undo_support import push, show_when_visible
-from hiplog.ui.common.widgets import MessageLine
+from hiplog.ui.common.widgets import MessageLine, mark_invalid
 from hiplog.ui.log.exercise_picker import ExercisePicker
 from hiplog.ui.log.last_time_panel import LastTimePanel
 from hiplog.ui.log.log_commands import (
@@ -41,6 +43,7 @@ from hiplog.ui.log.log_commands import (
     EditSessionCommand,
     EditSetCommand,
     LogCommand,
+    RemoveExerciseCommand,
 )
 from hiplog.ui.log.log_drafts import aim_text, draft_rows, suggestion_for
 from hiplog.ui.log.log_exercise_list import SessionExerciseList
@@ -77,9 +80,13 @@ class LogView(LazyView):
         root.addWidget(self._build_welcome(), 1)
         self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
         show_when_visible(self, undo_stack, self.message.say)
+        self._undo_index = undo_stack.index()
+        self._pushing = False
+        undo_stack.indexChanged.connect(self._undo_moved)
         self._fill_picker()
         self._resume_ongoing()
-        self._show_exercise_panel(None)
+        if self._current_slug is None:  # nothing picked up: the welcome text
+            self._show_exercise_panel(None)
         self._dirty = False  # just read
 
     # --- layout ----------------------------------------------------------------------------
@@ -103,6 +110,11 @@ class LogView(LazyView):
                 f"No exercise is called '{text}'. Pick one from the list, or add it in Exercises."
             )
         )
+        self.picker.ambiguous.connect(
+            lambda text, count: self.message.note(
+                f"'{text}' fits {count} exercises: choose one in the list (arrows, then Enter)."
+            )
+        )
         root.addWidget(self.picker)
         root.addWidget(self.message)  # visible whether or not a table is shown
 
@@ -117,6 +129,13 @@ class LogView(LazyView):
         self.exercise_list.picked.connect(self._show_exercise_panel)
         self.exercise_list.remove_requested.connect(self.remove_exercise)
         left_layout.addWidget(self.exercise_list)
+        self.remove_button = QPushButton("Take out of session", left)
+        self.remove_button.setToolTip(
+            "Take the selected exercise out of this session with its sets (Delete); Ctrl+Z puts "
+            "it back"
+        )
+        self.remove_button.clicked.connect(self.exercise_list.remove_action.trigger)
+        left_layout.addWidget(self.remove_button)
         splitter.addWidget(left)
 
         self.sets_panel = SetsPanel(splitter)
@@ -125,6 +144,8 @@ class LogView(LazyView):
         self.table = self.sets_panel.table
         self.retry_button = self.sets_panel.retry_button
         self.sets_panel.delegate.refused.connect(self.message.say)
+        self.sets_panel.delegate.cleared.connect(self._clear_message)
+        self.sets_panel.table.escaped.connect(self.focus_exercise_box)
         self.sets_panel.delegate.return_pressed.connect(self._return_pressed)
         self.sets_panel.delete_action.triggered.connect(self.delete_selected_set)
         self.retry_button.clicked.connect(self._retry)
@@ -178,6 +199,13 @@ class LogView(LazyView):
     def session_exercises(self) -> list[str]:
         return self.exercise_list.slugs()
 
+    def focus_exercise_box(self) -> None:
+        """Put the cursor in 'Add an exercise' (what is typed there already is selected)."""
+        self.picker.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        line = self.picker.lineEdit()
+        if line is not None:
+            line.selectAll()
+
     def show_exercise(self, slug: str) -> None:
         """Add the exercise to this session if needed and show its sets, ready to type."""
         exercise = self._ctx.catalog().get(slug)
@@ -192,14 +220,19 @@ class LogView(LazyView):
     def start_session(self, plan: Plan) -> None:
         """Fill the log with every exercise the plan suggests, their targets as draft rows.
 
-        A program's day starts now when nothing is saved yet and the session was opened before
+        A finished session (over an hour old, no set added in the last hour) is left as it is
+        and a new one started, so the plan's 'last time' is the Log's 'Last time' too. A
+        program's day starts now when nothing is saved yet and the session was opened before
         the program was followed: otherwise the session would not count as the program's day."""
+        log = self._log
         run = programs.active_run(self._ctx) if plan.program is not None else None
-        if (
-            run is not None
-            and self._log.session_id is None
-            and self._log.started_at < run.started_at
-        ):
+        finished = log.session_id is not None and session_finished(
+            log.started_at, log.last_set_at, _now()
+        )
+        before_program = (
+            run is not None and log.session_id is None and log.started_at < run.started_at
+        )
+        if finished or before_program:
             self.new_session()
         self._plan = plan
         catalog = self._ctx.catalog()
@@ -361,7 +394,11 @@ class LogView(LazyView):
     def _run(self, command: LogCommand) -> bool:
         """Run a command through the undo stack; if it fails, keep the input and say why."""
         what = command.text()  # a refused command is deleted by the stack
-        failure = push(self._undo_stack, command)
+        pushing, self._pushing = self._pushing, True
+        try:
+            failure = push(self._undo_stack, command)
+        finally:
+            self._pushing = pushing
         if isinstance(failure, InputError):
             self.message.say(str(failure))
             return False
@@ -427,10 +464,11 @@ class LogView(LazyView):
     def _details_edited(self) -> None:
         try:
             started, weight = self.header.typed_details(self.unit)
-        except InputError as exc:
+        except InputError as exc:  # what was typed stays, marked, until it is fixed
             self.message.say(str(exc))
-            self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
+            mark_invalid(self.bodyweight_edit, True)
             return
+        mark_invalid(self.bodyweight_edit, False)
         if (started, weight) == (self._log.started_at, self._log.bodyweight_kg):
             return
         self._run(EditSessionCommand(self._log, started, weight, self._details_changed))
@@ -470,21 +508,54 @@ class LogView(LazyView):
             self.sets_panel.move_after_return(model, row, column)
 
     def remove_exercise(self, slug: str) -> bool:
-        """Take an exercise with no saved sets out of this session (a planned one skipped)."""
+        """Take an exercise out of this session, its saved sets deleted with it, as one
+        undoable action (a macro of the set deletions and the taking out); says so in the line
+        under the exercise box. If a deletion fails, the ones done stay undoable and it says
+        why."""
         model = self._log.models.get(slug)
         if model is None:
             return False
-        if model.saved_rows():
-            self.message.say(
-                f"{model.exercise.name} has saved sets in this session; delete them first."
+        name, saved = model.exercise.name, [r.key for r in model.saved_rows()]
+        self._undo_stack.beginMacro(f"take {name} out of this session")
+        self._pushing = True  # the macro lands on the stack at endMacro: not an undo or redo
+        try:
+            done = all(self._run(DeleteSetCommand(self._log, slug, key)) for key in saved)
+            done = done and self._run(
+                RemoveExerciseCommand(self._log, slug, self._take, self._put_back)
             )
-            return False
+        finally:
+            self._undo_stack.endMacro()
+            self._pushing = False
+        if done:
+            with_sets = f" with its {plural(len(saved), 'set')}" if saved else ""
+            self.message.note(f"Took {name} out of this session{with_sets}. Ctrl+Z puts it back.")
+        return done
+
+    def _take(self, slug: str) -> int:
         del self._log.models[slug]
-        self.exercise_list.take(slug)
+        position = self.exercise_list.take(slug)
         if self._current_slug == slug:
             self._current_slug = None
             self._show_exercise_panel(self.exercise_list.current_slug())
-        return True
+        self.remove_button.setEnabled(self.exercise_list.count() > 0)
+        return position
+
+    def _put_back(self, slug: str, model: SetsTableModel, position: int) -> None:
+        self._log.models[slug] = model
+        self.exercise_list.add(model.exercise, position if position >= 0 else None)
+        self._update_list_item(slug)
+        self._select(slug)
+        self.remove_button.setEnabled(True)
+
+    def _undo_moved(self, index: int) -> None:
+        """Say what Ctrl+Z or Ctrl+Shift+Z just did, while the Log is on screen."""
+        previous, self._undo_index = self._undo_index, index
+        if self._pushing or not self.isVisible() or index == previous:
+            return
+        if index < previous:
+            self.message.note(f"Undone: {self._undo_stack.text(index)}.")
+        else:
+            self.message.note(f"Redone: {self._undo_stack.text(index - 1)}.")
 
     # --- refresh ---------------------------------------------------------------------------
 

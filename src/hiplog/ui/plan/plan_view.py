@@ -34,7 +34,7 @@ from hiplog.domain.plan import Plan, ProgramDayInfo
 from hiplog.domain.progression import Rule, Suggestion
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import plural, prescription_text
+from hiplog.domain.wording import date_time_text, plural, prescription_text
 from hiplog.services import plan as plan_service
 from hiplog.services import programs
 from hiplog.services.context import AppContext
@@ -70,8 +70,8 @@ def status_text(status: str, settings: ProgressionSettings) -> str:
         "hard sessions.",
         "ahead": f"{most_words.capitalize()} or more sessions in the last 7 days: a rest day is "
         "well earned.",
-        "behind": f"Fewer than {fewest} sessions in the last 7 days: a session soon keeps "
-        "progress going.",
+        "behind": f"Fewer than {plural(fewest, 'session')} in the last 7 days: a session soon "
+        "keeps progress going.",
         "ok": "On track.",
     }
     return texts.get(status, status)
@@ -111,10 +111,10 @@ def timing_lines(
     if timing.earliest is None:
         lines.append("Next session: any time.")
     elif timing.earliest <= now:
-        since = f"{timing.earliest:%a %d %b %H:%M}"
+        since = date_time_text(timing.earliest)
         lines.append(f"Next session: any time now (recovered since {since}).")
     else:
-        lines.append(f"Next session: from {timing.earliest:%a %d %b, %H:%M}.")
+        lines.append(f"Next session: from {date_time_text(timing.earliest)}.")
     count = timing.sessions_last_7_days
     fewest, most = settings.sessions_per_week
     target = f"{fewest} to {most}" if fewest != most else str(most)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from hiplog.domain.wording import date_text
 from hiplog.services.programs import PROGRAM_DAY, SESSION, AdherenceDay
 
 CELL = 11  # px: a square and its gap
@@ -95,7 +96,7 @@ class AdherenceMap(QWidget):
         if day is None:
             return ""
         found = self._days.get(day)
-        return found.text if found is not None else f"{day:%a %d %b %Y}: no session"
+        return found.text if found is not None else f"{date_text(day)}: no session"
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from hiplog.domain.wording import plural
 from hiplog.services.charts import TrainedExercise
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,7 +58,7 @@ class ChartExerciseModel(QAbstractTableModel):
             return row.slug
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
-                f"{row.name}: {row.sessions} sessions logged. "
+                f"{row.name}: {plural(row.sessions, 'session')} logged. "
                 "Ctrl+click another exercise to compare them on one chart."
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SESSIONS:

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from hiplog.domain.chart_series import ExerciseCharts
 from hiplog.domain.errors import InputError
 from hiplog.domain.units import Unit, from_kg
-from hiplog.domain.wording import format_load
+from hiplog.domain.wording import date_time_text, format_load, plural
 from hiplog.services import programs
 from hiplog.services.chart_export import export_exercise_csv, export_weekly_csv
 from hiplog.services.charts import ChartData, ChartRange, describe_sets
@@ -396,16 +396,16 @@ class ProgressView(LazyView):
         chart = self.data.exercise(slug)
         st = chart.stats[index]
         unit = self._unit()
-        lines = [chart.name, st.date.strftime("%a %d %b %Y, %H:%M")]
+        lines = [chart.name, date_time_text(st.date)]
         if st.e1rm_kg is not None:
             lines.append(f"Estimated 1RM: {format_load(st.e1rm_kg, unit)} (an estimate)")
         if st.top_load_kg is not None:
             lines.append(f"Top set: {format_load(st.top_load_kg, unit)} x {st.best_reps}")
         else:
-            lines.append(f"Best set: {st.best_reps} reps")
+            lines.append(f"Best set: {plural(st.best_reps, 'rep')}")
         if st.volume_kg > 0:
             lines.append(f"Volume: {from_kg(st.volume_kg, unit):,.0f} {unit.value}")
-        lines.append(f"{st.sets} working sets, {st.reps} reps")
+        lines.append(f"{plural(st.sets, 'working set')}, {plural(st.reps, 'rep')}")
         if index in chart.records:
             lines.append("A personal record")
         sets = describe_sets(self.data.session_sets(chart.session_ids[index], slug), unit)

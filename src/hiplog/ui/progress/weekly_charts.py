@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.chart_series import LENGTHS, MUSCLES, WeeklyCharts
 from hiplog.domain.models import Length
+from hiplog.domain.wording import date_text, plural
 from hiplog.ui.progress.chart_items import (
     DAY,
     align_axes,
@@ -35,7 +36,7 @@ LENGTH_NAMES = {Length.SHORT: "short", Length.MID: "mid", Length.LONG: "long"}
 
 
 def _week_label(week: date) -> str:
-    return f"Week of {week.strftime('%a %d %b %Y')}"
+    return f"Week of {date_text(week)}"
 
 
 def _n(value: float) -> str:
@@ -123,7 +124,8 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         )
         self.sessions_plot.addItem(self.sessions_item)
         tips = [
-            f"{_week_label(w)}: {n} sessions" for w, n in zip(weeks, weekly.sessions, strict=True)
+            f"{_week_label(w)}: {plural(int(n), 'session')}"
+            for w, n in zip(weeks, weekly.sessions, strict=True)
         ]
         self._hover(self.sessions_plot, self._mids(), counts, tips)
         # half a session above the band, so the top count's label fits on the axis

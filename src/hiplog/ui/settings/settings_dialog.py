@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.plates import parse_stock, stock_text
-from hiplog.domain.settings import EQUIPMENT_LABELS, FIELDS, ProgressionSettings
+from hiplog.domain.setting_fields import EQUIPMENT_LABELS, FIELDS
+from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit, from_kg, to_kg
 from hiplog.domain.wording import trim_number
 from hiplog.services import settings_store
@@ -53,7 +54,7 @@ FIELD_LABELS = {key: field.label for key, field in FIELDS.items()}
 
 
 def _number(text: str, key: str, scale: float = 1.0) -> float:
-    """A typed number inside the setting's declared range (domain.settings.FIELDS)."""
+    """A typed number inside the setting's declared range (domain.setting_fields.FIELDS)."""
     return FIELDS[key].check(text, FIELDS[key].label, scale)
 
 
