@@ -146,7 +146,7 @@ def set_counts(db: OrmSession) -> dict[str, int]:
 def notes(db: OrmSession) -> dict[str, str]:
     """The person's note per exercise slug, for the exercises that have one."""
     rows = db.execute(select(ExerciseRow.slug, ExerciseRow.note).where(ExerciseRow.note != ""))
-    return {str(slug): str(note) for slug, note in rows.tuples()}
+    return {str(slug): str(note) for slug, note in rows}
 
 
 def set_note(db: OrmSession, slug: str, note: str) -> bool:
