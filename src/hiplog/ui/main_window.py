@@ -149,8 +149,13 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self._build_file_menu()
+        self._build_edit_menu()
+        self._build_view_menu()
+        self._build_help_menu()
+
+    def _build_file_menu(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
         self.import_action = self._action(
             file_menu,
             "&Import...",
@@ -171,7 +176,8 @@ class MainWindow(QMainWindow):
         quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
-        edit_menu = bar.addMenu("&Edit")
+    def _build_edit_menu(self) -> None:
+        edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         edit_menu.addAction(self.undo_action)
@@ -188,7 +194,8 @@ class MainWindow(QMainWindow):
         )
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
-        view_menu = bar.addMenu("&View")
+    def _build_view_menu(self) -> None:
+        view_menu = self.menuBar().addMenu("&View")
         self.view_actions: dict[str, QAction] = {}
         for number, name in enumerate(VIEW_NAMES, start=1):
             self.view_actions[name] = self._action(
@@ -208,7 +215,8 @@ class MainWindow(QMainWindow):
             "The Log, with the cursor in its exercise box",
         )
 
-        help_menu = bar.addMenu("&Help")
+    def _build_help_menu(self) -> None:
+        help_menu = self.menuBar().addMenu("&Help")
         self._action(
             help_menu,
             "&Keyboard shortcuts",

@@ -12,6 +12,10 @@ Every view shows the columns it needs and hides the others (the Log has no Exerc
 session editor no Record column), so a column has one number everywhere.
 
 What a cell shows and how typed text is read, without Qt, is in set_cells.py.
+
+Over 400 lines because it is one QAbstractTableModel whose parts lean on each other: the Qt
+overrides, the checks of typed text and the draft-row bookkeeping all read the same rows and
+emit the same dataChanged; split across files a reader would chase one row through three.
 """
 
 from __future__ import annotations

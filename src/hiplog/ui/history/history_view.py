@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from html import escape
 
 from PySide6.QtCore import QDate, QModelIndex, QSignalBlocker, Qt
 from PySide6.QtGui import QPalette, QTextCharFormat, QUndoStack
@@ -25,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.domain.wording import date_text, date_time_text, format_load, load_reps_text, plural
-from hiplog.services import exercises, history, programs, training_log
+from hiplog.domain.wording import date_text, date_time_text, plural
+from hiplog.services import exercises, history, programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
@@ -43,6 +42,7 @@ from hiplog.ui.history.history_table_model import (
     HistoryTableModel,
 )
 from hiplog.ui.history.session_editor import SessionEditor
+from hiplog.ui.history.session_preview import session_preview_html
 
 
 class HistoryView(LazyView):
@@ -323,32 +323,9 @@ class HistoryView(LazyView):
                 self.calendar.setSelectedDate(QDate(started.year, started.month, started.day))
             finally:
                 self._following_list = False
-            self.preview.setText(self._preview_html(row.session_id))
+            self.preview.setText(session_preview_html(self._ctx, row.session_id))
         else:
             self.preview.clear()
-
-    def _preview_html(self, session_id: int) -> str:
-        """The sets of one session in short form: '60 kg × 12, 62.5 kg × 10'."""
-        session = training_log.get_session(self._ctx, session_id)
-        if session is None:
-            return ""
-        unit = self._ctx.settings().unit
-        catalog = self._ctx.catalog()
-        parts = [f"<b>{date_time_text(session.started_at)}</b>"]
-        for slug in session.exercises:
-            sets = session.sets_of(slug)
-            work = [s for s in sets if not s.warmup]
-            done = ", ".join(load_reps_text(s.load_kg, s.reps, unit, "×") for s in work)
-            warmups = len(sets) - len(work)
-            extra = f" <i>(+{warmups} warm-up)</i>" if warmups else ""
-            exercise = catalog.get(slug)
-            name = escape(exercise.name if exercise else slug)
-            parts.append(f"{name}: {escape(done) or 'warm-up only'}{extra}")
-        if session.bodyweight_kg:
-            parts.append(f"Bodyweight {format_load(session.bodyweight_kg, unit)}")
-        if session.notes:
-            parts.append(f"<i>{escape(session.notes)}</i>")
-        return "<br>".join(parts)
 
     def _update_buttons(self) -> None:
         has = self.selected_session_id() is not None

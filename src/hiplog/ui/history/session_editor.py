@@ -3,6 +3,10 @@
 A set that was forgotten can be added (Ctrl+N or Insert): it is filled in from the set before it
 of the same exercise (in this session, else the latest earlier session) so that usually only
 the load or reps need a touch.
+
+Over 400 lines because it is one dialog whose form, table and buttons edit the same session
+through the same undo stack; the table model (common/sets_table_model.py) and the commands
+(history_commands.py) already live apart, and what is left reads best in one place.
 """
 
 from __future__ import annotations

@@ -12,12 +12,11 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -26,17 +25,16 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import Shiboken
 
 from hiplog.domain.programs import Program, ProgramDay, ProgramEntry, ladder_rungs
 from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.undo_support import push
+from hiplog.ui.programs.editor_undo import EditorUndoRow
 from hiplog.ui.programs.entries_model import EntriesModel, entry_name
 from hiplog.ui.programs.program_commands import ChangeProgram, FollowProgram
 
@@ -75,48 +73,14 @@ class ProgramEditor(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         grid.addWidget(self.message, 1, 0, 1, 3)
-        grid.addLayout(self._undo_row(undo_stack), 2, 0, 1, 3)
+        undo_row = EditorUndoRow(self, undo_stack)
+        self.undo_action, self.redo_action = undo_row.undo_action, undo_row.redo_action
+        grid.addLayout(undo_row, 2, 0, 1, 3)
         events.programs_changed.connect(self.reload)
         self.resize(1100, 560)
         self.reload()
 
     # --- building ------------------------------------------------------------------------
-
-    def _undo_row(self, undo_stack: QUndoStack) -> QHBoxLayout:
-        """Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) of what was done in this editor, and Close.
-
-        The stack is the window's: undo here reaches back only to the editor's own changes, as
-        in the session editor, so a set logged in the Log is not taken back from here."""
-        self._base_index = undo_stack.index()
-        row = QHBoxLayout()
-        self.undo_action = QAction("Undo", self)
-        self.redo_action = QAction("Redo", self)
-        self.undo_action.triggered.connect(undo_stack.undo)
-        self.redo_action.triggered.connect(undo_stack.redo)
-        for action, keys in (
-            (self.undo_action, QKeySequence.StandardKey.Undo),
-            (self.redo_action, QKeySequence.StandardKey.Redo),
-        ):
-            action.setShortcut(keys)
-            self.addAction(action)
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            row.addWidget(button)
-        undo_stack.indexChanged.connect(self._update_undo)
-        self._update_undo()
-        row.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        row.addWidget(close)
-        return row
-
-    def _update_undo(self) -> None:
-        stack = self._stack
-        if not Shiboken.isValid(stack):  # the window's stack says goodbye as it is destroyed
-            return
-        self.undo_action.setEnabled(stack.canUndo() and stack.index() > self._base_index)
-        self.redo_action.setEnabled(stack.canRedo())
-        self.undo_action.setToolTip(f"Undo {stack.undoText()} (Ctrl+Z)")
 
     def _button(self, text: str, layout: QVBoxLayout | QHBoxLayout, slot: object) -> QPushButton:
         button = QPushButton(text, self)
