@@ -206,6 +206,8 @@ def _broken(path: list[str | int], value: Any) -> dict[str, Any]:
         (["bodyweights", 0, "kg"], 0, "bodyweights[0].kg", "more than 0"),
         (["settings", "unit"], 3, "settings.unit", "must be text"),
         (["exercises", 0, "load_kind"], "heavy", "exercises[0]", "not a valid exercise"),
+        (["exercise_notes", "glute-bridge"], 3, "exercise_notes.glute-bridge", "must be text"),
+        (["exercise_notes", "nope"], "x", "exercise_notes.nope", "unknown exercise 'nope'"),
     ],
 )
 def test_a_bad_value_names_its_path(

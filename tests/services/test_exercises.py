@@ -52,3 +52,29 @@ def test_an_unused_custom_exercise_can_be_removed_but_not_a_used_one(ctx: AppCon
     training_log.log_sets(ctx, [SetEntry(again.slug, 0, 10, 60.0)], when=WHEN)
     assert not exercises.delete_unused_custom_exercise(ctx, again.slug)
     assert again.slug in ctx.catalog()
+
+
+def test_a_note_stays_with_a_built_in_or_own_exercise_trimmed(ctx: AppContext) -> None:
+    custom = _custom(ctx)
+    assert exercises.exercise_note(ctx, "barbell-hip-thrust") == ""
+    assert (
+        exercises.set_exercise_note(ctx, "barbell-hip-thrust", "  Bench 40 cm \n") == "Bench 40 cm"
+    )
+    exercises.set_exercise_note(ctx, custom.slug, "Narrow stance")
+    assert exercises.exercise_notes(ctx) == {
+        "barbell-hip-thrust": "Bench 40 cm",
+        custom.slug: "Narrow stance",
+    }
+    exercises.set_exercise_note(ctx, custom.slug, "")
+    assert exercises.exercise_notes(ctx) == {"barbell-hip-thrust": "Bench 40 cm"}
+
+
+def test_a_note_on_no_exercise_or_too_long_is_refused_and_changes_nothing(
+    ctx: AppContext,
+) -> None:
+    exercises.set_exercise_note(ctx, "glute-bridge", "Mat under the feet")
+    with pytest.raises(InputError, match="no exercise 'nope'"):
+        exercises.set_exercise_note(ctx, "nope", "x")
+    with pytest.raises(InputError, match="Glute bridge is 2001 characters"):
+        exercises.set_exercise_note(ctx, "glute-bridge", "x" * 2001)
+    assert exercises.exercise_notes(ctx) == {"glute-bridge": "Mat under the feet"}

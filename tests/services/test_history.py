@@ -39,14 +39,18 @@ def test_sessions_are_listed_newest_first_with_volume(ctx: AppContext) -> None:
     assert rows[1].volume_kg == pytest.approx(600)
 
 
-def test_bodyweight_share_uses_the_session_bodyweight_else_the_setting(ctx: AppContext) -> None:
-    _log(ctx, datetime(2026, 11, 2, 18), SetEntry("step-up", 1, 10), bodyweight=80.0)
+def test_bodyweight_share_uses_the_session_bodyweight_else_the_setting_else_the_latest(
+    ctx: AppContext,
+) -> None:
+    assert history.history_page(ctx) == []
     _log(ctx, datetime(2026, 11, 5, 18), SetEntry("step-up", 1, 10))
+    assert history.history_page(ctx)[0].volume_kg == 0  # no bodyweight known yet
+    _log(ctx, datetime(2026, 11, 2, 18), SetEntry("step-up", 1, 10), bodyweight=80.0)
     rows = history.history_page(ctx)
     assert rows[1].volume_kg == pytest.approx(800)
-    assert rows[0].volume_kg == 0  # no bodyweight known yet
+    assert rows[0].volume_kg == pytest.approx(800)  # the latest bodyweight known: 80 kg
     settings_store.save(ctx, settings_store.load(ctx).__class__(bodyweight_kg=70.0))
-    assert history.history_page(ctx)[0].volume_kg == pytest.approx(700)
+    assert history.history_page(ctx)[0].volume_kg == pytest.approx(700)  # typed in Settings
 
 
 def test_filter_paging_position_and_days(ctx: AppContext) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hiplog.domain.catalog import new_custom_exercise
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Role, Session, SetEntry
 from hiplog.domain.name_recognition import with_role
@@ -260,3 +262,35 @@ def test_the_summary_of_a_real_strong_export_writes_names_and_plain_counts(
     assert "Barbell hip thrust" in matched or "Conventional deadlift" in matched
     assert not any(e.slug in matched for e in catalog if "-" in e.slug)
     assert " 1 sessions" not in text and " 1 sets" not in text and " 1 rows" not in text
+
+
+def test_exercise_notes_travel_in_the_json_backup_and_come_back_exactly(tmp_path: Path) -> None:
+    first = AppContext.open_path(tmp_path / "a.db")
+    try:
+        own = exercises.save_custom_exercise(
+            first, new_custom_exercise("", "Sled hip push", loaded=True)
+        )
+        training_log.log_sets(first, [SetEntry(own.slug, 1, 10)], datetime(2026, 11, 2, 18, 0))
+        exercises.set_exercise_note(first, "barbell-hip-thrust", "Bench at 40 cm\nPad: thick")
+        exercises.set_exercise_note(first, own.slug, "Feet on the 2nd line")
+        import_export.export_csv(first, tmp_path / "one.csv")
+        import_export.export_json(first, tmp_path / "backup.json")
+    finally:
+        first.close()
+    second = AppContext.open_path(tmp_path / "b.db")
+    try:
+        import_export.import_file(second, tmp_path / "backup.json")
+        notes = exercises.exercise_notes(second)
+        import_export.export_json(second, tmp_path / "again.json")
+    finally:
+        second.close()
+    assert notes == {
+        "barbell-hip-thrust": "Bench at 40 cm\nPad: thick",
+        own.slug: "Feet on the 2nd line",
+    }
+    one, two = (
+        json.loads((tmp_path / n).read_text("utf-8")) for n in ("backup.json", "again.json")
+    )
+    del one["exported_at"], two["exported_at"]
+    assert one == two
+    assert "Bench at 40 cm" not in (tmp_path / "one.csv").read_text("utf-8")  # CSV unchanged

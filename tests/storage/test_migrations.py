@@ -48,6 +48,12 @@ def test_old_database_opens_with_its_data_and_reaches_head(fixture: Path, tmp_pa
             assert run is not None and run.program == "Gym with a barbell"
         else:
             assert (names, run) == ([], None)
+        with db.reader() as tx:
+            notes = exercise_repo.notes(tx)
+        if fixture.stem >= "schema-0004":  # made with a note on the hip thrust: it is kept
+            assert notes == {"barbell-hip-thrust": "Bench at 40 cm; pad over the hips"}
+        else:
+            assert notes == {}
     finally:
         db.close()
     assert inspect_database(db_path).revision == HEAD_REVISION

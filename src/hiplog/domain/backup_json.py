@@ -16,9 +16,12 @@ Shape (version 1)::
                              "notes": "", "flagged": false}]}],
      "programs": [<programs.program_to_dict, "starter": false>],
      "program_runs": [{"program": "Day A and B", "started_at": "2026-11-01T09:00:00",
-                       "ended_at": null, "picks": [{"picked_at": "...", "day": 1}]}]}
+                       "ended_at": null, "picks": [{"picked_at": "...", "day": 1}]}],
+     "exercise_notes": {"barbell-hip-thrust": "Bench at 40 cm"}}
 
-"programs" and "program_runs" came in December 2026; a file without them has none.
+"programs" and "program_runs" came in December 2026; a file without them has none. So did
+"exercise_notes" (slug -> the person's note, built-in and own exercises alike; only those with
+a note).
 """
 
 from __future__ import annotations
@@ -97,6 +100,7 @@ def write_backup_json(
     exported_at: datetime | None = None,
     programs: Sequence[Program] = (),
     runs: Sequence[ProgramRun] = (),
+    exercise_notes: Mapping[str, str] | None = None,
 ) -> None:
     """Write the backup; `exported_at` defaults to now (local time, whole seconds)."""
     when = exported_at or datetime.now().replace(microsecond=0)
@@ -112,6 +116,7 @@ def write_backup_json(
         "sessions": [session_to_dict(s) for s in sessions],
         "programs": [program_to_dict(p) for p in programs],
         "program_runs": [run_to_dict(r) for r in runs],
+        "exercise_notes": dict(sorted((exercise_notes or {}).items())),
     }
     json.dump(document, out, indent=2, ensure_ascii=False, allow_nan=False)
     out.write("\n")
@@ -349,6 +354,13 @@ class _Reader:
                 )
             )
 
+    def exercise_notes(self, value: Any) -> None:
+        for slug, item in self.obj(value, "exercise_notes").items():
+            path = f"exercise_notes.{slug}"
+            note = self.text(item, path)
+            assert note is not None
+            self.data.exercise_notes[self.exercise_slug(slug, path)] = note
+
 
 def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number")
@@ -381,5 +393,6 @@ def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
     reader.sessions(document.get("sessions", []))
     reader.programs(document.get("programs", []))
     reader.program_runs(document.get("program_runs", []))
+    reader.exercise_notes(document.get("exercise_notes", {}))
     reader.data.rows_read = reader.set_count
     return reader.data

@@ -172,6 +172,7 @@ class ImportedData:
     flagged_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
     programs: list[Program] = field(default_factory=list)  # the person's own (JSON backup)
     program_runs: list[ProgramRun] = field(default_factory=list)
+    exercise_notes: dict[str, str] = field(default_factory=dict)  # slug -> note (JSON backup)
     source_format: str = ""
     load_unit: str = ""  # "lb" or "kg": what most of the file's loads were written in
     unsure: set[str] = field(default_factory=set)  # custom slugs the name rules could not tell

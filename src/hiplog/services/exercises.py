@@ -102,6 +102,34 @@ def delete_unused_custom_exercise(ctx: AppContext, slug: str) -> bool:
     return deleted
 
 
+MAX_NOTE_CHARS = 2000
+
+
+def exercise_notes(ctx: AppContext) -> dict[str, str]:
+    """The person's note per exercise slug (bench height, foot stance...), where there is one."""
+    with ctx.db.reader() as tx:
+        return exercise_repo.notes(tx)
+
+
+def exercise_note(ctx: AppContext, slug: str) -> str:
+    return exercise_notes(ctx).get(slug, "")
+
+
+def set_exercise_note(ctx: AppContext, slug: str, note: str) -> str:
+    """Replace an exercise's note (built-in or own); returns the note as stored (trimmed)."""
+    text = note.strip()
+    exercise = ctx.catalog().get(slug)
+    if exercise is None:
+        raise InputError(f"there is no exercise '{slug}' to write a note on")
+    if len(text) > MAX_NOTE_CHARS:
+        raise InputError(
+            f"the note on {exercise.name} is {len(text)} characters; at most {MAX_NOTE_CHARS}"
+        )
+    with ctx.db.transaction() as tx:
+        exercise_repo.set_note(tx, slug, text)
+    return text
+
+
 def logged_set_counts(ctx: AppContext) -> dict[str, int]:
     with ctx.db.reader() as tx:
         return exercise_repo.set_counts(tx)

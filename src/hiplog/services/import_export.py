@@ -277,6 +277,7 @@ def _sessions_to_add(
     starts = session_repo.session_starts(tx)
     colliding = [sid for s in data.sessions for sid in starts.get(s.started_at, [])]
     renamed = {old: new for old, new in remap.items() if old != new}
+    data.exercise_notes = {renamed.get(k, k): v for k, v in data.exercise_notes.items()}
     fresh, summary.sessions_skipped = new_sessions(
         data.sessions, session_repo.sessions_with_ids(tx, colliding), renamed
     )
@@ -300,6 +301,8 @@ def _write_imported(
         settings_repo.save_settings(tx, data.settings)
     if data.programs:
         program_repo.merge(tx, data.programs, data.program_runs)
+    for slug, note in data.exercise_notes.items():
+        exercise_repo.set_note(tx, slug, note)
 
 
 def _add_custom_exercises(
@@ -358,6 +361,7 @@ def export_json(ctx: AppContext, path: Path) -> int:
                 handle,
                 programs=program_repo.list_programs(tx),
                 runs=program_repo.runs(tx),
+                exercise_notes=exercise_repo.notes(tx),
             )
         return sum(len(s.sets) for s in sessions)
 

@@ -141,3 +141,15 @@ def set_counts(db: OrmSession) -> dict[str, int]:
         .group_by(ExerciseRow.slug)
     ).all()
     return {slug: int(count) for slug, count in rows}
+
+
+def notes(db: OrmSession) -> dict[str, str]:
+    """The person's note per exercise slug, for the exercises that have one."""
+    rows = db.execute(select(ExerciseRow.slug, ExerciseRow.note).where(ExerciseRow.note != ""))
+    return {str(slug): str(note) for slug, note in rows}
+
+
+def set_note(db: OrmSession, slug: str, note: str) -> bool:
+    """Replace the note of exercise `slug`; False if there is no such exercise."""
+    result = db.execute(update(ExerciseRow).where(ExerciseRow.slug == slug).values(note=note))
+    return bool(getattr(result, "rowcount", 0))

@@ -37,7 +37,9 @@ class Base(DeclarativeBase):
 
 class ExerciseRow(Base):
     """A built-in or custom exercise. `facts_json` holds every catalog fact as JSON but its role,
-    which is a column of its own ("catalog", "hip" or "other"; revision 0002)."""
+    which is a column of its own ("catalog", "hip" or "other"; revision 0002). `note` is the
+    person's note on the exercise (bench height, foot stance; revision 0004): not a fact, so a
+    new catalog leaves it alone."""
 
     __tablename__ = "exercises"
 
@@ -48,6 +50,7 @@ class ExerciseRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     facts_json: Mapped[str] = mapped_column(Text)
     role: Mapped[str] = mapped_column(String(10), default="catalog", server_default="catalog")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class SessionRow(Base):

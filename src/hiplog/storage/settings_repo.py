@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.models import BodyweightEntry
-from hiplog.storage.orm import BodyweightRow, SettingRow
+from hiplog.storage.orm import BodyweightRow, SessionRow, SettingRow
 
 
 def load_settings(db: OrmSession) -> dict[str, str]:
@@ -42,7 +42,19 @@ def bodyweights(db: OrmSession) -> list[BodyweightEntry]:
 
 
 def latest_bodyweight(db: OrmSession, at: datetime | None = None) -> float | None:
-    query = select(BodyweightRow.kg).order_by(BodyweightRow.measured_at.desc()).limit(1)
+    """The newest of a bodyweight entry and a session's bodyweight (at or before `at`); on the
+    same moment the entry wins."""
+    entry = select(BodyweightRow.measured_at, BodyweightRow.kg)
+    session = select(SessionRow.started_at, SessionRow.bodyweight_kg).where(
+        SessionRow.bodyweight_kg.is_not(None)
+    )
     if at is not None:
-        query = query.where(BodyweightRow.measured_at <= at)
-    return db.scalar(query)
+        entry = entry.where(BodyweightRow.measured_at <= at)
+        session = session.where(SessionRow.started_at <= at)
+    found = [
+        (when, rank, kg)
+        for rank, query in ((1, entry), (0, session))
+        for when, kg in db.execute(query.order_by(query.selected_columns[0].desc()).limit(1))
+        if kg is not None
+    ]
+    return float(max(found)[2]) if found else None

@@ -217,3 +217,44 @@ def test_show_progress_asks_for_the_exercise(
     with qtbot.waitSignal(events.exercise_requested) as blocker:
         view.progress_button.click()
     assert blocker.args == ["good-morning"]
+
+
+def test_a_note_is_saved_on_leaving_the_box_one_undo_step_each(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack, view: ExercisesView
+) -> None:
+    assert view.select("barbell-hip-thrust")
+    box = view.note_editor.box
+    box.setFocus()
+    qtbot.keyClicks(box, "Bench at 40 cm")
+    assert exercises.exercise_notes(ctx) == {}  # nothing yet while typing
+    with qtbot.waitSignal(events.catalog_changed):
+        view.search.setFocus()  # the cursor leaves the box
+    assert exercises.exercise_note(ctx, "barbell-hip-thrust") == "Bench at 40 cm"
+    assert undo_stack.undoText() == "Note on Barbell hip thrust"
+    assert "Saved the note on Barbell hip thrust" in view.message.text()
+    # Another exercise shown while typing: the note typed is saved to its own exercise first.
+    box.setFocus()
+    qtbot.keyClicks(box, ", pad thick")
+    with qtbot.waitSignal(events.catalog_changed):
+        assert view.select("glute-bridge")
+    assert box.toPlainText() == ""
+    assert exercises.exercise_notes(ctx) == {"barbell-hip-thrust": "Bench at 40 cm, pad thick"}
+    undo_stack.undo()
+    assert exercises.exercise_notes(ctx) == {"barbell-hip-thrust": "Bench at 40 cm"}
+    undo_stack.undo()
+    assert exercises.exercise_notes(ctx) == {}
+    assert view.select("barbell-hip-thrust") and box.toPlainText() == ""
+    undo_stack.redo()
+    assert box.toPlainText() == "Bench at 40 cm"
+
+
+def test_a_note_too_long_is_refused_keeps_the_text_and_changes_nothing(
+    qtbot: QtBot, ctx: AppContext, view: ExercisesView
+) -> None:
+    assert view.select("glute-bridge")
+    view.note_editor.box.setPlainText("x" * 2001)
+    view.note_editor.commit()
+    qtbot.waitUntil(lambda: "not saved" in view.message.text())
+    assert "2001 characters" in view.message.text()
+    assert view.note_editor.box.toPlainText() == "x" * 2001
+    assert exercises.exercise_notes(ctx) == {}

@@ -20,8 +20,8 @@ from tests.ui.past_sessions import add_past_session
 
 from hiplog.domain.models import Session, SetEntry
 from hiplog.domain.records import RecordKind
+from hiplog.services import exercises, training_log
 from hiplog.services import plan as plan_service
-from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.sets_table_model import SetsTableModel
@@ -470,3 +470,18 @@ def test_a_first_barbell_load_is_on_the_lb_grid(
     view.show_exercise("barbell-hip-thrust")
     model = current_model(view)
     assert model.data(model.index(0, LOAD)) == "45"  # not 44.09: the catalog's 20 kg bar
+
+
+def test_the_note_on_an_exercise_comes_up_with_it_and_follows_an_edit(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    exercises.set_exercise_note(ctx, "barbell-hip-thrust", "Bench at 40 cm; feet flat")
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("barbell-hip-thrust")
+    note = view.last_box.note_label
+    assert note.isVisible() and note.text() == "Your note: Bench at 40 cm; feet flat"
+    view.show_exercise("glute-bridge")
+    assert not note.isVisible()
+    exercises.set_exercise_note(ctx, "glute-bridge", "Mat folded twice")
+    events.catalog_changed.emit()  # what the Exercises view's note command emits
+    assert note.isVisible() and note.text() == "Your note: Mat folded twice"

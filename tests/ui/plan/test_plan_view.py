@@ -13,6 +13,7 @@ from tests.ui.past_sessions import add_past_session
 from hiplog.domain.plan import Plan
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.timing import NextSession
+from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.plan.plan_view import PlanView, timing_lines
@@ -131,3 +132,17 @@ def test_barbell_cards_show_the_plates_per_side(
     assert plates["romanian-deadlift"].text() == "Plates: 70 kg: 20 kg bar + 25 per side"
     assert plates["romanian-deadlift"].isVisible()
     assert not plates["kettlebell-swing"].isVisible()
+
+
+def test_a_card_shows_the_note_that_stays_with_its_exercise(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents
+) -> None:
+    sets: list[tuple[str, float | None, int]] = [("barbell-hip-thrust", 60.0, 10)] * 3
+    sets += [("romanian-deadlift", 70.0, 9)] * 3
+    add_past_session(ctx, 3, sets)
+    exercises.set_exercise_note(ctx, "barbell-hip-thrust", "Bench at 40 cm <b>pad</b>")
+    view = make_view(qtbot, ctx, events)
+    notes = {c.suggestion.exercise: c.note for c in view.cards}
+    assert notes["barbell-hip-thrust"].text() == "Your note: Bench at 40 cm <b>pad</b>"
+    assert notes["barbell-hip-thrust"].isVisible()
+    assert not notes["romanian-deadlift"].isVisible()

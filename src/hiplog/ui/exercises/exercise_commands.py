@@ -81,3 +81,23 @@ class MapCustomExercise(ServiceCommand):
         exercises.unmap(self._ctx, record, tuple(ids.set_id(i) for i in record.set_ids))
         self._events.catalog_changed.emit()
         self._events.sessions_changed.emit()
+
+
+class SetExerciseNote(ServiceCommand):
+    """Replace the person's note on an exercise, built-in or own; the Log and the Plan show it
+    (they reload on catalog_changed)."""
+
+    def __init__(
+        self, ctx: AppContext, events: DataEvents, exercise: Exercise, before: str, after: str
+    ) -> None:
+        super().__init__(f"Note on {exercise.name}")
+        self._ctx, self._events = ctx, events
+        self._slug, self._before, self._after = exercise.slug, before, after
+
+    def apply(self) -> None:
+        exercises.set_exercise_note(self._ctx, self._slug, self._after)
+        self._events.catalog_changed.emit()
+
+    def revert(self) -> None:
+        exercises.set_exercise_note(self._ctx, self._slug, self._before)
+        self._events.catalog_changed.emit()

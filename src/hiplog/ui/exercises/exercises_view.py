@@ -1,4 +1,5 @@
-"""The exercise catalog: search, details (cue, mistakes, ladder), and custom exercises."""
+"""The exercise catalog: search, details (cue, mistakes, ladder), the person's note on each
+exercise, and custom exercises."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from hiplog.ui.exercises.exercise_commands import (
     CreateCustomExercise,
     EditCustomExercise,
     MapCustomExercise,
+    SetExerciseNote,
 )
 from hiplog.ui.exercises.exercise_details import LINK_SCHEME, exercise_html
 from hiplog.ui.exercises.exercise_list_model import (
@@ -39,6 +41,7 @@ from hiplog.ui.exercises.exercise_list_model import (
     SEARCH_ROLE,
     ExerciseListModel,
 )
+from hiplog.ui.exercises.exercise_note_editor import ExerciseNoteEditor
 from hiplog.ui.exercises.map_exercise_dialog import MapExerciseDialog
 
 
@@ -54,6 +57,7 @@ class ExercisesView(LazyView):
     ) -> None:
         super().__init__(ctx, events, undo_stack, parent)
         self._counts: dict[str, int] = {}
+        self._notes: dict[str, str] = {}
         self.dialog: CustomExerciseDialog | MapExerciseDialog | None = None
         splitter = QSplitter()
         splitter.addWidget(self._build_list_side())
@@ -127,6 +131,11 @@ class ExercisesView(LazyView):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.details, 1)
+        self.note_editor = ExerciseNoteEditor(right)
+        # Queued: a note saved because another exercise was picked is pushed after the list has
+        # finished changing its selection (the push reloads the list's model).
+        self.note_editor.edited.connect(self._note_edited, Qt.ConnectionType.QueuedConnection)
+        right_layout.addWidget(self.note_editor)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.progress_button)
@@ -139,6 +148,7 @@ class ExercisesView(LazyView):
         self._dirty = False
         keep = self.current_slug()
         self._counts = exercises.logged_set_counts(self._ctx)
+        self._notes = exercises.exercise_notes(self._ctx)
         other_open = self.list.isExpanded(self._group(OTHER_GROUP))
         self.model.set_rows(exercises.list_exercises(self._ctx))
         self.list.expand(self._group(HIP_GROUP))
@@ -195,7 +205,10 @@ class ExercisesView(LazyView):
         self._show_current()
 
     def _show_current(self) -> None:
+        self.note_editor.commit()  # a note being typed is saved before another is shown
         ex = self.current_exercise()
+        slug = ex.slug if ex is not None else None
+        self.note_editor.show_note(slug, self._notes.get(slug, "") if slug else "")
         self.edit_button.setEnabled(ex is not None and ex.custom)
         self.map_button.setEnabled(ex is not None and ex.custom)
         self.role_button.setEnabled(ex is not None and ex.custom)
@@ -224,6 +237,19 @@ class ExercisesView(LazyView):
         """Focus this view on one exercise (used by --exercise and by other views)."""
         self.reload_if_stale()
         self.select(slug)
+
+    def _note_edited(self, slug: str, before: str, after: str) -> None:
+        exercise = self._ctx.catalog().get(slug)
+        if exercise is None:
+            return
+        command = SetExerciseNote(self._ctx, self._events, exercise, before, after)
+        failure = push(self._undo_stack, command)
+        if failure is not None:
+            self.message.setText(f"The note was not saved: {failure}")
+            self.note_editor.refused(slug, before)
+            return
+        self._notes[slug] = after
+        self.message.setText(f"Saved the note on {exercise.name}. Undo with Ctrl+Z.")
 
     # --- custom exercises ------------------------------------------------------------------
 

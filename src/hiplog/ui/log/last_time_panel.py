@@ -1,4 +1,5 @@
-"""The Log's "Last time" pane: the sets of the previous session of the exercise being logged."""
+"""The Log's "Last time" pane: the sets of the previous session of the exercise being logged,
+under the person's note on the exercise (bench height, foot stance...) when there is one."""
 
 from __future__ import annotations
 
@@ -14,6 +15,12 @@ class LastTimePanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Last time", parent)
         layout = QVBoxLayout(self)
+        self.note_label = QLabel(self)
+        self.note_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.note_label.setWordWrap(True)
+        self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note_label.hide()
+        layout.addWidget(self.note_label)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -29,3 +36,9 @@ class LastTimePanel(QGroupBox):
         lines = [f"<b>{date_text(last.started_at)}</b>"]
         lines.extend(set_text(entry, unit) for entry in last.sets)
         self.label.setText("<br>".join(lines))
+
+    def show_note(self, note: str) -> None:
+        """The person's note on the exercise above its last session; hidden when empty."""
+        self.note_label.setText(f"Your note: {note}")
+        self.note_label.setToolTip("Edit it in the Exercises view")
+        self.note_label.setVisible(bool(note))

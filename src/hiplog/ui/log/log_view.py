@@ -25,7 +25,7 @@ from hiplog.domain.plan import Plan
 from hiplog.domain.timing import session_finished
 from hiplog.domain.units import Unit
 from hiplog.domain.wording import plural
-from hiplog.services import exercise_history, programs, training_log
+from hiplog.services import exercise_history, exercises, programs, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -388,6 +388,11 @@ class LogView(LazyView):
         except (OSError, HiplogError):
             last = None
         self.last_box.show_session(last, self.unit)
+        try:
+            note = exercises.exercise_note(self._ctx, slug)
+        except (OSError, HiplogError):
+            note = ""
+        self.last_box.show_note(note)
 
     # --- saving ----------------------------------------------------------------------------
 

@@ -35,8 +35,8 @@ from hiplog.domain.progression import Rule, Suggestion
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
 from hiplog.domain.wording import date_time_text, plural, prescription_text
+from hiplog.services import exercises, programs
 from hiplog.services import plan as plan_service
-from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.plate_text import plates_text
@@ -133,6 +133,7 @@ class SuggestionCard(QFrame):
         unit: Unit,
         parent: QWidget | None = None,
         plates: str | None = None,
+        note: str = "",
     ) -> None:
         super().__init__(parent)
         self.suggestion = suggestion
@@ -162,6 +163,11 @@ class SuggestionCard(QFrame):
         reason = QLabel(suggestion.reason, self)
         reason.setWordWrap(True)
         layout.addWidget(reason)
+        self.note = QLabel(f"Your note: {note}", self)  # set up once, kept with the exercise
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        self.note.setVisible(bool(note))
+        layout.addWidget(self.note)
 
 
 class PlanView(LazyView):
@@ -340,6 +346,7 @@ class PlanView(LazyView):
         settings = self._ctx.settings()
         unit = settings.unit
         warmup, work = self._groups(plan)
+        notes = exercises.exercise_notes(self._ctx)
         page = QWidget()
         layout = QVBoxLayout(page)
         self.cards = []
@@ -351,7 +358,7 @@ class PlanView(LazyView):
                 exercise = catalog.get(s.exercise)
                 name = exercise.name if exercise is not None else s.exercise
                 plates = plates_text(exercise, s.load_kg, settings)
-                card = SuggestionCard(s, name, unit, page, plates)
+                card = SuggestionCard(s, name, unit, page, plates, notes.get(s.exercise, ""))
                 self.cards.append(card)
                 layout.addWidget(card)
         layout.addStretch(1)
