@@ -91,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--format", choices=("csv", "json"), help="default: from the file name, else csv"
     )
+    p.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never a database)"
+    )
 
     p = sub.add_parser("suggest", help="next-session suggestions")
     p.add_argument("--date", help="as of YYYY-MM-DD (12:00) or YYYY-MM-DDTHH:MM (default: now)")
@@ -172,10 +175,10 @@ def _cmd_import(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     fmt = args.format or ("json" if args.file.suffix.lower() == ".json" else "csv")
     if fmt == "json":
-        count = import_export.export_json(ctx, args.file)
+        count = import_export.export_json(ctx, args.file, replace=args.force)
         out.write(f"Wrote a full backup with {count} sets to {args.file}.\n")
     else:
-        count = import_export.export_csv(ctx, args.file)
+        count = import_export.export_csv(ctx, args.file, replace=args.force)
         out.write(f"Wrote {count} sets to {args.file}.\n")
     return EXIT_OK
 

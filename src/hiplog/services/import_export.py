@@ -273,19 +273,32 @@ def _name_of(catalog: Catalog) -> Callable[[str], str]:
     return name_of
 
 
-def export_csv(ctx: AppContext, path: Path) -> int:
-    """Write every set as the hiplog CSV; returns the number of rows."""
+def _protected(ctx: AppContext) -> list[Path]:
+    """What an export must never replace: the database, its logs, and the backups folder."""
+    database = ctx.locations.database
+    logs = [Path(f"{database}{suffix}") for suffix in ("-wal", "-shm", "-journal")]
+    return [database, *logs, ctx.locations.backups]
+
+
+def export_csv(ctx: AppContext, path: Path, replace: bool = False) -> int:
+    """Write every set as the hiplog CSV; returns the number of rows.
+
+    An existing file is replaced only when `replace` says so; a database never is.
+    """
     name_of = _name_of(ctx.catalog())
 
     def write(handle: TextIO) -> int:
         with ctx.db.reader() as tx:
             return write_hiplog_csv(session_repo.iter_all_sessions(tx), name_of, handle)
 
-    return write_text_atomically(path, write)
+    return write_text_atomically(path, write, replace=replace, protected=_protected(ctx))
 
 
-def export_json(ctx: AppContext, path: Path) -> int:
-    """Write the full JSON backup (custom exercises, settings and bodyweights included)."""
+def export_json(ctx: AppContext, path: Path, replace: bool = False) -> int:
+    """Write the full JSON backup (custom exercises, settings and bodyweights included).
+
+    An existing file is replaced only when `replace` says so; a database never is.
+    """
     customs = [e for e in ctx.catalog() if e.custom]
 
     def write(handle: TextIO) -> int:
@@ -300,4 +313,4 @@ def export_json(ctx: AppContext, path: Path) -> int:
             )
         return sum(len(s.sets) for s in sessions)
 
-    return write_text_atomically(path, write)
+    return write_text_atomically(path, write, replace=replace, protected=_protected(ctx))

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from hiplog.domain.errors import DatabaseError
-from hiplog.storage.engine import sync_folder
+from hiplog.storage.engine import connect_by_path, sync_folder
 
 STAMP_FORMAT = "%Y-%m-%dT%H%M%S"
 _NAME = re.compile(
@@ -38,7 +38,7 @@ class BackupInfo:
 
 
 def _check(path: Path) -> None:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect_by_path(path, read_only=True)
     try:
         result = conn.execute("PRAGMA integrity_check(1)").fetchone()
     finally:
@@ -60,9 +60,9 @@ def backup_database(source: Path, destination: Path) -> Path:
         partial.unlink(missing_ok=True)
         fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        src = connect_by_path(source, read_only=True)
         try:
-            dst = sqlite3.connect(partial)
+            dst = connect_by_path(partial)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
@@ -98,7 +98,8 @@ def in_use(path: Path, wait_seconds: float = 1.0) -> bool:
     if not path.exists():
         return False
     try:
-        conn = sqlite3.connect(path, timeout=wait_seconds, isolation_level=None)
+        conn = connect_by_path(path, timeout=wait_seconds)
+        conn.isolation_level = None
     except sqlite3.Error:
         return False
     try:

@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from hiplog.domain.errors import DatabaseError
 from hiplog.storage.backup import backup_database, new_backup_path
 from hiplog.storage.engine import is_locked_error, make_engine, write_engine
-from hiplog.storage.inspection import FileState, Inspection, inspect_database
+from hiplog.storage.inspection import FileState, Inspection, access_problem, inspect_database
 from hiplog.storage.migrate import upgrade_to_head
+
+UNUSABLE = (FileState.NEWER, FileState.FOREIGN, FileState.DAMAGED, FileState.UNAVAILABLE)
 
 
 class UnusableDatabaseError(DatabaseError):
@@ -36,9 +38,11 @@ class UnusableDatabaseError(DatabaseError):
         reason = reasons.get(inspection.state, inspection.detail)
         hint = (
             ""
-            if inspection.state is FileState.NEWER
+            if inspection.state in (FileState.NEWER, FileState.UNAVAILABLE)
             else " (the window offers to restore a backup; so does `hiplog restore BACKUP`)"
         )
+        if inspection.state is FileState.UNAVAILABLE:
+            reason = f"cannot be opened now: {inspection.detail}; it is not damaged"
         super().__init__(
             f"the database {path} {reason}; it was left unchanged{hint}",
             path=str(path),
@@ -111,12 +115,20 @@ def open_database(path: Path, backups_dir: Path | None = None) -> Database:
     migration of an existing file, a verified copy is written to `backups_dir`.
     """
     inspection = inspect_database(path)
-    if inspection.state in (FileState.NEWER, FileState.FOREIGN, FileState.DAMAGED):
+    if inspection.state in UNUSABLE:
         raise UnusableDatabaseError(path, inspection)
     if inspection.state is FileState.OLDER and backups_dir is not None:
         # Kept for good (rotation never deletes these); no migration runs without one.
         backup_database(path, new_backup_path(backups_dir, f"pre-migration-{inspection.revision}"))
     engine = make_engine(path)
+    try:
+        with engine.connect():
+            pass
+    except (OperationalError, sqlite3.Error, OSError) as exc:
+        engine.dispose()
+        orig = getattr(exc, "orig", None) or exc
+        detail = access_problem(path, orig)
+        raise UnusableDatabaseError(path, Inspection(FileState.UNAVAILABLE, detail=detail)) from exc
     if inspection.state is not FileState.CURRENT:
         upgrade_to_head(write_engine(engine))
     return Database(path, engine)

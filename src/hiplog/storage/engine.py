@@ -10,12 +10,15 @@ instead of failing half-way when it upgrades a read to a write.
 from __future__ import annotations
 
 import os
+import secrets
+import sqlite3
 import time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import QueuePool
 
 # 'HPLG': marks a SQLite file as hiplog's, so another program's database is recognised as foreign.
 APPLICATION_ID = 0x48504C47
@@ -56,11 +59,45 @@ def _begin(connection: Connection) -> None:
     while True:
         try:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
-            return
+            break
         except OperationalError as exc:
             if not is_locked_error(exc) or time.monotonic() >= deadline:
                 raise
             time.sleep(0.2)
+    stamp_identity(connection.connection.dbapi_connection)
+
+
+def stamp_identity(dbapi_connection: Any) -> None:
+    """Write the file's identity into page 1 inside the open write transaction.
+
+    Every hiplog write thus puts page 1, with the identity (PRAGMA user_version) in its header,
+    into the write-ahead log: inspection compares it with the file's own header to recognise a
+    log left beside the file by another database (see inspection.wal_problem). A file without
+    an identity yet gets a random one.
+    """
+    cursor = dbapi_connection.cursor()
+    try:
+        identity = cursor.execute("PRAGMA user_version").fetchone()[0] or new_identity()
+        cursor.execute(f"PRAGMA user_version = {int(identity)}")
+    finally:
+        cursor.close()
+
+
+def new_identity() -> int:
+    """A random non-zero 31-bit number naming one database file (its PRAGMA user_version)."""
+    return secrets.randbelow(2**31 - 1) + 1
+
+
+def connect_by_path(path: Path, *, read_only: bool = False, timeout: float = 5.0) -> Any:
+    """A sqlite3 connection to the file at `path`, never reading the path as a URI.
+
+    Read-only connections need a URI; it is built from the escaped absolute path, so `?`, `#`
+    and `%` in a file name stay part of the name.
+    """
+    if read_only:
+        uri = f"{path.absolute().as_uri()}?mode=ro"
+        return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+    return sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
 
 
 def sync_folder(folder: Path) -> None:
@@ -89,7 +126,11 @@ def create_private_file(path: Path) -> None:
 def make_engine(path: Path) -> Engine:
     """An engine on `path` (created 0600 if missing) with foreign keys, WAL and FULL sync."""
     create_private_file(path)
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # The file is opened by path through `creator`: a URL built from the path would read `?`
+    # and `%xx` in a file name as URL syntax and open another file.
+    engine = create_engine(
+        "sqlite://", creator=lambda: connect_by_path(path), poolclass=QueuePool, future=True
+    )
     event.listen(engine, "connect", _set_pragmas)
     # The write-ahead log now exists: make its name durable too, before anything is committed.
     event.listen(engine, "connect", lambda *_: sync_folder(path.parent))
