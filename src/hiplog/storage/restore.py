@@ -65,8 +65,11 @@ def _copy_rows(conn: Any) -> None:
         raise DatabaseError("the backup's rows do not fit together; nothing was changed")
 
 
-def replace_contents(database: Path, staged: Path, pre_restore: Path) -> None:
+def replace_contents(database: Path, staged: Path, pre_restore: Path) -> Path:
     """Copy `database` to `pre_restore` (verified), then replace its rows with `staged`'s.
+
+    Returns where the pre-restore copy went (the next free backup name if another backup took
+    that one at the same moment).
 
     `staged` is a verified hiplog file at the current schema revision. Both steps happen under
     the database's write lock, taken once: no other writer can commit between them. On any
@@ -82,10 +85,11 @@ def replace_contents(database: Path, staged: Path, pre_restore: Path) -> None:
         try:
             # Read through a second connection: it sees the last committed state, which is what
             # the restore replaces, and nobody can commit until this transaction ends.
-            backup_database(database, pre_restore)
+            saved = backup_database(database, pre_restore)
             stamp_identity(conn)
             _copy_rows(conn)
             conn.execute("COMMIT")
+            return saved
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
