@@ -205,6 +205,26 @@ def test_variation_ladders(catalog: Catalog) -> None:
     }
 
 
+def test_catalog_ladder_is_the_whole_chain_from_any_rung(catalog: Catalog) -> None:
+    whole = _ladder(catalog, "glute-bridge")
+    for slug in whole:
+        assert [ex.slug for ex in catalog.ladder(slug)] == whole
+    assert catalog.ladder("romanian-deadlift") == []
+    assert catalog.ladder("no-such-exercise") == []
+
+
+def test_catalog_ladder_walks_a_loop_once_and_stops_at_an_unknown_link() -> None:
+    def rung(slug: str, successor: str | None) -> Exercise:
+        return Exercise(
+            slug, slug, LoadKind.BODYWEIGHT, Length.SHORT, (), 3, (8, 12), successor=successor
+        )
+
+    looped = Catalog([rung("a", "b"), rung("b", "c"), rung("c", "a")])
+    assert sorted(ex.slug for ex in looped.ladder("b")) == ["a", "b", "c"]
+    dangling = Catalog([rung("a", "b"), rung("b", "gone")])
+    assert [ex.slug for ex in dangling.ladder("b")] == ["a", "b"]
+
+
 def test_every_successor_exists_and_no_ladder_loops(catalog: Catalog) -> None:
     for ex in catalog:
         if ex.successor is not None:

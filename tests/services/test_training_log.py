@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from hiplog.domain.errors import InputError
+from hiplog.domain.errors import DatabaseError, InputError
 from hiplog.domain.models import SetEntry
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
@@ -65,3 +65,43 @@ def test_editing_a_set_fixes_a_typo(ctx: AppContext) -> None:
     assert saved.id is not None
     fixed = training_log.get_session(ctx, saved.id)
     assert fixed is not None and fixed.sets[0].load_kg == 60.0
+
+
+def _session_count(ctx: AppContext) -> int:
+    with ctx.db.reader() as tx:
+        return session_repo.count_sessions(tx)
+
+
+def test_the_first_set_creates_its_session_and_a_refused_one_leaves_none(
+    ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiplog.domain.models import Session
+
+    details = Session(started_at=datetime(2026, 11, 20, 18, 0), bodyweight_kg=70.0, notes="ok")
+    with pytest.raises(InputError, match="set 1"):
+        training_log.add_set_creating_session(ctx, details, SetEntry("glute-bridge", 1, 15, rir=12))
+
+    def disk_full(*args: object) -> SetEntry:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(session_repo, "add_set", disk_full)
+        with pytest.raises(DatabaseError, match="disk is full"):
+            training_log.add_set_creating_session(ctx, details, SetEntry("glute-bridge", 1, 15))
+    assert _session_count(ctx) == 0  # the session row went back with the set
+
+    session_id, first = training_log.add_set_creating_session(
+        ctx, details, SetEntry("glute-bridge", 1, 15)
+    )
+    saved = training_log.get_session(ctx, session_id)
+    assert saved is not None and (saved.bodyweight_kg, saved.notes) == (70.0, "ok")
+    with_id = Session(started_at=details.started_at, id=session_id)
+    same_id, second = training_log.add_set_creating_session(
+        ctx, with_id, SetEntry("glute-bridge", 2, 12)
+    )
+    assert same_id == session_id and _session_count(ctx) == 1
+    assert first.id is not None and second.id is not None
+
+    assert training_log.delete_set_and_empty_session(ctx, second.id, session_id) is False
+    assert training_log.delete_set_and_empty_session(ctx, first.id, session_id) is True
+    assert _session_count(ctx) == 0

@@ -25,11 +25,14 @@ from shiboken6 import Shiboken
 
 from hiplog.services.context import AppContext
 from hiplog.ui.app import application, open_window
-from hiplog.ui.log.sets_table_model import LOAD, REPS, RIR
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.main_window import MainWindow
 from hiplog.ui.progress.progress_view import WEEKLY_TAB
 from hiplog.ui.settings.settings_dialog import SettingsDialog
 from hiplog.ui.theme import apply_theme
+
+_T = SetsTableModel
+LOAD, REPS, RIR = _T.LOAD, _T.REPS, _T.RIR
 
 SIZE = (1300, 820)
 TEN_YEARS = 30_000  # sets: 1,166 sessions from 2017 to yesterday

@@ -28,8 +28,11 @@ from tests.ui.keyboard import (
 
 from hiplog.services import history, training_log
 from hiplog.services.context import AppContext
-from hiplog.ui.history.session_sets_model import REPS
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.main_window import MainWindow
+
+_T = SetsTableModel
+REPS = _T.REPS
 
 pytestmark = pytest.mark.gui
 

@@ -148,7 +148,7 @@ def test_undo_and_redo_in_the_edit_menu_share_one_stack(
     w.open_view("log", "glute-bridge")
     model = w.log_view.current_model()
     assert model is not None
-    model.setData(model.index(0, 2), "15")
+    model.setData(model.index(0, model.REPS), "15")
     assert w.undo_action.isEnabled()
     w.undo_action.trigger()
     assert model.saved_rows() == []

@@ -154,6 +154,28 @@ class Catalog:
     def __getitem__(self, slug: str) -> Exercise:
         return self._by_slug[slug]
 
+    def ladder(self, slug: str) -> list[Exercise]:
+        """The whole ladder `slug` is on, easiest variation first; [] when it is on none.
+
+        A ladder is the chain of `successor` links; a link to an unknown exercise ends it and a
+        loop is walked once.
+        """
+        by_slug = self._by_slug
+        if slug not in by_slug:
+            return []
+        before = {ex.successor: ex.slug for ex in by_slug.values() if ex.successor}
+        first = slug
+        seen = {first}
+        while first in before and before[first] not in seen:
+            first = before[first]
+            seen.add(first)
+        chain: list[Exercise] = []
+        current: str | None = first
+        while current is not None and current in by_slug and all(e.slug != current for e in chain):
+            chain.append(by_slug[current])
+            current = by_slug[current].successor
+        return chain if len(chain) > 1 else []
+
     def resolve(self, name: str) -> Exercise | None:
         """Find an exercise by slug, name or alias (case-insensitive), else None."""
         slug = self._by_key.get(normalise_name(name))

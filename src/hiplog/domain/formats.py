@@ -7,9 +7,9 @@ the Strong, Hevy and FitNotes readers in domain/importers/.
 
 from __future__ import annotations
 
-import csv
 import re
 
+from hiplog.domain.csv_delimiter import split_header
 from hiplog.domain.errors import InputError
 from hiplog.domain.hiplog_csv import HEADER
 
@@ -33,16 +33,9 @@ def _unknown(filename: str, why: str) -> InputError:
 
 
 def header_columns(first_line: str) -> list[str]:
-    """The header's column names, lower-cased, split on whichever delimiter gives the most."""
-    best: list[str] = []
-    for delimiter in (",", ";", "\t"):
-        try:
-            cells = next(csv.reader([first_line], delimiter=delimiter), [])
-        except csv.Error:
-            continue
-        if len(cells) > len(best):
-            best = cells
-    return [c.strip().casefold() for c in best]
+    """The header's column names, lower-cased, split on the delimiter csv_delimiter finds."""
+    _, cells = split_header(first_line)
+    return [c.strip().casefold() for c in cells]
 
 
 def detect_format(head: bytes, filename: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 
 from hiplog.domain.metrics import ExerciseLookup, effective_load
 from hiplog.domain.models import Exercise, LoadKind, Session, StepKind
@@ -25,17 +26,22 @@ from hiplog.domain.rounding import band_rank, grid_for, lighter_band, next_band
 from hiplog.domain.settings import ProgressionSettings, effective_exercise
 from hiplog.domain.units import format_load, from_kg
 
-RULES: tuple[str, ...] = (
-    "start",
-    "return-after-gap",
-    "deload",
-    "add-load",
-    "add-reps",
-    "hold",
-    "next-variation",
-    "add-set",
-    "maintain",
-)
+
+class Rule(StrEnum):
+    """Which rule of progression.md made a suggestion (the `rule` of the suggestion JSON)."""
+
+    START = "start"
+    RETURN_AFTER_GAP = "return-after-gap"
+    DELOAD = "deload"
+    ADD_LOAD = "add-load"
+    ADD_REPS = "add-reps"
+    HOLD = "hold"
+    NEXT_VARIATION = "next-variation"
+    ADD_SET = "add-set"
+    MAINTAIN = "maintain"
+
+
+RULES: tuple[Rule, ...] = tuple(Rule)
 
 #: The reason for an external exercise without a catalog start load (progression.md, rule 1).
 CHOOSE_A_LOAD = "choose a load you can lift 12 times with good form"
@@ -57,7 +63,7 @@ class Suggestion:
     sets: int
     reps: tuple[int, ...]  # one target per set
     rep_range: tuple[int, int]
-    rule: str
+    rule: Rule
     reason: str
     band: str | None = None
     warmup: bool = False
@@ -136,7 +142,9 @@ def _weaker_side(ex: Exercise) -> str:
 
 
 @dataclass(frozen=True)
-class _Ctx:
+class RuleInput:
+    """What every rule reads: the exercise, the settings, the history index and the date."""
+
     exercise: Exercise
     settings: ProgressionSettings
     as_of: datetime
@@ -174,7 +182,7 @@ class _Ctx:
         sets: int,
         reps: tuple[int, ...],
         rep_range: tuple[int, int],
-        rule: str,
+        rule: Rule,
         reason: str,
         band: str | None = None,
         warmup: bool = False,
@@ -188,7 +196,7 @@ class _Ctx:
         self,
         sets: int,
         rep_range: tuple[int, int],
-        rule: str,
+        rule: Rule,
         reason: str,
         *,
         load_kg: float | None = None,
@@ -242,27 +250,29 @@ def suggest_from_index(
     _visited: frozenset[str] = frozenset(),
 ) -> Suggestion:
     """`suggest` over a prepared `index_history` (what the plan uses for many exercises)."""
-    ctx = _Ctx(exercise, settings, as_of, index, lookup, bodyweight_kg, _visited | {exercise.slug})
+    given = RuleInput(
+        exercise, settings, as_of, index, lookup, bodyweight_kg, _visited | {exercise.slug}
+    )
     if exercise.load_kind is LoadKind.ACTIVATION:
-        return _activation(ctx)
+        return _activation(given)
     sessions = [s for s in index.get(exercise.slug, ()) if s.started_at <= as_of]
     if not sessions:
-        return _start(ctx)
+        return _start(given)
     last = sessions[-1]
     top = _top(last, settings)
     gap = (as_of.date() - last.started_at.date()).days
     if gap > settings.gap_no_change_days:
-        return _return_after_gap(ctx, last, top, gap)
+        return _return_after_gap(given, last, top, gap)
     if top is not None:
-        return _loaded(ctx, sessions, top)
-    return _bodyweight(ctx, sessions)
+        return _loaded(given, sessions, top)
+    return _bodyweight(given, sessions)
 
 
 # rule 1 ------------------------------------------------------------------------------------------
 
 
-def _start(ctx: _Ctx) -> Suggestion:
-    ex, s = ctx.exercise, ctx.settings
+def _start(given: RuleInput) -> Suggestion:
+    ex, s = given.exercise, given.settings
     n, (lo, hi) = ex.sets, ex.rep_range
     opening = "You have not logged this exercise yet, so start with"
     if ex.load_kind is not LoadKind.EXTERNAL:
@@ -270,11 +280,11 @@ def _start(ctx: _Ctx) -> Suggestion:
         load = None
     elif ex.start_load_kg:
         load = grid_for(ex, s).nearest(ex.start_load_kg)
-        reason = f"{opening} {_sets(n)} of {lo} reps at {ctx.kg(load)}."
+        reason = f"{opening} {_sets(n)} of {lo} reps at {given.kg(load)}."
     else:
         load = None
         reason = f"{opening} {_sets(n)} of {lo} reps; {CHOOSE_A_LOAD}."
-    return ctx.at_bottom(n, (lo, hi), "start", reason, load_kg=load)
+    return given.at_bottom(n, (lo, hi), Rule.START, reason, load_kg=load)
 
 
 # rule 2 ------------------------------------------------------------------------------------------
@@ -284,17 +294,17 @@ def _loaded_range(ex: Exercise) -> tuple[int, int]:
     return ex.loaded_rep_range or ex.rep_range
 
 
-def _bodyweight_sets(ctx: _Ctx, last: ExerciseSession) -> int:
+def _bodyweight_sets(given: RuleInput, last: ExerciseSession) -> int:
     """Sets for bodyweight work: the target, or more when `add-set` has raised it (up to max)."""
-    done = min(len(last.readings), ctx.settings.max_bodyweight_sets)
-    return max(ctx.exercise.sets, done)
+    done = min(len(last.readings), given.settings.max_bodyweight_sets)
+    return max(given.exercise.sets, done)
 
 
-def _reduce_kg(ctx: _Ctx, load: float, factor: float) -> float:
+def _reduce_kg(given: RuleInput, load: float, factor: float) -> float:
     """load x factor rounded DOWN, never above `load`, and not below the catalog start load
     (an empty barbell) unless the person was already under it."""
-    ex = ctx.exercise
-    grid = grid_for(ex, ctx.settings)
+    ex = given.exercise
+    grid = grid_for(ex, given.settings)
     target = grid.round_down(load * factor)
     if ex.start_load_kg:
         floor = grid.nearest(ex.start_load_kg)
@@ -303,33 +313,35 @@ def _reduce_kg(ctx: _Ctx, load: float, factor: float) -> float:
     return min(target, load)
 
 
-def _return_after_gap(ctx: _Ctx, last: ExerciseSession, top: _Top | None, gap: int) -> Suggestion:
-    s, ex = ctx.settings, ctx.exercise
+def _return_after_gap(
+    given: RuleInput, last: ExerciseSession, top: _Top | None, gap: int
+) -> Suggestion:
+    s, ex = given.settings, given.exercise
     factor = s.gap_short_factor if gap < s.gap_long_days else s.gap_long_factor
     pct = round((1 - factor) * 100)
     since = f"It has been {gap} days since you last did this exercise"
     if top is None:
         lo, hi = ex.rep_range
-        n = _bodyweight_sets(ctx, last)
+        n = _bodyweight_sets(given, last)
         reason = f"{since}, so ease back in with {_sets(n)} of {lo} reps."
-        return ctx.at_bottom(n, (lo, hi), "return-after-gap", reason)
+        return given.at_bottom(n, (lo, hi), Rule.RETURN_AFTER_GAP, reason)
     lo, hi = _loaded_range(ex)
     n = ex.sets
     if top.band is not None:
         band = lighter_band(top.band, s) or top.band
         change = "a lighter band" if band != top.band else "the same band"
         reason = (
-            f"{since} {ctx.top_text(top)}, so come back with {change} ({band}) "
+            f"{since} {given.top_text(top)}, so come back with {change} ({band}) "
             f"and {lo} reps on every set."
         )
-        return ctx.at_bottom(n, (lo, hi), "return-after-gap", reason, band=band)
+        return given.at_bottom(n, (lo, hi), Rule.RETURN_AFTER_GAP, reason, band=band)
     assert top.kg is not None
-    load = _reduce_kg(ctx, top.kg, factor)
+    load = _reduce_kg(given, top.kg, factor)
     reason = (
-        f"{since} {ctx.top_text(top)}, so come back about {pct}% lighter at {ctx.kg(load)} "
+        f"{since} {given.top_text(top)}, so come back about {pct}% lighter at {given.kg(load)} "
         f"with {lo} reps on every set."
     )
-    return ctx.at_bottom(n, (lo, hi), "return-after-gap", reason, load_kg=load)
+    return given.at_bottom(n, (lo, hi), Rule.RETURN_AFTER_GAP, reason, load_kg=load)
 
 
 # rules 3-6 ---------------------------------------------------------------------------------------
@@ -340,145 +352,172 @@ def _failed(top: _Top, n: int, lo: int) -> bool:
     return len(top.reps) < n or any(r < lo for r in top.reps)
 
 
-def _next_load(ctx: _Ctx, top: _Top) -> tuple[float | None, str | None] | None:
+def _next_load(given: RuleInput, top: _Top) -> tuple[float | None, str | None] | None:
     """(kg, band) of the next achievable load above the top load; None when none is heavier."""
     if top.band is not None:
-        band = next_band(top.band, ctx.settings)
+        band = next_band(top.band, given.settings)
         return None if band is None else (None, band)
     assert top.kg is not None
-    kg = grid_for(ctx.exercise, ctx.settings).next_above(top.kg)
+    kg = grid_for(given.exercise, given.settings).next_above(top.kg)
     return None if kg is None else (kg, None)
 
 
-def _large_jump(ctx: _Ctx, top: _Top, next_kg: float | None) -> bool:
+def _large_jump(given: RuleInput, top: _Top, next_kg: float | None) -> bool:
     """Does the next load raise the effective load by more than the large-jump fraction?
 
     Bands have no known weight; moving up a band is treated as a large jump.
     """
     if top.band is not None or top.kg is None or next_kg is None:
         return top.band is not None
-    bw = ctx.bodyweight_kg or REFERENCE_BODYWEIGHT_KG
-    now = effective_load(top.kg, ctx.exercise, bw)
-    then = effective_load(next_kg, ctx.exercise, bw)
-    return then - now > ctx.settings.large_jump_fraction * now + 1e-9
+    bw = given.bodyweight_kg or REFERENCE_BODYWEIGHT_KG
+    now = effective_load(top.kg, given.exercise, bw)
+    then = effective_load(next_kg, given.exercise, bw)
+    return then - now > given.settings.large_jump_fraction * now + 1e-9
 
 
-def _loaded(ctx: _Ctx, sessions: Sequence[ExerciseSession], top: _Top) -> Suggestion:
-    s, ex = ctx.settings, ctx.exercise
+def _loaded(given: RuleInput, sessions: Sequence[ExerciseSession], top: _Top) -> Suggestion:
+    """Rules 3-6 for work with an external load (or a band), tried in order."""
+    s, n = given.settings, given.exercise.sets
+    lo, hi = _loaded_range(given.exercise)
+    if _deload_due(given, sessions, top, lo):
+        return _deload(given, top, s.deload_failures, (lo, hi))
+    nxt = _next_load(given, top)
+    large = nxt is not None and _large_jump(given, top, nxt[0])
+    gate = hi + s.large_jump_extra_reps if large else hi
+    if sum(r >= gate for r in top.reps) >= n:
+        return _add_load(given, top, nxt, gate)
+    if not _failed(top, n, lo):
+        return _add_reps(given, top, nxt if large else None, gate)
+    return _hold(given, top)
+
+
+def _deload_due(given: RuleInput, sessions: Sequence[ExerciseSession], top: _Top, lo: int) -> bool:
+    """Rule 3: the last K sessions were all at this load and all fell short."""
+    s, n = given.settings, given.exercise.sets
+    k = s.deload_failures
+    if len(sessions) < k:
+        return False
+    tops = [_top(x, s) for x in sessions[-k:]]
+    return all(t is not None and t.same_load(top) and _failed(t, n, lo) for t in tops)
+
+
+def _add_load(
+    given: RuleInput, top: _Top, nxt: tuple[float | None, str | None] | None, gate: int
+) -> Suggestion:
+    """Rule 4: every working set reached the gate, so move to the next load (or maintain when
+    there is no heavier one)."""
+    ex = given.exercise
     lo, hi = _loaded_range(ex)
     n = ex.sets
-    at = ctx.top_text(top)
-
-    # rule 3: deload
-    k = s.deload_failures
-    if len(sessions) >= k:
-        tops = [_top(x, s) for x in sessions[-k:]]
-        if all(t is not None and t.same_load(top) and _failed(t, n, lo) for t in tops):
-            return _deload(ctx, top, k, (lo, hi))
-
-    # rule 4: add-load (with the large-jump gate)
-    nxt = _next_load(ctx, top)
-    large = nxt is not None and _large_jump(ctx, top, nxt[0])
-    gate = hi + s.large_jump_extra_reps if large else hi
     reached = sum(r >= gate for r in top.reps)
-    if reached >= n:
-        who = f"All {_sets(reached)}"
-        if reached < len(top.reps):
-            who = f"{reached} of {len(top.reps)} sets"
-        did = f"{who} reached {gate} reps {at} last time"
-        if nxt is None:
-            kept = list(top.reps[:n])
-            what = "band" if top.band else "bell" if ex.step_kind is StepKind.KETTLEBELL else "load"
-            reason = (
-                f"{did} and there is no heavier {what} in your settings, "
-                f"so repeat {_targets_text(kept)} at the same load."
-            )
-            return ctx.suggestion(
-                load_kg=top.kg,
-                band=top.band,
-                sets=n,
-                reps=tuple(kept),
-                rep_range=(lo, hi),
-                rule="maintain",
-                reason=reason,
-            )
-        next_kg, band = nxt
-        if band is not None:
-            move = f"move up to the {band} band"
-        elif ex.step_kind is StepKind.KETTLEBELL:
-            move = f"move up to the {ctx.kg(next_kg)} bell"
-        else:
-            assert top.kg is not None and next_kg is not None
-            each = " per dumbbell" if ex.implements > 1 else ""
-            move = f"add {ctx.amount(top.kg, next_kg)}{each}"
-        reason = f"{did}, so {move} and start again at {lo} reps."
-        return ctx.at_bottom(n, (lo, hi), "add-load", reason, load_kg=next_kg, band=band)
-
-    # rule 5: add-reps (targets capped at the gate)
-    if not _failed(top, n, lo):
-        targets = tuple(min(gate, r + 1) for r in top.reps[:n])
-        did = f"You did {_reps_text(top.reps[:n])} {at} last time{_weaker_side(ex)}"
-        if large:
-            assert nxt is not None
-            if nxt[1]:
-                heavier = f"the {nxt[1]} band"
-            elif ex.step_kind is StepKind.KETTLEBELL:
-                heavier = f"the {ctx.kg(nxt[0])} bell"
-            else:
-                heavier = ctx.kg(nxt[0])
-            reason = (
-                f"{did}; moving up to {heavier} would be a jump of more than "
-                f"{round(s.large_jump_fraction * 100)}%, so first build every set up to {gate} "
-                f"reps: aim for {_targets_text(targets)}."
-            )
-        else:
-            reason = (
-                f"{did}, inside the {lo}-{hi} range, so keep the load and aim for "
-                f"{_targets_text(targets)}."
-            )
-        return ctx.suggestion(
+    who = f"All {_sets(reached)}"
+    if reached < len(top.reps):
+        who = f"{reached} of {len(top.reps)} sets"
+    did = f"{who} reached {gate} reps {given.top_text(top)} last time"
+    if nxt is None:
+        kept = list(top.reps[:n])
+        what = "band" if top.band else "bell" if ex.step_kind is StepKind.KETTLEBELL else "load"
+        reason = (
+            f"{did} and there is no heavier {what} in your settings, "
+            f"so repeat {_targets_text(kept)} at the same load."
+        )
+        return given.suggestion(
             load_kg=top.kg,
             band=top.band,
             sets=n,
-            reps=targets,
+            reps=tuple(kept),
             rep_range=(lo, hi),
-            rule="add-reps",
+            rule=Rule.MAINTAIN,
             reason=reason,
         )
+    next_kg, band = nxt
+    if band is not None:
+        move = f"move up to the {band} band"
+    elif ex.step_kind is StepKind.KETTLEBELL:
+        move = f"move up to the {given.kg(next_kg)} bell"
+    else:
+        assert top.kg is not None and next_kg is not None
+        each = " per dumbbell" if ex.implements > 1 else ""
+        move = f"add {given.amount(top.kg, next_kg)}{each}"
+    reason = f"{did}, so {move} and start again at {lo} reps."
+    return given.at_bottom(n, (lo, hi), Rule.ADD_LOAD, reason, load_kg=next_kg, band=band)
 
-    # rule 6: hold
-    did = f"Last time {at} you did {_reps_text(top.reps)}{_weaker_side(ex)}"
-    where = "there" if top.band or ex.step_kind is StepKind.KETTLEBELL else f"at {ctx.kg(top.kg)}"
+
+def _add_reps(
+    given: RuleInput, top: _Top, large_step: tuple[float | None, str | None] | None, gate: int
+) -> Suggestion:
+    """Rule 5: one more rep per set, capped at the gate; `large_step` is the next load when
+    moving to it would be a large jump (the gate is then above the top of the range)."""
+    s, ex = given.settings, given.exercise
+    lo, hi = _loaded_range(ex)
+    n = ex.sets
+    targets = tuple(min(gate, r + 1) for r in top.reps[:n])
+    did = f"You did {_reps_text(top.reps[:n])} {given.top_text(top)} last time{_weaker_side(ex)}"
+    if large_step is not None:
+        if large_step[1]:
+            heavier = f"the {large_step[1]} band"
+        elif ex.step_kind is StepKind.KETTLEBELL:
+            heavier = f"the {given.kg(large_step[0])} bell"
+        else:
+            heavier = given.kg(large_step[0])
+        reason = (
+            f"{did}; moving up to {heavier} would be a jump of more than "
+            f"{round(s.large_jump_fraction * 100)}%, so first build every set up to {gate} "
+            f"reps: aim for {_targets_text(targets)}."
+        )
+    else:
+        reason = (
+            f"{did}, inside the {lo}-{hi} range, so keep the load and aim for "
+            f"{_targets_text(targets)}."
+        )
+    return given.suggestion(
+        load_kg=top.kg,
+        band=top.band,
+        sets=n,
+        reps=targets,
+        rep_range=(lo, hi),
+        rule=Rule.ADD_REPS,
+        reason=reason,
+    )
+
+
+def _hold(given: RuleInput, top: _Top) -> Suggestion:
+    """Rule 6: short of N sets of the low end, so stay at the load."""
+    ex = given.exercise
+    lo, hi = _loaded_range(ex)
+    n = ex.sets
+    did = f"Last time {given.top_text(top)} you did {_reps_text(top.reps)}{_weaker_side(ex)}"
+    where = "there" if top.band or ex.step_kind is StepKind.KETTLEBELL else f"at {given.kg(top.kg)}"
     reason = (
         f"{did}, short of {_sets(n)} of {lo}, so stay {where} and aim for {lo} reps on every set."
     )
-    return ctx.at_bottom(n, (lo, hi), "hold", reason, load_kg=top.kg, band=top.band)
+    return given.at_bottom(n, (lo, hi), Rule.HOLD, reason, load_kg=top.kg, band=top.band)
 
 
-def _deload(ctx: _Ctx, top: _Top, k: int, rng: tuple[int, int]) -> Suggestion:
-    s, ex = ctx.settings, ctx.exercise
+def _deload(given: RuleInput, top: _Top, k: int, rng: tuple[int, int]) -> Suggestion:
+    s, ex = given.settings, given.exercise
     lo, _ = rng
     n = ex.sets
     pct = round((1 - s.deload_factor) * 100)
-    fell = f"The last {k} sessions {ctx.top_text(top)} all fell short of {_sets(n)} of {lo}"
+    fell = f"The last {k} sessions {given.top_text(top)} all fell short of {_sets(n)} of {lo}"
     if top.band is not None:
         band = lighter_band(top.band, s) or top.band
         reason = f"{fell}, so step back to the {band} band and aim for {lo} reps on every set."
-        return ctx.at_bottom(n, rng, "deload", reason, band=band)
+        return given.at_bottom(n, rng, Rule.DELOAD, reason, band=band)
     assert top.kg is not None
-    load = _reduce_kg(ctx, top.kg, s.deload_factor)
-    reason = f"{fell}, so drop about {pct}% to {ctx.kg(load)} and aim for {lo} reps on every set."
-    return ctx.at_bottom(n, rng, "deload", reason, load_kg=load)
+    load = _reduce_kg(given, top.kg, s.deload_factor)
+    reason = f"{fell}, so drop about {pct}% to {given.kg(load)} and aim for {lo} reps on every set."
+    return given.at_bottom(n, rng, Rule.DELOAD, reason, load_kg=load)
 
 
 # rule 7 ------------------------------------------------------------------------------------------
 
 
-def _bodyweight(ctx: _Ctx, sessions: Sequence[ExerciseSession]) -> Suggestion:
-    s, ex = ctx.settings, ctx.exercise
+def _bodyweight(given: RuleInput, sessions: Sequence[ExerciseSession]) -> Suggestion:
+    s, ex = given.settings, given.exercise
     lo, hi = ex.rep_range
     last = sessions[-1]
-    n = _bodyweight_sets(ctx, last)
+    n = _bodyweight_sets(given, last)
     g = s.bodyweight_gate_sessions
     recent = sessions[-g:]
     gate = len(sessions) >= g and all(
@@ -492,67 +531,72 @@ def _bodyweight(ctx: _Ctx, sessions: Sequence[ExerciseSession]) -> Suggestion:
         targets = tuple(min(hi, r + 1) for r in done) + (fill,) * max(0, n - len(done))
         did = f"You did {_reps_text(done)} last time{_weaker_side(ex)}"
         if len(done) >= n and all(r >= hi for r in done):
-            successor = _successor(ctx)
+            successor = _successor(given)
             onward = f" on to the {successor.name.lower()}" if successor is not None else ""
             reason = f"{did}, the top of the {lo}-{hi} range; do it once more and you move{onward}."
         else:
             reason = (
                 f"{did}, so aim for one more rep per set, up to {hi}: {_targets_text(targets)}."
             )
-        return ctx.suggestion(
-            load_kg=None, sets=n, reps=targets, rep_range=(lo, hi), rule="add-reps", reason=reason
+        return given.suggestion(
+            load_kg=None,
+            sets=n,
+            reps=targets,
+            rep_range=(lo, hi),
+            rule=Rule.ADD_REPS,
+            reason=reason,
         )
 
     sessions_word = "session" if g == 1 else f"{g} sessions"
     did = f"All {_sets(n)} reached {hi} reps in each of your last {sessions_word}"
-    successor = _successor(ctx)
+    successor = _successor(given)
     if successor is not None:
-        return _next_variation(ctx, successor, did)
+        return _next_variation(given, successor, did)
     loadable = ex.loadable or ex.load_kind is LoadKind.EXTERNAL
     if loadable:
-        return _first_load(ctx, did)
+        return _first_load(given, did)
     if n < s.max_bodyweight_sets:
         reason = f"{did}, so add a set: do {_sets(n + 1)} of {lo} reps."
-        return ctx.at_bottom(n + 1, (lo, hi), "add-set", reason)
+        return given.at_bottom(n + 1, (lo, hi), Rule.ADD_SET, reason)
     kept = tuple(reps[:n])
     reason = (
         f"{did} and this exercise has no harder step in hiplog, "
         f"so keep it up with {_targets_text(kept)}."
     )
-    return ctx.suggestion(
-        load_kg=None, sets=n, reps=kept, rep_range=(lo, hi), rule="maintain", reason=reason
+    return given.suggestion(
+        load_kg=None, sets=n, reps=kept, rep_range=(lo, hi), rule=Rule.MAINTAIN, reason=reason
     )
 
 
-def _successor(ctx: _Ctx) -> Exercise | None:
-    slug = ctx.exercise.successor
-    if not slug or ctx.lookup is None or slug in ctx.visited:
+def _successor(given: RuleInput) -> Exercise | None:
+    slug = given.exercise.successor
+    if not slug or given.lookup is None or slug in given.visited:
         return None
-    found = ctx.lookup(slug)
-    return None if found is None else effective_exercise(found, ctx.settings)
+    found = given.lookup(slug)
+    return None if found is None else effective_exercise(found, given.settings)
 
 
-def _next_variation(ctx: _Ctx, successor: Exercise, did: str) -> Suggestion:
-    if ctx.index.get(successor.slug):
+def _next_variation(given: RuleInput, successor: Exercise, did: str) -> Suggestion:
+    if given.index.get(successor.slug):
         # Already training the successor: follow its own progression.
         own = suggest_from_index(
             successor,
-            ctx.index,
-            ctx.settings,
-            ctx.as_of,
-            lookup=ctx.lookup,
-            bodyweight_kg=ctx.bodyweight_kg,
-            _visited=ctx.visited,
+            given.index,
+            given.settings,
+            given.as_of,
+            lookup=given.lookup,
+            bodyweight_kg=given.bodyweight_kg,
+            _visited=given.visited,
         )
         reason = (
             f"{did}, and you already do {successor.name}, so go on with it: "
             f"{_sets(own.sets)} of {_targets_text(own.reps)}"
-            f"{'' if own.load_kg is None else ' at ' + ctx.kg(own.load_kg)}."
+            f"{'' if own.load_kg is None else ' at ' + given.kg(own.load_kg)}."
         )
-        return replace(own, trained_exercise=ctx.slug, rule="next-variation", reason=reason)
-    start = _start(replace(ctx, exercise=successor))
+        return replace(own, trained_exercise=given.slug, rule=Rule.NEXT_VARIATION, reason=reason)
+    start = _start(replace(given, exercise=successor))
     lo = start.rep_range[0]
-    at = f" at {ctx.kg(start.load_kg)}" if start.load_kg is not None else ""
+    at = f" at {given.kg(start.load_kg)}" if start.load_kg is not None else ""
     tail = f"; {CHOOSE_A_LOAD}" if CHOOSE_A_LOAD in start.reason else ""
     reason = (
         f"{did}, so move on to the next variation, {successor.name}: "
@@ -561,15 +605,15 @@ def _next_variation(ctx: _Ctx, successor: Exercise, did: str) -> Suggestion:
     return replace(
         start,
         exercise=successor.slug,
-        trained_exercise=ctx.slug,
-        rule="next-variation",
+        trained_exercise=given.slug,
+        rule=Rule.NEXT_VARIATION,
         reason=reason,
     )
 
 
-def _first_load(ctx: _Ctx, did: str) -> Suggestion:
+def _first_load(given: RuleInput, did: str) -> Suggestion:
     """The bodyweight-to-weighted move: N x lo of the loaded range at the first load step."""
-    ex, s = ctx.exercise, ctx.settings
+    ex, s = given.exercise, given.settings
     lo, hi = _loaded_range(ex)
     n = ex.sets
     if ex.step_kind is StepKind.BAND:
@@ -577,26 +621,26 @@ def _first_load(ctx: _Ctx, did: str) -> Suggestion:
         reason = (
             f"{did}, so add the {band} band and work in the {lo}-{hi} range, starting at {lo} reps."
         )
-        return ctx.at_bottom(n, (lo, hi), "add-load", reason, band=band)
+        return given.at_bottom(n, (lo, hi), Rule.ADD_LOAD, reason, band=band)
     grid = grid_for(ex, s)
     if ex.load_kind is LoadKind.EXTERNAL and ex.start_load_kg:
         load = grid.nearest(ex.start_load_kg)
     else:
         load = grid.lightest
-    what = f"{ctx.kg(load)} per dumbbell" if ex.implements > 1 else ctx.kg(load)
+    what = f"{given.kg(load)} per dumbbell" if ex.implements > 1 else given.kg(load)
     reason = f"{did}, so add {what} and work in the {lo}-{hi} range, starting at {lo} reps."
-    return ctx.at_bottom(n, (lo, hi), "add-load", reason, load_kg=load)
+    return given.at_bottom(n, (lo, hi), Rule.ADD_LOAD, reason, load_kg=load)
 
 
 # activation drills -------------------------------------------------------------------------------
 
 
-def _activation(ctx: _Ctx) -> Suggestion:
-    ex = ctx.exercise
+def _activation(given: RuleInput) -> Suggestion:
+    ex = given.exercise
     lo, hi = ex.rep_range
     side = " per side" if ex.unilateral else ""
     reason = (
         f"{ex.name} is a warm-up drill, so do {_sets(ex.sets)} of {lo} reps{side} "
         f"before the main work."
     )
-    return ctx.at_bottom(ex.sets, (lo, hi), "maintain", reason, warmup=True)
+    return given.at_bottom(ex.sets, (lo, hi), Rule.MAINTAIN, reason, warmup=True)

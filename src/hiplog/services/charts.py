@@ -211,25 +211,6 @@ def weekly_sums(dates: Sequence[datetime], values: Sequence[float | None]) -> Se
     )
 
 
-def ladder_of(catalog: Iterable[Exercise], slug: str) -> list[Exercise]:
-    """The whole ladder `slug` is on (first variation first); [] when it is on none."""
-    by_slug = {ex.slug: ex for ex in catalog}
-    if slug not in by_slug:
-        return []
-    before = {ex.successor: ex.slug for ex in by_slug.values() if ex.successor}
-    first = slug
-    seen = {first}
-    while first in before and before[first] not in seen:
-        first = before[first]
-        seen.add(first)
-    chain: list[Exercise] = []
-    current: str | None = first
-    while current is not None and current in by_slug and all(e.slug != current for e in chain):
-        chain.append(by_slug[current])
-        current = by_slug[current].successor
-    return chain if len(chain) > 1 else []
-
-
 def build_exercise_charts(
     exercise: Exercise,
     groups: Sequence[LoadGroup],
@@ -338,7 +319,7 @@ class ChartData:
         exercise = catalog.get(slug)
         if exercise is None:
             raise InputError(f"unknown exercise '{slug}'")
-        chain = ladder_of(catalog, slug)
+        chain = catalog.ladder(slug)
         with self._ctx.db.reader() as tx:
             groups = chart_queries.load_groups(tx, slug)
             firsts = chart_queries.first_trained(tx, [ex.slug for ex in chain[1:]])

@@ -1,8 +1,12 @@
-"""The exercise catalog as the user sees it: built-in and custom exercises."""
+"""The exercise catalog as the user sees it: built-in and custom exercises.
+
+Custom exercises can be created, edited, removed while unused, and mapped onto another
+exercise (their sets move over); each change is one transaction and can be reversed.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from hiplog.domain.catalog import slugify
 from hiplog.domain.errors import InputError
@@ -43,8 +47,24 @@ def save_custom_exercise(ctx: AppContext, exercise: Exercise) -> Exercise:
     return ctx.exercise(saved.slug)
 
 
-def merge_custom_exercise(ctx: AppContext, custom_slug: str, target_slug: str) -> int:
-    """Map a custom exercise onto another one: its sets move over and it is removed."""
+@dataclass(frozen=True)
+class MappedExercise:
+    """What mapping a custom exercise onto another one changed, so that it can be reversed."""
+
+    custom: Exercise
+    target_slug: str
+    set_ids: tuple[int, ...]
+
+
+def sets_to_move(ctx: AppContext, slug: str) -> int:
+    """How many sets mapping `slug` onto another exercise would move (shown before confirming)."""
+    with ctx.db.reader() as tx:
+        return len(exercise_repo.set_ids_of(tx, slug))
+
+
+def map_onto(ctx: AppContext, custom_slug: str, target_slug: str) -> MappedExercise:
+    """Map a custom exercise onto another one, in one transaction: its sets move over and it is
+    removed. The result says which sets moved, for `unmap`."""
     catalog = ctx.catalog()
     source, target = catalog.get(custom_slug), catalog.get(target_slug)
     if source is None or not source.custom:
@@ -52,9 +72,32 @@ def merge_custom_exercise(ctx: AppContext, custom_slug: str, target_slug: str) -
     if target is None or target.slug == source.slug:
         raise InputError(f"cannot map '{custom_slug}' onto '{target_slug}'")
     with ctx.db.transaction() as tx:
-        moved = exercise_repo.merge_into(tx, custom_slug, target_slug)
+        moved = exercise_repo.map_onto(tx, custom_slug, target_slug)
     ctx.invalidate()
-    return moved
+    return MappedExercise(custom=source, target_slug=target_slug, set_ids=tuple(moved))
+
+
+def unmap(ctx: AppContext, record: MappedExercise, set_ids: tuple[int, ...] | None = None) -> None:
+    """Bring a mapped custom exercise back and move its sets back onto it, in one transaction.
+
+    `set_ids` replaces the recorded ids when sets were deleted and put back since the mapping.
+    """
+    if record.custom.slug in ctx.catalog():
+        raise InputError(f"there is already an exercise '{record.custom.slug}'")
+    with ctx.db.transaction() as tx:
+        exercise_repo.save_custom(tx, record.custom)
+        exercise_repo.move_sets(
+            tx, list(set_ids if set_ids is not None else record.set_ids), record.custom.slug
+        )
+    ctx.invalidate()
+
+
+def delete_unused_custom_exercise(ctx: AppContext, slug: str) -> bool:
+    """Remove a custom exercise that has no logged sets; False (and no change) otherwise."""
+    with ctx.db.transaction() as tx:
+        deleted = exercise_repo.delete_custom_if_unused(tx, slug)
+    ctx.invalidate()
+    return deleted
 
 
 def logged_set_counts(ctx: AppContext) -> dict[str, int]:

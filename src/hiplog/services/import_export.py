@@ -19,6 +19,7 @@ from hiplog.domain.catalog import Catalog, free_slug, normalise_name
 from hiplog.domain.errors import InputError
 from hiplog.domain.formats import detect_format
 from hiplog.domain.hiplog_csv import read_hiplog_csv, write_hiplog_csv
+from hiplog.domain.imported_sessions import new_sessions
 from hiplog.domain.importers.fitnotes import read_fitnotes_csv
 from hiplog.domain.importers.fitnotes_backup import read_fitnotes_backup
 from hiplog.domain.importers.hevy import read_hevy
@@ -154,13 +155,6 @@ def _read_import_file(
     return fmt, readers[fmt]()
 
 
-def _signature(session: Session) -> tuple[object, ...]:
-    return tuple(
-        (s.exercise, s.order, s.reps, round(s.load_kg or 0.0, 3), s.warmup, s.side, s.rir)
-        for s in session.sets
-    )
-
-
 def import_file(
     ctx: AppContext,
     path: Path,
@@ -192,47 +186,12 @@ def import_file(
         # A verified copy first, so an import that was not wanted can be undone by a restore.
         backup_before_import(ctx)
     with _collector_paused(), ctx.db.transaction() as tx:
-        remap = _add_custom_exercises(tx, catalog, data.custom_exercises, dry_run)
-        # Sessions already in hiplog at a start time the file also has: a file session equal to
-        # one of them (same start, same sets) was imported before and is skipped.
-        starts = session_repo.session_starts(tx)
-        colliding = [sid for s in data.sessions for sid in starts.get(s.started_at, [])]
-        existing = {
-            (e.started_at, _signature(e)) for e in session_repo.sessions_with_ids(tx, colliding)
-        }
-        fresh: list[Session] = []
-        renamed = {old: new for old, new in remap.items() if old != new}
-        for session in data.sessions:
-            if renamed and any(s.exercise in renamed for s in session.sets):
-                session = replace(
-                    session,
-                    sets=tuple(
-                        replace(s, exercise=renamed.get(s.exercise, s.exercise))
-                        for s in session.sets
-                    ),
-                )
-            if (
-                session.started_at in starts
-                and (session.started_at, _signature(session)) in existing
-            ):
-                summary.sessions_skipped += 1
-                continue
-            fresh.append(session)
-        used = {s.exercise for session in fresh for s in session.sets}
-        summary.exercises_mapped = sorted(
-            slug for slug in used if slug in catalog and not catalog[slug].custom
-        )
-        summary.custom_exercises = [e.name for e in data.custom_exercises]
-        summary.sessions = len(fresh)
+        fresh = _sessions_to_add(tx, catalog, data, dry_run, summary)
         if dry_run:
             summary.sets_imported = sum(len(s.sets) for s in fresh)
             tx.rollback()
         else:
-            summary.sets_imported = session_repo.add_sessions_bulk(tx, fresh)
-            for entry in data.bodyweights:
-                settings_repo.add_bodyweight(tx, entry)
-            if data.settings:
-                settings_repo.save_settings(tx, data.settings)
+            _write_imported(tx, data, fresh, summary)
             summary.seconds = time.perf_counter() - started
             if digest:
                 import_repo.record_import(
@@ -241,6 +200,38 @@ def import_file(
     ctx.invalidate()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _sessions_to_add(
+    tx: OrmSession, catalog: Catalog, data: ImportedData, dry_run: bool, summary: ImportSummary
+) -> list[Session]:
+    """Add the file's custom exercises, then pick the file's sessions hiplog does not hold yet
+    (a session equal to a stored one at the same start time was imported before)."""
+    remap = _add_custom_exercises(tx, catalog, data.custom_exercises, dry_run)
+    starts = session_repo.session_starts(tx)
+    colliding = [sid for s in data.sessions for sid in starts.get(s.started_at, [])]
+    renamed = {old: new for old, new in remap.items() if old != new}
+    fresh, summary.sessions_skipped = new_sessions(
+        data.sessions, session_repo.sessions_with_ids(tx, colliding), renamed
+    )
+    used = {s.exercise for session in fresh for s in session.sets}
+    summary.exercises_mapped = sorted(
+        slug for slug in used if slug in catalog and not catalog[slug].custom
+    )
+    summary.custom_exercises = [e.name for e in data.custom_exercises]
+    summary.sessions = len(fresh)
+    return fresh
+
+
+def _write_imported(
+    tx: OrmSession, data: ImportedData, fresh: list[Session], summary: ImportSummary
+) -> None:
+    """Store the new sessions, the file's bodyweights and its settings."""
+    summary.sets_imported = session_repo.add_sessions_bulk(tx, fresh)
+    for entry in data.bodyweights:
+        settings_repo.add_bodyweight(tx, entry)
+    if data.settings:
+        settings_repo.save_settings(tx, data.settings)
 
 
 def _add_custom_exercises(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hiplog.domain.settings import OVERRIDE_PREFIX, ProgressionSettings
 from hiplog.services.context import AppContext
-from hiplog.storage import settings_keys_repo, settings_repo
+from hiplog.storage import settings_repo
 
 
 def load(ctx: AppContext) -> ProgressionSettings:
@@ -25,7 +25,7 @@ def save(ctx: AppContext, settings: ProgressionSettings) -> None:
             for key in settings_repo.load_settings(tx)
             if key.startswith(OVERRIDE_PREFIX) and key not in values
         ]
-        settings_keys_repo.delete_settings(tx, stale)
+        settings_repo.delete_settings(tx, stale)
         settings_repo.save_settings(tx, values)
     ctx.invalidate()
 

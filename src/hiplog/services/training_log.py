@@ -113,3 +113,36 @@ def restore_session(ctx: AppContext, session: Session) -> Session:
     _check_sets(ctx, cleared.sets)
     with ctx.db.transaction() as tx:
         return session_repo.add_session(tx, cleared)
+
+
+def add_set_creating_session(
+    ctx: AppContext, session: Session, entry: SetEntry
+) -> tuple[int, SetEntry]:
+    """Add a set to `session`, first creating it from its details if it has no id yet.
+
+    One transaction: a set that is refused leaves no empty session behind. Returns the
+    session's id and the saved set."""
+    _check_sets(ctx, (entry,))
+    with ctx.db.transaction() as tx:
+        session_id = session.id
+        if session_id is None:
+            validate_bodyweight(session.bodyweight_kg)
+            created = session_repo.add_session(tx, replace(session, sets=()))
+            assert created.id is not None
+            session_id = created.id
+        return session_id, session_repo.add_set(tx, session_id, entry)
+
+
+def delete_set_and_empty_session(ctx: AppContext, set_id: int, session_id: int) -> bool:
+    """Delete a set, and its session if no set is left in it; True if the session went too.
+
+    One transaction, so no empty session is ever left behind (the Log's last set undone)."""
+    with ctx.db.transaction() as tx:
+        session_repo.delete_set(tx, set_id)
+        session = session_repo.get_session(tx, session_id)
+        if session is None:
+            return True
+        if session.sets:
+            return False
+        session_repo.delete_session(tx, session_id)
+        return True

@@ -1,4 +1,4 @@
-"""Exercises in the database: the built-in catalog and custom exercises."""
+"""Exercises in the database: the built-in catalog, custom exercises and the sets that use them."""
 
 from __future__ import annotations
 
@@ -72,17 +72,50 @@ def save_custom(db: OrmSession, exercise: Exercise) -> None:
         row.name, row.facts_json = exercise.name, facts
 
 
-def merge_into(db: OrmSession, custom_slug: str, target_slug: str) -> int:
+def exercise_id(db: OrmSession, slug: str) -> int | None:
+    return db.scalar(select(ExerciseRow.id).where(ExerciseRow.slug == slug))
+
+
+def set_ids_of(db: OrmSession, slug: str) -> list[int]:
+    """Ids of every set logged for an exercise."""
+    found = exercise_id(db, slug)
+    if found is None:
+        return []
+    return list(db.scalars(select(SetRow.id).where(SetRow.exercise_id == found)))
+
+
+def move_sets(db: OrmSession, set_ids: list[int], slug: str) -> int:
+    """Point the given sets at exercise `slug`; returns how many were moved."""
+    found = exercise_id(db, slug)
+    if found is None or not set_ids:
+        return 0
+    result = db.execute(update(SetRow).where(SetRow.id.in_(set_ids)).values(exercise_id=found))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def map_onto(db: OrmSession, custom_slug: str, target_slug: str) -> list[int]:
     """Move every set of a custom exercise onto another exercise and delete the custom one.
 
-    Returns the number of sets moved.
+    Returns the ids of the sets moved.
     """
     ids = slug_ids(db)
     source_id, target_id = ids[custom_slug], ids[target_slug]
-    moved = db.scalar(select(func.count(SetRow.id)).where(SetRow.exercise_id == source_id)) or 0
+    moved = list(db.scalars(select(SetRow.id).where(SetRow.exercise_id == source_id)))
     db.execute(update(SetRow).where(SetRow.exercise_id == source_id).values(exercise_id=target_id))
     db.delete(db.get_one(ExerciseRow, source_id))
-    return int(moved)
+    return moved
+
+
+def delete_custom_if_unused(db: OrmSession, slug: str) -> bool:
+    """Delete the custom exercise `slug` if no set uses it; True if it was deleted."""
+    row = db.scalars(select(ExerciseRow).where(ExerciseRow.slug == slug)).one_or_none()
+    if row is None or not row.custom:
+        return False
+    used = db.scalar(select(func.count(SetRow.id)).where(SetRow.exercise_id == row.id)) or 0
+    if used:
+        return False
+    db.delete(row)
+    return True
 
 
 def set_counts(db: OrmSession) -> dict[str, int]:

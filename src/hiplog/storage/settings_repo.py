@@ -1,11 +1,11 @@
-"""Settings as key/value text rows, and bodyweight entries."""
+"""Settings as key/value text rows (saved, loaded, removed), and bodyweight entries."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.models import BodyweightEntry
@@ -23,6 +23,13 @@ def save_settings(db: OrmSession, values: Mapping[str, str]) -> None:
             db.add(SettingRow(key=key, value=value))
         else:
             row.value = value
+
+
+def delete_settings(db: OrmSession, keys: Iterable[str]) -> None:
+    """Remove stored setting rows (an exercise override that was cleared)."""
+    wanted = list(keys)
+    if wanted:
+        db.execute(delete(SettingRow).where(SettingRow.key.in_(wanted)))
 
 
 def add_bodyweight(db: OrmSession, entry: BodyweightEntry) -> None:

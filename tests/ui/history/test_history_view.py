@@ -17,12 +17,20 @@ from hiplog.domain.units import Unit
 from hiplog.services import settings_store, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.undo_support import push, undo_notices
 from hiplog.ui.exercises.exercise_commands import CreateCustomExercise
 from hiplog.ui.history.history_table_model import SESSION_ID_ROLE, VOLUME, HistoryTableModel
 from hiplog.ui.history.history_view import HistoryView
 from hiplog.ui.history.session_editor import SessionEditor
-from hiplog.ui.history.session_sets_model import EXERCISE, LOAD, REPS, SET, WARMUP
+
+EXERCISE, LOAD, REPS, SET, WARMUP = (
+    SetsTableModel.EXERCISE,
+    SetsTableModel.LOAD,
+    SetsTableModel.REPS,
+    SetsTableModel.SET,
+    SetsTableModel.WARMUP,
+)
 
 pytestmark = pytest.mark.gui
 

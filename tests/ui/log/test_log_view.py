@@ -18,14 +18,21 @@ from tests.ui.keyboard import (
 )
 from tests.ui.past_sessions import add_past_session
 
-from hiplog.domain.models import SetEntry
+from hiplog.domain.models import Session, SetEntry
 from hiplog.domain.records import RecordKind
 from hiplog.services import plan as plan_service
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.log.log_view import LogView
-from hiplog.ui.log.sets_table_model import LOAD, NOTES, REPS, RIR, SetsTableModel
+
+LOAD, NOTES, REPS, RIR = (
+    SetsTableModel.LOAD,
+    SetsTableModel.NOTES,
+    SetsTableModel.REPS,
+    SetsTableModel.RIR,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -168,15 +175,15 @@ def test_a_failed_save_keeps_the_set_and_retrying_saves_it(
 ) -> None:
     from hiplog.domain.errors import DatabaseError
 
-    real_add = training_log.add_set
+    real_add = training_log.add_set_creating_session
     failing = {"on": True}
 
-    def add_set(c: AppContext, session_id: int, entry: SetEntry) -> SetEntry:
+    def add_set(c: AppContext, session: Session, entry: SetEntry) -> tuple[int, SetEntry]:
         if failing["on"]:
             raise DatabaseError("the disk is full; free some space and try again", "t.db")
-        return real_add(c, session_id, entry)
+        return real_add(c, session, entry)
 
-    monkeypatch.setattr(training_log, "add_set", add_set)
+    monkeypatch.setattr(training_log, "add_set_creating_session", add_set)
     view = make_view(qtbot, ctx, events, undo_stack)
     view.show_exercise("barbell-hip-thrust")
     type_set(qtbot, "60", "12")  # the editor commits on the next turn of the event loop

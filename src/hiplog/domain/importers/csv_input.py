@@ -6,6 +6,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator, Mapping
 
+from hiplog.domain.csv_delimiter import has_delimiter, split_header
 from hiplog.domain.errors import InputError
 from hiplog.domain.importers.cell_values import check_text
 
@@ -73,9 +74,7 @@ def field_count_error(expected: int, found: int, where: str) -> InputError:
 
 
 def sniff_delimiter(header_line: str, source: str) -> str:
-    """The delimiter of a CSV, judged from its header line: `,`, `;` or a tab."""
-    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    if counts[best] == 0:
+    """The delimiter of a CSV, judged from its header line: `,`, `;` or a tab (split_header)."""
+    if not has_delimiter(header_line):
         raise InputError("the first line is not a CSV header", f"{source} line 1")
-    return best
+    return split_header(header_line)[0]

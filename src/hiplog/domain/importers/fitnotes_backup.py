@@ -104,6 +104,17 @@ def _note_on_day(builder: ImportBuilder, date: Any, text: Any, where: str) -> No
 
 def _read(conn: sqlite3.Connection, source: str, catalog: Catalog) -> ImportedData:
     tables = {str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    log_columns = _check_tables(conn, tables, source)
+    builder = ImportBuilder(catalog, "fitnotes-backup")
+    where_set = _read_training_log(conn, builder, log_columns, source)
+    _read_notes(conn, builder, tables, where_set, source)
+    if "BodyWeight" in tables:
+        _read_bodyweights(conn, builder, source)
+    return builder.finish()
+
+
+def _check_tables(conn: sqlite3.Connection, tables: set[str], source: str) -> set[str]:
+    """The training_log's columns, after checking the tables and columns a set needs."""
     for needed in ("training_log", "exercise"):
         if needed not in tables:
             raise InputError(f"not a FitNotes backup: it has no {needed} table", source)
@@ -113,55 +124,80 @@ def _read(conn: sqlite3.Connection, source: str, catalog: Catalog) -> ImportedDa
         raise InputError(
             "not a FitNotes backup: training_log lacks " + ", ".join(sorted(missing)), source
         )
+    return log_columns
+
+
+def _read_training_log(
+    conn: sqlite3.Connection, builder: ImportBuilder, log_columns: set[str], source: str
+) -> dict[int, tuple[object, int]]:
+    """Every training_log row as a set; returns where each row's set went: _id -> (session key,
+    index), for the comments on sets."""
     extras = [c if c in log_columns else f"0 AS {c}" for c in ("distance", "duration_seconds")]
     unit = "unit" if "unit" in log_columns else "0 AS unit"
-
     names: dict[int, str] = {}
     for exercise_id, name in conn.execute("SELECT _id, name FROM exercise"):
         if _as_int(exercise_id) is not None:
             names[int(exercise_id)] = str(name)
-    builder = ImportBuilder(catalog, "fitnotes-backup")
-    data = builder.data
-    where_set: dict[int, tuple[object, int]] = {}  # training_log _id -> (session key, index)
+    where_set: dict[int, tuple[object, int]] = {}
     query = (
         f"SELECT _id, exercise_id, date, metric_weight, reps, {unit}, {', '.join(extras)} "
         "FROM training_log ORDER BY date, _id"
     )
-    for raw_id, exercise_id, date, weight, reps, unit_code, distance, duration in conn.execute(
-        query
-    ):
+    for row in conn.execute(query):
+        raw_id, exercise_id = row[0], row[1]
         where = f"{source} training_log row {raw_id}"
         row_id = _as_int(raw_id)
         if row_id is None:
             raise InputError("this row has no id (damaged backup?)", where)
-        data.rows_read += 1
-        started_at = _parse_datetime(date, "date", where).replace(hour=0, minute=0, second=0)
-        started_at = started_at.replace(microsecond=0)
-        key = started_at.date()
+        builder.data.rows_read += 1
         name = names.get(_as_int(exercise_id) or 0, f"FitNotes exercise {exercise_id}")
-        reps_value = _number(reps, "reps", where)
-        if reps_value != int(reps_value):
-            raise InputError(f"reps '{reps}' is not a whole number", where)
-        distance_value = positive_or_none(_number(distance, "distance", where))
-        distance_m = None
-        if distance_value is not None:
-            code = _as_int(unit_code)
-            if code is None or code not in _METRES_PER_UNIT:
-                raise InputError(f"unknown distance unit code {unit_code}", where)
-            distance_m = distance_value * _METRES_PER_UNIT[code]
-        builder.add_set(
-            key,
-            started_at,
-            name,
-            0,
-            reps=int(reps_value),
-            load_kg=positive_or_none(_number(weight, "metric_weight", where)),
-            duration_s=positive_or_none(_number(duration, "duration_seconds", where)),
-            distance_m=distance_m,
-            label=f"training_log row {row_id}",
-        )
+        key = _add_log_row(builder, row, name, where, row_id)
         where_set[row_id] = (key, builder.set_count(key) - 1)
+    return where_set
 
+
+def _add_log_row(
+    builder: ImportBuilder, row: tuple[Any, ...], name: str, where: str, row_id: int
+) -> object:
+    """One training_log row as a set of the day's session; returns the session key."""
+    _, _, date, weight, reps, unit_code, distance, duration = row
+    started_at = _parse_datetime(date, "date", where).replace(hour=0, minute=0, second=0)
+    started_at = started_at.replace(microsecond=0)
+    key = started_at.date()
+    reps_value = _number(reps, "reps", where)
+    if reps_value != int(reps_value):
+        raise InputError(f"reps '{reps}' is not a whole number", where)
+    distance_value = positive_or_none(_number(distance, "distance", where))
+    distance_m = None
+    if distance_value is not None:
+        code = _as_int(unit_code)
+        if code is None or code not in _METRES_PER_UNIT:
+            raise InputError(f"unknown distance unit code {unit_code}", where)
+        distance_m = distance_value * _METRES_PER_UNIT[code]
+    builder.add_set(
+        key,
+        started_at,
+        name,
+        0,
+        reps=int(reps_value),
+        load_kg=positive_or_none(_number(weight, "metric_weight", where)),
+        duration_s=positive_or_none(_number(duration, "duration_seconds", where)),
+        distance_m=distance_m,
+        label=f"training_log row {row_id}",
+    )
+    return key
+
+
+def _read_notes(
+    conn: sqlite3.Connection,
+    builder: ImportBuilder,
+    tables: set[str],
+    where_set: dict[int, tuple[object, int]],
+    source: str,
+) -> None:
+    """Comments on sets go to their set (else to the day's session); workout comments to the
+    day's session."""
+    data = builder.data
     if "Comment" in tables:
         comments = conn.execute(
             "SELECT _id, date, owner_id, comment FROM Comment WHERE owner_type_id = 1 ORDER BY _id"
@@ -173,7 +209,6 @@ def _read(conn: sqlite3.Connection, source: str, catalog: Catalog) -> ImportedDa
                 builder.add_set_note(target[0], target[1], str(text or ""))
                 continue
             _note_on_day(builder, date, text, f"{source} Comment row {comment_id}")
-
     if "WorkoutComment" in tables:
         for comment_id, date, text in conn.execute(
             "SELECT _id, date, comment FROM WorkoutComment ORDER BY date, _id"
@@ -181,14 +216,15 @@ def _read(conn: sqlite3.Connection, source: str, catalog: Catalog) -> ImportedDa
             data.note_rows += 1
             _note_on_day(builder, date, text, f"{source} WorkoutComment row {comment_id}")
 
-    if "BodyWeight" in tables:
-        for entry_id, date, kg in conn.execute(
-            "SELECT _id, date, body_weight_metric FROM BodyWeight ORDER BY date, _id"
-        ):
-            where = f"{source} BodyWeight row {entry_id}"
-            measured_at = _parse_datetime(date, "date", where)
-            entry = BodyweightEntry(measured_at, _number(kg, "body_weight_metric", where))
-            data.bodyweights.append(entry)
-            if builder.has_session(measured_at.date()):
-                builder.set_bodyweight(measured_at.date(), entry.kg)
-    return builder.finish()
+
+def _read_bodyweights(conn: sqlite3.Connection, builder: ImportBuilder, source: str) -> None:
+    """Bodyweight entries, each also the bodyweight of a session on its day."""
+    for entry_id, date, kg in conn.execute(
+        "SELECT _id, date, body_weight_metric FROM BodyWeight ORDER BY date, _id"
+    ):
+        where = f"{source} BodyWeight row {entry_id}"
+        measured_at = _parse_datetime(date, "date", where)
+        entry = BodyweightEntry(measured_at, _number(kg, "body_weight_metric", where))
+        builder.data.bodyweights.append(entry)
+        if builder.has_session(measured_at.date()):
+            builder.set_bodyweight(measured_at.date(), entry.kg)

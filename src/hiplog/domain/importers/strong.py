@@ -12,6 +12,7 @@ distance has no unit, Strong used km for kg users and miles for lb users.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from operator import itemgetter
@@ -122,20 +123,8 @@ def read_strong(text: str, source: str, catalog: Catalog, unit: Unit | None) -> 
         raise InputError(NO_UNIT_MESSAGE, where=source)
     builder = ImportBuilder(catalog, "strong")
     data = builder.data
-    # Every row gets one empty cell appended: it stands for each column the file lacks, so a
-    # cell is one index whatever the layout.
     width = layout.width
-
-    def column(name: str) -> int:
-        return layout.index.get(name, width)
-
-    session_cells = itemgetter(column("date"), column("workout_no"), column("workout_name"))
-    set_cells = itemgetter(*(column(name) for name in _SET_FIELDS))
-    exercise_at, notes_at, workout_notes_at = (
-        column("exercise"),
-        column("notes"),
-        column("workout_notes"),
-    )
+    session_cells, set_cells, (exercise_at, notes_at, workout_notes_at) = _cell_getters(layout)
     # A long history repeats the same few cells on row after row (a workout's date on each of
     # its sets, the same weights and reps week after week), so each distinct combination is
     # parsed once. Only what parsed is remembered: a bad cell is reported on every row.
@@ -175,6 +164,27 @@ def read_strong(text: str, source: str, catalog: Catalog, unit: Unit | None) -> 
             builder.add_exercise_note(key, started_at, name.strip(), row[notes_at])
     data.rows_read, data.rest_rows, data.note_rows = rows_read, rest_rows, note_rows
     return builder.finish()
+
+
+_Cells = Callable[[list[str]], tuple[str, ...]]
+
+
+def _cell_getters(
+    layout: _Layout,
+) -> tuple[_Cells, _Cells, tuple[int, int, int]]:
+    """Where read_strong finds its cells: getters for a row's session cells and set cells, and the
+    indexes of the exercise name, the set notes and the workout notes.
+
+    Every row gets one empty cell appended: it stands for each column the file lacks, so a cell
+    is one index whatever the layout.
+    """
+
+    def column(name: str) -> int:
+        return layout.index.get(name, layout.width)
+
+    session_cells = itemgetter(column("date"), column("workout_no"), column("workout_name"))
+    set_cells = itemgetter(*(column(name) for name in _SET_FIELDS))
+    return session_cells, set_cells, (column("exercise"), column("notes"), column("workout_notes"))
 
 
 # The cells that make a set's values, in the order _set_values reads them.

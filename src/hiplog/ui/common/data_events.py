@@ -9,6 +9,6 @@ class DataEvents(QObject):
     """Emitted by whoever changed the data (undo commands, dialogs); views connect to it."""
 
     sessions_changed = Signal()  # sets or sessions were added, edited or removed
-    catalog_changed = Signal()  # custom exercises were created, edited or merged
+    catalog_changed = Signal()  # custom exercises were created, edited or mapped onto another
     settings_changed = Signal()  # settings (unit, rep ranges, ...) changed
     exercise_requested = Signal(str)  # a view asks to show this exercise slug elsewhere

@@ -1,11 +1,17 @@
-"""Undo commands that call services, and the id bookkeeping they share.
+"""The one base of every undo command, and the id bookkeeping the commands share.
 
-A command's redo/undo calls a service and then tells every view through DataEvents. A service
-that refuses (InputError) leaves the command obsolete, so the stack drops it.
+One rule for every view (BeeRef's): a command runs when it is pushed. `push()` puts it on the
+stack, whose first `redo()` runs it; `redo()` calls the subclass's `apply()` and `undo()` its
+`revert()`. Both call services and then tell every view through DataEvents. Tests run a command
+by calling `redo()` and `undo()` directly.
+
+Errors are reported one way. An error hiplog expects (HiplogError: a refusal such as InputError,
+a database that cannot be written) or an OSError (a full disk) leaves the command obsolete, so
+the stack drops it, and nothing half-done is left: each service call is one transaction.
 
 Refusals are never silent:
-- When a command is first pushed, `push()` returns the refusal and the caller shows it next to
-  what the person just did (an editor's message label).
+- When a command is first pushed, `push()` returns the error and the caller shows it next to
+  what the person just did (an editor's message label; the Log also keeps what was typed).
 - A later undo or redo can be started from anywhere (Edit menu, Ctrl+Z in any view, a dialog's
   Undo button), so its refusal is announced on the stack's `UndoNotices`:
   `undo_notices(stack).refused` (Signal(str)) carries one sentence such as
@@ -13,20 +19,23 @@ Refusals are never silent:
   Views connect it to their message label and show it while they are visible; the main window
   can connect the same signal to its status bar. The signal lives on a small QObject owned by
   the stack (one per stack, so two windows never see each other's messages); `push()` tells the
-  command which stack it belongs to, so push ServiceCommands through `push()`.
+  command which stack it belongs to, so push commands through `push()`.
+  `show_when_visible(view, show)` connects a view's message label that way.
 
 Putting a deleted row back gives it a new database id. `IdMap` remembers old -> new ids per
-open database, so older commands on the stack still find the rows they refer to.
+open database, for every view, so older commands on the stack still find the rows they refer to.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
 
-from hiplog.domain.errors import InputError
+from hiplog.domain.errors import HiplogError
 from hiplog.services.context import AppContext
 
 
@@ -94,16 +103,33 @@ def undo_notices(stack: QUndoStack) -> UndoNotices:
     return notices
 
 
-class ServiceCommand(QUndoCommand):
-    """Base class: subclasses implement `apply` and `revert`; errors become `failure`.
+def show_when_visible(view: QWidget, stack: QUndoStack, show: Callable[[str], None]) -> None:
+    """Show the stack's undo and redo refusals with `show` while `view` is visible: an undo
+    started from another view is said where the person looks, not in a hidden page."""
 
-    A refusal of the first run is left to `push()`'s caller; a refusal of a later undo or
-    redo is announced on the stack's `UndoNotices` (see the module docstring).
+    def refused(text: str) -> None:
+        if view.isVisible():
+            show(text)
+
+    undo_notices(stack).refused.connect(refused)
+
+
+#: The errors a command reports instead of raising: hiplog's own, and the file system's.
+CommandError = HiplogError | OSError
+
+
+class ServiceCommand(QUndoCommand):
+    """Base class of every undo command: subclasses implement `apply` and `revert`.
+
+    The stack's `redo()` runs `apply()` (also the first time, on push) and `undo()` runs
+    `revert()`. An error becomes `failure` and makes the command obsolete; the first run's is
+    left to `push()`'s caller, a later undo's or redo's is announced on the stack's
+    `UndoNotices` (see the module docstring).
     """
 
     def __init__(self, text: str) -> None:
         super().__init__(text)
-        self.failure: InputError | None = None
+        self.failure: CommandError | None = None
         self.notices: UndoNotices | None = None  # set by push() once the command is on a stack
 
     def apply(self) -> None:
@@ -112,7 +138,7 @@ class ServiceCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    def _refused(self, verb: str, exc: InputError) -> None:
+    def _refused(self, verb: str, exc: CommandError) -> None:
         self.failure = exc
         self.setObsolete(True)
         if self.notices is not None:
@@ -122,18 +148,19 @@ class ServiceCommand(QUndoCommand):
     def redo(self) -> None:
         try:
             self.apply()
-        except InputError as exc:
+        except (HiplogError, OSError) as exc:
             self._refused("redo", exc)
 
     def undo(self) -> None:
         try:
             self.revert()
-        except InputError as exc:
+        except (HiplogError, OSError) as exc:
             self._refused("undo", exc)
 
 
-def push(stack: QUndoStack, command: ServiceCommand) -> InputError | None:
-    """Run `command` through the stack; the service's refusal, if any (then nothing changed).
+def push(stack: QUndoStack, command: ServiceCommand) -> CommandError | None:
+    """Run `command` through the stack; its error, if any (then nothing changed and nothing
+    was pushed).
 
     Later undo and redo refusals of the command are announced on `undo_notices(stack)`.
     """

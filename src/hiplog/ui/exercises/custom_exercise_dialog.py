@@ -36,7 +36,24 @@ class CustomExerciseDialog(QDialog):
         self._existing = existing
         self._on_save = on_save
         self.setWindowTitle("Edit exercise" if existing else "New exercise")
+        self._build_fields()
+        form = self._build_form()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        if existing is not None:
+            self._fill(existing)
 
+    def _build_fields(self) -> None:
+        """One field per part of the exercise, with its choices."""
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("For example: Cable kickback (kneeling)")
         self.load_combo = QComboBox()
@@ -69,6 +86,8 @@ class CustomExerciseDialog(QDialog):
         for spin, value in ((self.low_spin, 8), (self.high_spin, 12)):
             spin.setRange(1, 100)
             spin.setValue(value)
+
+    def _build_form(self) -> QFormLayout:
         reps = QHBoxLayout()
         reps.addWidget(self.low_spin)
         reps.addWidget(QLabel("to"))
@@ -85,20 +104,7 @@ class CustomExerciseDialog(QDialog):
         form.addRow("", self.unilateral_check)
         form.addRow("Sets", self.sets_spin)
         form.addRow("Rep range", reps)
-
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        if existing is not None:
-            self._fill(existing)
+        return form
 
     def _fill(self, ex: Exercise) -> None:
         self.name_edit.setText(ex.name)

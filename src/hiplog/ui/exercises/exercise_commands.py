@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise
-from hiplog.services import custom_exercises, exercises
+from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.undo_support import ServiceCommand, id_map
@@ -25,7 +25,7 @@ class CreateCustomExercise(ServiceCommand):
 
     def revert(self) -> None:
         assert self.saved is not None
-        if not custom_exercises.delete_unused_custom_exercise(self._ctx, self.saved.slug):
+        if not exercises.delete_unused_custom_exercise(self._ctx, self.saved.slug):
             raise InputError(f"'{self.saved.name}' has logged sets now, so it stays")
         self._events.catalog_changed.emit()
 
@@ -47,18 +47,18 @@ class EditCustomExercise(ServiceCommand):
         self._events.catalog_changed.emit()
 
 
-class MergeCustomExercise(ServiceCommand):
+class MapCustomExercise(ServiceCommand):
     """Move every set of a custom exercise onto another exercise and remove the custom one."""
 
     def __init__(self, ctx: AppContext, events: DataEvents, custom: Exercise, target: Exercise):
         super().__init__(f"Map {custom.name} onto {target.name}")
         self._ctx, self._events = ctx, events
         self._custom_slug, self._target_slug = custom.slug, target.slug
-        self._record: custom_exercises.MergeRecord | None = None
+        self._record: exercises.MappedExercise | None = None
         self.moved = 0
 
     def apply(self) -> None:
-        self._record = custom_exercises.merge(self._ctx, self._custom_slug, self._target_slug)
+        self._record = exercises.map_onto(self._ctx, self._custom_slug, self._target_slug)
         self.moved = len(self._record.set_ids)
         self._events.catalog_changed.emit()
         self._events.sessions_changed.emit()
@@ -67,6 +67,6 @@ class MergeCustomExercise(ServiceCommand):
         record = self._record
         assert record is not None
         ids = id_map(self._ctx)
-        custom_exercises.unmerge(self._ctx, record, tuple(ids.set_id(i) for i in record.set_ids))
+        exercises.unmap(self._ctx, record, tuple(ids.set_id(i) for i in record.set_ids))
         self._events.catalog_changed.emit()
         self._events.sessions_changed.emit()

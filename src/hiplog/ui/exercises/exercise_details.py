@@ -78,10 +78,13 @@ def prescription(ex: Exercise, settings: ProgressionSettings) -> str:
 
 
 def ladder(ex: Exercise, catalog: Catalog) -> tuple[list[Exercise], Exercise | None]:
-    """The easier variations that lead to `ex`, and the harder one it leads to."""
-    previous = [other for other in catalog if other.successor == ex.slug]
-    successor = catalog.get(ex.successor) if ex.successor else None
-    return previous, successor
+    """The easier variation that leads to `ex` (if any), and the harder one it leads to."""
+    rungs = catalog.ladder(ex.slug)
+    where = next((i for i, rung in enumerate(rungs) if rung.slug == ex.slug), None)
+    if where is None:
+        return [], None
+    successor = rungs[where + 1] if where + 1 < len(rungs) else None
+    return rungs[max(where - 1, 0) : where], successor
 
 
 def exercise_html(

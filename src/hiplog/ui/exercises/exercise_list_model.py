@@ -8,11 +8,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from hiplog.domain.models import Exercise
+from hiplog.ui.common.roles import SLUG_ROLE
 
 Index = QModelIndex | QPersistentModelIndex
-SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Text the search box matches: name, slug, aliases, muscles and equipment.
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+SEARCH_ROLE = SLUG_ROLE + 100
 
 
 class ExerciseListModel(QAbstractListModel):

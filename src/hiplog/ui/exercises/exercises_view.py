@@ -18,19 +18,20 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.models import Exercise
-from hiplog.services import custom_exercises, exercises
+from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
-from hiplog.ui.common.undo_support import push, undo_notices
+from hiplog.ui.common.roles import SLUG_ROLE
+from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.exercises.custom_exercise_dialog import CustomExerciseDialog
 from hiplog.ui.exercises.exercise_commands import (
     CreateCustomExercise,
     EditCustomExercise,
-    MergeCustomExercise,
+    MapCustomExercise,
 )
 from hiplog.ui.exercises.exercise_details import LINK_SCHEME, exercise_html
-from hiplog.ui.exercises.exercise_list_model import SEARCH_ROLE, SLUG_ROLE, ExerciseListModel
+from hiplog.ui.exercises.exercise_list_model import SEARCH_ROLE, ExerciseListModel
 from hiplog.ui.exercises.map_exercise_dialog import MapExerciseDialog
 
 
@@ -47,7 +48,20 @@ class ExercisesView(LazyView):
         super().__init__(ctx, events, undo_stack, parent)
         self._counts: dict[str, int] = {}
         self.dialog: CustomExerciseDialog | MapExerciseDialog | None = None
+        splitter = QSplitter()
+        splitter.addWidget(self._build_list_side())
+        splitter.addWidget(self._build_details_side())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([320, 880])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        show_when_visible(self, undo_stack, self.message.setText)
 
+    # --- building --------------------------------------------------------------------------
+
+    def _build_list_side(self) -> QWidget:
+        """The search box, the list of exercises and the buttons for one's own exercises."""
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search by name, muscle or equipment")
         self.search.setClearButtonEnabled(True)
@@ -84,7 +98,10 @@ class ExercisesView(LazyView):
         left_layout.addWidget(self.search)
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(buttons)
+        return left
 
+    def _build_details_side(self) -> QWidget:
+        """The selected exercise's page, messages and the Show progress button."""
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
         self.details.anchorClicked.connect(self._link_clicked)
@@ -101,23 +118,9 @@ class ExercisesView(LazyView):
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.progress_button)
         right_layout.addLayout(bottom)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([320, 880])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        undo_notices(undo_stack).refused.connect(self._undo_refused)
+        return right
 
     # --- refresh ---------------------------------------------------------------------------
-
-    def _undo_refused(self, text: str) -> None:
-        """An undo or redo was refused (see undo_support): say why where the person looks."""
-        if self.isVisible():
-            self.message.setText(text)
 
     def reload(self) -> None:
         self._dirty = False
@@ -234,7 +237,7 @@ class ExercisesView(LazyView):
         catalog = self._ctx.catalog()
         targets = [other for other in catalog if other.slug != ex.slug]
         near = [s for s in catalog.closest(ex.name, n=5) if s != ex.slug]
-        count = custom_exercises.sets_to_move(self._ctx, ex.slug)
+        count = exercises.sets_to_move(self._ctx, ex.slug)
         dialog = MapExerciseDialog(ex, targets, count, near[0] if near else None, self)
         dialog.accepted.connect(lambda: self.apply_map(ex, dialog.target_slug()))
         self.dialog = dialog
@@ -245,7 +248,7 @@ class ExercisesView(LazyView):
         target = self._ctx.catalog().get(target_slug)
         if target is None:
             return
-        command = MergeCustomExercise(self._ctx, self._events, custom, target)
+        command = MapCustomExercise(self._ctx, self._events, custom, target)
         failure = push(self._undo_stack, command)
         if failure is not None:
             self.message.setText(str(failure))

@@ -118,7 +118,30 @@ class ImportDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addLayout(self._build_form())
 
+        self.preview = QTextBrowser(self)
+        self.preview.setOpenLinks(False)
+        self.preview.setPlaceholderText("The preview of the file appears here.")
+        layout.addWidget(self.preview, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.run_import)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def _build_form(self) -> QFormLayout:
+        """The file, its format and (when the file does not say) its unit."""
         form = QFormLayout()
         file_row = QHBoxLayout()
         self.path_edit = QLineEdit(self)
@@ -146,27 +169,7 @@ class ImportDialog(QDialog):
         self.unit_combo.currentIndexChanged.connect(self._preview)
         form.addRow(self.unit_label, self.unit_combo)
         self._show_unit(False)
-        layout.addLayout(form)
-
-        self.preview = QTextBrowser(self)
-        self.preview.setOpenLinks(False)
-        self.preview.setPlaceholderText("The preview of the file appears here.")
-        layout.addWidget(self.preview, 1)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.hide()
-        layout.addWidget(self.message)
-
-        self.buttons = QDialogButtonBox(self)
-        self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.import_button.setEnabled(False)
-        self.import_button.clicked.connect(self.run_import)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.close_button.clicked.connect(self.reject)
-        layout.addWidget(self.buttons)
+        return form
 
     # --- steps -----------------------------------------------------------------------------
 

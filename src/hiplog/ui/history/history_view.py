@@ -30,7 +30,7 @@ from hiplog.services import exercises, history, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
-from hiplog.ui.common.undo_support import push, undo_notices
+from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.history.history_commands import DeleteSession
 from hiplog.ui.history.history_table_model import (
     DATE,
@@ -57,7 +57,27 @@ class HistoryView(LazyView):
         self._days: dict[date, list[int]] = {}
         self._following_list = False  # the calendar is being moved to the selected session
         self.editor: SessionEditor | None = None
+        top = self._build_top()
+        self._build_table()
+        side_scroll = self._build_side()
+        self._build_list_stack()
 
+        splitter = QSplitter()
+        splitter.addWidget(self.list_stack)
+        splitter.addWidget(side_scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        show_when_visible(self, undo_stack, self.message.setText)
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_top(self) -> QHBoxLayout:
+        """The exercise filter, the count and the Open and Delete buttons."""
         self.filter_combo = QComboBox()
         self.filter_combo.setToolTip("Show only the sessions that include this exercise")
         self.filter_combo.setMinimumContentsLength(24)
@@ -76,7 +96,10 @@ class HistoryView(LazyView):
         top.addWidget(self.count_label, 1)
         top.addWidget(self.open_button)
         top.addWidget(self.delete_button)
+        return top
 
+    def _build_table(self) -> None:
+        """The sessions, newest first."""
         self.model = HistoryTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -95,6 +118,8 @@ class HistoryView(LazyView):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.table.installEventFilter(self)
 
+    def _build_side(self) -> QScrollArea:
+        """The calendar, its legend, messages and the preview of the selected session."""
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
@@ -126,7 +151,18 @@ class HistoryView(LazyView):
         side_layout.addWidget(self.message)
         side_layout.addWidget(self.preview)
         side_layout.addStretch(1)
+        # a long session's sets scroll rather than run off the bottom of a small window
+        side_scroll = QScrollArea()
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar = side_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
+        return side_scroll
 
+    def _build_list_stack(self) -> None:
+        """The table, or in its place a welcome while there is no session."""
         self.empty_label = QLabel(
             "<h3>No sessions yet</h3>"
             "<p>Every session you log in the Log is listed here, newest first. Select one to "
@@ -141,33 +177,7 @@ class HistoryView(LazyView):
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
 
-        # a long session's sets scroll rather than run off the bottom of a small window
-        side_scroll = QScrollArea()
-        side_scroll.setWidget(side)
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        bar = side_scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
-        side_scroll.setMinimumWidth(side.minimumSizeHint().width() + bar)
-
-        splitter = QSplitter()
-        splitter.addWidget(self.list_stack)
-        splitter.addWidget(side_scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-
-        undo_notices(undo_stack).refused.connect(self._undo_refused)
-
     # --- refresh ---------------------------------------------------------------------------
-
-    def _undo_refused(self, text: str) -> None:
-        """An undo or redo was refused (see undo_support): say why where the person looks."""
-        if self.isVisible():
-            self.message.setText(text)
 
     def selected_session_id(self) -> int | None:
         index = self.table.currentIndex()

@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
-from hiplog.domain.units import to_kg
+from hiplog.domain.units import Unit, to_kg
 from hiplog.domain.validation import validate_bodyweight
 from hiplog.services import history, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.number_text import bodyweight_text
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.undo_support import id_map, push, undo_notices
 from hiplog.ui.history.history_commands import (
     AddSet,
@@ -45,7 +46,6 @@ from hiplog.ui.history.history_commands import (
     EditSet,
     SessionDetails,
 )
-from hiplog.ui.history.session_sets_model import LOAD, NOTES, SET_ID_ROLE, SessionSetsModel
 
 
 def ordered_sets(session: Session) -> list[SetEntry]:
@@ -71,7 +71,29 @@ class SessionEditor(QDialog):
         self._session: Session | None = None
         self.setWindowTitle("Edit session")
         self.resize(900, 520)
+        details_row = self._build_details()
+        self._build_table()
+        buttons = self._build_buttons(undo_stack)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        layout = QVBoxLayout(self)
+        layout.addLayout(details_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        self.table.setFocus()
+        events.sessions_changed.connect(self.reload)
+        events.settings_changed.connect(self.reload)
+        undo_notices(undo_stack).refused.connect(self.show_message)
+        self.reload()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _build_details(self) -> QHBoxLayout:
+        """The session's date, bodyweight and notes, with their Save button."""
         self.when_edit = QDateTimeEdit()
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -96,9 +118,13 @@ class SessionEditor(QDialog):
         details_row = QHBoxLayout()
         details_row.addLayout(form, 1)
         details_row.addWidget(self.save_details_button, 0, Qt.AlignmentFlag.AlignBottom)
+        return details_row
 
-        self.model = SessionSetsModel(self._commit_set, self)
+    def _build_table(self) -> None:
+        """The sets, edited in place."""
+        self.model = SetsTableModel(Unit.KG, None, self, number_by_order=True)
         self.model.refused.connect(self.show_message)
+        self.model.edit_requested.connect(self._commit_set)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -109,12 +135,15 @@ class SessionEditor(QDialog):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SetsTableModel.NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(SetsTableModel.RECORD, True)
         self.table.verticalHeader().hide()
         self.table.setToolTip("Double-click a cell or start typing to correct it")
         self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
+    def _build_buttons(self, undo_stack: QUndoStack) -> QHBoxLayout:
+        """Add set (for an exercise), Delete set, Undo and Redo of this editor, Close."""
         self.add_set_action = QAction("Add set", self)
         self.add_set_action.setShortcuts(
             [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), QKeySequence(Qt.Key.Key_Insert)]
@@ -154,9 +183,6 @@ class SessionEditor(QDialog):
             self.addAction(action)
         undo_stack.indexChanged.connect(self._update_undo_actions)
         self._update_undo_actions()
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_set_button)
@@ -169,18 +195,7 @@ class SessionEditor(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         buttons.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(details_row)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
-
-        self.table.setFocus()
-        events.sessions_changed.connect(self.reload)
-        events.settings_changed.connect(self.reload)
-        undo_notices(undo_stack).refused.connect(self.show_message)
-        self.reload()
+        return buttons
 
     # --- state -----------------------------------------------------------------------------
 
@@ -220,7 +235,7 @@ class SessionEditor(QDialog):
             widget.setEnabled(enabled)
         self.add_set_action.setEnabled(enabled)
         if session is None:
-            self.model.set_rows([], {}, unit)
+            self.model.set_entries([], {}, unit)
             self.show_message("This session was deleted. Undo brings it back.")
             return
         self.setWindowTitle(f"Session of {session.started_at:%A %d %B %Y, %H:%M}")
@@ -236,7 +251,7 @@ class SessionEditor(QDialog):
         self.notes_edit.setText(session.notes)
         catalog = self._ctx.catalog()
         names = {slug: ex.name for slug in session.exercises if (ex := catalog.get(slug))}
-        self.model.set_rows(ordered_sets(session), names, unit)
+        self.model.set_entries(ordered_sets(session), names, unit)
         self._fill_exercise_combo(session)
 
     def _fill_exercise_combo(self, session: Session) -> None:
@@ -266,7 +281,7 @@ class SessionEditor(QDialog):
 
     def row_of_set(self, set_id: int) -> int | None:
         for row in range(self.model.rowCount()):
-            if self.model.index(row, 0).data(SET_ID_ROLE) == set_id:
+            if self.model.index(row, 0).data(SetsTableModel.SET_ID_ROLE) == set_id:
                 return row
         return None
 
@@ -275,12 +290,14 @@ class SessionEditor(QDialog):
 
     # --- actions ---------------------------------------------------------------------------
 
-    def _commit_set(self, before: SetEntry, after: SetEntry, what: str) -> str | None:
+    def _commit_set(self, key: int, after: SetEntry, what: str) -> None:
+        """A saved set was changed in the table: save it as an undoable edit."""
+        before = self.model.set_entry(self.model.row_of(key))
         failure = push(self._stack, EditSet(self._ctx, self._events, before, after, what))
         if failure is not None:
-            return str(failure)
+            self.show_message(str(failure))
+            return
         self.show_message(f"Changed the {what} of set {before.order}. Undo with Ctrl+Z.")
-        return None
 
     def new_set(self, slug: str) -> SetEntry:
         """The set `add_set` would add: the next number, load and reps of the set before it."""
@@ -312,7 +329,7 @@ class SessionEditor(QDialog):
         row = self.row_of_set(id_map(self._ctx).set_id(command.added_id))
         if row is None:
             return None
-        index = self.model.index(row, LOAD)
+        index = self.model.index(row, SetsTableModel.LOAD)
         self.table.setFocus()
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)

@@ -1,91 +1,70 @@
 """One undo command per action in the Log view: add, edit and delete a set, change the
 session's details. Each calls the training_log services and tells the views through DataEvents.
 
-A command is first run with `apply()`, before it is pushed on the undo stack: if the database
-refuses the change (a full disk, a read-only file), the error reaches the Log view, which keeps
-what was typed and shows why, and nothing is pushed. The stack's own first `redo()` is then a
-no-op. Later undo and redo failures are reported through `LogSession`'s owner (`report`).
+They follow the rule of every command (see ui/common/undo_support.py): pushed with `push()`,
+they run at once. If the database refuses the first run (a full disk, a read-only file),
+nothing is pushed, and the Log view keeps what was typed and shows why; later undo and redo
+refusals are announced on the stack's notices. A set re-added by undo or redo gets a new id,
+which goes into the one `id_map` every view's commands share.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtGui import QUndoCommand
-
-from hiplog.domain.errors import HiplogError
+from hiplog.domain.errors import InputError
 from hiplog.domain.models import SetEntry
 from hiplog.services import training_log
+from hiplog.ui.common.set_row import SetRow
+from hiplog.ui.common.undo_support import ServiceCommand, id_map
 from hiplog.ui.log.log_session import LogSession
-from hiplog.ui.log.sets_table_model import SetRow
-
-Reporter = Callable[[str], None]
 
 
-def _ignore(message: str) -> None:
-    return None
+@contextmanager
+def _rows_still_here() -> Iterator[None]:
+    """A row that is gone means the session was changed elsewhere (History, a restore)."""
+    try:
+        yield
+    except KeyError as exc:
+        raise InputError("that set is no longer in this session") from exc
 
 
-class LogCommand(QUndoCommand):
-    """Applied once by `apply()`; the stack's first `redo()` does nothing."""
+class LogCommand(ServiceCommand):
+    """A command on the session being logged (its own session object, so undo still reaches
+    a session left behind by "New session")."""
 
-    def __init__(self, log: LogSession, text: str, report: Reporter = _ignore) -> None:
+    def __init__(self, log: LogSession, text: str) -> None:
         super().__init__(text)
         self.log = log
-        self.report = report
-        self._applied = False
-
-    def apply(self) -> None:
-        """Run the change now; raises if the database refuses it."""
-        self.do()
-        self._applied = True
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self._guard(self.do)
-
-    def undo(self) -> None:
-        self._guard(self.revert)
-
-    def _guard(self, action: Callable[[], None]) -> None:
-        try:
-            action()
-        except (OSError, HiplogError) as exc:
-            self.report(f"Could not {self.text()}: {exc}")
-            self.setObsolete(True)
-        except KeyError:
-            # The row is gone: the session was changed elsewhere (History, a restore).
-            self.report(f"Could not {self.text()}: that set is no longer in this session.")
-            self.setObsolete(True)
-
-    def do(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
 
 
 class AddSetCommand(LogCommand):
     """Save a completed draft row as a set."""
 
-    def __init__(self, log: LogSession, slug: str, key: int, report: Reporter = _ignore) -> None:
+    def __init__(self, log: LogSession, slug: str, key: int) -> None:
         model = log.model(slug)
-        super().__init__(log, f"add a set of {model.exercise.name}", report)
+        super().__init__(log, f"add a set of {model.exercise.name}")
         self.slug = slug
         self.key = key
         self.position = model.row_of(key)
         self.row: SetRow = model.by_key(key)
+        self.first_id: int | None = None  # the id of the first save; id_map finds it after
 
-    def do(self) -> None:
+    @_rows_still_here()
+    def apply(self) -> None:
         model = self.log.model(self.slug)
         order = self.log.next_order(self.slug)
         entry = replace(self.row.entry(self.slug), order=order, id=None)
         saved = self.log.save_set(entry)
         assert saved.id is not None
+        if self.first_id is None:
+            self.first_id = saved.id
+        else:
+            ids = id_map(self.log.ctx)
+            ids.moved_set(ids.set_id(self.first_id), saved.id)
         try:
             model.mark_saved(self.key, saved.id, saved.order)
         except KeyError:
@@ -95,14 +74,14 @@ class AddSetCommand(LogCommand):
         model.carry_load(self.key)
         self.log.changed(self.slug)
 
+    @_rows_still_here()
     def revert(self) -> None:
         model = self.log.model(self.slug)
         current = model.by_key(self.key)
         assert current.set_id is not None
-        training_log.delete_set(self.log.ctx, current.set_id)
+        self.log.delete_set(current.set_id)
         self.position = model.row_of(self.key)
         self.row = replace(model.remove_row(self.key), set_id=None)
-        self.log.drop_session_if_empty()
         self.log.changed(self.slug)
 
 
@@ -115,10 +94,9 @@ class EditSetCommand(LogCommand):
         slug: str,
         key: int,
         new: SetEntry,
-        report: Reporter = _ignore,
     ) -> None:
         model = log.model(slug)
-        super().__init__(log, f"change a set of {model.exercise.name}", report)
+        super().__init__(log, f"change a set of {model.exercise.name}")
         self.slug = slug
         self.key = key
         self.old = model.by_key(key).entry(slug)
@@ -132,9 +110,11 @@ class EditSetCommand(LogCommand):
         model.apply_saved(self.key, entry)
         self.log.changed(self.slug)
 
-    def do(self) -> None:
+    @_rows_still_here()
+    def apply(self) -> None:
         self._write(self.new)
 
+    @_rows_still_here()
     def revert(self) -> None:
         self._write(self.old)
 
@@ -142,28 +122,33 @@ class EditSetCommand(LogCommand):
 class DeleteSetCommand(LogCommand):
     """Delete a saved set; undo puts it back in the same place."""
 
-    def __init__(self, log: LogSession, slug: str, key: int, report: Reporter = _ignore) -> None:
+    def __init__(self, log: LogSession, slug: str, key: int) -> None:
         model = log.model(slug)
-        super().__init__(log, f"delete a set of {model.exercise.name}", report)
+        super().__init__(log, f"delete a set of {model.exercise.name}")
         self.slug = slug
         self.key = key
         self.position = model.row_of(key)
         self.row = model.by_key(key)
+        assert self.row.set_id is not None
+        self.original_id = self.row.set_id
 
-    def do(self) -> None:
+    @_rows_still_here()
+    def apply(self) -> None:
         model = self.log.model(self.slug)
         current = model.by_key(self.key)
         assert current.set_id is not None
-        training_log.delete_set(self.log.ctx, current.set_id)
+        self.log.delete_set(current.set_id)
         self.position = model.row_of(self.key)
         self.row = model.remove_row(self.key)
-        self.log.drop_session_if_empty()
         self.log.changed(self.slug)
 
+    @_rows_still_here()
     def revert(self) -> None:
         model = self.log.model(self.slug)
         saved = self.log.save_set(replace(self.row.entry(self.slug), id=None))
         assert saved.id is not None
+        ids = id_map(self.log.ctx)
+        ids.moved_set(ids.set_id(self.original_id), saved.id)
         model.insert_row(self.position, replace(self.row, set_id=saved.id, order=saved.order))
         self.log.changed(self.slug)
 
@@ -177,9 +162,8 @@ class EditSessionCommand(LogCommand):
         started_at: datetime,
         bodyweight_kg: float | None,
         apply_to_view: Callable[[datetime, float | None], None],
-        report: Reporter = _ignore,
     ) -> None:
-        super().__init__(log, "change the session's date or bodyweight", report)
+        super().__init__(log, "change the session's date or bodyweight")
         self.old = (log.started_at, log.bodyweight_kg)
         self.new = (started_at, bodyweight_kg)
         self.apply_to_view = apply_to_view
@@ -194,8 +178,10 @@ class EditSessionCommand(LogCommand):
         if self.log.session_id is not None:
             self.log.changed(None)
 
-    def do(self) -> None:
+    @_rows_still_here()
+    def apply(self) -> None:
         self._write(*self.new)
 
+    @_rows_still_here()
     def revert(self) -> None:
         self._write(*self.old)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from hiplog.domain.models import Exercise, LoadKind
 from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Suggestion
-from hiplog.ui.log.sets_table_model import SetRow, new_key
+from hiplog.ui.common.set_row import SetRow, new_key
 
 
 def suggestion_for(plan: Plan, slug: str) -> Suggestion | None:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from hiplog.domain.models import SetEntry
+from hiplog.domain.models import Session, SetEntry
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
-from hiplog.ui.log.sets_table_model import SetsTableModel
+from hiplog.ui.common.sets_table_model import SetsTableModel
+from hiplog.ui.common.undo_support import id_map
 
 
 class LogSession:
@@ -21,6 +22,8 @@ class LogSession:
         self.ctx = ctx
         self.events = events
         self.session_id: int | None = None
+        #: The id the session had before its last set was deleted (undo may bring it back).
+        self._dropped_id: int | None = None
         self.started_at = started_at
         self.bodyweight_kg: float | None = None
         self.notes = ""
@@ -33,36 +36,27 @@ class LogSession:
     def model(self, slug: str) -> SetsTableModel:
         return self.models[slug]
 
-    def ensure_session(self) -> int:
-        """The session's id, creating the session row on the first saved set."""
-        if self.session_id is None:
-            session = training_log.create_session(
-                self.ctx, self.started_at, self.bodyweight_kg, self.notes
-            )
-            assert session.id is not None
-            self.session_id = session.id
-        return self.session_id
-
-    def drop_session_if_empty(self) -> None:
-        """Remove the session row once its last set is gone, so no empty session is left."""
-        if self.session_id is None:
-            return
-        session = training_log.get_session(self.ctx, self.session_id)
-        if session is not None and not session.sets:
-            training_log.delete_session(self.ctx, self.session_id)
-        if session is None or not session.sets:
-            self.session_id = None
-
     def save_set(self, entry: SetEntry) -> SetEntry:
-        """Add a set to the session (created if needed); nothing is left behind if it fails."""
-        created = self.session_id is None
-        session_id = self.ensure_session()
-        try:
-            return training_log.add_set(self.ctx, session_id, entry)
-        except Exception:
-            if created:
-                self.drop_session_if_empty()
-            raise
+        """Add a set to the session, creating the session with the first set (one service call,
+        so nothing is left behind if it fails)."""
+        details = Session(
+            started_at=self.started_at,
+            bodyweight_kg=self.bodyweight_kg,
+            notes=self.notes,
+            id=self.session_id,
+        )
+        session_id, saved = training_log.add_set_creating_session(self.ctx, details, entry)
+        if self.session_id is None and self._dropped_id is not None:
+            ids = id_map(self.ctx)
+            ids.moved_session(ids.session_id(self._dropped_id), session_id)
+        self.session_id = session_id
+        return saved
+
+    def delete_set(self, set_id: int) -> None:
+        """Delete a set, and the session with its last set, so no empty session is left."""
+        assert self.session_id is not None
+        if training_log.delete_set_and_empty_session(self.ctx, set_id, self.session_id):
+            self._dropped_id, self.session_id = self.session_id, None
 
     def next_order(self, slug: str) -> int:
         orders = [r.order for r in self.models[slug].saved_rows()] if slug in self.models else []

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiplog.ui.common.sets_table_model import SetsTableModel, uses_band
 from hiplog.ui.log.sets_delegate import SetsDelegate
-from hiplog.ui.log.sets_table_model import BAND, LOAD, NOTES, REPS, SIDE, SetsTableModel, uses_band
 
 
 class SetsPanel(QWidget):
@@ -79,9 +79,10 @@ class SetsPanel(QWidget):
         self.table.setModel(model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnHidden(SIDE, not exercise.unilateral)
-        self.table.setColumnHidden(BAND, not uses_band(exercise))
+        header.setSectionResizeMode(SetsTableModel.NOTES, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(SetsTableModel.EXERCISE, True)
+        self.table.setColumnHidden(SetsTableModel.SIDE, not exercise.unilateral)
+        self.table.setColumnHidden(SetsTableModel.BAND, not uses_band(exercise))
         self.exercise_title.setText(exercise.name)
         self.target_label.setText(target_text)
 
@@ -89,7 +90,7 @@ class SetsPanel(QWidget):
         """Put the cursor on the load of the first row not saved yet."""
         for i, r in enumerate(model.rows()):
             if not r.saved:
-                self.table.setCurrentIndex(model.index(i, LOAD))
+                self.table.setCurrentIndex(model.index(i, SetsTableModel.LOAD))
                 break
         self.table.setFocus()
 
@@ -98,9 +99,9 @@ class SetsPanel(QWidget):
         if not 0 <= row < model.rowCount():
             return
         r = model.row_at(row)
-        if column == LOAD and not r.saved:
-            self.table.setCurrentIndex(model.index(row, REPS))
+        if column == SetsTableModel.LOAD and not r.saved:
+            self.table.setCurrentIndex(model.index(row, SetsTableModel.REPS))
         elif r.saved:
             target = min(row + 1, model.rowCount() - 1)
-            self.table.setCurrentIndex(model.index(target, LOAD))
+            self.table.setCurrentIndex(model.index(target, SetsTableModel.LOAD))
         self.table.setFocus()

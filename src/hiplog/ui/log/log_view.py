@@ -31,7 +31,11 @@ from hiplog.services import exercise_history, records, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.roles import SLUG_ROLE
+from hiplog.ui.common.set_row import SetRow
+from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.suggestion_text import prescription_text
+from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.log.exercise_picker import ExercisePicker
 from hiplog.ui.log.last_time_panel import LastTimePanel
 from hiplog.ui.log.log_commands import (
@@ -45,14 +49,6 @@ from hiplog.ui.log.log_drafts import draft_rows, suggestion_for
 from hiplog.ui.log.log_session import LogSession
 from hiplog.ui.log.log_session_header import SessionHeader
 from hiplog.ui.log.log_sets_panel import SetsPanel
-from hiplog.ui.log.sets_table_model import (
-    LOAD,
-    RECORD,
-    SetRow,
-    SetsTableModel,
-)
-
-SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _now() -> datetime:
@@ -85,6 +81,7 @@ class LogView(QWidget):
         events.sessions_changed.connect(self._on_sessions_changed)
         events.catalog_changed.connect(self._on_catalog_changed)
         events.settings_changed.connect(self._on_settings_changed)
+        show_when_visible(self, undo_stack, self._show_message)
         self._fill_picker()
         self._resume_ongoing()
         self._show_exercise_panel(None)
@@ -258,7 +255,7 @@ class LogView(QWidget):
             return
         row = model.row_at(index.row())
         if row.saved:
-            self._run(DeleteSetCommand(self._log, model.slug, row.key, self._show_message))
+            self._run(DeleteSetCommand(self._log, model.slug, row.key))
         else:
             model.clear_draft(row.key)
 
@@ -310,16 +307,16 @@ class LogView(QWidget):
         return draft_rows(exercise, suggestion_for(plan, exercise.slug) if plan else None)
 
     def _add_exercise(self, exercise: Exercise, rows: list[SetRow]) -> None:
-        model = SetsTableModel(exercise, self.unit, self)
+        model = SetsTableModel(self.unit, exercise, self)
         model.set_rows(rows)
         model.ensure_trailing_draft()
         model.completed.connect(lambda key, slug=exercise.slug: self._save_draft(slug, key))
         model.edit_requested.connect(
-            lambda key, entry, slug=exercise.slug: self._run(
-                EditSetCommand(self._log, slug, key, entry, self._show_message)
+            lambda key, entry, _what, slug=exercise.slug: self._run(
+                EditSetCommand(self._log, slug, key, entry)
             )
         )
-        model.input_refused.connect(self._show_message)
+        model.refused.connect(self._show_message)
         self._log.models[exercise.slug] = model
         item = QListWidgetItem(exercise.name)
         item.setData(SLUG_ROLE, exercise.slug)
@@ -382,20 +379,19 @@ class LogView(QWidget):
     # --- saving ----------------------------------------------------------------------------
 
     def _run(self, command: LogCommand) -> bool:
-        """Apply a command; on success push it for undo, else keep the input and say why."""
-        try:
-            command.apply()
-        except InputError as exc:
-            self._show_message(str(exc))
+        """Run a command through the undo stack; if it fails, keep the input and say why."""
+        what = command.text()  # a refused command is deleted by the stack
+        failure = push(self._undo_stack, command)
+        if isinstance(failure, InputError):
+            self._show_message(str(failure))
             return False
-        except (OSError, HiplogError) as exc:
+        if failure is not None:
             self._show_message(
-                f"Could not {command.text()}: {exc}. What you typed is kept; "
+                f"Could not {what}: {failure}. What you typed is kept; "
                 "fix the problem and press “Try saving again”."
             )
             self.retry_button.show()
             return False
-        self._undo_stack.push(command)
         self._clear_message()
         return True
 
@@ -405,7 +401,7 @@ class LogView(QWidget):
             model.row_of(key)
         except KeyError:
             return
-        self._run(AddSetCommand(self._log, slug, key, self._show_message))
+        self._run(AddSetCommand(self._log, slug, key))
 
     def _retry(self) -> None:
         """Save every complete draft row again (after a full disk or read-only error)."""
@@ -415,7 +411,7 @@ class LogView(QWidget):
                 if (
                     not r.saved
                     and r.complete
-                    and not self._run(AddSetCommand(self._log, slug, r.key, self._show_message))
+                    and not self._run(AddSetCommand(self._log, slug, r.key))
                 ):
                     return
 
@@ -480,11 +476,7 @@ class LogView(QWidget):
             return
         if (started, weight) == (self._log.started_at, self._log.bodyweight_kg):
             return
-        self._run(
-            EditSessionCommand(
-                self._log, started, weight, self._details_changed, self._show_message
-            )
-        )
+        self._run(EditSessionCommand(self._log, started, weight, self._details_changed))
 
     def _details_changed(self, started_at: datetime, bodyweight_kg: float | None) -> None:
         """The session moved in time (or its bodyweight changed): targets, the last session
@@ -630,9 +622,7 @@ class LogView(QWidget):
             self._earlier.clear()
             self._sync_with_database()
             for model in self._log.models.values():
-                model.unit = self.unit
-                model.headerDataChanged.emit(Qt.Orientation.Horizontal, LOAD, LOAD)
-                model.dataChanged.emit(model.index(0, 0), model.index(model.rowCount() - 1, RECORD))
+                model.set_unit(self.unit)
             if self._current_slug is not None:
                 self._refresh_last_time(self._current_slug)
             self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.ui.log.sets_table_model import TARGET_ROLE, SetsTableModel
+from hiplog.ui.common.sets_table_model import SetsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -37,7 +37,7 @@ class SetsDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QLineEdit(parent)
         editor.setFrame(False)
-        target = index.data(TARGET_ROLE)
+        target = index.data(SetsTableModel.TARGET_ROLE)
         if target:
             editor.setPlaceholderText(str(target))
         self._cells[editor] = QPersistentModelIndex(index)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from hiplog.domain.errors import HiplogError
 from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.plan import Plan
-from hiplog.domain.progression import Suggestion
+from hiplog.domain.progression import Rule, Suggestion
 from hiplog.domain.units import Unit
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
@@ -35,16 +35,16 @@ from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.suggestion_text import prescription_text
 
 #: What each rule means, in a few words, for the tag on a card.
-RULE_LABELS: dict[str, str] = {
-    "start": "first time",
-    "return-after-gap": "easing back in after a break",
-    "deload": "lighter week to recover",
-    "add-load": "add load",
-    "add-reps": "add reps",
-    "hold": "repeat and consolidate",
-    "next-variation": "move up to a harder variation",
-    "add-set": "add a set",
-    "maintain": "keep as is",
+RULE_LABELS: dict[Rule, str] = {
+    Rule.START: "first time",
+    Rule.RETURN_AFTER_GAP: "easing back in after a break",
+    Rule.DELOAD: "lighter week to recover",
+    Rule.ADD_LOAD: "add load",
+    Rule.ADD_REPS: "add reps",
+    Rule.HOLD: "repeat and consolidate",
+    Rule.NEXT_VARIATION: "move up to a harder variation",
+    Rule.ADD_SET: "add a set",
+    Rule.MAINTAIN: "keep as is",
 }
 
 _STATUS_TEXT: dict[str, str] = {
