@@ -183,8 +183,9 @@ def _replace_usable(database: Path, source: Path, locations: Locations) -> Path:
         open_database(database, backups_dir=locations.backups).close()
     staged = _stage(source, locations)
     try:
-        pre_restore = new_backup_path(locations.backups, "pre-restore")
-        replace_contents(database, staged, pre_restore)
+        pre_restore = replace_contents(
+            database, staged, new_backup_path(locations.backups, "pre-restore")
+        )
     finally:
         _remove_with_companions(staged)
     rotate_backups(locations.backups)
