@@ -22,7 +22,7 @@ from hiplog.domain.models import SetEntry
 from hiplog.domain.plan import parse_as_of, plan_to_json
 from hiplog.domain.units import Unit, format_load
 from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when
-from hiplog.services import backups, charts, exercises, import_export, training_log
+from hiplog.services import backups, charts, exercises, import_export, row_repair, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.services.locations import resolve_locations
@@ -106,6 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="write a verified copy of the database")
     p.add_argument("file", nargs="?", type=Path, help="default: the backups folder")
 
+    p = sub.add_parser("check", help="list rows damaged outside hiplog (left out everywhere)")
+    p.add_argument(
+        "--drop",
+        action="store_true",
+        help="delete those rows (after a backup in the backups folder)",
+    )
+
     p = sub.add_parser("restore", help="replace the database with a backup (backs up first)")
     p.add_argument("file", type=Path)
     return parser
@@ -180,6 +187,9 @@ def _cmd_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     else:
         count = import_export.export_csv(ctx, args.file, replace=args.force)
         out.write(f"Wrote {count} sets to {args.file}.\n")
+    if row_repair.bad_rows(ctx):
+        out.write("Left out these damaged rows (see `hiplog check`):\n")
+        _report_bad_rows(ctx, out)
     return EXIT_OK
 
 
@@ -236,7 +246,34 @@ def _cmd_backup(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _report_bad_rows(ctx: AppContext, out: TextIO, shown: int = 20) -> int:
+    found = row_repair.bad_rows(ctx)
+    for bad in found[:shown]:
+        out.write(f"  {bad.describe()}\n")
+    if len(found) > shown:
+        out.write(f"  ... and {len(found) - shown} more\n")
+    return len(found)
+
+
+def _cmd_check(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    if args.drop:
+        dropped, saved = row_repair.drop_bad_rows(ctx)
+        if saved is None:
+            out.write("No damaged rows: nothing to drop.\n")
+        else:
+            out.write(f"Dropped {dropped} damaged rows; the database before is saved as {saved}.\n")
+        return EXIT_OK
+    if not row_repair.bad_rows(ctx):
+        out.write("No damaged rows.\n")
+        return EXIT_OK
+    out.write("These rows hold values hiplog cannot read; they are left out everywhere:\n")
+    _report_bad_rows(ctx, out)
+    out.write("Fix them with a SQLite tool, or drop them with `hiplog check --drop`.\n")
+    return EXIT_OK
+
+
 COMMANDS = {
+    "check": _cmd_check,
     "exercises": _cmd_exercises,
     "log": _cmd_log,
     "import": _cmd_import,

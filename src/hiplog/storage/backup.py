@@ -25,7 +25,7 @@ _NAME = re.compile(
 )
 
 # How many of each kind rotation keeps; kinds not listed (manual, pre-migration-*) are all kept.
-KEEP = {"daily": 10, "pre-import": 10, "pre-restore": 10}
+KEEP = {"daily": 10, "pre-import": 10, "pre-restore": 10, "pre-repair": 10}
 
 
 @dataclass(frozen=True)

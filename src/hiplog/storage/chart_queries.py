@@ -18,10 +18,12 @@ from sqlalchemy.orm import Session as OrmSession
 from hiplog.domain.metrics import EPLEY_MAX_REPS
 from hiplog.storage.exercise_repo import slug_ids
 from hiplog.storage.orm import ExerciseRow, SessionRow, SetRow
+from hiplog.storage.row_check import sound_set
 
 
 def _working() -> ColumnElement[bool]:
-    return and_(SetRow.warmup.is_(False), SetRow.flagged.is_(False))
+    # Rows damaged outside hiplog are left out (row_check names them).
+    return and_(SetRow.warmup.is_(False), SetRow.flagged.is_(False), sound_set())
 
 
 @dataclass(frozen=True)

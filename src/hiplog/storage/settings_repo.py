@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.models import BodyweightEntry
 from hiplog.storage.orm import BodyweightRow, SettingRow
+from hiplog.storage.row_check import sound_bodyweight
 
 
 def load_settings(db: OrmSession) -> dict[str, str]:
@@ -37,12 +38,18 @@ def add_bodyweight(db: OrmSession, entry: BodyweightEntry) -> None:
 
 
 def bodyweights(db: OrmSession) -> list[BodyweightEntry]:
-    rows = db.scalars(select(BodyweightRow).order_by(BodyweightRow.measured_at))
+    query = select(BodyweightRow).where(sound_bodyweight()).order_by(BodyweightRow.measured_at)
+    rows = db.scalars(query)
     return [BodyweightEntry(measured_at=row.measured_at, kg=row.kg) for row in rows]
 
 
 def latest_bodyweight(db: OrmSession, at: datetime | None = None) -> float | None:
-    query = select(BodyweightRow.kg).order_by(BodyweightRow.measured_at.desc()).limit(1)
+    query = (
+        select(BodyweightRow.kg)
+        .where(sound_bodyweight())
+        .order_by(BodyweightRow.measured_at.desc())
+        .limit(1)
+    )
     if at is not None:
         query = query.where(BodyweightRow.measured_at <= at)
     return db.scalar(query)
