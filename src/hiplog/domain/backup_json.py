@@ -28,7 +28,7 @@ from hiplog.domain.catalog import Catalog, exercise_from_dict, exercise_to_dict,
 from hiplog.domain.errors import InputError
 from hiplog.domain.hiplog_csv import format_number, out_of_range
 from hiplog.domain.models import BodyweightEntry, Exercise, ImportedData, Session, SetEntry
-from hiplog.domain.validation import MAX_RIR
+from hiplog.domain.validation import MAX_RIR, check_training_date
 
 FORMAT = "hiplog-backup"
 VERSION = 1
@@ -157,7 +157,7 @@ class _Reader:
             self.fail(path, f"'{text}' is not an ISO date and time")
         if parsed.tzinfo is not None:
             self.fail(path, f"'{text}' carries a time zone; hiplog keeps local time")
-        return parsed
+        return check_training_date(parsed, path)
 
     # -- sections ------------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from hiplog.domain.validation import (
     MAX_LOAD_KG,
     MAX_REPS,
     MAX_RIR,
+    check_training_date,
 )
 
 HEADER = (
@@ -147,9 +148,10 @@ def parse_date(text: str, where: str) -> datetime:
             f"date '{text}' is not YYYY-MM-DDTHH:MM, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DD", where
         )
     try:
-        return datetime.fromisoformat(text)
+        parsed = datetime.fromisoformat(text)
     except ValueError:
         raise InputError(f"date '{text}' is not a real date or time", where) from None
+    return check_training_date(parsed, where)
 
 
 @dataclass

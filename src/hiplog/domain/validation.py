@@ -18,6 +18,20 @@ MAX_LOAD_KG = 1000.0
 MAX_RIR = 10
 MAX_DURATION_S = 24 * 3600.0
 MAX_DISTANCE_M = 100_000.0
+# The dates a training log holds. Beyond them dates cannot be charted, shifted by a week or
+# written back, so they are refused wherever a date enters.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def check_training_date(value: datetime, where: str | None = None) -> datetime:
+    """`value` when its year is FIRST_YEAR to LAST_YEAR, else an InputError saying so."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise InputError(
+            f"the date {value:%Y-%m-%d} is not between {FIRST_YEAR} and {LAST_YEAR}", where
+        )
+    return value
+
+
 #: A person's bodyweight is above 0 and at most this.
 MAX_BODYWEIGHT_KG = 500.0
 
@@ -85,9 +99,10 @@ def parse_when(text: str, where: str | None = None) -> datetime:
     )
     for fmt in formats:
         try:
-            return datetime.strptime(value, fmt)
+            parsed = datetime.strptime(value, fmt)
         except ValueError:
             continue
+        return check_training_date(parsed, where)
     raise InputError(
         f"'{text}' is not a real date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM", where
     )

@@ -37,7 +37,10 @@ def _text(column: str, nullable: bool = False) -> str:
 
 
 def _date(column: str) -> str:
-    return f"(typeof({column}) = 'text' AND {column} GLOB {_DATE})"
+    # Within the years a training log holds (validation.FIRST_YEAR to LAST_YEAR): views cannot
+    # chart or step through dates such as 0001-01-01 or 9999-12-31.
+    in_range = f"{column} >= '1900-01-01' AND {column} < '2101-01-01'"
+    return f"(typeof({column}) = 'text' AND {column} GLOB {_DATE} AND {in_range})"
 
 
 # table -> [(column, what a bad value is, SQL that is true for a good row)]
