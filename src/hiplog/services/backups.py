@@ -99,8 +99,23 @@ def newest_good_backup(locations: Locations) -> BackupInfo | None:
     return None
 
 
+def _looks_like_an_export(source: Path) -> bool:
+    try:
+        with source.open("rb") as handle:
+            start = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+    return start.startswith((b"{", b"[")) or b"," in start.split(b"\n", 1)[0]
+
+
 def _check_restorable(source: Path) -> None:
     inspection = inspect_database(source, full_check=True)
+    if inspection.state is FileState.DAMAGED and _looks_like_an_export(source):
+        raise InputError(
+            "this is an export (JSON or CSV), not a backup: bring it in with "
+            "`hiplog import FILE` (File > Import... in the window)",
+            str(source),
+        )
     if inspection.state in (FileState.MISSING, FileState.EMPTY):
         raise InputError("there is no backup there (the file is missing or empty)", str(source))
     if inspection.state not in USABLE:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hiplog.domain.errors import DatabaseError
 from hiplog.storage.backup import backup_database, new_backup_path
-from hiplog.storage.engine import is_locked_error, make_engine, write_engine
+from hiplog.storage.engine import is_locked_error, make_engine, writable_file, write_engine
 from hiplog.storage.inspection import FileState, Inspection, access_problem, inspect_database
 from hiplog.storage.migrate import upgrade_to_head
 
@@ -53,9 +53,11 @@ class UnusableDatabaseError(DatabaseError):
 class Database:
     """One open database file. Every write goes through `transaction()`: all or nothing."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        # Opened from a read-only file or medium: reading works, every write is refused.
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writers = sessionmaker(write_engine(engine), expire_on_commit=False)
 
@@ -67,6 +69,13 @@ class Database:
         disk or the folder refuses the write, nothing of it is kept and a DatabaseError says why;
         the same call can simply be made again.
         """
+        if self.read_only:
+            raise DatabaseError(
+                f"could not save to {self.path}: the file or its folder is read-only; copy it "
+                "somewhere you can write, or restore it (nothing was changed)",
+                path=str(self.path),
+                kind="read-only",
+            )
         try:
             with self._writers.begin() as session:
                 yield session
@@ -95,7 +104,7 @@ def write_failure(path: Path, exc: BaseException) -> DatabaseError:
         or "readonly" in text
         or ("read-only" in text or "unable to open" in text)
     ):
-        reason = "the file or its folder cannot be written to; check the folder's permissions"
+        reason = "the file or its folder is read-only; check the folder's permissions"
     elif is_locked_error(orig):
         reason = "another program kept the database busy; close it"
         kind = "locked"
@@ -117,6 +126,8 @@ def open_database(path: Path, backups_dir: Path | None = None) -> Database:
     inspection = inspect_database(path)
     if inspection.state in UNUSABLE:
         raise UnusableDatabaseError(path, inspection)
+    if inspection.state is FileState.CURRENT and not writable_file(path):
+        return Database(path, make_engine(path, read_only=True), read_only=True)
     if inspection.state is FileState.OLDER and backups_dir is not None:
         # Kept for good (rotation never deletes these); no migration runs without one.
         backup_database(path, new_backup_path(backups_dir, f"pre-migration-{inspection.revision}"))

@@ -45,6 +45,16 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
+def _set_read_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA query_only=ON")
+    finally:
+        cursor.close()
+
+
 def is_locked_error(exc: BaseException) -> bool:
     text = str(getattr(exc, "orig", exc)).lower()
     return "database is locked" in text or "database is busy" in text
@@ -83,6 +93,25 @@ def stamp_identity(dbapi_connection: Any) -> None:
         cursor.close()
 
 
+def writable_folder(folder: Path) -> bool:
+    """Whether files can be created in `folder` (False on read-only media, even for root)."""
+    return os.access(folder if str(folder) else Path(), os.W_OK)
+
+
+def writable_file(path: Path) -> bool:
+    """Whether `path` and its folder can be written (a read-only file or medium: False)."""
+    if not writable_folder(path.parent):
+        return False
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
 def new_identity() -> int:
     """A random non-zero 31-bit number naming one database file (its PRAGMA user_version)."""
     return secrets.randbelow(2**31 - 1) + 1
@@ -95,7 +124,10 @@ def connect_by_path(path: Path, *, read_only: bool = False, timeout: float = 5.0
     and `%` in a file name stay part of the name.
     """
     if read_only:
-        uri = f"{path.absolute().as_uri()}?mode=ro"
+        # In a folder nobody can write (read-only media), SQLite cannot make the shared-memory
+        # file a WAL database needs, and nobody can change the file: read it as immutable.
+        frozen = "&immutable=1" if not writable_folder(path.parent) else ""
+        uri = f"{path.absolute().as_uri()}?mode=ro{frozen}"
         return sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
     return sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
 
@@ -123,8 +155,21 @@ def create_private_file(path: Path) -> None:
         sync_folder(path.parent)
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on `path` (created 0600 if missing) with foreign keys, WAL and FULL sync."""
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine on `path` (created 0600 if missing) with foreign keys, WAL and FULL sync.
+
+    A `read_only` engine opens the existing file read-only and never writes to it.
+    """
+    if read_only:
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: connect_by_path(path, read_only=True),
+            poolclass=QueuePool,
+            future=True,
+        )
+        event.listen(engine, "connect", _set_read_pragmas)
+        event.listen(engine, "begin", _begin)
+        return engine
     create_private_file(path)
     # The file is opened by path through `creator`: a URL built from the path would read `?`
     # and `%xx` in a file name as URL syntax and open another file.
