@@ -38,7 +38,7 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
 
 
 def _export(ctx: AppContext, path: Path) -> str:
-    import_export.export_csv(ctx, path)
+    import_export.export_csv(ctx, path, replace=True)
     return path.read_text("utf-8")
 
 

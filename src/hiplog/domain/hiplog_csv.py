@@ -53,8 +53,17 @@ _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")
 
 
 def format_number(value: float) -> str:
-    """Up to three decimals with no trailing zeros: 60, 62.5, 29.484."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    """The fewest decimals (at least the three shown before) that read back as exactly
+    `value`, no trailing zeros: 60, 62.5, 61.23496995 (135 lb). A round trip thus gives back
+    the same number in any unit."""
+    text = repr(float(value))
+    for decimals in range(3, 40):
+        fixed = f"{value:.{decimals}f}"
+        if float(fixed) == value:
+            text = fixed
+            break
+    if "." in text and "e" not in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
 
 

@@ -49,13 +49,20 @@ def parse_reps(text: str, where: str | None = None) -> int:
     return reps
 
 
+def plain_float(text: str) -> float:
+    """float(text) for a number as people write it: Python's `1_000` is not one (ValueError)."""
+    if "_" in text:
+        raise ValueError(f"'{text}' is not a plain number")
+    return float(text)
+
+
 def parse_load(text: str, unit: Unit = Unit.KG, where: str | None = None) -> float | None:
     """A load in `unit` as kg, or None for blank or 0 (bodyweight)."""
     value = text.strip().replace(",", ".")
     if not value:
         return None
     try:
-        number = float(value)
+        number = plain_float(value)
     except ValueError:
         raise InputError(f"load must be a number, not '{text}'", where) from None
     if not math.isfinite(number) or number < 0:
