@@ -19,6 +19,7 @@ Shape (version 1)::
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import datetime
@@ -131,6 +132,9 @@ class _Reader:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.fail(path, "must be a number" + (" or null" if optional else ""))
+        # 1e400 reads as infinity and 1e30 as no count a set can have: neither is a reading.
+        if not math.isfinite(value) or abs(value) > 1e12:
+            self.fail(path, "is not a number a training log holds")
         if value < 0:
             self.fail(path, f"{format_number(value)} is negative")
         return float(value)
@@ -303,6 +307,8 @@ def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
     except json.JSONDecodeError as exc:
         where = f"{source} line {exc.lineno}"
         raise InputError(f"this is not valid JSON ({exc.msg})", where) from None
+    except RecursionError:
+        raise InputError("this JSON is nested too deeply to be a hiplog backup", source) from None
     except ValueError as exc:
         raise InputError(f"this is not valid JSON ({exc})", source) from None
     reader = _Reader(source, catalog)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import stat
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -92,11 +93,25 @@ class ImportSummary:
         return out
 
 
+# No training export is this big; reading more would only run the computer out of memory.
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+
+
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes: only a regular file (a pipe could block forever, /dev/zero never
+    ends), and at most MAX_IMPORT_BYTES."""
     try:
-        return path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InputError("this is not a regular file; import a file", str(path))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise InputError(
+            f"the file is over {MAX_IMPORT_BYTES // 2**20} MB: no training export is", str(path)
+        )
+    return raw
 
 
 @contextmanager
