@@ -19,15 +19,16 @@ from hiplog.domain.catalog import exercise_to_dict
 from hiplog.domain.errors import HiplogError
 from hiplog.domain.metrics import stats_to_json
 from hiplog.domain.models import SetEntry
-from hiplog.domain.plan import parse_as_of, plan_to_json
-from hiplog.domain.units import Unit, format_load
-from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when
+from hiplog.domain.plan import parse_as_of_noon_default, plan_to_json
+from hiplog.domain.units import Unit
+from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when_midnight_default
+from hiplog.domain.wording import format_load, load_reps_text, plural, prescription_text
 from hiplog.services import backups, charts, exercises, import_export, row_repair, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.services.locations import resolve_locations
+from hiplog.views import VIEW_NAMES
 
-VIEWS = ("log", "plan", "progress", "history", "exercises")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -62,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="database file (default: $HIPLOG_DB, else the user data folder)",
     )
     parser.add_argument("--version", action="version", version=f"hiplog {__version__}")
-    parser.add_argument("--view", choices=VIEWS, help="open the window at this view")
+    parser.add_argument("--view", choices=VIEW_NAMES, help="open the window at this view")
     parser.add_argument("--exercise", metavar="SLUG", help="open the window on this exercise")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -140,7 +141,7 @@ def _cmd_exercises(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> in
 def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     exercise = exercises.find_exercise(ctx, args.exercise, "EXERCISE")
     unit = _unit(ctx, args.unit)
-    when = parse_when(args.date, "--date") if args.date else None
+    when = parse_when_midnight_default(args.date, "--date") if args.date else None
     rir = parse_rir(args.rir, "--rir") if args.rir is not None else None
     entries: list[SetEntry] = []
     for label, specs, warm in (("--warmup", args.warmup, True), ("SET", args.sets, False)):
@@ -159,12 +160,9 @@ def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
             )
     session = training_log.log_sets(ctx, entries, when)
     working = [e for e in entries if not e.warmup]
-    desc = ", ".join(
-        f"{format_load(e.load_kg, unit)} x {e.reps}" if e.load_kg else f"{e.reps} reps"
-        for e in working
-    )
+    desc = ", ".join(load_reps_text(e.load_kg, e.reps, unit) for e in working)
     out.write(
-        f"Logged {len(working)} set{'' if len(working) == 1 else 's'} of {exercise.name} "
+        f"Logged {plural(len(working), 'set')} of {exercise.name} "
         f"({desc}) in the session of "
         f"{session.started_at:%Y-%m-%d %H:%M}.\n"
     )
@@ -194,7 +192,7 @@ def _cmd_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    as_of = parse_as_of(args.date) if args.date else None
+    as_of = parse_as_of_noon_default(args.date) if args.date else None
     plan = plan_service.suggest(ctx, as_of)
     if args.json:
         json.dump(plan_to_json(plan), out, indent=2, ensure_ascii=False)
@@ -205,17 +203,15 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     earliest = f"{timing.earliest:%a %d %b %H:%M}" if timing.earliest else "any time"
     count = timing.sessions_last_7_days
     out.write(
-        f"Next session: {earliest} ({timing.status}; {count} session{'' if count == 1 else 's'} "
+        f"Next session: {earliest} ({timing.status}; {plural(count, 'session')} "
         f"in the last 7 days)\n"
     )
     if not plan.suggestions:
         out.write("No exercise trained in the last 90 days: log a session to get suggestions.\n")
     for s in plan.suggestions:
         name = ctx.catalog()[s.exercise].name if s.exercise in ctx.catalog() else s.exercise
-        reps = "/".join(str(r) for r in s.reps)
-        load = format_load(s.load_kg, unit) if s.load_kg else (s.band or "bodyweight")
         tag = " (warm-up)" if s.warmup else ""
-        out.write(f"- {name}{tag}: {s.sets} sets of {reps} at {load} [{s.rule}]\n  {s.reason}\n")
+        out.write(f"- {name}{tag}: {prescription_text(s, unit)} [{s.rule}]\n  {s.reason}\n")
     for w in plan.warnings:
         out.write(f"! {w.message}\n")
     return EXIT_OK

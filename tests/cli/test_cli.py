@@ -83,6 +83,24 @@ def test_exercises_json_lists_the_whole_catalog(
     thrust = next(e for e in items if e["slug"] == "barbell-hip-thrust")
     assert thrust["rep_range"] == [8, 12] and thrust["start_load_kg"] == 20
     assert thrust["cue"]
+    assert {e["role"] for e in items} == {"catalog"}
+
+
+def test_exercises_json_gives_imported_exercises_their_role(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "t.db")
+    source = tmp_path / "mixed.csv"
+    source.write_text(
+        "date,exercise,set,load_kg,reps,rir,warmup,side,band,duration_s,distance_m,notes\n"
+        "2026-11-20T18:00,Bulgarian Split Squat,1,10,10,,0,,,,,\n"
+        "2026-11-20T18:00,Bench Press (Barbell),1,80,8,,0,,,,,\n",
+        encoding="utf-8",
+    )
+    assert run(capsys, "--db", db, "import", str(source))[0] == 0
+    code, stdout, _ = run(capsys, "--db", db, "exercises", "--json")
+    roles = {e["name"]: e["role"] for e in json.loads(stdout) if e["custom"]}
+    assert code == 0 and roles == {"Bulgarian Split Squat": "hip", "Bench Press (Barbell)": "other"}
 
 
 @pytest.mark.parametrize(
@@ -195,4 +213,4 @@ def test_pounds_are_stored_as_kilograms(tmp_path: Path, capsys: pytest.CaptureFi
     run(capsys, "--db", db, "log", "romanian-deadlift", "135x10", "--unit", "lb",
         "--date", "2026-11-20T18:00")  # fmt: skip
     run(capsys, "--db", db, "export", str(out))
-    assert ",61.235," in out.read_text()
+    assert ",61.23496995," in out.read_text()  # exactly 135 lb, not rounded to 3 decimals

@@ -25,8 +25,6 @@ from hiplog.domain.metrics import (
     hard_sets_between,
     stats_to_json,
     weekly_hard_sets,
-    weekly_length_sets,
-    weekly_sessions,
     weekly_volume,
 )
 from hiplog.domain.models import Length, Session
@@ -123,8 +121,10 @@ def test_weekly_hard_sets_direct_and_indirect() -> None:
     ]
     vols = weekly_hard_sets(week, lookup)
     assert vols == {monday: {"glute max": 4.0, "hamstrings": 2.0, "adductor magnus": 1.0}}
-    assert weekly_sessions(week, lookup) == {monday: 2}
-    assert weekly_length_sets(week, lookup) == {monday: {Length.SHORT: 3.0, Length.LONG: 2.0}}
+    assert {w.week: w.sessions for w in weekly_volume(week, lookup)} == {monday: 2}
+    assert {w.week: dict(w.length_sets) for w in weekly_volume(week, lookup)} == {
+        monday: {Length.SHORT: 3.0, Length.LONG: 2.0}
+    }
 
 
 def test_easy_sets_are_not_hard_sets() -> None:

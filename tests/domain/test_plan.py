@@ -11,7 +11,7 @@ from _domain_factories import ALL, BIRD_DOG, days, session, with_
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session
-from hiplog.domain.plan import build_plan, parse_as_of, plan_to_json
+from hiplog.domain.plan import build_plan, parse_as_of_noon_default, plan_to_json
 from hiplog.domain.settings import ExerciseOverride, ProgressionSettings
 from hiplog.resources import resource_path
 
@@ -19,15 +19,15 @@ S = ProgressionSettings()
 
 
 def test_parse_as_of() -> None:
-    assert parse_as_of("2026-11-21") == datetime(2026, 11, 21, 12, 0)
-    assert parse_as_of("2026-11-21T18:05") == datetime(2026, 11, 21, 18, 5)
+    assert parse_as_of_noon_default("2026-11-21") == datetime(2026, 11, 21, 12, 0)
+    assert parse_as_of_noon_default("2026-11-21T18:05") == datetime(2026, 11, 21, 18, 5)
     for bad in ("21.11.2026", "2026-11-21 18:00", "2026-13-01", "2026-11-21T25:00", "", "today"):
         with pytest.raises(InputError):
-            parse_as_of(bad)
+            parse_as_of_noon_default(bad)
 
 
 def test_plan_with_no_history() -> None:
-    plan = build_plan([], ALL, S, parse_as_of("2026-11-21"))
+    plan = build_plan([], ALL, S, parse_as_of_noon_default("2026-11-21"))
     assert plan_to_json(plan) == {
         "as_of": "2026-11-21",
         "next_session": {"earliest": None, "sessions_last_7_days": 0, "status": "behind"},

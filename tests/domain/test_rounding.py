@@ -10,13 +10,10 @@ from hypothesis import strategies as st
 from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.rounding import (
     band_rank,
+    grid_for,
     grid_for_kind,
     lighter_band,
-    lightest_load,
-    nearest_load,
     next_band,
-    next_load_above,
-    round_down_load,
 )
 from hiplog.domain.settings import ExerciseOverride, ProgressionSettings
 from hiplog.domain.units import KG_PER_LB, Unit
@@ -41,24 +38,24 @@ LB = ProgressionSettings(unit=Unit.LB)
     ],
 )
 def test_next_load_above_in_kg(ex: Exercise, load: float, expected: float | None) -> None:
-    assert next_load_above(load, ex, KG) == expected
+    assert grid_for(ex, KG).next_above(load) == expected
 
 
 def test_lb_users_step_on_an_lb_grid() -> None:
     load = 135 * KG_PER_LB
-    nxt = next_load_above(load, HIP_THRUST_BB, LB)
+    nxt = grid_for(HIP_THRUST_BB, LB).next_above(load)
     assert nxt is not None
     assert nxt / KG_PER_LB == pytest.approx(140)
-    assert next_load_above(20 * KG_PER_LB, DB_RDL, LB) == pytest.approx(25 * KG_PER_LB)
+    assert grid_for(DB_RDL, LB).next_above(20 * KG_PER_LB) == pytest.approx(25 * KG_PER_LB)
     # a kg start load lands on the nearest lb load
-    assert nearest_load(20.0, HIP_THRUST_BB, LB) / KG_PER_LB == pytest.approx(45)
-    assert round_down_load(0.9 * 135 * KG_PER_LB, HIP_THRUST_BB, LB) / KG_PER_LB == (
+    assert grid_for(HIP_THRUST_BB, LB).nearest(20.0) / KG_PER_LB == pytest.approx(45)
+    assert grid_for(HIP_THRUST_BB, LB).round_down(0.9 * 135 * KG_PER_LB) / KG_PER_LB == (
         pytest.approx(120)
     )
 
 
 def test_kettlebells_stay_on_the_bell_list_in_lb_too() -> None:
-    assert next_load_above(16.0, KB_SWING, LB) == 20.0
+    assert grid_for(KB_SWING, LB).next_above(16.0) == 20.0
 
 
 @pytest.mark.parametrize(
@@ -66,34 +63,34 @@ def test_kettlebells_stay_on_the_bell_list_in_lb_too() -> None:
     [(61.0, 60.0, 60.0), (61.25, 62.5, 60.0), (62.4, 62.5, 60.0), (54.0, 55.0, 52.5)],
 )
 def test_nearest_and_round_down_on_a_barbell(load: float, nearest: float, down: float) -> None:
-    assert nearest_load(load, HIP_THRUST_BB, KG) == nearest
-    assert round_down_load(load, HIP_THRUST_BB, KG) == down
+    assert grid_for(HIP_THRUST_BB, KG).nearest(load) == nearest
+    assert grid_for(HIP_THRUST_BB, KG).round_down(load) == down
 
 
 def test_kettlebell_rounding() -> None:
-    assert round_down_load(16 * 0.9, KB_SWING, KG) == 14
-    assert round_down_load(20 * 0.8, KB_SWING, KG) == 16
-    assert nearest_load(15.0, KB_SWING, KG) == 16  # a tie goes to the heavier bell
-    assert round_down_load(3.0, KB_SWING, KG) == 4  # never below the lightest bell
+    assert grid_for(KB_SWING, KG).round_down(16 * 0.9) == 14
+    assert grid_for(KB_SWING, KG).round_down(20 * 0.8) == 16
+    assert grid_for(KB_SWING, KG).nearest(15.0) == 16  # a tie goes to the heavier bell
+    assert grid_for(KB_SWING, KG).round_down(3.0) == 4  # never below the lightest bell
 
 
 def test_lightest_load_is_the_first_step() -> None:
-    assert lightest_load(DB_RDL, KG) == 2.0
-    assert lightest_load(KB_SWING, KG) == 4.0
-    assert lightest_load(DB_RDL, LB) == pytest.approx(5 * KG_PER_LB)
+    assert grid_for(DB_RDL, KG).lightest == 2.0
+    assert grid_for(KB_SWING, KG).lightest == 4.0
+    assert grid_for(DB_RDL, LB).lightest == pytest.approx(5 * KG_PER_LB)
 
 
 def test_step_override_replaces_the_grid() -> None:
     s = ProgressionSettings(
         exercise_overrides={"barbell-hip-thrust": ExerciseOverride(step_kg=1.25)}
     )
-    assert next_load_above(60.0, HIP_THRUST_BB, s) == 61.25
-    assert round_down_load(54.0, HIP_THRUST_BB, s) == 53.75
+    assert grid_for(HIP_THRUST_BB, s).next_above(60.0) == 61.25
+    assert grid_for(HIP_THRUST_BB, s).round_down(54.0) == 53.75
 
 
 def test_custom_exercise_without_equipment_uses_a_plain_step() -> None:
     custom = exercise("frog-pump", step_kind=None, custom=True)
-    assert next_load_above(30.0, custom, KG) == 32.5
+    assert grid_for(custom, KG).next_above(30.0) == 32.5
     assert grid_for_kind(None, LB).step_kg == pytest.approx(5 * KG_PER_LB)
 
 

@@ -7,7 +7,12 @@ from _domain_factories import BACK_EXT, HIP_THRUST_BB
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import StepKind
-from hiplog.domain.settings import ExerciseOverride, ProgressionSettings, effective_exercise
+from hiplog.domain.settings import (
+    FIELDS,
+    ExerciseOverride,
+    ProgressionSettings,
+    effective_exercise,
+)
 from hiplog.domain.units import Unit
 
 
@@ -103,3 +108,20 @@ def test_effective_exercise_applies_overrides_and_keeps_the_rest() -> None:
     assert ex.loaded_rep_range == (10, 15)
     assert ex.slug == BACK_EXT.slug
     assert effective_exercise(HIP_THRUST_BB, s) is HIP_THRUST_BB
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("recovery_hours", "300"),
+        ("barbell_step_kg", "250"),
+        ("kettlebells_kg", "8,12,500"),
+        ("sessions_per_week", "2,30"),
+        ("bodyweight_kg", "8"),
+    ],
+)
+def test_stored_or_restored_settings_refuse_what_the_dialog_refuses(key: str, text: str) -> None:
+    spec = FIELDS[key]
+    with pytest.raises(InputError, match=f"must be from {spec.low:g} to {spec.high:g}") as err:
+        ProgressionSettings.from_strings({key: text})
+    assert err.value.where == f"setting {key}"

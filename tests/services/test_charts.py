@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from hiplog.domain import chart_series
+from hiplog.domain.chart_series import Strength, Volume
 from hiplog.domain.metrics import stats_to_json, weekly_volume
 from hiplog.domain.models import Length, SetEntry
 from hiplog.domain.units import Unit
-from hiplog.services import charts, training_log
-from hiplog.services.charts import ChartData, ChartRange, Strength, Volume
+from hiplog.services import chart_export, charts, training_log
+from hiplog.services.charts import ChartData, ChartRange
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
 
@@ -182,9 +184,9 @@ def test_weekly_numbers_equal_the_domain_function(ctx: AppContext) -> None:
     assert list(w.weeks) == [e.week for e in expected]
     assert list(w.sessions) == [e.sessions for e in expected]
     for i, e in enumerate(expected):
-        for muscle in charts.MUSCLES:
+        for muscle in chart_series.MUSCLES:
             assert w.muscle_sets[muscle][i] == pytest.approx(e.muscle_sets.get(muscle, 0.0))
-        for length in charts.LENGTHS:
+        for length in chart_series.LENGTHS:
             assert w.length_sets[length][i] == pytest.approx(e.length_sets.get(length, 0.0))
 
 
@@ -228,7 +230,7 @@ def test_unknown_exercise_is_an_input_error(ctx: AppContext) -> None:
 def test_exercise_csv_holds_the_numbers_of_the_chart(ctx: AppContext) -> None:
     data = ChartData(ctx)
     out = io.StringIO()
-    rows = charts.write_exercise_csv(out, [data.exercise("barbell-hip-thrust")], Unit.KG)
+    rows = chart_export.write_exercise_csv(out, [data.exercise("barbell-hip-thrust")], Unit.KG)
     assert rows == 3
     assert out.getvalue().splitlines() == [
         "date,exercise,sets,reps,volume_kg,top_load_kg,e1rm_kg,best_reps,personal_record",
@@ -243,7 +245,9 @@ def test_exercise_csv_in_pounds_and_limited_to_a_range(ctx: AppContext, tmp_path
     path = tmp_path / "out.csv"
     since = ChartRange.WEEKS_4.start(datetime(2026, 2, 10))
     assert since == datetime(2026, 1, 13)
-    rows = charts.export_exercise_csv(path, [data.exercise("barbell-hip-thrust")], Unit.LB, since)
+    rows = chart_export.export_exercise_csv(
+        path, [data.exercise("barbell-hip-thrust")], Unit.LB, since
+    )
     lines = path.read_text("utf-8").splitlines()
     assert rows == 1
     assert lines[0].startswith("date,exercise,sets,reps,volume_lb,top_load_lb,e1rm_lb")
@@ -252,7 +256,7 @@ def test_exercise_csv_in_pounds_and_limited_to_a_range(ctx: AppContext, tmp_path
 
 def test_weekly_csv(ctx: AppContext, tmp_path: Path) -> None:
     path = tmp_path / "weekly.csv"
-    charts.export_weekly_csv(path, ChartData(ctx).weekly())
+    chart_export.export_weekly_csv(path, ChartData(ctx).weekly())
     assert path.read_text("utf-8").splitlines() == [
         "week,sessions,glute_max_sets,hamstrings_sets,adductor_magnus_sets,"
         "short_length_sets,mid_length_sets,long_length_sets",

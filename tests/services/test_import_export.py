@@ -11,9 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hiplog.domain.errors import InputError
-from hiplog.domain.models import Session, SetEntry
+from hiplog.domain.models import Role, Session, SetEntry
+from hiplog.domain.name_recognition import with_role
 from hiplog.domain.units import Unit
-from hiplog.services import import_export, training_log
+from hiplog.services import exercises, import_export, training_log
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
 
@@ -191,10 +192,51 @@ def test_an_import_leaves_python_collecting_garbage_as_before(tmp_path: Path) ->
         ctx.close()
 
 
-def test_the_summary_names_a_few_new_exercises_and_counts_the_rest() -> None:
+def test_the_summary_names_a_few_new_exercises_per_group_and_counts_the_rest() -> None:
     summary = import_export.ImportSummary(
-        file="big.csv", format="strong", custom_exercises=[f"Move {i}" for i in range(25)]
+        file="big.csv",
+        format="strong",
+        groups={"other": [(f"Move {i}", 25 - i) for i in range(25)], "hip": [("Sled", 2)]},
     )
-    (line,) = [text for text in summary.lines() if text.startswith("New custom exercises")]
-    assert line.startswith("New custom exercises (25): Move 0, Move 1,")
-    assert "Move 19 and 5 more" in line and "Move 20" not in line
+    (hip,) = [text for text in summary.lines() if text.startswith("Your own hip exercises")]
+    assert hip.endswith("(1, sets in brackets): Sled (2).")
+    (line,) = [text for text in summary.lines() if text.startswith("Other training")]
+    assert "(25, sets in brackets): Move 0 (25), Move 1 (24)," in line
+    assert "Move 19 (6) and 5 more" in line and "Move 20" not in line
+
+
+MIXED_CSV = (
+    "date,exercise,set,load_kg,reps,rir,warmup,side,band,duration_s,distance_m,notes\n"
+    "2026-11-20T18:00,barbell-hip-thrust,1,60,10,,0,,,,,\n"
+    "2026-11-20T18:00,Bulgarian Split Squat,1,10,10,,0,,,,,\n"
+    "2026-11-20T18:00,Bench Press (Barbell),1,80,8,,0,,,,,\n"
+    "2026-11-20T18:00,Sled Drag,1,100,1,,0,,,,,\n"
+)
+
+
+def test_json_backup_carries_roles_and_csv_round_trips_unchanged(tmp_path: Path) -> None:
+    source = tmp_path / "mixed.csv"
+    source.write_text(MIXED_CSV, encoding="utf-8")
+    first = AppContext.open_path(tmp_path / "a.db")
+    second = AppContext.open_path(tmp_path / "b.db")
+    try:
+        import_export.import_file(first, source)
+        # The person moves the sled drag (other training, not sure) to hip work.
+        exercises.save_custom_exercise(first, with_role(first.exercise("sled-drag"), Role.HIP))
+        roles = {e.slug: e for e in first.catalog() if e.custom}
+        import_export.export_json(first, tmp_path / "backup.json")
+        import_export.export_csv(first, tmp_path / "one.csv")
+        import_export.import_file(second, tmp_path / "backup.json")
+        assert {e.slug: e for e in second.catalog() if e.custom} == roles
+        assert roles["sled-drag"].role is Role.HIP
+        assert roles["bench-press-barbell"].role is Role.OTHER
+        third = AppContext.open_path(tmp_path / "c.db")
+        try:
+            import_export.import_file(third, tmp_path / "one.csv")
+            import_export.export_csv(third, tmp_path / "two.csv")
+        finally:
+            third.close()
+        assert (tmp_path / "two.csv").read_text() == (tmp_path / "one.csv").read_text()
+    finally:
+        first.close()
+        second.close()

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import SetEntry
 from hiplog.domain.units import Unit
-from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when
+from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when_midnight_default
 from hiplog.services import exercises, import_export, training_log
 from hiplog.services.context import AppContext
 
@@ -173,7 +173,7 @@ def _typed(
     before = _snapshot(ctx, csv_path)
     try:
         found = exercises.find_exercise(ctx, exercise, "EXERCISE")
-        when = parse_when(date, "--date")
+        when = parse_when_midnight_default(date, "--date")
         reps_in_reserve = parse_rir(rir, "--rir")
         entries = []
         for i, spec in enumerate(specs, start=1):

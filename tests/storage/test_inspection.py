@@ -10,8 +10,9 @@ import pytest
 
 from hiplog.storage.database import UnusableDatabaseError, open_database
 from hiplog.storage.inspection import FileState, inspect_database
+from hiplog.storage.schema_version import HEAD_REVISION
 
-FIXTURE = Path(__file__).parent / "fixtures" / "schema-0001.db"
+FIXTURE = Path(__file__).parent / "fixtures" / f"schema-{HEAD_REVISION}.db"
 
 
 def test_missing_and_empty_files_are_new(tmp_path: Path) -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from hiplog.storage import session_repo
+from hiplog.domain.catalog import exercise_to_dict, new_custom_exercise, slugify
+from hiplog.domain.models import Length, Role
+from hiplog.storage import exercise_repo, session_repo
 from hiplog.storage.database import UnusableDatabaseError, open_database
 from hiplog.storage.inspection import FileState, inspect_database
 from hiplog.storage.migrate import script_revisions
@@ -61,3 +64,53 @@ def test_a_database_from_a_newer_hiplog_is_refused_and_left_unchanged(tmp_path: 
     with pytest.raises(UnusableDatabaseError, match="newer hiplog"):
         open_database(db_path)
     assert db_path.read_bytes() == before
+
+
+def _add_old_custom(db_path: Path, name: str, muscles: list[str], length: str) -> None:
+    """A custom exercise as a schema-0001 import wrote it (no role; its facts as JSON)."""
+    facts = exercise_to_dict(new_custom_exercise(slugify(name), name, loaded=True))
+    del facts["role"]
+    facts.update(muscles=muscles, length=length)
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "INSERT INTO exercises (slug, name, custom, position, facts_json) VALUES (?, ?, 1, ?, ?)",
+        (slugify(name), name, 1000 + len(name), json.dumps(facts, sort_keys=True)),
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_revision_0002_gives_old_custom_exercises_their_role_by_the_name_rules(
+    tmp_path: Path,
+) -> None:
+    db_path = tmp_path / "hiplog.db"
+    shutil.copy(FIXTURES / "schema-0001.db", db_path)
+    _add_old_custom(db_path, "Bulgarian Split Squat", ["glute max"], "mid")
+    _add_old_custom(db_path, "Front Squat", ["glute max"], "mid")
+    _add_old_custom(db_path, "Bench Press (Barbell)", ["glute max"], "mid")
+    _add_old_custom(db_path, "Mystery Move", ["glute max"], "mid")
+    # The person edited this one: their muscles and length stay, and it stays hip work.
+    _add_old_custom(db_path, "Band Thing", ["hamstrings", "glute max"], "long")
+    db = open_database(db_path, backups_dir=tmp_path / "backups")
+    try:
+        with db.reader() as tx:
+            catalog = exercise_repo.load_catalog(tx)
+    finally:
+        db.close()
+    split = catalog["bulgarian-split-squat"]
+    assert (split.role, split.length, split.muscles[:2]) == (
+        Role.HIP,
+        Length.LONG,
+        ("quadriceps", "glute max"),
+    )
+    front = catalog["front-squat"]
+    assert (front.role, front.muscles) == (Role.HIP, catalog["deep-squat"].muscles)
+    assert catalog["bench-press-barbell"].role is Role.OTHER
+    assert catalog["mystery-move"].role is Role.OTHER
+    edited = catalog["band-thing"]
+    assert (edited.role, edited.muscles, edited.length) == (
+        Role.HIP,
+        ("hamstrings", "glute max"),
+        Length.LONG,
+    )
+    assert catalog["barbell-hip-thrust"].role is Role.CATALOG

@@ -48,3 +48,13 @@ def type_set(qtbot: QtBot, load: str, reps: str) -> None:
     press(qtbot, Qt.Key.Key_Tab)
     type_text(qtbot, reps)
     press(qtbot, Qt.Key.Key_Return)
+
+
+def focus_for_keys(qtbot: QtBot, widget: QWidget) -> None:
+    """Give `widget` the focus in its active window, as a person's click would, so the keys
+    sent to it reach its shortcuts (Delete, Insert) too."""
+    window = widget.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)

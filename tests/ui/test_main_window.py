@@ -174,8 +174,11 @@ def test_import_asks_for_the_unit_previews_and_imports(
     preview = dialog.preview.toPlainText()
     assert "Strong" in preview
     assert "1 sessions, 3 sets" in preview
-    assert "Barbell hip thrust" in preview
-    assert "Nordic Curl Machine" in preview  # a new custom exercise
+    review = dialog.review.model
+    groups = {review.item(g).text(): review.item(g) for g in range(review.rowCount())}
+    catalog, other = groups["Catalog exercises: 1"], groups["Other training: 1"]
+    assert catalog.child(0).text() == "Barbell hip thrust"
+    assert other.child(0).text() == "Nordic Curl Machine"  # a new exercise: a leg curl
     assert dialog.import_button.isEnabled()
 
     with qtbot.waitSignals([w.events.sessions_changed, w.events.catalog_changed]):

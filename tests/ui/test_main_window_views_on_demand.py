@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
 from hiplog.services.context import AppContext
-from hiplog.ui.main_window import VIEW_NAMES, MainWindow
+from hiplog.ui.main_window import MainWindow
+from hiplog.views import VIEW_NAMES
 
 pytestmark = pytest.mark.gui
 

@@ -29,6 +29,7 @@ from hiplog.domain.catalog import Catalog, exercise_from_dict, exercise_to_dict,
 from hiplog.domain.errors import InputError
 from hiplog.domain.hiplog_csv import format_number, out_of_range
 from hiplog.domain.models import BodyweightEntry, Exercise, ImportedData, Session, SetEntry
+from hiplog.domain.name_recognition import with_role_by_rules
 from hiplog.domain.validation import MAX_RIR, check_training_date
 
 FORMAT = "hiplog-backup"
@@ -185,6 +186,8 @@ class _Reader:
             try:
                 # Everything in this list is a custom exercise, whatever its flag says.
                 exercise = replace(exercise_from_dict(entry), custom=True)
+                if "role" not in entry:  # a backup from before roles: the import's rules
+                    exercise = with_role_by_rules(exercise, self.catalog)
             except (KeyError, TypeError, ValueError, AssertionError) as exc:
                 self.fail(path, f"is not a valid exercise ({type(exc).__name__}: {exc})")
             if not exercise.slug or not exercise.name.strip():

@@ -8,7 +8,7 @@ from collections.abc import Container, Iterable, Iterator, Mapping
 from typing import Any
 
 from hiplog.domain.errors import InputError
-from hiplog.domain.models import Exercise, Length, LoadKind, StepKind
+from hiplog.domain.models import Exercise, Length, LoadKind, Role, StepKind
 
 
 def normalise_name(name: str) -> str:
@@ -88,6 +88,7 @@ def exercise_from_dict(
         mistakes=tuple(data.get("mistakes", ())),
         custom=bool(data.get("custom", custom)),
         position=int(data.get("position", position)),
+        role=Role(data.get("role") or Role.CATALOG),
     )
 
 
@@ -117,6 +118,7 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
         "mistakes": list(exercise.mistakes),
         "custom": exercise.custom,
         "position": exercise.position,
+        "role": exercise.role.value,
     }
 
 

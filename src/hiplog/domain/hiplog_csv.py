@@ -18,6 +18,7 @@ from typing import TextIO
 from hiplog.domain.catalog import Catalog, free_slug, new_custom_exercise, normalise_name, slugify
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, ImportedData, Session, SetEntry
+from hiplog.domain.name_recognition import with_role_by_rules
 from hiplog.domain.spreadsheet_safety import escape, unescape
 from hiplog.domain.validation import (
     MAX_DISTANCE_M,
@@ -131,8 +132,9 @@ def write_hiplog_csv(
 # Reading
 
 
-def parse_number(text: str, what: str, where: str) -> float:
-    """A plain decimal number (no exponent, no thousands separator, not NaN)."""
+def parse_plain_number(text: str, what: str, where: str) -> float:
+    """A plain decimal number, 0 or more (no exponent, no thousands separator, not NaN); a blank
+    cell is an error here (the caller checks for blank first)."""
     if not _NUMBER.fullmatch(text):
         raise InputError(f"{what} '{text}' is not a number", where)
     value = float(text)
@@ -143,15 +145,16 @@ def parse_number(text: str, what: str, where: str) -> float:
     return value
 
 
-def parse_whole(text: str, what: str, where: str) -> int:
-    value = parse_number(text, what, where)
+def parse_plain_whole(text: str, what: str, where: str) -> int:
+    value = parse_plain_number(text, what, where)
     if not value.is_integer():
         raise InputError(f"{what} {text} is not a whole number", where)
     return int(value)
 
 
-def parse_date(text: str, where: str) -> datetime:
-    """`YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD` (midnight), and a real date."""
+def parse_strict_iso_datetime(text: str, where: str) -> datetime:
+    """Exactly `YYYY-MM-DDTHH:MM[:SS]` or `YYYY-MM-DD` (midnight), and a real date: the hiplog
+    CSV contract's formats and no other (no space for the T, no surrounding blanks)."""
     if not (_DATE.fullmatch(text) or _DATETIME.fullmatch(text)):
         raise InputError(
             f"date '{text}' is not YYYY-MM-DDTHH:MM, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DD", where
@@ -200,16 +203,16 @@ def _parse_row(cells: list[str], line: int, where: str) -> _Row:
         distance_text,
         notes,
     ) = cells
-    when = parse_date(date_text.strip(), where)
+    when = parse_strict_iso_datetime(date_text.strip(), where)
     name = unescape(exercise)
     if not name.strip():
         raise InputError("the exercise is missing", where)
-    order = parse_whole(order_text.strip(), "set", where)
+    order = parse_plain_whole(order_text.strip(), "set", where)
     if order < 1:
         raise InputError("set must be 1 or more", where)
     load = load_text.strip()
     rir = rir_text.strip()
-    rir_value = parse_whole(rir, "rir", where) if rir else None
+    rir_value = parse_plain_whole(rir, "rir", where) if rir else None
     if rir_value is not None and rir_value > MAX_RIR:
         raise InputError(f"rir {rir} is more than {MAX_RIR}", where)
     warmup = warmup_text.strip()
@@ -224,14 +227,14 @@ def _parse_row(cells: list[str], line: int, where: str) -> _Row:
     entry = SetEntry(
         exercise=name,
         order=order,
-        reps=parse_whole(reps_text.strip(), "reps", where),
-        load_kg=parse_number(load, "load_kg", where) if load else None,
+        reps=parse_plain_whole(reps_text.strip(), "reps", where),
+        load_kg=parse_plain_number(load, "load_kg", where) if load else None,
         rir=rir_value,
         warmup=warmup == "1",
         side=side or None,
         band=band_text or None,
-        duration_s=parse_number(duration, "duration_s", where) if duration else None,
-        distance_m=parse_number(distance, "distance_m", where) if distance else None,
+        duration_s=parse_plain_number(duration, "duration_s", where) if duration else None,
+        distance_m=parse_plain_number(distance, "distance_m", where) if distance else None,
         notes=unescape(notes),
     )
     return _Row(line=line, when=when, name=name, entry=entry)
@@ -298,7 +301,11 @@ def resolve_exercises(rows: list[_Row], catalog: Catalog) -> tuple[dict[str, str
             slug_of[row.name] = slug
         if row.entry.load_kg:
             loaded.add(slug)
-    customs = [new_custom_exercise(s, name, loaded=s in loaded) for s, name in new.values()]
+    # Names are kept exactly (the CSV round trip); the rules give each new one its role.
+    customs = [
+        with_role_by_rules(new_custom_exercise(s, name, loaded=s in loaded), catalog)
+        for s, name in new.values()
+    ]
     return slug_of, customs
 
 

@@ -49,9 +49,12 @@ def epley(load_kg: float, reps: int) -> float | None:
 
 
 def is_hip_extension(exercise: Exercise) -> bool:
-    """Work for the hip extensors: lists one of them, and is not an activation drill."""
-    return exercise.load_kind is not LoadKind.ACTIVATION and bool(
-        HIP_EXTENSORS.intersection(exercise.muscles)
+    """Work for the hip extensors: not other training, not an activation drill, and lists one of
+    the hip extensors."""
+    return (
+        not exercise.is_other
+        and exercise.load_kind is not LoadKind.ACTIVATION
+        and bool(HIP_EXTENSORS.intersection(exercise.muscles))
     )
 
 
@@ -274,17 +277,3 @@ def weekly_hard_sets(
 ) -> dict[date, dict[str, float]]:
     """Per ISO week (its Monday): muscle -> hard sets (direct 1, indirect 0.5)."""
     return {w.week: dict(w.muscle_sets) for w in weekly_volume(sessions, lookup, max_rir)}
-
-
-def weekly_length_sets(
-    sessions: Iterable[Session], lookup: ExerciseLookup, max_rir: int = 4
-) -> dict[date, dict[Length, float]]:
-    """Per ISO week: hard sets of exercises that load the hip extensors short / mid / long."""
-    return {w.week: dict(w.length_sets) for w in weekly_volume(sessions, lookup, max_rir)}
-
-
-def weekly_sessions(
-    sessions: Iterable[Session], lookup: ExerciseLookup, max_rir: int = 4
-) -> dict[date, int]:
-    """Per ISO week: the number of hip-extensor sessions."""
-    return {w.week: w.sessions for w in weekly_volume(sessions, lookup, max_rir)}

@@ -27,6 +27,14 @@ class Length(StrEnum):
     LONG = "long"
 
 
+class Role(StrEnum):
+    """What an exercise is to hiplog (issue 12)."""
+
+    CATALOG = "catalog"  # a built-in exercise
+    HIP = "hip"  # the person's own hip-extension exercise: counts like the catalog's
+    OTHER = "other"  # other training: kept as logged, left out of every hip figure
+
+
 class StepKind(StrEnum):
     """What decides the next achievable load (see progression.md, Rounding)."""
 
@@ -65,6 +73,18 @@ class Exercise:
     mistakes: tuple[str, ...] = ()
     custom: bool = False
     position: int = 0  # catalog order; custom exercises sort after the catalog
+    role: Role = Role.CATALOG  # always CATALOG for a built-in; a custom one is HIP unless OTHER
+
+    def __post_init__(self) -> None:
+        if not self.custom and self.role is not Role.CATALOG:
+            object.__setattr__(self, "role", Role.CATALOG)
+        elif self.custom and self.role is Role.CATALOG:
+            object.__setattr__(self, "role", Role.HIP)
+
+    @property
+    def is_other(self) -> bool:
+        """Other training: no suggestion, no hip session, no hip figure."""
+        return self.role is Role.OTHER
 
     @property
     def is_activation(self) -> bool:
@@ -147,3 +167,6 @@ class ImportedData:
     note_rows: int = 0
     flagged_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
     source_format: str = ""
+    load_unit: str = ""  # "lb" or "kg": what most of the file's loads were written in
+    unsure: set[str] = field(default_factory=set)  # custom slugs the name rules could not tell
+    recognised: dict[str, str] = field(default_factory=dict)  # name -> catalog slug, by the rules

@@ -40,8 +40,9 @@ class Plan:
     warnings: tuple[PlanWarning, ...]
 
 
-def parse_as_of(text: str) -> datetime:
-    """'YYYY-MM-DD' (meaning 12:00 that day) or 'YYYY-MM-DDTHH:MM'."""
+def parse_as_of_noon_default(text: str) -> datetime:
+    """'YYYY-MM-DD' (noon that day: mid-day of the day asked about) or 'YYYY-MM-DDTHH:MM'.
+    The plan's as-of date (`hiplog suggest --date`)."""
     match = _AS_OF.fullmatch(text.strip())
     if match is None:
         raise InputError(f"a date must look like 2026-11-21 or 2026-11-21T18:00, not '{text}'")
@@ -75,7 +76,8 @@ def build_plan(
     """The plan for the session after `as_of`; sessions that start after as-of are ignored.
 
     One suggestion per exercise with a working set in the `lookback_days` calendar days before
-    as-of, in catalog order. Sets of exercises the catalog does not know are skipped.
+    as-of, in catalog order. Sets of exercises the catalog does not know, and other training,
+    are skipped.
     """
     exercises = _ordered(catalog)
     by_slug = {e.slug: e for e in exercises}
@@ -87,7 +89,7 @@ def build_plan(
     suggestions: list[Suggestion] = []
     for ex in exercises:
         sessions = index.get(ex.slug)
-        if not sessions:
+        if not sessions or ex.is_other:
             continue
         if (as_of.date() - sessions[-1].started_at.date()).days > settings.lookback_days:
             continue

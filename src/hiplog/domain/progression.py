@@ -24,7 +24,8 @@ from hiplog.domain.readings import (
 )
 from hiplog.domain.rounding import band_rank, grid_for, lighter_band, next_band
 from hiplog.domain.settings import ProgressionSettings, effective_exercise
-from hiplog.domain.units import format_load, from_kg
+from hiplog.domain.units import from_kg
+from hiplog.domain.wording import format_load, plural, trim_number
 
 
 class Rule(StrEnum):
@@ -130,7 +131,7 @@ def _targets_text(reps: Sequence[int]) -> str:
 
 
 def _sets(n: int) -> str:
-    return f"{n} set" if n == 1 else f"{n} sets"
+    return plural(n, "set")
 
 
 def _weaker_side(ex: Exercise) -> str:
@@ -164,8 +165,7 @@ class RuleInput:
         """The difference between two loads in the settings unit, e.g. '2.5 kg'."""
         unit = self.settings.unit
         diff = from_kg(new_kg, unit) - from_kg(old_kg, unit)
-        text = f"{diff:.2f}".rstrip("0").rstrip(".")
-        return f"{text} {unit.value}"
+        return f"{trim_number(diff)} {unit.value}"
 
     def top_text(self, top: _Top) -> str:
         """'at 60 kg', 'with the 12 kg bell', 'with the light band'."""

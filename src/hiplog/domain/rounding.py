@@ -96,26 +96,6 @@ def grid_for(exercise: Exercise, settings: ProgressionSettings) -> LoadGrid:
     return grid_for_kind(exercise.step_kind, settings, ov.step_kg if ov else None)
 
 
-def next_load_above(
-    load_kg: float, exercise: Exercise, settings: ProgressionSettings
-) -> float | None:
-    """The next achievable load above `load_kg` for this exercise (None: nothing heavier)."""
-    return grid_for(exercise, settings).next_above(load_kg)
-
-
-def nearest_load(load_kg: float, exercise: Exercise, settings: ProgressionSettings) -> float:
-    return grid_for(exercise, settings).nearest(load_kg)
-
-
-def round_down_load(load_kg: float, exercise: Exercise, settings: ProgressionSettings) -> float:
-    return grid_for(exercise, settings).round_down(load_kg)
-
-
-def lightest_load(exercise: Exercise, settings: ProgressionSettings) -> float:
-    """The first load step of the exercise's equipment (the bodyweight-to-weighted move)."""
-    return grid_for(exercise, settings).lightest
-
-
 # --- bands -------------------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.units import Unit
+from hiplog.domain.validation import BODYWEIGHT_KG_RANGE
 
 DEFAULT_KETTLEBELLS_KG: tuple[float, ...] = (4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 48)
 DEFAULT_BANDS: tuple[str, ...] = ("light", "medium", "heavy", "extra heavy")
@@ -110,7 +111,7 @@ class ProgressionSettings:
         for f in fields(self):
             if f.name == "exercise_overrides":
                 continue
-            out[f.name] = _CODECS[f.name][1](getattr(self, f.name))
+            out[f.name] = FIELDS[f.name].codec[1](getattr(self, f.name))
         for slug, ov in sorted(self.exercise_overrides.items()):
             if not ov.is_empty():
                 out[OVERRIDE_PREFIX + slug] = _override_to_json(ov)
@@ -127,9 +128,9 @@ class ProgressionSettings:
         for key, text in values.items():
             if key.startswith(OVERRIDE_PREFIX):
                 overrides[key[len(OVERRIDE_PREFIX) :]] = _override_from_json(key, text)
-            elif key in _CODECS:
+            elif key in FIELDS:
                 try:
-                    kwargs[key] = _CODECS[key][0](text)
+                    kwargs[key] = FIELDS[key].codec[0](text)
                 except (ValueError, TypeError) as exc:
                     raise InputError(f"cannot read {text!r}: {exc}", f"setting {key}") from exc
         return cls(**kwargs, exercise_overrides=overrides)
@@ -200,34 +201,79 @@ def _parse_optional_float(text: str) -> float | None:
 _Codec = tuple[Callable[[str], Any], Callable[[Any], str]]
 _FLOAT: _Codec = (_parse_float, _num)
 _INT: _Codec = (_parse_int, str)
-_CODECS: dict[str, _Codec] = {
-    "recovery_hours": _FLOAT,
-    "sessions_per_week": (_parse_int_pair, lambda v: f"{v[0]},{v[1]}"),
-    "gap_no_change_days": _INT,
-    "gap_long_days": _INT,
-    "gap_short_factor": _FLOAT,
-    "gap_long_factor": _FLOAT,
-    "deload_factor": _FLOAT,
-    "deload_failures": _INT,
-    "large_jump_fraction": _FLOAT,
-    "large_jump_extra_reps": _INT,
-    "barbell_step_kg": _FLOAT,
-    "dumbbell_step_kg": _FLOAT,
-    "stack_step_kg": _FLOAT,
-    "plate_step_kg": _FLOAT,
-    "barbell_step_lb": _FLOAT,
-    "dumbbell_step_lb": _FLOAT,
-    "stack_step_lb": _FLOAT,
-    "plate_step_lb": _FLOAT,
-    "kettlebells_kg": (_parse_floats, lambda v: ",".join(_num(x) for x in v)),
-    "bands": (_parse_bands, lambda v: json.dumps(list(v))),
-    "bodyweight_gate_sessions": _INT,
-    "max_bodyweight_sets": _INT,
-    "weekly_hard_sets": (_parse_float_pair, lambda v: f"{_num(v[0])},{_num(v[1])}"),
-    "hard_set_max_rir": _INT,
-    "lookback_days": _INT,
-    "unit": (lambda t: Unit(t.strip().lower()), lambda v: str(v.value)),
-    "bodyweight_kg": (_parse_optional_float, lambda v: "" if v is None else _num(v)),
+_INT_PAIR: _Codec = (_parse_int_pair, lambda v: f"{v[0]},{v[1]}")
+
+
+@dataclass(frozen=True)
+class SettingField:
+    """One setting, declared once: its label in the Settings dialog, the range every number in
+    it must lie in (None: checked by _validate's own rules only), and its text codec."""
+
+    label: str
+    codec: _Codec
+    low: float | None = None
+    high: float | None = None
+
+    def check(self, text: str, where: str, scale: float = 1.0) -> float:
+        """`text` typed into the dialog as a number inside the range (times `scale`, for a
+        value shown in another unit); InputError naming `where` otherwise."""
+        value = text.strip().replace(",", ".")
+        try:
+            number = float(value)
+        except ValueError:
+            raise InputError(f"'{text}' is not a number", where) from None
+        low = None if self.low is None else round(self.low * scale)
+        high = None if self.high is None else round(self.high * scale)
+        if not math.isfinite(number) or not _inside(number, low, high):
+            raise InputError(f"must be from {low:g} to {high:g}, not {text.strip()}", where)
+        return number
+
+
+def _inside(value: float, low: float | None, high: float | None) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+#: Equipment with a linear load step, in the order the Settings dialog lists it.
+EQUIPMENT_LABELS = {
+    "barbell": "Barbell",
+    "dumbbell": "Dumbbell (each)",
+    "stack": "Machine or cable stack",
+    "plate": "Held plate",
+}
+#: Every setting of ProgressionSettings but the per-exercise overrides.
+FIELDS: dict[str, SettingField] = {
+    "recovery_hours": SettingField("Recovery time", _FLOAT, 0, 240),
+    "sessions_per_week": SettingField("Sessions per week", _INT_PAIR, 0, 14),
+    "gap_no_change_days": SettingField("Days off with no change", _INT),
+    "gap_long_days": SettingField("Days off for a long break", _INT),
+    "gap_short_factor": SettingField("Load after a short break", _FLOAT),
+    "gap_long_factor": SettingField("Load after a long break", _FLOAT),
+    "deload_factor": SettingField("Deload factor", _FLOAT),
+    "deload_failures": SettingField("Failed sessions before a deload", _INT),
+    "large_jump_fraction": SettingField("Large jump", _FLOAT),
+    "large_jump_extra_reps": SettingField("Extra reps before a large jump", _INT),
+    **{
+        f"{kind}_step_{unit}": SettingField(f"{label} step ({unit})", _FLOAT, 0.01, 100)
+        for kind, label in EQUIPMENT_LABELS.items()
+        for unit in ("kg", "lb")
+    },
+    "kettlebells_kg": SettingField(
+        "Kettlebells", (_parse_floats, lambda v: ",".join(_num(x) for x in v)), 0.5, 200
+    ),
+    "bands": SettingField("Bands", (_parse_bands, lambda v: json.dumps(list(v)))),
+    "bodyweight_gate_sessions": SettingField("Sessions at the gate", _INT),
+    "max_bodyweight_sets": SettingField("Most bodyweight sets", _INT),
+    "weekly_hard_sets": SettingField(
+        "Hard sets a week", (_parse_float_pair, lambda v: f"{_num(v[0])},{_num(v[1])}")
+    ),
+    "hard_set_max_rir": SettingField("Hard set RIR", _INT, 0, 10),
+    "lookback_days": SettingField("Days looked back", _INT),
+    "unit": SettingField("Unit", (lambda t: Unit(t.strip().lower()), lambda v: str(v.value))),
+    "bodyweight_kg": SettingField(
+        "Bodyweight",
+        (_parse_optional_float, lambda v: "" if v is None else _num(v)),
+        *BODYWEIGHT_KG_RANGE,
+    ),
 }
 
 
@@ -296,7 +342,20 @@ def _validate_override(ov: ExerciseOverride, where: str) -> None:
         _check(math.isfinite(ov.step_kg) and ov.step_kg > 0, key, "a load step must be above 0 kg")
 
 
+def _check_ranges(s: ProgressionSettings) -> None:
+    """Every number of a setting with a range inside it: what the dialog refuses, a restore
+    of a JSON backup refuses too."""
+    for key, spec in FIELDS.items():
+        if spec.low is None and spec.high is None:
+            continue
+        value = getattr(s, key)
+        for number in value if isinstance(value, tuple) else (value,):
+            if number is not None and not _inside(number, spec.low, spec.high):
+                _check(False, key, f"must be from {spec.low:g} to {spec.high:g}, not {number:g}")
+
+
 def _validate(s: ProgressionSettings) -> None:
+    _check_ranges(s)
     _check(s.recovery_hours >= 0, "recovery_hours", "must be 0 or more")
     lo, hi = s.sessions_per_week
     _check(0 <= lo <= hi, "sessions_per_week", "needs 0 <= fewest <= most")
@@ -328,10 +387,5 @@ def _validate(s: ProgressionSettings) -> None:
     _check(0 <= low <= high, "weekly_hard_sets", "needs 0 <= low <= high")
     _check(0 <= s.hard_set_max_rir <= 10, "hard_set_max_rir", "must be between 0 and 10")
     _check(s.lookback_days >= 1, "lookback_days", "must be at least 1")
-    _check(
-        s.bodyweight_kg is None or 20 <= s.bodyweight_kg <= 400,
-        "bodyweight_kg",
-        "must be between 20 and 400 kg",
-    )
     for slug, ov in s.exercise_overrides.items():
         _validate_override(ov, f"setting {OVERRIDE_PREFIX}{slug}")

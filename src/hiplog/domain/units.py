@@ -18,12 +18,3 @@ def to_kg(value: float, unit: Unit) -> float:
 
 def from_kg(kg: float, unit: Unit) -> float:
     return kg / KG_PER_LB if unit is Unit.LB else kg
-
-
-def format_load(kg: float | None, unit: Unit = Unit.KG) -> str:
-    """'62.5 kg', '135 lb', or 'bodyweight' for no load."""
-    if not kg:
-        return "bodyweight"
-    value = from_kg(kg, unit)
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return f"{text} {unit.value}"

@@ -32,14 +32,15 @@ def check_training_date(value: datetime, where: str | None = None) -> datetime:
     return value
 
 
-#: A person's bodyweight is above 0 and at most this.
-MAX_BODYWEIGHT_KG = 500.0
+#: A person's bodyweight in kg, lowest and highest: for the setting and for a session alike.
+BODYWEIGHT_KG_RANGE = (20.0, 400.0)
 
 _SET_SPEC = re.compile(r"^\s*(?P<load>[^xX×]*)[xX×](?P<reps>[^xX×]*)\s*$")
 
 
 def parse_reps(text: str, where: str | None = None) -> int:
-    """A whole number of reps from 0 to MAX_REPS."""
+    """A whole number of reps from 0 to MAX_REPS typed by a person; blank is an error (an
+    import's blank cell is 0 reps: cell_values.parse_reps_or_zero)."""
     value = text.strip()
     if not re.fullmatch(r"\d+", value):
         raise InputError(f"reps must be a whole number from 0 to {MAX_REPS}, not '{text}'", where)
@@ -94,8 +95,9 @@ def parse_set_spec(
     return parse_load(match["load"], unit, where), parse_reps(match["reps"], where)
 
 
-def parse_when(text: str, where: str | None = None) -> datetime:
-    """An ISO date (midnight) or date and time: 2026-11-20, 2026-11-20T18:00[:SS]."""
+def parse_when_midnight_default(text: str, where: str | None = None) -> datetime:
+    """An ISO date or date and time: 2026-11-20 (midnight), 2026-11-20T18:00[:SS], a space for
+    the T allowed. Used for the time a set was done (`hiplog log --date`)."""
     value = text.strip()
     formats = (
         "%Y-%m-%dT%H:%M:%S",
@@ -117,10 +119,9 @@ def parse_when(text: str, where: str | None = None) -> datetime:
 
 def validate_bodyweight(kg: float | None, where: str | None = None) -> None:
     """Refuse a bodyweight no person has (None, not recorded, is fine)."""
-    if kg is not None and not 0 < kg <= MAX_BODYWEIGHT_KG:
-        raise InputError(
-            f"bodyweight must be between 0 and {MAX_BODYWEIGHT_KG:g} kg, not {kg:g}", where
-        )
+    low, high = BODYWEIGHT_KG_RANGE
+    if kg is not None and not low <= kg <= high:
+        raise InputError(f"bodyweight must be from {low:g} to {high:g} kg, not {kg:g}", where)
 
 
 def validate_set(entry: SetEntry, where: str | None = None) -> None:

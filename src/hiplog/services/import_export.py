@@ -7,7 +7,7 @@ import hashlib
 import json
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -20,12 +20,14 @@ from hiplog.domain.catalog import Catalog, free_slug, normalise_name
 from hiplog.domain.errors import InputError
 from hiplog.domain.formats import detect_format
 from hiplog.domain.hiplog_csv import read_hiplog_csv, write_hiplog_csv
+from hiplog.domain.import_checks import load_checks
+from hiplog.domain.import_review import GROUP_TITLES, Group, apply_choices, review_rows
 from hiplog.domain.imported_sessions import new_sessions
 from hiplog.domain.importers.fitnotes import read_fitnotes_csv
 from hiplog.domain.importers.fitnotes_backup import read_fitnotes_backup
 from hiplog.domain.importers.hevy import read_hevy
 from hiplog.domain.importers.strong import read_strong
-from hiplog.domain.models import Exercise, ImportedData, Session
+from hiplog.domain.models import Exercise, ImportedData, Role, Session
 from hiplog.domain.text_decoding import decode_text
 from hiplog.domain.units import Unit
 from hiplog.services.backups import backup_before_import
@@ -57,6 +59,10 @@ class ImportSummary:
     seconds: float = 0.0
     already_imported: bool = False
     dry_run: bool = False
+    # Exercise names per group ("hip", "other", "unsure"), with their set counts.
+    groups: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    unit_changed: str = ""  # the display unit the import set ("lb"), if it changed it
+    checks: list[str] = field(default_factory=list)  # loads that look wrong, to check
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -76,20 +82,37 @@ class ImportSummary:
             out.append(f"{self.sessions_skipped} sessions were already in hiplog and were skipped.")
         if self.exercises_mapped:
             out.append(f"Mapped to the catalog: {', '.join(self.exercises_mapped)}.")
-        if self.custom_exercises:
-            shown = self.custom_exercises[:SUMMARY_NAMES]
-            rest = len(self.custom_exercises) - len(shown)
-            more = (
-                f" and {rest} more (the Exercises view and `hiplog exercises` list them all)"
-                if rest
-                else ""
-            )
+        out.extend(self._group_lines())
+        if self.unit_changed:
             out.append(
-                f"New custom exercises ({len(self.custom_exercises)}): {', '.join(shown)}{more}."
+                f"The file's loads are in {self.unit_changed}, so hiplog now shows "
+                f"{self.unit_changed} (Edit > Settings changes it)."
             )
+        out.extend(f"To check: {text}." for text in self.checks)
         for line, why in self.flagged:
             where = f"line {line}: " if line else ""
             out.append(f"Flagged {where}{why} (kept, left out of charts and suggestions).")
+        return out
+
+    def _group_lines(self) -> list[str]:
+        out: list[str] = []
+        notes = {
+            Group.HIP: "new, counted as hip work",
+            Group.OTHER: "kept and exported, left out of the Plan and every hip figure",
+            Group.UNSURE: "the name says too little; made other training, move any that is "
+            "hip work in the Exercises view",
+        }
+        for group, note in notes.items():
+            names = self.groups.get(group.value, [])
+            if not names:
+                continue
+            shown = [f"{name} ({sets})" for name, sets in names[:SUMMARY_NAMES]]
+            rest = len(names) - len(shown)
+            more = f" and {rest} more (the Exercises view lists them all)" if rest else ""
+            out.append(
+                f"{GROUP_TITLES[group].split(' (')[0]}, {note} ({len(names)}, sets in "
+                f"brackets): {', '.join(shown)}{more}."
+            )
         return out
 
 
@@ -176,8 +199,15 @@ def import_file(
     fmt: str = "auto",
     unit: Unit | None = None,
     dry_run: bool = False,
+    roles: Mapping[str, Role] | None = None,
+    mapped: Mapping[str, str] | None = None,
 ) -> ImportSummary:
-    """Import a file in one transaction: everything or nothing. The same file twice adds nothing."""
+    """Import a file in one transaction: everything or nothing. The same file twice adds nothing.
+
+    `roles` and `mapped` are the person's choices in the Import dialog's preview (by the slugs
+    `read_import_file` gave the file's new exercises; see import_review.apply_choices). The first
+    import of lb loads into a database without sets makes lb the display unit.
+    """
     started = time.perf_counter()
     catalog = ctx.catalog()
     raw = _read_bytes(path)
@@ -186,8 +216,11 @@ def import_file(
     with ctx.db.reader() as tx:
         if digest and import_repo.already_imported(tx, digest) is not None:
             return ImportSummary(file=path.name, format=fmt, already_imported=True)
+        first_sets = session_repo.count_sessions(tx) == 0
     fmt, data = read_import_file(path, catalog, fmt, unit, raw)
     del raw  # the file's bytes are not needed while the sets are written
+    if roles or mapped:
+        data = apply_choices(data, roles or {}, mapped or {})
     summary = ImportSummary(
         file=path.name,
         format=fmt,
@@ -196,7 +229,11 @@ def import_file(
         note_rows=data.note_rows,
         flagged=list(data.flagged_lines),
         dry_run=dry_run,
+        groups=_groups(data, catalog),
+        checks=[c.text() for c in load_checks(data.sessions, catalog, data.custom_exercises)],
     )
+    if first_sets and data.load_unit == Unit.LB.value and ctx.settings().unit is not Unit.LB:
+        summary.unit_changed = Unit.LB.value
     if not dry_run:
         # A verified copy first, so an import that was not wanted can be undone by a restore.
         backup_before_import(ctx)
@@ -207,6 +244,8 @@ def import_file(
             tx.rollback()
         else:
             _write_imported(tx, data, fresh, summary)
+            if summary.unit_changed:
+                settings_repo.save_settings(tx, {"unit": summary.unit_changed})
             summary.seconds = time.perf_counter() - started
             if digest:
                 import_repo.record_import(
@@ -215,6 +254,15 @@ def import_file(
     ctx.invalidate()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _groups(data: ImportedData, catalog: Catalog) -> dict[str, list[tuple[str, int]]]:
+    """The new exercises' names by group, with their set counts (for the summary)."""
+    groups: dict[str, list[tuple[str, int]]] = {}
+    for row in review_rows(data, catalog):
+        if row.new:
+            groups.setdefault(row.group.value, []).append((row.name, row.sets))
+    return groups
 
 
 def _sessions_to_add(

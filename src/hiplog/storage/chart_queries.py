@@ -9,12 +9,12 @@ counts hard sets for the weekly charts. Only portable SQL (CASE, SUM, MAX, COUNT
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, case, func, select
 from sqlalchemy.orm import Session as OrmSession
 
+from hiplog.domain.chart_series import HardSetGroup, LoadGroup
 from hiplog.domain.metrics import EPLEY_MAX_REPS
 from hiplog.storage.exercise_repo import slug_ids
 from hiplog.storage.orm import ExerciseRow, SessionRow, SetRow
@@ -24,20 +24,6 @@ from hiplog.storage.row_check import sound_set
 def _working() -> ColumnElement[bool]:
     # Rows damaged outside hiplog are left out (row_check names them).
     return and_(SetRow.warmup.is_(False), SetRow.flagged.is_(False), sound_set())
-
-
-@dataclass(frozen=True)
-class LoadGroup:
-    """The working sets of one exercise in one session at one external load."""
-
-    session_id: int
-    started_at: datetime
-    session_bodyweight_kg: float | None
-    load_kg: float  # external load; 0.0 for none
-    sets: int
-    reps: int  # total reps
-    max_reps: int  # most reps in one set
-    max_reps_for_e1rm: int | None  # most reps in one set of 1-12 reps, None if there is none
 
 
 def load_groups(db: OrmSession, slug: str) -> list[LoadGroup]:
@@ -76,18 +62,6 @@ def load_groups(db: OrmSession, slug: str) -> list[LoadGroup]:
         )
         for sid, started, bw, kg, n, reps, top, e1 in rows
     ]
-
-
-@dataclass(frozen=True)
-class HardSetGroup:
-    """Working sets of one exercise in one session, split by one-sidedness and hardness."""
-
-    session_id: int
-    started_at: datetime
-    exercise: str  # slug
-    one_sided: bool  # logged for the left or right side
-    hard: bool  # RIR not recorded, or at most the hard-set limit
-    sets: int
 
 
 def hard_set_groups(db: OrmSession, max_rir: int) -> list[HardSetGroup]:

@@ -9,12 +9,21 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.catalog import Catalog, exercise_from_dict, exercise_to_dict
-from hiplog.domain.models import Exercise
+from hiplog.domain.models import Exercise, Role
 from hiplog.storage.orm import ExerciseRow, SetRow
 
 
 def _to_domain(row: ExerciseRow) -> Exercise:
-    return exercise_from_dict(json.loads(row.facts_json), position=row.position, custom=row.custom)
+    facts = json.loads(row.facts_json)
+    facts["role"] = row.role
+    return exercise_from_dict(facts, position=row.position, custom=row.custom)
+
+
+def _facts(exercise: Exercise) -> str:
+    """The facts_json of an exercise: everything but its role (a column)."""
+    facts = exercise_to_dict(exercise)
+    del facts["role"]
+    return json.dumps(facts, sort_keys=True)
 
 
 def load_catalog(db: OrmSession) -> Catalog:
@@ -36,12 +45,17 @@ def sync_builtins(db: OrmSession, exercises: Iterable[Exercise]) -> int:
     existing = {row.slug: row for row in db.scalars(select(ExerciseRow))}
     changed = 0
     for ex in exercises:
-        facts = json.dumps(exercise_to_dict(ex), sort_keys=True)
+        facts = _facts(ex)
         row = existing.get(ex.slug)
         if row is None:
             db.add(
                 ExerciseRow(
-                    slug=ex.slug, name=ex.name, custom=False, position=ex.position, facts_json=facts
+                    slug=ex.slug,
+                    name=ex.name,
+                    custom=False,
+                    position=ex.position,
+                    facts_json=facts,
+                    role=Role.CATALOG.value,
                 )
             )
             changed += 1
@@ -71,7 +85,7 @@ def builtins_in_sync(db: OrmSession, exercises: Iterable[Exercise]) -> bool:
 
 def save_custom(db: OrmSession, exercise: Exercise) -> None:
     """Insert a custom exercise, or update the custom exercise with the same slug."""
-    facts = json.dumps(exercise_to_dict(exercise), sort_keys=True)
+    facts = _facts(exercise)
     row = db.scalars(select(ExerciseRow).where(ExerciseRow.slug == exercise.slug)).one_or_none()
     if row is None:
         position = 1000 + (db.scalar(select(ExerciseRow.id).order_by(ExerciseRow.id.desc())) or 0)
@@ -82,10 +96,11 @@ def save_custom(db: OrmSession, exercise: Exercise) -> None:
                 custom=True,
                 position=position,
                 facts_json=facts,
+                role=exercise.role.value,
             )
         )
     else:
-        row.name, row.facts_json = exercise.name, facts
+        row.name, row.facts_json, row.role = exercise.name, facts, exercise.role.value
 
 
 def exercise_id(db: OrmSession, slug: str) -> int | None:

@@ -56,7 +56,7 @@ def session_starts_between(
     """(id, start time) of sessions starting in [start, end), oldest first."""
     rows = db.execute(
         select(SessionRow.id, SessionRow.started_at)
-        .where(SessionRow.started_at >= start, SessionRow.started_at < end)
+        .where(SessionRow.started_at >= start, SessionRow.started_at < end, sound_session())
         .order_by(SessionRow.started_at, SessionRow.id)
     ).all()
     return [(id_, started) for id_, started in rows]

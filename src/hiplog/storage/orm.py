@@ -36,7 +36,8 @@ class Base(DeclarativeBase):
 
 
 class ExerciseRow(Base):
-    """A built-in or custom exercise. `facts_json` holds every catalog fact as JSON."""
+    """A built-in or custom exercise. `facts_json` holds every catalog fact as JSON but its role,
+    which is a column of its own ("catalog", "hip" or "other"; revision 0002)."""
 
     __tablename__ = "exercises"
 
@@ -46,6 +47,7 @@ class ExerciseRow(Base):
     custom: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
     facts_json: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(10), default="catalog", server_default="catalog")
 
 
 class SessionRow(Base):

@@ -296,16 +296,6 @@ def count_sessions(db: OrmSession) -> int:
     return int(db.scalar(select(func.count(SessionRow.id)).where(sound_session())) or 0)
 
 
-def training_days(db: OrmSession, start: datetime, end: datetime) -> list[datetime]:
-    return list(
-        db.scalars(
-            select(SessionRow.started_at)
-            .where(SessionRow.started_at >= start, SessionRow.started_at < end, sound_session())
-            .order_by(SessionRow.started_at)
-        )
-    )
-
-
 def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
     """Insert many sessions fast (imports): one executemany for the sessions, one for the sets.
 

@@ -1,4 +1,5 @@
-"""The running application's identity on the desktop: its names, desktop file id and icon.
+"""The running application's identity on the desktop: its names, desktop file id, icon and
+the place of its window preferences.
 
 Docks and task bars match a window to its menu entry through the desktop file name (the Wayland
 app_id is taken from it), so it must be the same id as resources/desktop/<APP_ID>.desktop and the
@@ -7,7 +8,7 @@ AppStream metainfo. Call `apply_identity` once, right after creating the QApplic
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSettings, QSize
 from PySide6.QtGui import QGuiApplication, QIcon
 
 from hiplog import APP_ID, APP_NAME, __version__
@@ -22,6 +23,12 @@ def app_icon() -> QIcon:
     for size in ICON_SIZES:
         icon.addFile(str(resource_path("icons", f"hiplog-{size}.png")), QSize(size, size))
     return icon
+
+
+def ui_settings() -> QSettings:
+    """The window's own preferences (theme, geometry, last view), in the platform's usual
+    place for them; the training settings are in the database."""
+    return QSettings("hiplog", "hiplog")
 
 
 def apply_identity(app: QGuiApplication) -> None:

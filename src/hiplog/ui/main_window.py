@@ -30,9 +30,11 @@ from hiplog import __version__
 from hiplog.domain.errors import HiplogError
 from hiplog.domain.plan import Plan
 from hiplog.services.context import AppContext
+from hiplog.ui.app_identity import ui_settings
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.undo_support import undo_notices
 from hiplog.ui.files.backup_actions import add_backup_actions
+from hiplog.views import VIEW_NAMES
 
 if TYPE_CHECKING:
     from hiplog.ui.exercises.exercises_view import ExercisesView
@@ -42,7 +44,6 @@ if TYPE_CHECKING:
     from hiplog.ui.plan.plan_view import PlanView
     from hiplog.ui.progress.progress_view import ProgressView
 
-VIEW_NAMES = ("log", "plan", "progress", "history", "exercises")
 VIEW_TITLES = {
     "log": "Log",
     "plan": "Plan",
@@ -66,10 +67,6 @@ EXPORT_CSV_FILTER = "hiplog CSV, one row per set (*.csv)"
 EXPORT_JSON_FILTER = "Full backup as JSON (*.json)"
 
 
-def default_ui_settings() -> QSettings:
-    return QSettings("hiplog", "hiplog")
-
-
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -79,7 +76,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.ui_settings = settings if settings is not None else default_ui_settings()
+        self.ui_settings = settings if settings is not None else ui_settings()
         self.events = DataEvents(self)
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(f"hiplog - {ctx.locations.database.name}")

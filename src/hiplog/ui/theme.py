@@ -10,14 +10,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from hiplog.ui.app_identity import ui_settings
+
 THEMES = ("system", "light", "dark")
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 THEME_KEY = "ui/theme"
-
-
-def ui_settings() -> QSettings:
-    """The app's QSettings (in the platform's usual place for user preferences)."""
-    return QSettings("hiplog", "hiplog")
 
 
 def load_theme(settings: QSettings | None = None) -> str:

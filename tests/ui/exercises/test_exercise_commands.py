@@ -44,13 +44,20 @@ def test_create_and_edit_undo_and_redo(qtbot: QtBot, ctx: AppContext, events: Da
     assert "Frog pump" in names(ctx)
 
 
-def test_undoing_a_create_is_refused_once_sets_are_logged(
-    qtbot: QtBot, ctx: AppContext, events: DataEvents
-) -> None:
+def created_with_a_set(ctx: AppContext, events: DataEvents) -> CreateCustomExercise:
+    """A frog pump created by its command, then one set of it logged."""
     create = CreateCustomExercise(ctx, events, FROG_PUMP)
     create.redo()
     assert create.saved is not None
     training_log.log_sets(ctx, [SetEntry(exercise=create.saved.slug, order=1, reps=25)])
+    return create
+
+
+def test_undoing_a_create_is_refused_once_sets_are_logged(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents
+) -> None:
+    create = created_with_a_set(ctx, events)
+    assert create.saved is not None
     create.undo()
     assert isinstance(create.failure, InputError)
     assert "has logged sets now" in str(create.failure)
@@ -60,10 +67,8 @@ def test_undoing_a_create_is_refused_once_sets_are_logged(
 def test_mapping_moves_the_sets_and_undo_moves_them_back(
     qtbot: QtBot, ctx: AppContext, events: DataEvents
 ) -> None:
-    create = CreateCustomExercise(ctx, events, FROG_PUMP)
-    create.redo()
+    create = created_with_a_set(ctx, events)
     assert create.saved is not None
-    training_log.log_sets(ctx, [SetEntry(exercise=create.saved.slug, order=1, reps=25)])
     target = ctx.catalog().get("glute-bridge")
     assert target is not None
     mapping = MapCustomExercise(ctx, events, create.saved, target)

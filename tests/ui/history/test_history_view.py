@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
+from tests.ui.keyboard import focus_for_keys
 
 from hiplog.domain.models import Exercise, Length, LoadKind, SetEntry
 from hiplog.domain.settings import ProgressionSettings
@@ -225,6 +226,7 @@ def test_delete_session_and_undo_restores_it_whole(
     before = training_log.get_session(ctx, logged["last_week"])
     assert before is not None
     view.select_session(logged["last_week"])
+    focus_for_keys(qtbot, view.table)
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert len(_session_ids(view)) == 2
     assert training_log.get_session(ctx, logged["last_week"]) is None
@@ -328,6 +330,7 @@ def test_add_a_forgotten_set_with_ctrl_n_then_undo_and_redo(
     assert isinstance(editor, SessionEditor)
     editor.table.selectRow(1)  # a hip thrust set: the new set is a hip thrust
     assert editor.exercise_combo.currentData() == "barbell-hip-thrust"
+    focus_for_keys(qtbot, editor.table)
     qtbot.keyClick(editor.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     thrust = "barbell-hip-thrust"
     # set 4, filled in from set 3 (62.5 kg x 8), saved at once
@@ -378,6 +381,7 @@ def test_add_a_forgotten_exercise_with_insert_fills_in_the_time_before(
     combo = editor.exercise_combo
     assert combo.itemText(0) == "Kettlebell swing"  # this session's exercises come first
     combo.setCurrentIndex(combo.findData("barbell-hip-thrust"))
+    focus_for_keys(qtbot, editor.table)
     qtbot.keyClick(editor.table, Qt.Key.Key_Insert)
     # set 1 of the thrust, from last week's last working set
     assert _sets_of(ctx, logged["recent"], "barbell-hip-thrust") == [(1, 8, 62.5)]

@@ -44,6 +44,13 @@ def draft(model: SetsTableModel, load: float, reps: int) -> int:
     return key
 
 
+def saved(log: LogSession, model: SetsTableModel, load: float, reps: int) -> int:
+    """The key of a set typed in the Log and saved by its command."""
+    key = draft(model, load, reps)
+    AddSetCommand(log, SLUG, key).redo()
+    return key
+
+
 def saved_sets(ctx: AppContext, log: LogSession) -> list[tuple[float | None, int]]:
     if log.session_id is None:
         return []
@@ -76,9 +83,8 @@ def test_editing_and_deleting_a_set_undo_to_what_was_there(
     qtbot: QtBot, ctx: AppContext, events: DataEvents
 ) -> None:
     log, model = logging(ctx, events)
-    key = draft(model, 60.0, 12)
-    AddSetCommand(log, SLUG, key).redo()
-    AddSetCommand(log, SLUG, draft(model, 60.0, 10)).redo()
+    key = saved(log, model, 60.0, 12)
+    saved(log, model, 60.0, 10)
     edit = EditSetCommand(log, SLUG, key, replace(model.by_key(key).entry(SLUG), reps=11))
     edit.redo()
     assert saved_sets(ctx, log) == [(60.0, 11), (60.0, 10)]
@@ -96,8 +102,7 @@ def test_a_set_changed_elsewhere_is_refused_with_a_reason(
     qtbot: QtBot, ctx: AppContext, events: DataEvents
 ) -> None:
     log, model = logging(ctx, events)
-    key = draft(model, 60.0, 12)
-    AddSetCommand(log, SLUG, key).redo()
+    key = saved(log, model, 60.0, 12)
     delete = DeleteSetCommand(log, SLUG, key)
     model.remove_row(key)  # as if History had deleted it and the Log reloaded
     delete.redo()
@@ -116,7 +121,7 @@ def test_session_details_are_saved_once_the_session_exists(
     change.redo()
     assert (log.started_at, log.bodyweight_kg) == (later, 80.0)
     assert log.session_id is None  # nothing written before the first set
-    AddSetCommand(log, SLUG, draft(model, 60.0, 12)).redo()
+    saved(log, model, 60.0, 12)
     change.undo()
     assert log.session_id is not None
     session = training_log.get_session(ctx, log.session_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.past_sessions import add_past_session
 
 from hiplog.domain.plan import Plan
+from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.timing import NextSession
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -80,6 +82,25 @@ def test_timing_lines_for_each_status() -> None:
     assert lines[0].startswith("Next session: any time now")
     assert "3 sessions" in lines[1]
     assert "rest day" in lines[2]
+
+
+def test_timing_lines_say_the_recovery_time_and_weekly_target_of_the_settings() -> None:
+    now = datetime(2026, 11, 21, 12, 0)
+    settings = replace(ProgressionSettings(), recovery_hours=72.0, sessions_per_week=(3, 4))
+
+    def lines_for(status: str) -> list[str]:
+        timing = NextSession(
+            earliest=now + timedelta(hours=5), sessions_last_7_days=2, status=status
+        )
+        plan = Plan(as_of=now, next_session=timing, suggestions=(), warnings=())
+        return timing_lines(plan, now, settings)
+
+    assert "(the target is 3 to 4 a week)" in lines_for("behind")[1]
+    assert lines_for("recover")[2] == (
+        "Still recovering: your hips get 72 hours between hard sessions."
+    )
+    assert lines_for("ahead")[2].startswith("Four or more sessions in the last 7 days")
+    assert lines_for("behind")[2].startswith("Fewer than 3 sessions in the last 7 days")
 
 
 def test_without_history_it_explains_what_to_do_first(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from hiplog.domain.catalog import Catalog, free_slug, new_custom_exercise, normalise_name, slugify
+from hiplog.domain.catalog import Catalog, free_slug, normalise_name, slugify
 from hiplog.domain.importers.cell_values import SetValues
 from hiplog.domain.models import (
     Exercise,
@@ -17,20 +17,28 @@ from hiplog.domain.models import (
     Session,
     SetEntry,
 )
+from hiplog.domain.name_recognition import Recognition, own_hip_exercise, recognise
 
 FAILURE_TAG = "[failure]"
 DROP_SET_TAG = "[drop set]"
 
 
 class ExerciseMapper:
-    """Maps names from another app to catalog slugs, or to custom exercises made on the way."""
+    """Maps names from another app to catalog slugs, or to custom exercises made on the way.
+
+    A name the catalog knows (slug, name or alias, or an exercise of the person's) is that
+    exercise; else the name rules (name_recognition) say whether it plainly is a catalog
+    exercise, the person's own hip exercise or other training.
+    """
 
     def __init__(self, catalog: Catalog) -> None:
         self._catalog = catalog
         self._slug_by_key: dict[str, str] = {}
         self._slug_by_name: dict[str, str] = {}  # the name exactly as written, on every row
         self._custom: dict[str, str] = {}  # slug -> name as first written
+        self._found: dict[str, Recognition] = {}  # custom slug -> what the rules made of it
         self._loaded: set[str] = set()  # custom slugs that had a load on some set
+        self.by_rules: dict[str, str] = {}  # name -> catalog slug the rules mapped it to
 
     def slug_for(self, name: str) -> str:
         known = self._slug_by_name.get(name)
@@ -47,11 +55,17 @@ class ExerciseMapper:
         if slug is not None:
             return slug
         found = self._catalog.resolve(name) if name else None
+        recognition = recognise(name, self._catalog) if found is None else None
         if found is not None:
             slug = found.slug
+        elif recognition is not None and recognition.slug is not None:
+            slug = recognition.slug
+            self.by_rules[name] = slug
         else:
             slug = free_slug(slugify(name), self._catalog, self._custom)
             self._custom[slug] = name or "Unnamed exercise"
+            assert recognition is not None
+            self._found[slug] = recognition
         self._slug_by_key[key] = slug
         return slug
 
@@ -63,9 +77,19 @@ class ExerciseMapper:
         """One Exercise per custom name, in the order they were first seen."""
         catalog_size = len(self._catalog)
         return [
-            new_custom_exercise(slug, name, loaded=slug in self._loaded, position=catalog_size + i)
+            own_hip_exercise(
+                self._found[slug],
+                slug,
+                name,
+                loaded=slug in self._loaded,
+                position=catalog_size + i,
+            )
             for i, (slug, name) in enumerate(self._custom.items())
         ]
+
+    def unsure(self) -> set[str]:
+        """Slugs of the custom exercises the rules could not tell (made other training)."""
+        return {slug for slug, found in self._found.items() if not found.sure}
 
 
 def _joined_notes(tag: str, notes: list[str]) -> str:
@@ -248,4 +272,6 @@ class ImportBuilder:
         sessions.sort(key=lambda s: s.started_at)
         self.data.sessions = sessions
         self.data.custom_exercises = self.mapper.custom_exercises()
+        self.data.unsure = self.mapper.unsure()
+        self.data.recognised = dict(self.mapper.by_rules)
         return self.data

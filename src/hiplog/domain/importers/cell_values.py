@@ -75,8 +75,8 @@ def check_text(text: str, source: str) -> str:
     return text
 
 
-def parse_number(text: str, what: str, where: str) -> float | None:
-    """A decimal number, or None for an empty field. `nan`/`inf` are not numbers here."""
+def parse_number_or_none(text: str, what: str, where: str) -> float | None:
+    """A decimal number, or None for an empty cell. `nan`/`inf` are not numbers here."""
     text = text.strip()
     if not text:
         return None
@@ -89,9 +89,11 @@ def parse_number(text: str, what: str, where: str) -> float | None:
     return value
 
 
-def parse_reps(text: str, where: str) -> int:
-    """Reps as a whole number; `13.0` is 13, empty is 0 (a timed or distance set)."""
-    value = parse_number(text, "reps", where)
+def parse_reps_or_zero(text: str, where: str) -> int:
+    """Reps as a whole number; `13.0` is 13, an empty cell is 0 (a timed or distance set).
+
+    Unlike validation.parse_reps (what a person types), where a blank is an error."""
+    value = parse_number_or_none(text, "reps", where)
     if value is None:
         return 0
     if value != int(value):
@@ -99,7 +101,7 @@ def parse_reps(text: str, where: str) -> int:
     return int(value)
 
 
-def parse_date(text: str, formats: tuple[str, ...], where: str) -> datetime:
+def parse_date_in_formats(text: str, formats: tuple[str, ...], where: str) -> datetime:
     """A naive datetime in one of `formats`, else an InputError naming the value."""
     text = text.strip()
     parsed = date_in_formats(text, formats)
@@ -153,7 +155,7 @@ def _zero_padded(text: str, fmt: str) -> datetime | None:
 
 def rir_from_rpe_cell(text: str, where: str) -> int | None:
     """The RPE column of a row as reps in reserve; None when the cell is empty."""
-    rpe = parse_number(text, "RPE", where)
+    rpe = parse_number_or_none(text, "RPE", where)
     return None if rpe is None else rir_from_rpe(rpe)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Iterator, Mapping
 
 from hiplog.domain.csv_delimiter import has_delimiter, split_header
@@ -15,27 +16,50 @@ def csv_rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list
     """Rows of a CSV text with the physical line each starts on; blank lines are skipped.
 
     Quoted fields may span lines, so the start line is one past where the previous row ended.
-    csv errors (a quote never closed, a field too large) become InputErrors with the line.
+    A row Strong wrote with a note in doubled quotes but no quotes around it (`,""bro curls"",`)
+    is read as written (the note `"bro curls"`). Other csv errors (a quote never closed, a field
+    too large) become InputErrors with the line.
     """
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    previous_end = 0
+    offset = 0  # physical lines before `text` (after a repaired row, the rest is read anew)
     while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as err:
-            reason = (
-                "the file ends inside a quoted field (cut off?)"
-                if "unexpected end of data" in str(err)
-                else f"cannot read this row as CSV ({err}); is the delimiter right?"
-            )
-            raise InputError(reason, f"{source} line {previous_end + 1}") from None
-        start = previous_end + 1
-        previous_end = reader.line_num
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue
-        yield start, row
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        previous_end = 0
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as err:
+                rest = text.splitlines(keepends=True)[previous_end:]
+                repaired = unquoted_note_read(rest[0], delimiter) if rest else None
+                if repaired is None:
+                    raise _csv_error(err, f"{source} line {offset + previous_end + 1}") from None
+                text = repaired + "".join(rest[1:])
+                offset += previous_end
+                break
+            start = previous_end + 1
+            previous_end = reader.line_num
+            if not row or (len(row) == 1 and not row[0].strip()):
+                continue
+            yield offset + start, row
+
+
+def _csv_error(err: csv.Error, where: str) -> InputError:
+    reason = (
+        "the file ends inside a quoted field (cut off?)"
+        if "unexpected end of data" in str(err)
+        else f"cannot read this row as CSV ({err}); is the delimiter right?"
+    )
+    return InputError(reason, where)
+
+
+def unquoted_note_read(line: str, delimiter: str) -> str | None:
+    """The line with each field Strong wrote as `""text""` (doubled quotes, none around) quoted
+    properly, so that it reads as `"text"`; None when the line has no such field."""
+    d = re.escape(delimiter)
+    pattern = rf'(^|{d})""([^"{d}\r\n][^{d}\r\n]*?)""(?={d}|\r?\n|$)'
+    repaired, count = re.subn(pattern, r'\1"""\2"""', line)
+    return repaired if count else None
 
 
 def header_and_rows(

@@ -20,9 +20,9 @@ from hiplog.domain.importers.builder import ImportBuilder
 from hiplog.domain.importers.cell_values import (
     load_from,
     metres_per,
-    parse_date,
-    parse_number,
-    parse_reps,
+    parse_date_in_formats,
+    parse_number_or_none,
+    parse_reps_or_zero,
     positive_or_none,
     weight_unit,
 )
@@ -110,16 +110,17 @@ def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
     get = column_getter(layout.index)
     builder = ImportBuilder(catalog, "fitnotes")
     data = builder.data
+    loads = {Unit.KG: 0, Unit.LB: 0}
     for line, raw in rows:
         where = f"{source} line {line}"
         row = _fields(raw, layout, where)
         data.rows_read += 1
-        started_at = parse_date(get(row, "date"), ("%Y-%m-%d",), where)
+        started_at = parse_date_in_formats(get(row, "date"), ("%Y-%m-%d",), where)
         key = started_at.date()
         exercise = get(row, "exercise").strip()
         if not exercise:
             raise InputError("the exercise name is empty", where)
-        weight = parse_number(get(row, "weight"), "weight", where)
+        weight = parse_number_or_none(get(row, "weight"), "weight", where)
         unit = layout.weight_unit
         if unit is None:
             unit_text = get(row, "weight_unit")
@@ -129,7 +130,9 @@ def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
                 raise InputError("this row has a weight but no weight unit", where)
             else:
                 unit = Unit.KG
-        distance = positive_or_none(parse_number(get(row, "distance"), "distance", where))
+        if weight:
+            loads[unit] += 1
+        distance = positive_or_none(parse_number_or_none(get(row, "distance"), "distance", where))
         distance_m = None
         if distance is not None:
             unit_text = get(row, "distance_unit")
@@ -141,10 +144,12 @@ def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
             started_at,
             exercise,
             line,
-            reps=parse_reps(get(row, "reps"), where),
+            reps=parse_reps_or_zero(get(row, "reps"), where),
             load_kg=load_from(weight, unit),
             duration_s=positive_or_none(parse_hms(get(row, "time"), where)),
             distance_m=distance_m,
             notes=get(row, "comment"),
         )
+    if any(loads.values()):
+        data.load_unit = (Unit.LB if loads[Unit.LB] > loads[Unit.KG] else Unit.KG).value
     return builder.finish()

@@ -45,7 +45,8 @@ def _parse_datetime(value: Any, what: str, where: str) -> datetime:
     return check_training_date(parsed, where)
 
 
-def _number(value: Any, what: str, where: str) -> float:
+def _number_or_zero(value: Any, what: str, where: str) -> float:
+    """A stored number; NULL or an empty cell is 0 (FitNotes stores "not used" that way)."""
     if value is None or value == "":
         return 0.0
     try:
@@ -165,10 +166,10 @@ def _add_log_row(
     started_at = _parse_datetime(date, "date", where).replace(hour=0, minute=0, second=0)
     started_at = started_at.replace(microsecond=0)
     key = started_at.date()
-    reps_value = _number(reps, "reps", where)
+    reps_value = _number_or_zero(reps, "reps", where)
     if reps_value != int(reps_value):
         raise InputError(f"reps '{reps}' is not a whole number", where)
-    distance_value = positive_or_none(_number(distance, "distance", where))
+    distance_value = positive_or_none(_number_or_zero(distance, "distance", where))
     distance_m = None
     if distance_value is not None:
         code = _as_int(unit_code)
@@ -181,8 +182,8 @@ def _add_log_row(
         name,
         0,
         reps=int(reps_value),
-        load_kg=positive_or_none(_number(weight, "metric_weight", where)),
-        duration_s=positive_or_none(_number(duration, "duration_seconds", where)),
+        load_kg=positive_or_none(_number_or_zero(weight, "metric_weight", where)),
+        duration_s=positive_or_none(_number_or_zero(duration, "duration_seconds", where)),
         distance_m=distance_m,
         label=f"training_log row {row_id}",
     )
@@ -225,7 +226,7 @@ def _read_bodyweights(conn: sqlite3.Connection, builder: ImportBuilder, source: 
     ):
         where = f"{source} BodyWeight row {entry_id}"
         measured_at = _parse_datetime(date, "date", where)
-        entry = BodyweightEntry(measured_at, _number(kg, "body_weight_metric", where))
+        entry = BodyweightEntry(measured_at, _number_or_zero(kg, "body_weight_metric", where))
         builder.data.bodyweights.append(entry)
         if builder.has_session(measured_at.date()):
             builder.set_bodyweight(measured_at.date(), entry.kg)

@@ -18,8 +18,8 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.importers.builder import DROP_SET_TAG, FAILURE_TAG, ImportBuilder
 from hiplog.domain.importers.cell_values import (
     load_from,
-    parse_number,
-    parse_reps,
+    parse_number_or_none,
+    parse_reps_or_zero,
     positive_or_none,
     rir_from_rpe_cell,
 )
@@ -113,11 +113,13 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
                 where,
             )
         warmup, tag = _SET_TYPES[set_type]
-        reps = parse_reps(get(row, "reps"), where)
-        load_kg = load_from(parse_number(get(row, weight_col), "weight", where), weight_unit)
-        distance = positive_or_none(parse_number(get(row, distance_col), "distance", where))
+        reps = parse_reps_or_zero(get(row, "reps"), where)
+        load_kg = load_from(
+            parse_number_or_none(get(row, weight_col), "weight", where), weight_unit
+        )
+        distance = positive_or_none(parse_number_or_none(get(row, distance_col), "distance", where))
         duration = positive_or_none(
-            parse_number(get(row, "duration_seconds"), "duration_seconds", where)
+            parse_number_or_none(get(row, "duration_seconds"), "duration_seconds", where)
         )
         rir = rir_from_rpe_cell(get(row, "rpe"), where)
         builder.add_session_note(key, started_at, get(row, "description"))
@@ -135,6 +137,8 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
             distance_m=distance * metres if distance is not None and metres else None,
             tag=tag,
         )
+    if weight_unit is not None:
+        data.load_unit = weight_unit.value
     return builder.finish()
 
 

@@ -24,9 +24,9 @@ from hiplog.domain.importers.cell_values import (
     SetValues,
     load_from,
     metres_per,
-    parse_date,
-    parse_number,
-    parse_reps,
+    parse_date_in_formats,
+    parse_number_or_none,
+    parse_reps_or_zero,
     positive_or_none,
     rir_from_rpe_cell,
     weight_unit,
@@ -163,7 +163,21 @@ def read_strong(text: str, source: str, catalog: Catalog, unit: Unit | None) -> 
             note_rows += 1
             builder.add_exercise_note(key, started_at, name.strip(), row[notes_at])
     data.rows_read, data.rest_rows, data.note_rows = rows_read, rest_rows, note_rows
+    data.load_unit = _load_unit(values, layout, unit)
     return builder.finish()
+
+
+def _load_unit(
+    values: dict[tuple[str, ...], SetValues | str], layout: _Layout, unit: Unit | None
+) -> str:
+    """The unit most loaded sets were written in (counting each distinct set of cells once)."""
+    counts = {Unit.KG: 0, Unit.LB: 0}
+    for cells, parsed in values.items():
+        if isinstance(parsed, SetValues) and parsed.load_kg:
+            counts[_row_weight_unit(cells[3], layout, unit, parsed.load_kg, "")] += 1
+    if not any(counts.values()):
+        return ""
+    return Unit.LB.value if counts[Unit.LB] > counts[Unit.KG] else Unit.KG.value
 
 
 _Cells = Callable[[list[str]], tuple[str, ...]]
@@ -207,7 +221,7 @@ def _session_of(
 ) -> tuple[object, datetime, DraftSession]:
     """The workout of a row from its date, Workout # and Workout Name cells."""
     date, workout_no, workout_name = cells
-    started_at = parse_date(date, _DATE_FORMATS, where)
+    started_at = parse_date_in_formats(date, _DATE_FORMATS, where)
     workout_no = workout_no.strip()
     key = ("#", workout_no) if workout_no else (started_at, workout_name.strip())
     draft = builder.session(key, started_at)
@@ -229,13 +243,13 @@ def _set_values(
     tag = FAILURE_TAG if folded in _FAILURE else DROP_SET_TAG if folded in _DROP else ""
     if not (warmup or tag or kind.isdigit()):
         raise InputError(f"unknown Set Order '{kind}'", where)
-    reps = parse_reps(reps_cell, where)
-    weight = parse_number(weight_cell, "weight", where)
+    reps = parse_reps_or_zero(reps_cell, where)
+    weight = parse_number_or_none(weight_cell, "weight", where)
     load_kg = load_from(weight, _row_weight_unit(unit_cell, layout, unit, weight, where))
-    distance_m = positive_or_none(parse_number(distance_cell, "distance", where))
+    distance_m = positive_or_none(parse_number_or_none(distance_cell, "distance", where))
     if distance_m is not None:
         distance_m *= _row_metres_per(distance_unit_cell, layout, unit, where)
-    duration_s = positive_or_none(parse_number(seconds, "seconds", where))
+    duration_s = positive_or_none(parse_number_or_none(seconds, "seconds", where))
     return SetValues.checked(
         reps=reps,
         load_kg=load_kg,

@@ -4,17 +4,18 @@ trailing zeros), in the display unit."""
 from __future__ import annotations
 
 from hiplog.domain.units import Unit, from_kg
+from hiplog.domain.wording import trim_number
 
 
 def load_text(kg: float | None, unit: Unit) -> str:
     """A load as typed in a table: '62.5'; '' for bodyweight (no load)."""
     if not kg:
         return ""
-    return f"{from_kg(kg, unit):.2f}".rstrip("0").rstrip(".")
+    return trim_number(from_kg(kg, unit))
 
 
 def bodyweight_text(kg: float | None, unit: Unit) -> str:
     """A bodyweight as typed in a session's field, to a tenth: '72.5'; '' if not recorded."""
     if kg is None:
         return ""
-    return f"{from_kg(kg, unit):.1f}".rstrip("0").rstrip(".")
+    return trim_number(from_kg(kg, unit), 1)

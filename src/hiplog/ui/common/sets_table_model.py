@@ -11,8 +11,7 @@ session editor the view reloads the session with `set_entries`.
 Every view shows the columns it needs and hides the others (the Log has no Exercise column, the
 session editor no Record column), so a column has one number everywhere.
 
-Over 400 lines on purpose: it is the one model both views share, and keeping the draft rows'
-operations beside the cells they change reads better than a subclass per view.
+What a cell shows and how typed text is read, without Qt, is in set_cells.py.
 """
 
 from __future__ import annotations
@@ -32,11 +31,11 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, SetEntry, StepKind
-from hiplog.domain.records import RecordKind, describe
-from hiplog.domain.units import Unit, format_load
-from hiplog.domain.validation import parse_load, parse_reps, parse_rir, validate_set
+from hiplog.domain.records import RecordKind
+from hiplog.domain.units import Unit
+from hiplog.domain.validation import validate_set
 from hiplog.ui.common import roles
-from hiplog.ui.common.number_text import load_text
+from hiplog.ui.common import set_cells as cells
 from hiplog.ui.common.set_row import SetRow, new_key
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,43 +48,11 @@ def uses_band(exercise: Exercise) -> bool:
 class SetsTableModel(QAbstractTableModel):
     """Sets of one session (of one exercise, or all of them); loads in the display unit."""
 
-    EXERCISE, SET, LOAD, REPS, RIR, WARMUP, SIDE, BAND, NOTES, RECORD = range(10)
-    TITLES = (
-        "Exercise",
-        "Set",
-        "Load",
-        "Reps",
-        "RIR",
-        "Warm-up",
-        "Side",
-        "Band",
-        "Notes",
-        "Record",
-    )
-    #: How a column is named in a message ("Glute bridge, set 2, reps: ...").
-    WHAT = ("exercise", "set", "load", "reps", "RIR", "warm-up", "side", "band", "notes", "record")
-    #: The SetRow field each typed column sets.
-    FIELDS: ClassVar[dict[int, str]] = {
-        LOAD: "load_kg",
-        REPS: "reps",
-        RIR: "rir",
-        SIDE: "side",
-        BAND: "band",
-        NOTES: "notes",
-    }
-    HEADER_TIPS: ClassVar[dict[int, str]] = {
-        EXERCISE: "The exercise of the set",
-        SET: "Set number; W marks a warm-up set. 'next' rows are not saved yet.",
-        LOAD: "External load. Leave blank for bodyweight.",
-        REPS: "Repetitions done. A set is saved as soon as its reps are in.",
-        RIR: "Reps in reserve: how many more reps you could have done (0-10). Optional.",
-        WARMUP: "Warm-up sets are kept but do not count for progress or suggestions.",
-        SIDE: "L or R for one-sided work; blank for both sides.",
-        BAND: "The band you used, by name (for example 'medium').",
-        NOTES: "Anything worth remembering about this set.",
-        RECORD: "PR marks a personal record; hover it to see which one.",
-    }
-    NUMBERED = (SET, LOAD, REPS, RIR)
+    # Columns (the same numbers in every view) and what the cells say: see set_cells.py.
+    EXERCISE, SET, LOAD, REPS, RIR, WARMUP, SIDE, BAND, NOTES, RECORD = cells.COLUMNS
+    TITLES, WHAT, NUMBERED = cells.TITLES, cells.WHAT, cells.NUMBERED
+    FIELDS: ClassVar[dict[int, str]] = cells.FIELDS
+    HEADER_TIPS: ClassVar[dict[int, str]] = cells.HEADER_TIPS
 
     KEY_ROLE = roles.KEY_ROLE
     SAVED_ROLE = roles.SAVED_ROLE
@@ -194,18 +161,18 @@ class SetsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(r, index.row(), column)
         if role == Qt.ItemDataRole.EditRole:
-            return self._edit_text(r, column)
+            return cells.edit_text(r, column, self.unit)
         if role == Qt.ItemDataRole.CheckStateRole and column == self.WARMUP:
             return Qt.CheckState.Checked if r.warmup else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(r, column)
+            return cells.tooltip(r, column, self.unit)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMBERED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return self._look_or_role(r, column, role)
 
     def _look_or_role(self, r: SetRow, column: int, role: int) -> Any:
         """The hint colour and fonts, and the custom roles."""
-        hint = self._shows_hint(r, column)
+        hint = cells.shows_hint(r, column)
         if role == Qt.ItemDataRole.ForegroundRole and hint:
             return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.FontRole and (hint or column == self.RECORD):
@@ -218,17 +185,10 @@ class SetsTableModel(QAbstractTableModel):
         if role == self.SAVED_ROLE:
             return r.saved
         if role == self.TARGET_ROLE:
-            return self._target_text(r, column)
+            return cells.target_text(r, column, self.unit)
         if role == self.SET_ID_ROLE:
             return r.set_id
         return None
-
-    def _shows_hint(self, r: SetRow, column: int) -> bool:
-        if r.saved:
-            return False
-        if column == self.SET:
-            return True
-        return column == self.REPS and r.reps is None and r.target_reps is not None
 
     def _display(self, r: SetRow, row: int, column: int) -> str:
         if column == self.EXERCISE:
@@ -239,52 +199,10 @@ class SetsTableModel(QAbstractTableModel):
             if self._number_by_order:
                 return str(r.order)
             return "W" if r.warmup else str(self._working_number(row))
-        if column == self.LOAD and not r.load_kg and r.saved:
-            return "bodyweight"
-        if column == self.REPS and r.reps is None:
-            return str(r.target_reps) if r.target_reps is not None else ""
-        if column == self.RECORD:
-            return "★ PR" if r.records else ""
-        return self._edit_text(r, column)
+        return cells.display_text(r, column, self.unit)
 
     def _working_number(self, row: int) -> int:
         return sum(1 for r in self._rows[: row + 1] if r.saved and not r.warmup)
-
-    def _edit_text(self, r: SetRow, column: int) -> str:
-        if column == self.LOAD:
-            return load_text(r.load_kg, self.unit)
-        if column == self.REPS:
-            return "" if r.reps is None else str(r.reps)
-        if column == self.RIR:
-            return "" if r.rir is None else str(r.rir)
-        if column == self.SIDE:
-            return r.side or ""
-        if column == self.BAND:
-            return r.band or ""
-        if column == self.NOTES:
-            return r.notes
-        return ""
-
-    def _target_text(self, r: SetRow, column: int) -> str:
-        if column == self.REPS and r.target_reps is not None:
-            return str(r.target_reps)
-        if column == self.LOAD and r.target_load_kg:
-            return load_text(r.target_load_kg, self.unit)
-        return ""
-
-    def _tooltip(self, r: SetRow, column: int) -> str | None:
-        if r.flagged:
-            return "Flagged on import as out of range: left out of statistics"
-        if column == self.RECORD and r.records:
-            return describe(r.records)
-        if column == self.SET:
-            return "Saved" if r.saved else "Not saved yet: type the reps and press Enter"
-        if column == self.REPS and not r.saved and r.target_reps is not None:
-            return f"Target: {r.target_reps} reps. Type the reps you did."
-        if column == self.LOAD and not r.saved:
-            target = format_load(r.target_load_kg, self.unit) if r.target_load_kg else None
-            return f"Target: {target}" if target else "Leave blank for bodyweight"
-        return self.HEADER_TIPS.get(column)
 
     # --- editing ---------------------------------------------------------------------------
 
@@ -296,25 +214,7 @@ class SetsTableModel(QAbstractTableModel):
 
     def parse(self, column: int, text: str, row: int) -> Any:
         """The value of `text` typed in `column`; raises InputError saying what and where."""
-        where = self.where(row, column)
-        if column == self.LOAD:
-            return parse_load(text, self.unit, where)
-        if column == self.REPS:
-            if not text.strip():
-                return None
-            return parse_reps(text, where)
-        if column == self.RIR:
-            return parse_rir(text, where)
-        if column == self.SIDE:
-            value = text.strip().upper()
-            if value in ("", "L", "R"):
-                return value or None
-            raise InputError(f"side is L, R or blank, not '{text}'", where)
-        if column == self.BAND:
-            return text.strip() or None
-        if column == self.NOTES:
-            return text.strip()
-        raise InputError("this cell cannot be edited", where)
+        return cells.parse_cell(column, text, self.unit, self.where(row, column))
 
     def check(self, index: Index, text: str) -> str | None:
         """The message to show if `text` cannot go in the cell, else None."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from hiplog.domain.errors import InputError
-from hiplog.domain.models import Exercise
+from hiplog.domain.models import Exercise, Role
+from hiplog.domain.name_recognition import with_role
 from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -45,6 +46,16 @@ class EditCustomExercise(ServiceCommand):
     def revert(self) -> None:
         exercises.save_custom_exercise(self._ctx, self._before)
         self._events.catalog_changed.emit()
+
+
+class ChangeExerciseRole(EditCustomExercise):
+    """Move one of the person's exercises between hip work and other training (issue 12): the
+    Plan, the charts and the weekly counts follow through catalog_changed."""
+
+    def __init__(self, ctx: AppContext, events: DataEvents, exercise: Exercise, role: Role):
+        super().__init__(ctx, events, exercise, with_role(exercise, role))
+        where = "hip work" if role is Role.HIP else "other training"
+        self.setText(f"Move {exercise.name} to {where}")
 
 
 class MapCustomExercise(ServiceCommand):

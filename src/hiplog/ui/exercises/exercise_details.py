@@ -7,7 +7,7 @@ from html import escape
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.models import Exercise, Length, LoadKind, StepKind
 from hiplog.domain.settings import ProgressionSettings
-from hiplog.domain.units import format_load
+from hiplog.domain.wording import format_load, plural
 
 #: Link scheme of ladder links in the detail pane: ``exercise:<slug>``.
 LINK_SCHEME = "exercise"
@@ -87,9 +87,18 @@ def ladder(ex: Exercise, catalog: Catalog) -> tuple[list[Exercise], Exercise | N
     return rungs[max(where - 1, 0) : where], successor
 
 
+OTHER_TRAINING_TEXT = (
+    "Other training: kept as logged, in History and in every export, but left out of the Plan, "
+    "the hip charts and the weekly counts. If it works your hips, choose Move to hip work."
+)
+
+
 def exercise_html(
     ex: Exercise, catalog: Catalog, settings: ProgressionSettings, logged_sets: int
 ) -> str:
+    if ex.is_other:
+        logged = f"{logged_sets} set{'s' if logged_sets != 1 else ''} logged."
+        return f"<h2>{escape(ex.name)}</h2><p><i>{OTHER_TRAINING_TEXT}</i></p><p>{logged}</p>"
     rows: list[tuple[str, str]] = [
         ("Equipment", escape(", ".join(ex.equipment)) or "none"),
         ("Load", escape(load_description(ex))),
@@ -103,14 +112,14 @@ def exercise_html(
         after = _link(successor) if successor else "— (the top of this ladder)"
         rows.append(("Previous variation", before))
         rows.append(("Next variation", after))
-    rows.append(("Logged", f"{logged_sets} set{'s' if logged_sets != 1 else ''}"))
+    rows.append(("Logged", plural(logged_sets, "set")))
     table = "".join(
         f"<tr><td style='padding-right:12px'><b>{label}</b></td><td>{value}</td></tr>"
         for label, value in rows
     )
     parts = [f"<h2>{escape(ex.name)}</h2>"]
     if ex.custom:
-        parts.append("<p><i>Your own exercise.</i></p>")
+        parts.append("<p><i>Your own hip exercise: it counts in the Plan and the charts.</i></p>")
     parts.append(f"<table cellspacing='3'>{table}</table>")
     for title, text in (("Setup", ex.setup), ("Action", ex.action)):
         if text:

@@ -1,11 +1,12 @@
-"""Every exercise, built-in and custom, in catalog order, for the Exercises view's list."""
+"""Every exercise for the Exercises view's list, in two groups: hip exercises (the catalog, then
+the person's own) and other training, which the view shows collapsed (issue 12)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from hiplog.domain.models import Exercise
 from hiplog.ui.common.roles import SLUG_ROLE
@@ -14,36 +15,85 @@ Index = QModelIndex | QPersistentModelIndex
 #: Text the search box matches: name, slug, aliases, muscles and equipment.
 SEARCH_ROLE = SLUG_ROLE + 100
 
+HIP_GROUP, OTHER_GROUP = 0, 1
+GROUP_NAMES = ("Hip exercises", "Other training")
 
-class ExerciseListModel(QAbstractListModel):
+
+class ExerciseListModel(QAbstractItemModel):
+    """Two group rows, each with its exercises as children (an index's internal id is 0 for a
+    group, else its group + 1)."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._exercises: list[Exercise] = []
+        self._groups: tuple[list[Exercise], list[Exercise]] = ([], [])
 
     def set_rows(self, exercises: Sequence[Exercise]) -> None:
         self.beginResetModel()
-        self._exercises = list(exercises)
+        self._groups = (
+            [e for e in exercises if not e.is_other],
+            [e for e in exercises if e.is_other],
+        )
         self.endResetModel()
 
-    def exercise(self, row: int) -> Exercise:
-        return self._exercises[row]
+    def exercise(self, index: Index) -> Exercise | None:
+        """The exercise at a (source) index; None for a group row."""
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._groups[index.internalId() - 1][index.row()]
 
-    def row_of(self, slug: str) -> int | None:
-        for row, exercise in enumerate(self._exercises):
-            if exercise.slug == slug:
-                return row
-        return None
+    def index_of(self, slug: str) -> QModelIndex:
+        for group, rows in enumerate(self._groups):
+            for row, exercise in enumerate(rows):
+                if exercise.slug == slug:
+                    return self.index(row, 0, self.index(group, 0))
+        return QModelIndex()
+
+    def group_index(self, group: int) -> QModelIndex:
+        return self.index(group, 0)
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < self._shown_groups() else QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        rows = self._groups[parent.row()]
+        return self.createIndex(row, 0, parent.row() + 1) if row < len(rows) else QModelIndex()
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def _shown_groups(self) -> int:
+        """The Other training group is there only when there is other training."""
+        return 2 if self._groups[OTHER_GROUP] else 1
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._exercises)
+        if not parent.isValid():
+            return self._shown_groups()
+        return len(self._groups[parent.row()]) if parent.internalId() == 0 else 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if index.isValid() and index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled
+        return super().flags(index)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._exercises):
+        if not index.isValid():
             return None
-        ex = self._exercises[index.row()]
+        ex = self.exercise(index)
+        if ex is None:
+            return self._group_data(index.row(), role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{ex.name}  (custom)" if ex.custom else ex.name
+            return f"{ex.name}  (yours)" if ex.custom and not ex.is_other else ex.name
         if role == Qt.ItemDataRole.ToolTipRole:
+            if ex.is_other:
+                return f"{ex.name}: other training, kept but left out of every hip figure"
             muscles = ", ".join(ex.muscles) or "no muscles noted"
             return f"{ex.name}: {muscles}"
         if role == SLUG_ROLE:
@@ -51,4 +101,16 @@ class ExerciseListModel(QAbstractListModel):
         if role == SEARCH_ROLE:
             parts = (ex.name, ex.slug, *ex.aliases, *ex.muscles, *ex.equipment)
             return " ".join(parts)
+        return None
+
+    def _group_data(self, group: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{GROUP_NAMES[group]} ({len(self._groups[group])})"
+        if role == Qt.ItemDataRole.ToolTipRole and group == OTHER_GROUP:
+            return (
+                "Training that is not hip-extension work: kept, shown in History and exported, "
+                "but left out of the Plan, the hip charts and the weekly counts"
+            )
+        if role == SEARCH_ROLE:
+            return ""
         return None

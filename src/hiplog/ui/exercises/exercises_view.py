@@ -9,15 +9,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QSplitter,
     QTextBrowser,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from hiplog.domain.models import Exercise
+from hiplog.domain.models import Exercise, Role
 from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -26,12 +26,18 @@ from hiplog.ui.common.roles import SLUG_ROLE
 from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.exercises.custom_exercise_dialog import CustomExerciseDialog
 from hiplog.ui.exercises.exercise_commands import (
+    ChangeExerciseRole,
     CreateCustomExercise,
     EditCustomExercise,
     MapCustomExercise,
 )
 from hiplog.ui.exercises.exercise_details import LINK_SCHEME, exercise_html
-from hiplog.ui.exercises.exercise_list_model import SEARCH_ROLE, ExerciseListModel
+from hiplog.ui.exercises.exercise_list_model import (
+    HIP_GROUP,
+    OTHER_GROUP,
+    SEARCH_ROLE,
+    ExerciseListModel,
+)
 from hiplog.ui.exercises.map_exercise_dialog import MapExerciseDialog
 
 
@@ -70,11 +76,12 @@ class ExercisesView(LazyView):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(SEARCH_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setRecursiveFilteringEnabled(True)
         self.search.textChanged.connect(self._search_changed)
-        self.list = QListView()
+        self.list = QTreeView()
         self.list.setModel(self.proxy)
+        self.list.setHeaderHidden(True)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setSpacing(2)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
 
         self.new_button = QPushButton("New exercise…")
@@ -88,8 +95,13 @@ class ExercisesView(LazyView):
             "This exercise is really one hiplog knows: move its sets there and remove it"
         )
         self.map_button.clicked.connect(self.map_custom)
+        self.role_button = QPushButton("Move to other training")
+        self.role_button.setToolTip(
+            "Other training is kept and exported but left out of the Plan and every hip figure"
+        )
+        self.role_button.clicked.connect(self.toggle_role)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.map_button):
+        for button in (self.new_button, self.edit_button, self.map_button, self.role_button):
             buttons.addWidget(button)
 
         left = QWidget()
@@ -126,10 +138,24 @@ class ExercisesView(LazyView):
         self._dirty = False
         keep = self.current_slug()
         self._counts = exercises.logged_set_counts(self._ctx)
+        other_open = self.list.isExpanded(self._group(OTHER_GROUP))
         self.model.set_rows(exercises.list_exercises(self._ctx))
-        if (keep is None or not self.select(keep)) and self.proxy.rowCount() > 0:
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
+        self.list.expand(self._group(HIP_GROUP))
+        self.list.setExpanded(self._group(OTHER_GROUP), other_open)
+        if keep is None or not self.select(keep):
+            self._select_first()
         self._show_current()
+
+    def _group(self, group: int) -> QModelIndex:
+        return self.proxy.mapFromSource(self.model.group_index(group))
+
+    def _select_first(self) -> None:
+        """The first exercise the search leaves, if any."""
+        for group in range(self.proxy.rowCount()):
+            parent = self.proxy.index(group, 0)
+            if self.proxy.rowCount(parent) > 0:
+                self.list.setCurrentIndex(self.proxy.index(0, 0, parent))
+                return
 
     # --- selection -------------------------------------------------------------------------
 
@@ -137,28 +163,31 @@ class ExercisesView(LazyView):
         index = self.list.currentIndex()
         if not index.isValid():
             return None
-        return self.model.exercise(self.proxy.mapToSource(index).row())
+        return self.model.exercise(self.proxy.mapToSource(index))
 
     def current_slug(self) -> str | None:
-        index = self.list.currentIndex()
-        return str(index.data(SLUG_ROLE)) if index.isValid() else None
+        slug = self.list.currentIndex().data(SLUG_ROLE)
+        return str(slug) if slug is not None else None
 
     def select(self, slug: str) -> bool:
-        row = self.model.row_of(slug)
-        if row is None:
+        source = self.model.index_of(slug)
+        if not source.isValid():
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.proxy.mapFromSource(source)
         if not index.isValid():  # hidden by the search: clear it
             self.search.clear()
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            index = self.proxy.mapFromSource(source)
+        self.list.expand(index.parent())
         self.list.setCurrentIndex(index)
         self.list.scrollTo(index)
         return True
 
     def _search_changed(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())
-        if not self.list.currentIndex().isValid() and self.proxy.rowCount() > 0:
-            self.list.setCurrentIndex(self.proxy.index(0, 0))
+        if text.strip():
+            self.list.expandAll()  # a match among other training is shown too
+        if self.current_exercise() is None:
+            self._select_first()
         self._show_current()
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -168,6 +197,10 @@ class ExercisesView(LazyView):
         ex = self.current_exercise()
         self.edit_button.setEnabled(ex is not None and ex.custom)
         self.map_button.setEnabled(ex is not None and ex.custom)
+        self.role_button.setEnabled(ex is not None and ex.custom)
+        self.role_button.setText(
+            "Move to hip work" if ex is not None and ex.is_other else "Move to other training"
+        )
         self.progress_button.setEnabled(ex is not None)
         if ex is None:
             self.details.setHtml("<p>No exercise matches the search.</p>")
@@ -258,3 +291,18 @@ class ExercisesView(LazyView):
         self.message.setText(
             f"Moved {command.moved} set{plural} to {target.name}. Undo with Ctrl+Z."
         )
+
+    def toggle_role(self) -> None:
+        """Move the selected exercise of the person's between hip work and other training."""
+        ex = self.current_exercise()
+        if ex is None or not ex.custom:
+            return
+        role = Role.HIP if ex.is_other else Role.OTHER
+        command = ChangeExerciseRole(self._ctx, self._events, ex, role)
+        failure = push(self._undo_stack, command)
+        if failure is not None:
+            self.message.setText(str(failure))
+            return
+        self.select(ex.slug)
+        where = "hip work" if role is Role.HIP else "other training"
+        self.message.setText(f"{ex.name} is now {where}. Undo with Ctrl+Z.")

@@ -1,7 +1,9 @@
 """File > Import...: pick a file, see what hiplog found in it, import it.
 
 The preview reads the file without touching the database: the detected format, how many rows,
-sessions and sets, and how each exercise name maps (a catalog exercise or a new custom one).
+sessions and sets, and the file's exercises grouped as catalog exercises, the person's own hip
+exercises, other training and names hiplog is not sure of (import_review_panel), where the
+person can move or map any new one before importing.
 Strong files that do not say kg or lb ask for the unit first. The import itself runs in one
 transaction; the summary lines are the same as the command line's.
 """
@@ -37,6 +39,7 @@ from hiplog.services import import_export
 from hiplog.services.context import AppContext
 from hiplog.services.import_export import ImportSummary
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.files.import_review_panel import ImportReviewPanel
 
 FORMAT_LABELS: dict[str, str] = {
     "auto": "Detect from the file",
@@ -54,11 +57,8 @@ FILE_FILTER = (
 )
 
 
-def preview_html(fmt: str, data: ImportedData, known: dict[str, str]) -> str:
-    """What the file holds, in words: counts, dates and how exercises map.
-
-    `known` maps the slugs of catalog exercises to their names.
-    """
+def preview_html(fmt: str, data: ImportedData) -> str:
+    """What the file holds, in words: counts, dates, rows that are not sets."""
     sets = sum(len(s.sets) for s in data.sessions)
     lines = [
         f"<b>{escape(FORMAT_LABELS.get(fmt, fmt))}</b>: {data.rows_read} rows, "
@@ -80,26 +80,7 @@ def preview_html(fmt: str, data: ImportedData, known: dict[str, str]) -> str:
             f"{len(data.flagged_lines)} rows look impossible (kept, but left out of charts "
             "and suggestions)."
         )
-    custom = {e.slug: e.name for e in data.custom_exercises}
-    used: dict[str, int] = {}
-    for s in data.sessions:
-        for entry in s.sets:
-            used[entry.exercise] = used.get(entry.exercise, 0) + 1
-    mapped = sorted((slug for slug in used if slug not in custom), key=lambda s: -used[s])
-    new = sorted((slug for slug in used if slug in custom), key=lambda s: -used[s])
-    sections: list[str] = []
-    if mapped:
-        items = "".join(
-            f"<li>{escape(known.get(slug, slug))} ({used[slug]} sets)</li>" for slug in mapped
-        )
-        sections.append(f"<p><b>Exercises from the catalog</b></p><ul>{items}</ul>")
-    if new:
-        items = "".join(f"<li>{escape(custom[slug])} ({used[slug]} sets)</li>" for slug in new)
-        sections.append(
-            "<p><b>New custom exercises</b> (you can map them to catalog exercises later in "
-            f"Exercises)</p><ul>{items}</ul>"
-        )
-    return "<p>" + "<br>".join(lines) + "</p>" + "".join(sections)
+    return "<p>" + "<br>".join(lines) + "</p>"
 
 
 class ImportDialog(QDialog):
@@ -109,7 +90,7 @@ class ImportDialog(QDialog):
         self._events = events
         self.summary: ImportSummary | None = None
         self.setWindowTitle("Import a training log")
-        self.resize(640, 520)
+        self.resize(720, 640)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "Bring in sets from a hiplog CSV or backup, or from a Strong, Hevy or FitNotes "
@@ -123,7 +104,10 @@ class ImportDialog(QDialog):
         self.preview = QTextBrowser(self)
         self.preview.setOpenLinks(False)
         self.preview.setPlaceholderText("The preview of the file appears here.")
-        layout.addWidget(self.preview, 1)
+        self.preview.setMaximumHeight(110)
+        layout.addWidget(self.preview)
+        self.review = ImportReviewPanel(self)
+        layout.addWidget(self.review, 1)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -227,8 +211,8 @@ class ImportDialog(QDialog):
             return
         if fmt != "strong" and self._unit() is None:
             self._show_unit(False)
-        known = {e.slug: e.name for e in catalog}
-        self.preview.setHtml(preview_html(fmt, data, known))
+        self.preview.setHtml(preview_html(fmt, data))
+        self.review.set_data(data, catalog)
         self.import_button.setEnabled(bool(data.sessions))
         if not data.sessions:
             self._say("The file holds no sets to import.")
@@ -247,7 +231,14 @@ class ImportDialog(QDialog):
         busy.show()
         QApplication.processEvents()
         try:
-            summary = import_export.import_file(self._ctx, path, self._format(), self._unit())
+            summary = import_export.import_file(
+                self._ctx,
+                path,
+                self._format(),
+                self._unit(),
+                roles=self.review.roles,
+                mapped=self.review.mapped,
+            )
         except (OSError, HiplogError) as exc:
             self._say(f"Nothing was imported: {exc}")
             return
@@ -259,6 +250,8 @@ class ImportDialog(QDialog):
         self._events.sessions_changed.emit()
         self._events.catalog_changed.emit()
         self._events.settings_changed.emit()
+        self.preview.setMaximumHeight(16777215)
+        self.review.hide()
         self.preview.setHtml("<br>".join(escape(line) for line in summary.lines()))
         self.import_button.setEnabled(False)
         self.import_button.hide()

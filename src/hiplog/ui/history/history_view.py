@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from html import escape
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QPalette, QTextCharFormat, QUndoStack
+from PySide6.QtCore import QDate, QModelIndex, QSignalBlocker, Qt
+from PySide6.QtGui import QPalette, QTextCharFormat, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCalendarWidget,
@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.domain.units import format_load
+from hiplog.domain.wording import format_load, load_reps_text
 from hiplog.services import exercises, history, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.undo_support import push, show_when_visible
+from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.history.history_commands import DeleteSession
 from hiplog.ui.history.history_table_model import (
     DATE,
@@ -116,7 +117,8 @@ class HistoryView(LazyView):
         header.setResizeContentsPrecision(0)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.table.installEventFilter(self)
+        self.delete_action = delete_key_action(self.table, "Delete session")
+        self.delete_action.triggered.connect(self.delete_selected)
 
     def _build_side(self) -> QScrollArea:
         """The calendar, its legend, messages and the preview of the selected session."""
@@ -220,15 +222,14 @@ class HistoryView(LazyView):
     def _fill_filter(self) -> None:
         current = self.current_filter()
         counts = exercises.logged_set_counts(self._ctx)
-        self.filter_combo.blockSignals(True)
-        self.filter_combo.clear()
-        self.filter_combo.addItem("All exercises", None)
-        for exercise in self._ctx.catalog():
-            if counts.get(exercise.slug):
-                self.filter_combo.addItem(exercise.name, exercise.slug)
-        found = self.filter_combo.findData(current) if current else 0
-        self.filter_combo.setCurrentIndex(max(found, 0))
-        self.filter_combo.blockSignals(False)
+        with QSignalBlocker(self.filter_combo):
+            self.filter_combo.clear()
+            self.filter_combo.addItem("All exercises", None)
+            for exercise in self._ctx.catalog():
+                if counts.get(exercise.slug):
+                    self.filter_combo.addItem(exercise.name, exercise.slug)
+            found = self.filter_combo.findData(current) if current else 0
+            self.filter_combo.setCurrentIndex(max(found, 0))
 
     def _filter_changed(self) -> None:
         self.reload()
@@ -330,7 +331,7 @@ class HistoryView(LazyView):
         for slug in session.exercises:
             sets = session.sets_of(slug)
             work = [s for s in sets if not s.warmup]
-            done = ", ".join(f"{format_load(s.load_kg, unit)} × {s.reps}" for s in work)
+            done = ", ".join(load_reps_text(s.load_kg, s.reps, unit, "×") for s in work)
             warmups = len(sets) - len(work)
             extra = f" <i>(+{warmups} warm-up)</i>" if warmups else ""
             exercise = catalog.get(slug)
@@ -397,16 +398,3 @@ class HistoryView(LazyView):
         self.reload_if_stale()
         found = self.filter_combo.findData(slug)
         self.filter_combo.setCurrentIndex(found if found >= 0 else 0)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The Delete key in the table deletes the selected row (undoable)."""
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
-            and self.table.state() != self.table.State.EditingState
-        ):
-            self.delete_selected()
-            return True
-        return super().eventFilter(watched, event)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QModelIndex, QObject, Qt, QTime
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, QSignalBlocker, Qt, QTime
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,6 +39,7 @@ from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.number_text import bodyweight_text
 from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.undo_support import id_map, push, undo_notices
+from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.history.history_commands import (
     AddSet,
     DeleteSet,
@@ -139,7 +140,6 @@ class SessionEditor(QDialog):
         self.table.setColumnHidden(SetsTableModel.RECORD, True)
         self.table.verticalHeader().hide()
         self.table.setToolTip("Double-click a cell or start typing to correct it")
-        self.table.installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
     def _build_buttons(self, undo_stack: QUndoStack) -> QHBoxLayout:
@@ -166,6 +166,8 @@ class SessionEditor(QDialog):
         self.delete_set_button = QPushButton("Delete set")
         self.delete_set_button.setToolTip("Delete the selected set (Delete key; undoable)")
         self.delete_set_button.clicked.connect(self.delete_selected_set)
+        self.delete_set_action = delete_key_action(self.table, "Delete set")
+        self.delete_set_action.triggered.connect(self.delete_selected_set)
         # Undo here reaches back only to what was done in this editor: the stack is shared with
         # the other views, and undoing a set logged in the Log from here would surprise.
         self._base_index = undo_stack.index()
@@ -259,18 +261,17 @@ class SessionEditor(QDialog):
         keep = self.exercise_combo.currentData()
         catalog = self._ctx.catalog()
         done = [slug for slug in session.exercises if slug in catalog]
-        self.exercise_combo.blockSignals(True)
-        self.exercise_combo.clear()
-        for slug in done:
-            self.exercise_combo.addItem(catalog.require(slug).name, slug)
-        if done:
-            self.exercise_combo.insertSeparator(len(done))
-        for exercise in catalog:
-            if exercise.slug not in done:
-                self.exercise_combo.addItem(exercise.name, exercise.slug)
-        found = self.exercise_combo.findData(keep) if keep else -1
-        self.exercise_combo.setCurrentIndex(max(found, 0))
-        self.exercise_combo.blockSignals(False)
+        with QSignalBlocker(self.exercise_combo):
+            self.exercise_combo.clear()
+            for slug in done:
+                self.exercise_combo.addItem(catalog.require(slug).name, slug)
+            if done:
+                self.exercise_combo.insertSeparator(len(done))
+            for exercise in catalog:
+                if exercise.slug not in done:
+                    self.exercise_combo.addItem(exercise.name, exercise.slug)
+            found = self.exercise_combo.findData(keep) if keep else -1
+            self.exercise_combo.setCurrentIndex(max(found, 0))
 
     def _current_row_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         """The exercise for a new set follows the selected row."""
@@ -389,26 +390,3 @@ class SessionEditor(QDialog):
         self.show_message(
             str(failure) if failure else f"Deleted set {entry.order}. Undo with Ctrl+Z."
         )
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """In the table, Delete deletes the selected row and Insert or Ctrl+N adds a set.
-
-        The add-set action's shortcuts do the same from anywhere in the dialog; keys that reach
-        the table without going through the shortcut map (no active window) still work here.
-        """
-        if (
-            watched is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and self.table.state() != self.table.State.EditingState
-        ):
-            key, modifiers = event.key(), event.modifiers()
-            if key == Qt.Key.Key_Delete:
-                self.delete_selected_set()
-                return True
-            if (key == Qt.Key.Key_Insert and modifiers == Qt.KeyboardModifier.NoModifier) or (
-                key == Qt.Key.Key_N and modifiers == Qt.KeyboardModifier.ControlModifier
-            ):
-                self.add_set()
-                return True
-        return super().eventFilter(watched, event)

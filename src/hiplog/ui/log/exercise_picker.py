@@ -3,7 +3,7 @@ own exercises. Type part of a name (or an alias) and press Enter."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from hiplog.domain.models import Exercise
@@ -37,17 +37,31 @@ class ExercisePicker(QComboBox):
         self._lookup: dict[str, str] = {}
 
     def set_exercises(self, exercises: list[Exercise]) -> None:
-        self._exercises = list(exercises)
-        self.blockSignals(True)
-        self.clear()
-        for e in exercises:
-            label = f"{e.name} (custom)" if e.custom else e.name
-            self.addItem(label, e.slug)
-        self.setCurrentIndex(-1)
-        self.blockSignals(False)
+        """The hip exercises first, then (after a line) other training, marked as such."""
+        hip = [e for e in exercises if not e.is_other]
+        other = [e for e in exercises if e.is_other]
+        exercises = hip + other
+        if exercises == self._exercises:
+            return  # the same catalog: keep what is typed
+        self._exercises = exercises
+        with QSignalBlocker(self):
+            self.clear()
+            for e in hip:
+                self.addItem(f"{e.name} (custom)" if e.custom else e.name, e.slug)
+            if hip and other:
+                self.insertSeparator(self.count())
+            for e in other:
+                self.addItem(f"{e.name} (other training)", e.slug)
+            self.setCurrentIndex(-1)
         self._lookup = {}
         for e in exercises:
-            for name in (e.name, e.slug, f"{e.name} (custom)", *e.aliases):
+            for name in (
+                e.name,
+                e.slug,
+                f"{e.name} (custom)",
+                f"{e.name} (other training)",
+                *e.aliases,
+            ):
                 self._lookup.setdefault(name.casefold(), e.slug)
 
     def _pick_index(self, index: int) -> None:

@@ -6,12 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hiplog.domain.models import Session
-from hiplog.domain.units import Unit, format_load
-
-
-def _set_text(load_kg: float | None, reps: int, unit: Unit, side: str | None) -> str:
-    load = format_load(load_kg, unit) if load_kg else "bodyweight"
-    return f"{load} x {reps}" + (f" ({side})" if side else "")
+from hiplog.domain.units import Unit
+from hiplog.domain.wording import set_text
 
 
 class LastTimePanel(QGroupBox):
@@ -31,11 +27,5 @@ class LastTimePanel(QGroupBox):
             self.label.setText("Nothing logged before. Start light and count clean reps.")
             return
         lines = [f"<b>{last.started_at:%a %d %b %Y}</b>"]
-        for entry in last.sets:
-            text = _set_text(entry.load_kg, entry.reps, unit, entry.side)
-            if entry.warmup:
-                text += " (warm-up)"
-            if entry.rir is not None:
-                text += f", RIR {entry.rir}"
-            lines.append(text)
+        lines.extend(set_text(entry, unit) for entry in last.sets)
         self.label.setText("<br>".join(lines))

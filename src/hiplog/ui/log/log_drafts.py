@@ -7,11 +7,26 @@ from dataclasses import replace
 from hiplog.domain.models import Exercise, LoadKind
 from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Suggestion
+from hiplog.domain.units import Unit
+from hiplog.domain.wording import prescription_text
 from hiplog.ui.common.set_row import SetRow, new_key
 
 
 def suggestion_for(plan: Plan, slug: str) -> Suggestion | None:
     return next((s for s in plan.suggestions if s.exercise == slug), None)
+
+
+def aim_text(exercise: Exercise, plan: Plan | None, unit: Unit) -> str:
+    """What to aim for, over the sets table: the plan's prescription and why, else the
+    catalog's sets and rep range."""
+    suggestion = suggestion_for(plan, exercise.slug) if plan is not None else None
+    if suggestion is not None:
+        return f"Plan: {prescription_text(suggestion, unit)}. {suggestion.reason}"
+    lo, hi = exercise.rep_range
+    base = f"Aim: {exercise.sets} sets of {lo}-{hi} reps"
+    if exercise.unilateral:
+        base += " per side"
+    return base + "."
 
 
 def draft_rows(exercise: Exercise, suggestion: Suggestion | None) -> list[SetRow]:

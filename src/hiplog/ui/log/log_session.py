@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from hiplog.domain.models import Session, SetEntry
-from hiplog.services import training_log
+from hiplog.services import records, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.sets_table_model import SetsTableModel
@@ -32,6 +32,8 @@ class LogSession:
         self.on_changed: Callable[[str | None], None] = lambda slug: None
         #: True while this session tells the other views about its own change.
         self.emitting = False
+        #: Working sets before this session, per exercise, for the record badges.
+        self._earlier: dict[str, list[SetEntry]] = {}
 
     def model(self, slug: str) -> SetsTableModel:
         return self.models[slug]
@@ -57,6 +59,31 @@ class LogSession:
         assert self.session_id is not None
         if training_log.delete_set_and_empty_session(self.ctx, set_id, self.session_id):
             self._dropped_id, self.session_id = self.session_id, None
+
+    def forget_earlier_sets(self) -> None:
+        """The history before this session may have changed (or the session moved in time)."""
+        self._earlier.clear()
+
+    def refresh_records(self, slug: str) -> None:
+        """Mark the saved sets of `slug` that are personal records; raises if it cannot read."""
+        model = self.models.get(slug)
+        if model is None:
+            return
+        saved = model.saved_rows()
+        history = self._earlier.get(slug)
+        if history is None:
+            history = self._earlier[slug] = records.earlier_sets(
+                self.ctx, slug, self.started_at, self.session_id
+            )
+        found = records.session_records(
+            self.ctx,
+            slug,
+            [r.entry(slug) for r in saved],
+            self.started_at,
+            self.session_id,
+            history,
+        )
+        model.set_records({r.key: kinds for r, kinds in zip(saved, found, strict=True)})
 
     def next_order(self, slug: str) -> int:
         orders = [r.order for r in self.models[slug].saved_rows()] if slug in self.models else []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QDateTimeEdit,
     QFormLayout,
@@ -64,14 +64,13 @@ class SessionHeader(QWidget):
 
     def show_details(self, started_at: datetime, bodyweight_kg: float | None, unit: Unit) -> None:
         """Show these details (without announcing them as edited)."""
-        self.when_edit.blockSignals(True)
-        self.when_edit.setDateTime(
-            QDateTime(
-                QDate(started_at.year, started_at.month, started_at.day),
-                QTime(started_at.hour, started_at.minute),
+        with QSignalBlocker(self.when_edit):
+            self.when_edit.setDateTime(
+                QDateTime(
+                    QDate(started_at.year, started_at.month, started_at.day),
+                    QTime(started_at.hour, started_at.minute),
+                )
             )
-        )
-        self.when_edit.blockSignals(False)
         self.bodyweight_edit.setPlaceholderText(f"optional, {unit.value}")
         self.bodyweight_edit.setText(bodyweight_text(bodyweight_kg or None, unit))
 

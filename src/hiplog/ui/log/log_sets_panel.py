@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.ui.common.sets_table_model import SetsTableModel, uses_band
+from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.log.sets_delegate import SetsDelegate
 
 
@@ -64,6 +65,8 @@ class SetsPanel(QWidget):
         self.delete_button = QPushButton("Delete set", self)
         self.delete_button.setToolTip("Delete the selected set (Delete key)")
         buttons.addWidget(self.delete_button)
+        self.delete_action = delete_key_action(self.table, "Delete set")
+        self.delete_button.clicked.connect(self.delete_action.trigger)
         layout.addLayout(buttons)
 
     def set_showing(self, showing: bool) -> None:

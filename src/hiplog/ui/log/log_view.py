@@ -4,38 +4,33 @@ Pick an exercise (type part of its name, Enter), type the load, Tab, the reps, E
 saved at once and the next row is ready with the same load. Targets from the plan are shown in
 the rows as grey hints; the last session of the exercise is shown beside the table; a PR badge
 marks a personal record. Every change is an undo command.
+
+Over 400 lines: its parts are modules of their own already (the header, the picker, the
+exercise list, the sets panel and delegate, the last-time panel, the drafts, the session and
+its commands); what is left here is the wiring between them, which reads best in one place.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QShowEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from hiplog.domain.errors import HiplogError, InputError
-from hiplog.domain.models import Exercise, Session, SetEntry
+from hiplog.domain.models import Exercise, Session
 from hiplog.domain.plan import Plan
 from hiplog.domain.units import Unit
-from hiplog.services import exercise_history, records, training_log
+from hiplog.services import exercise_history, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
-from hiplog.ui.common.roles import SLUG_ROLE
+from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.sets_table_model import SetsTableModel
-from hiplog.ui.common.suggestion_text import prescription_text
 from hiplog.ui.common.undo_support import push, show_when_visible
+from hiplog.ui.common.widgets import MessageLine
 from hiplog.ui.log.exercise_picker import ExercisePicker
 from hiplog.ui.log.last_time_panel import LastTimePanel
 from hiplog.ui.log.log_commands import (
@@ -45,7 +40,8 @@ from hiplog.ui.log.log_commands import (
     EditSetCommand,
     LogCommand,
 )
-from hiplog.ui.log.log_drafts import draft_rows, suggestion_for
+from hiplog.ui.log.log_drafts import aim_text, draft_rows, suggestion_for
+from hiplog.ui.log.log_exercise_list import SessionExerciseList
 from hiplog.ui.log.log_session import LogSession
 from hiplog.ui.log.log_session_header import SessionHeader
 from hiplog.ui.log.log_sets_panel import SetsPanel
@@ -55,8 +51,11 @@ def _now() -> datetime:
     return datetime.now().replace(second=0, microsecond=0)
 
 
-class LogView(QWidget):
-    """Log a session."""
+class LogView(LazyView):
+    """Log a session.
+
+    As every view, it reads the data again when it changed elsewhere and is shown (LazyView);
+    its own changes, which it has shown already, are not read back."""
 
     def __init__(
         self,
@@ -65,32 +64,26 @@ class LogView(QWidget):
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._events = events
-        self._undo_stack = undo_stack
+        super().__init__(ctx, events, undo_stack, parent)
         self._log = LogSession(ctx, events, _now())
         self._log.on_changed = self._after_change
         self._plan: Plan | None = None
-        #: Working sets before this session, per exercise, for the record badges.
-        self._earlier: dict[str, list[SetEntry]] = {}
-        self._catalog_dirty = False
-        self._history_dirty = False
         self._current_slug: str | None = None
-        self._build()
-        events.sessions_changed.connect(self._on_sessions_changed)
-        events.catalog_changed.connect(self._on_catalog_changed)
-        events.settings_changed.connect(self._on_settings_changed)
-        show_when_visible(self, undo_stack, self._show_message)
+        root = QVBoxLayout(self)
+        self._build_top(root)
+        root.addWidget(self._build_panes(), 1)
+        root.addWidget(self._build_welcome(), 1)
+        self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
+        show_when_visible(self, undo_stack, self.message.say)
         self._fill_picker()
         self._resume_ongoing()
         self._show_exercise_panel(None)
+        self._dirty = False  # just read
 
     # --- layout ----------------------------------------------------------------------------
 
-    def _build(self) -> None:
-        root = QVBoxLayout(self)
-
+    def _build_top(self, root: QVBoxLayout) -> None:
+        """The session's details, the exercise picker and the message line under it."""
         self.header = SessionHeader(self)
         self.header.edited.connect(self._details_edited)
         self.header.new_session_requested.connect(self.new_session)
@@ -100,36 +93,27 @@ class LogView(QWidget):
         self.new_session_button = self.header.new_session_button
         root.addWidget(self.header)
 
+        self.message = MessageLine(self)  # refusals and failures, under the picker
         self.picker = ExercisePicker(self)
         self.picker.picked.connect(self.show_exercise)
         self.picker.not_found.connect(
-            lambda text: self._show_message(
+            lambda text: self.message.say(
                 f"No exercise is called '{text}'. Pick one from the list, or add it in Exercises."
             )
         )
         root.addWidget(self.picker)
-        # Refusals and failures, under the picker: visible whether or not a table is shown.
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setFrameShape(QFrame.Shape.StyledPanel)
-        self.message.hide()
-        root.addWidget(self.message)
+        root.addWidget(self.message)  # visible whether or not a table is shown
 
+    def _build_panes(self) -> QSplitter:
+        """This session's exercises, the sets of the one picked, and its last session."""
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("<b>This session</b>", left))
-        self.exercise_list = QListWidget(left)
-        self.exercise_list.setToolTip(
-            "The exercises of this session; pick one to log its sets. "
-            "Delete takes out one you have not started."
-        )
-        # long names wrap instead of hiding behind a sideways scroll bar in a narrow pane
-        self.exercise_list.setWordWrap(True)
-        self.exercise_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.exercise_list.currentItemChanged.connect(self._list_selection_changed)
+        self.exercise_list = SessionExerciseList(left)
+        self.exercise_list.picked.connect(self._show_exercise_panel)
+        self.exercise_list.remove_requested.connect(self.remove_exercise)
         left_layout.addWidget(self.exercise_list)
         splitter.addWidget(left)
 
@@ -137,15 +121,11 @@ class LogView(QWidget):
         self.exercise_title = self.sets_panel.exercise_title
         self.target_label = self.sets_panel.target_label
         self.table = self.sets_panel.table
-        self.delegate = self.sets_panel.delegate
         self.retry_button = self.sets_panel.retry_button
-        self.hint = self.sets_panel.hint
-        self.delete_button = self.sets_panel.delete_button
-        self.delegate.refused.connect(self._show_message)
-        self.delegate.return_pressed.connect(self._return_pressed)
-        self.table.installEventFilter(self)
+        self.sets_panel.delegate.refused.connect(self.message.say)
+        self.sets_panel.delegate.return_pressed.connect(self._return_pressed)
+        self.sets_panel.delete_action.triggered.connect(self.delete_selected_set)
         self.retry_button.clicked.connect(self._retry)
-        self.delete_button.clicked.connect(self.delete_selected_set)
         splitter.addWidget(self.sets_panel)
 
         self.last_box = LastTimePanel(splitter)
@@ -155,9 +135,10 @@ class LogView(QWidget):
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 1)
         splitter.setSizes([200, 700, 220])
-        root.addWidget(splitter, 1)
+        return splitter
 
-        # Until the session has an exercise, this takes the place of the empty panes.
+    def _build_welcome(self) -> QLabel:
+        """Until the session has an exercise, this takes the place of the empty panes."""
         self.empty_label = QLabel(
             "<h3>Log a session</h3>"
             "<p>Type part of an exercise's name in the box above, for example <i>bridge</i> or "
@@ -173,9 +154,7 @@ class LogView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty_label.setContentsMargins(8, 16, 8, 8)
         self.empty_label.setMaximumWidth(self.fontMetrics().averageCharWidth() * 90)
-        root.addWidget(self.empty_label, 1)
-        self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
-        self.exercise_list.installEventFilter(self)
+        return self.empty_label
 
     # --- public ----------------------------------------------------------------------------
 
@@ -195,16 +174,13 @@ class LogView(QWidget):
         return self._log.models.get(slug)
 
     def session_exercises(self) -> list[str]:
-        return [
-            str(self.exercise_list.item(i).data(SLUG_ROLE))
-            for i in range(self.exercise_list.count())
-        ]
+        return self.exercise_list.slugs()
 
     def show_exercise(self, slug: str) -> None:
         """Add the exercise to this session if needed and show its sets, ready to type."""
         exercise = self._ctx.catalog().get(slug)
         if exercise is None:
-            self._show_message(f"There is no exercise '{slug}'.")
+            self.message.say(f"There is no exercise '{slug}'.")
             return
         if slug not in self._log.models:
             self._add_exercise(exercise, self._drafts_from_targets(exercise))
@@ -242,7 +218,7 @@ class LogView(QWidget):
         self._log = log
         self._log.on_changed = self._after_change
         self._plan = None
-        self._earlier.clear()
+        self._log.forget_earlier_sets()
         self._current_slug = None
         self.exercise_list.clear()
         self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
@@ -316,28 +292,14 @@ class LogView(QWidget):
                 EditSetCommand(self._log, slug, key, entry)
             )
         )
-        model.refused.connect(self._show_message)
+        model.refused.connect(self.message.say)
         self._log.models[exercise.slug] = model
-        item = QListWidgetItem(exercise.name)
-        item.setData(SLUG_ROLE, exercise.slug)
-        item.setToolTip(
-            f"{exercise.name}: target {exercise.sets} sets of "
-            f"{exercise.rep_range[0]}-{exercise.rep_range[1]} reps"
-        )
-        self.exercise_list.addItem(item)
+        self.exercise_list.add(exercise)
         self._update_list_item(exercise.slug)
 
     def _select(self, slug: str) -> None:
-        for i in range(self.exercise_list.count()):
-            item = self.exercise_list.item(i)
-            if item.data(SLUG_ROLE) == slug:
-                self.exercise_list.setCurrentItem(item)
-                break
+        self.exercise_list.select(slug)
         self._show_exercise_panel(slug)
-
-    def _list_selection_changed(self, current: QListWidgetItem | None, _prev: object) -> None:
-        if current is not None:
-            self._show_exercise_panel(str(current.data(SLUG_ROLE)))
 
     def _show_exercise_panel(self, slug: str | None) -> None:
         if slug == self._current_slug and slug is not None:
@@ -352,20 +314,8 @@ class LogView(QWidget):
         if slug is None:
             return
         model = self._log.models[slug]
-        self.sets_panel.show_sets(model, self._target_text(model.exercise))
+        self.sets_panel.show_sets(model, aim_text(model.exercise, self._plan, self.unit))
         self._refresh_last_time(slug)
-
-    def _target_text(self, exercise: Exercise) -> str:
-        lo, hi = exercise.rep_range
-        base = f"Aim: {exercise.sets} sets of {lo}-{hi} reps"
-        if exercise.unilateral:
-            base += " per side"
-        plan = self._plan
-        if plan is not None:
-            for s in plan.suggestions:
-                if s.exercise == exercise.slug:
-                    return f"Plan: {prescription_text(s, self.unit)}. {s.reason}"
-        return base + "."
 
     def _refresh_last_time(self, slug: str) -> None:
         try:
@@ -383,10 +333,10 @@ class LogView(QWidget):
         what = command.text()  # a refused command is deleted by the stack
         failure = push(self._undo_stack, command)
         if isinstance(failure, InputError):
-            self._show_message(str(failure))
+            self.message.say(str(failure))
             return False
         if failure is not None:
-            self._show_message(
+            self.message.say(
                 f"Could not {what}: {failure}. What you typed is kept; "
                 "fix the problem and press “Try saving again”."
             )
@@ -422,27 +372,10 @@ class LogView(QWidget):
         self._update_status()
 
     def _refresh_records(self, slug: str) -> None:
-        model = self._log.models.get(slug)
-        if model is None:
-            return
-        saved = model.saved_rows()
         try:
-            history = self._earlier.get(slug)
-            if history is None:
-                history = self._earlier[slug] = records.earlier_sets(
-                    self._ctx, slug, self._log.started_at, self._log.session_id
-                )
-            found = records.session_records(
-                self._ctx,
-                slug,
-                [r.entry(slug) for r in saved],
-                self._log.started_at,
-                self._log.session_id,
-                history,
-            )
+            self._log.refresh_records(slug)
         except (OSError, HiplogError):
-            return
-        model.set_records({r.key: kinds for r, kinds in zip(saved, found, strict=True)})
+            return  # the badges stay as they were; the sets themselves are saved
 
     def _update_list_item(self, slug: str) -> None:
         model = self._log.models.get(slug)
@@ -450,13 +383,7 @@ class LogView(QWidget):
             return
         done = sum(1 for r in model.saved_rows() if not r.warmup)
         prs = sum(1 for r in model.saved_rows() if r.records)
-        for i in range(self.exercise_list.count()):
-            item = self.exercise_list.item(i)
-            if item.data(SLUG_ROLE) == slug:
-                text = f"{model.exercise.name}  ({done} sets)" if done else model.exercise.name
-                if prs:
-                    text += "  PR"
-                item.setText(text)
+        self.exercise_list.show_counts(model.exercise, done, prs)
 
     def _update_status(self) -> None:
         total = sum(len(m.saved_rows()) for m in self._log.models.values())
@@ -471,7 +398,7 @@ class LogView(QWidget):
         try:
             started, weight = self.header.typed_details(self.unit)
         except InputError as exc:
-            self._show_message(str(exc))
+            self.message.say(str(exc))
             self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
             return
         if (started, weight) == (self._log.started_at, self._log.bodyweight_kg):
@@ -483,7 +410,7 @@ class LogView(QWidget):
         and records are relative to it."""
         self._apply_details_to_view(started_at, bodyweight_kg)
         self._plan = None
-        self._earlier.clear()
+        self._log.forget_earlier_sets()
         for slug in self._log.models:
             self._refresh_records(slug)
         if self._current_slug is not None:
@@ -491,17 +418,12 @@ class LogView(QWidget):
 
     # --- messages and keys -----------------------------------------------------------------
 
-    def _show_message(self, text: str) -> None:
-        self.message.setText(f"⚠ {text}")
-        self.message.show()
-
     def _clear_message(self) -> None:
-        self.message.hide()
-        self.message.clear()
+        self.message.clear_message()
         self.retry_button.hide()
 
     def message_text(self) -> str:
-        return self.message.text() if self.message.isVisible() else ""
+        return self.message.shown_text()
 
     def _focus_next_cell(self) -> None:
         """Put the cursor on the load of the first row not saved yet."""
@@ -523,65 +445,22 @@ class LogView(QWidget):
         if model is None:
             return False
         if model.saved_rows():
-            self._show_message(
+            self.message.say(
                 f"{model.exercise.name} has saved sets in this session; delete them first."
             )
             return False
         del self._log.models[slug]
-        for i in range(self.exercise_list.count()):
-            if self.exercise_list.item(i).data(SLUG_ROLE) == slug:
-                self.exercise_list.takeItem(i)
-                break
+        self.exercise_list.take(slug)
         if self._current_slug == slug:
             self._current_slug = None
-            item = self.exercise_list.currentItem()
-            self._show_exercise_panel(str(item.data(SLUG_ROLE)) if item is not None else None)
+            self._show_exercise_panel(self.exercise_list.current_slug())
         return True
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (
-            obj is self.exercise_list
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
-        ):
-            item = self.exercise_list.currentItem()
-            if item is not None:
-                self.remove_exercise(str(item.data(SLUG_ROLE)))
-            return True
-        if (
-            obj is self.table
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
-            and self.table.state() != QAbstractItemView.State.EditingState
-        ):
-            self.delete_selected_set()
-            return True
-        return super().eventFilter(obj, event)
 
     # --- refresh ---------------------------------------------------------------------------
 
-    def _on_sessions_changed(self) -> None:
-        if self._log.emitting:
-            return
-        self._history_dirty = True
-        if self.isVisible():
-            self._refresh()
-
-    def _on_catalog_changed(self) -> None:
-        self._catalog_dirty = True
-        if self.isVisible():
-            self._refresh()
-
-    def _on_settings_changed(self) -> None:
-        self._history_dirty = True
-        if self.isVisible():
-            self._refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self._refresh()
+    def _data_changed(self) -> None:
+        if not self._log.emitting:  # this view's own change is on screen already
+            super()._data_changed()
 
     def _sync_with_database(self) -> None:
         """Another view (History, a restore, an import) may have changed this session's sets."""
@@ -594,7 +473,7 @@ class LogView(QWidget):
             return
         if session is None:
             self.new_session()
-            self._show_message(
+            self.message.say(
                 "The session you were logging was removed (in History, or by a restore); "
                 "this is a new, empty one."
             )
@@ -612,17 +491,16 @@ class LogView(QWidget):
         if current is not None and current in self._log.models:
             self._select(current)
 
-    def _refresh(self) -> None:
-        if self._catalog_dirty:
-            self._catalog_dirty = False
-            self._fill_picker()
-        if self._history_dirty:
-            self._history_dirty = False
-            self._plan = None
-            self._earlier.clear()
-            self._sync_with_database()
-            for model in self._log.models.values():
-                model.set_unit(self.unit)
-            if self._current_slug is not None:
-                self._refresh_last_time(self._current_slug)
-            self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
+    def reload(self) -> None:
+        """Sessions, the catalog or the settings changed elsewhere: the exercises to pick,
+        this session's sets, the plan, records, the last session and the unit may differ."""
+        self._dirty = False
+        self._fill_picker()
+        self._plan = None
+        self._log.forget_earlier_sets()
+        self._sync_with_database()
+        for model in self._log.models.values():
+            model.set_unit(self.unit)
+        if self._current_slug is not None:
+            self._refresh_last_time(self._current_slug)
+        self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)

@@ -2,8 +2,8 @@
 
 Warm-up drills come first, then the heavy compound lifts, then the lighter and bodyweight
 work. Above the cards: when the next session can be, how many sessions the last 7 days held
-against the 2-3 a week target, and the warnings in plain words. "Start this session" opens the
-Log with every card's sets ready to fill in.
+against the sessions-a-week target of the settings, and the warnings in plain words. "Start
+this session" opens the Log with every card's sets ready to fill in.
 """
 
 from __future__ import annotations
@@ -27,12 +27,13 @@ from hiplog.domain.errors import HiplogError
 from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Rule, Suggestion
+from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
+from hiplog.domain.wording import prescription_text
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
-from hiplog.ui.common.suggestion_text import prescription_text
 
 #: What each rule means, in a few words, for the tag on a card.
 RULE_LABELS: dict[Rule, str] = {
@@ -47,12 +48,25 @@ RULE_LABELS: dict[Rule, str] = {
     Rule.MAINTAIN: "keep as is",
 }
 
-_STATUS_TEXT: dict[str, str] = {
-    "recover": "Still recovering: your hips get 48 hours between hard sessions.",
-    "ahead": "Three or more sessions in the last 7 days: a rest day is well earned.",
-    "behind": "Fewer than 2 sessions in the last 7 days: a session soon keeps progress going.",
-    "ok": "On track.",
-}
+DEFAULT_SETTINGS = ProgressionSettings()
+_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven")
+
+
+def status_text(status: str, settings: ProgressionSettings) -> str:
+    """The session-timing status in a sentence, with the recovery time and weekly target of
+    the settings."""
+    fewest, most = settings.sessions_per_week
+    most_words = _NUMBER_WORDS[most] if most < len(_NUMBER_WORDS) else str(most)
+    texts = {
+        "recover": f"Still recovering: your hips get {settings.recovery_hours:g} hours between "
+        "hard sessions.",
+        "ahead": f"{most_words.capitalize()} or more sessions in the last 7 days: a rest day is "
+        "well earned.",
+        "behind": f"Fewer than {fewest} sessions in the last 7 days: a session soon keeps "
+        "progress going.",
+        "ok": "On track.",
+    }
+    return texts.get(status, status)
 
 
 def _heaviness(s: Suggestion, exercise: Exercise | None) -> int:
@@ -80,7 +94,9 @@ def _is_activation(exercise: Exercise | None) -> bool:
     return exercise is not None and exercise.is_activation
 
 
-def timing_lines(plan: Plan, now: datetime) -> list[str]:
+def timing_lines(
+    plan: Plan, now: datetime, settings: ProgressionSettings = DEFAULT_SETTINGS
+) -> list[str]:
     """The session-timing status in plain words."""
     timing = plan.next_session
     lines: list[str] = []
@@ -93,8 +109,10 @@ def timing_lines(plan: Plan, now: datetime) -> list[str]:
         lines.append(f"Next session: from {timing.earliest:%a %d %b, %H:%M}.")
     count = timing.sessions_last_7_days
     plural = "session" if count == 1 else "sessions"
-    lines.append(f"{count} {plural} in the last 7 days (the target is 2 to 3 a week).")
-    lines.append(_STATUS_TEXT.get(timing.status, timing.status))
+    fewest, most = settings.sessions_per_week
+    target = f"{fewest} to {most}" if fewest != most else str(most)
+    lines.append(f"{count} {plural} in the last 7 days (the target is {target} a week).")
+    lines.append(status_text(timing.status, settings))
     return lines
 
 
@@ -230,7 +248,9 @@ class PlanView(LazyView):
         self.cards_area.setVisible(has_work)
         self.start_button.setEnabled(has_work)
         self.timing_label.setVisible(has_work)
-        self.timing_label.setText("<br>".join(timing_lines(plan, datetime.now())))
+        self.timing_label.setText(
+            "<br>".join(timing_lines(plan, datetime.now(), self._ctx.settings()))
+        )
         if plan.warnings and has_work:
             items = "".join(f"<li>{w.message}</li>" for w in plan.warnings)
             self.warnings_label.setText(f"<b>Worth knowing</b><ul>{items}</ul>")

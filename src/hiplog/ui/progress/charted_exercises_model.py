@@ -17,7 +17,7 @@ SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ChartExerciseModel(QAbstractTableModel):
-    """Read-only rows of `TrainedExercise`, in catalog order."""
+    """Read-only rows of `TrainedExercise`: hip exercises in catalog order, then other training."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -50,7 +50,9 @@ class ChartExerciseModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.name if column == NAME else row.sessions
+            if column == SESSIONS:
+                return row.sessions
+            return f"{row.name}  (other training)" if row.other else row.name
         if role == SLUG_ROLE:
             return row.slug
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -14,8 +14,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from hiplog.domain.chart_series import ExerciseCharts, Series, Strength, Volume
 from hiplog.domain.units import Unit, from_kg
-from hiplog.services.charts import ExerciseCharts, Series, Strength, Volume
 from hiplog.ui.progress.chart_items import (
     finite,
     label_html,

@@ -27,16 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiplog.domain.chart_series import ExerciseCharts
 from hiplog.domain.errors import InputError
-from hiplog.domain.units import Unit, format_load, from_kg
-from hiplog.services.charts import (
-    ChartData,
-    ChartRange,
-    ExerciseCharts,
-    describe_sets,
-    export_exercise_csv,
-    export_weekly_csv,
-)
+from hiplog.domain.units import Unit, from_kg
+from hiplog.domain.wording import format_load
+from hiplog.services.chart_export import export_exercise_csv, export_weekly_csv
+from hiplog.services.charts import ChartData, ChartRange, describe_sets
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView

@@ -12,8 +12,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
+from hiplog.domain.chart_series import LENGTHS, MUSCLES, WeeklyCharts
 from hiplog.domain.models import Length
-from hiplog.services.charts import LENGTHS, MUSCLES, WeeklyCharts
 from hiplog.ui.progress.chart_items import (
     label_html,
     new_plot,

@@ -6,7 +6,6 @@ preference kept in QSettings. Nothing is saved unless every field is valid.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from typing import Any
 
@@ -32,50 +31,23 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.errors import InputError
-from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.settings import EQUIPMENT_LABELS, FIELDS, ProgressionSettings
 from hiplog.domain.units import Unit, from_kg, to_kg
+from hiplog.domain.wording import trim_number
 from hiplog.services import settings_store
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.settings.overrides_table_model import EXERCISE, OverridesTableModel
 from hiplog.ui.theme import THEME_LABELS, THEMES, apply_theme, load_theme, save_theme
 
-EQUIPMENT = ("barbell", "dumbbell", "stack", "plate")
-EQUIPMENT_LABELS = {
-    "barbell": "Barbell",
-    "dumbbell": "Dumbbell (each)",
-    "stack": "Machine or cable stack",
-    "plate": "Held plate",
-}
+EQUIPMENT = tuple(EQUIPMENT_LABELS)
 #: Field names of the form, by settings key, for messages that say which field is wrong.
-FIELD_LABELS = {
-    "unit": "Unit",
-    "bodyweight_kg": "Bodyweight",
-    "recovery_hours": "Recovery time",
-    "sessions_per_week": "Sessions per week",
-    "kettlebells_kg": "Kettlebells",
-    "bands": "Bands",
-    **{
-        f"{kind}_step_{unit}": f"{EQUIPMENT_LABELS[kind]} step ({unit})"
-        for kind in EQUIPMENT
-        for unit in ("kg", "lb")
-    },
-}
+FIELD_LABELS = {key: field.label for key, field in FIELDS.items()}
 
 
-def _number(text: str, field: str, low: float, high: float) -> float:
-    value = text.strip().replace(",", ".")
-    try:
-        number = float(value)
-    except ValueError:
-        raise InputError(f"'{text}' is not a number", field) from None
-    if not math.isfinite(number) or not low <= number <= high:
-        raise InputError(f"must be from {low:g} to {high:g}, not {text.strip()}", field)
-    return number
-
-
-def _text(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+def _number(text: str, key: str, scale: float = 1.0) -> float:
+    """A typed number inside the setting's declared range (domain.settings.FIELDS)."""
+    return FIELDS[key].check(text, FIELDS[key].label, scale)
 
 
 class SettingsDialog(QDialog):
@@ -134,7 +106,8 @@ class SettingsDialog(QDialog):
         self.recovery_edit.setToolTip("Rest between two sessions for the same muscles, in hours")
         self.sessions_low, self.sessions_high = QSpinBox(), QSpinBox()
         for spin in (self.sessions_low, self.sessions_high):
-            spin.setRange(0, 14)
+            low, high = FIELDS["sessions_per_week"].low, FIELDS["sessions_per_week"].high
+            spin.setRange(int(low or 0), int(high or 0))
             spin.setToolTip("How many hip sessions a week you aim for")
         per_week = QHBoxLayout()
         per_week.addWidget(self.sessions_low)
@@ -241,14 +214,14 @@ class SettingsDialog(QDialog):
         self._bodyweight_label.setText(f"Bodyweight ({settings.unit.value})")
         bodyweight = settings.bodyweight_kg
         self.bodyweight_edit.setText(
-            "" if bodyweight is None else _text(from_kg(bodyweight, settings.unit))
+            "" if bodyweight is None else trim_number(from_kg(bodyweight, settings.unit))
         )
-        self.recovery_edit.setText(_text(settings.recovery_hours))
+        self.recovery_edit.setText(trim_number(settings.recovery_hours))
         self.sessions_low.setValue(settings.sessions_per_week[0])
         self.sessions_high.setValue(settings.sessions_per_week[1])
         for key, edit in self.step_edits.items():
-            edit.setText(_text(getattr(settings, key)))
-        self.kettlebells_edit.setText(", ".join(_text(k) for k in settings.kettlebells_kg))
+            edit.setText(trim_number(getattr(settings, key)))
+        self.kettlebells_edit.setText(", ".join(trim_number(k) for k in settings.kettlebells_kg))
         self.bands_edit.setText(", ".join(settings.bands))
         self.overrides_model.set_rows(
             list(self._ctx.catalog()), settings.exercise_overrides, settings
@@ -263,7 +236,7 @@ class SettingsDialog(QDialog):
         except ValueError:
             value = None
         if value is not None:
-            self.bodyweight_edit.setText(_text(from_kg(to_kg(value, self._shown_unit), new)))
+            self.bodyweight_edit.setText(trim_number(from_kg(to_kg(value, self._shown_unit), new)))
         self._shown_unit = new
         self._bodyweight_label.setText(f"Bodyweight ({new.value})")
 
@@ -273,16 +246,12 @@ class SettingsDialog(QDialog):
         bodyweight_text = self.bodyweight_edit.text().strip()
         bodyweight: float | None = None
         if bodyweight_text:
-            low, high = from_kg(20, unit), from_kg(400, unit)
-            value = _number(bodyweight_text, "Bodyweight", round(low), round(high))
+            value = _number(bodyweight_text, "bodyweight_kg", from_kg(1.0, unit))
             bodyweight = round(to_kg(value, unit), 3)
-        recovery = _number(self.recovery_edit.text(), "Recovery time", 0, 240)
-        steps = {
-            key: _number(edit.text(), FIELD_LABELS[key], 0.01, 100)
-            for key, edit in self.step_edits.items()
-        }
+        recovery = _number(self.recovery_edit.text(), "recovery_hours")
+        steps = {key: _number(edit.text(), key) for key, edit in self.step_edits.items()}
         bells_text = [p.strip() for p in self.kettlebells_edit.text().split(",") if p.strip()]
-        bells = tuple(_number(p, "Kettlebells", 0.5, 200) for p in bells_text)
+        bells = tuple(_number(p, "kettlebells_kg") for p in bells_text)
         bands = tuple(b.strip() for b in self.bands_edit.text().split(",") if b.strip())
         changes: dict[str, Any] = {
             "unit": unit,

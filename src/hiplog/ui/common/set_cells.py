@@ -1,0 +1,118 @@
+"""The cells of a sets table without Qt: the columns, what a cell shows of a SetRow, and how
+text typed in a cell is read. ui/common/sets_table_model.py puts them in a Qt model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.records import describe
+from hiplog.domain.units import Unit
+from hiplog.domain.validation import parse_load, parse_reps, parse_rir
+from hiplog.domain.wording import format_load
+from hiplog.ui.common.number_text import load_text
+from hiplog.ui.common.set_row import SetRow
+
+COLUMNS = tuple(range(10))
+EXERCISE, SET, LOAD, REPS, RIR, WARMUP, SIDE, BAND, NOTES, RECORD = COLUMNS
+TITLES = ("Exercise", "Set", "Load", "Reps", "RIR", "Warm-up", "Side", "Band", "Notes", "Record")
+#: How a column is named in a message ("Glute bridge, set 2, reps: ...").
+WHAT = ("exercise", "set", "load", "reps", "RIR", "warm-up", "side", "band", "notes", "record")
+#: The SetRow field each typed column sets.
+FIELDS = {LOAD: "load_kg", REPS: "reps", RIR: "rir", SIDE: "side", BAND: "band", NOTES: "notes"}
+HEADER_TIPS = {
+    EXERCISE: "The exercise of the set",
+    SET: "Set number; W marks a warm-up set. 'next' rows are not saved yet.",
+    LOAD: "External load. Leave blank for bodyweight.",
+    REPS: "Repetitions done. A set is saved as soon as its reps are in.",
+    RIR: "Reps in reserve: how many more reps you could have done (0-10). Optional.",
+    WARMUP: "Warm-up sets are kept but do not count for progress or suggestions.",
+    SIDE: "L or R for one-sided work; blank for both sides.",
+    BAND: "The band you used, by name (for example 'medium').",
+    NOTES: "Anything worth remembering about this set.",
+    RECORD: "PR marks a personal record; hover it to see which one.",
+}
+#: Columns of numbers, aligned right.
+NUMBERED = (SET, LOAD, REPS, RIR)
+
+
+def shows_hint(r: SetRow, column: int) -> bool:
+    """Whether the cell shows a grey hint (a draft's 'next', the plan's target reps)."""
+    if r.saved:
+        return False
+    if column == SET:
+        return True
+    return column == REPS and r.reps is None and r.target_reps is not None
+
+
+def display_text(r: SetRow, column: int, unit: Unit) -> str:
+    """What the cell shows (the Exercise and Set columns are the model's: they need the
+    table around the row)."""
+    if column == LOAD and not r.load_kg and r.saved:
+        return "bodyweight"
+    if column == REPS and r.reps is None:
+        return str(r.target_reps) if r.target_reps is not None else ""
+    if column == RECORD:
+        return "★ PR" if r.records else ""
+    return edit_text(r, column, unit)
+
+
+def edit_text(r: SetRow, column: int, unit: Unit) -> str:
+    """The cell's text as it is typed."""
+    if column == LOAD:
+        return load_text(r.load_kg, unit)
+    if column == REPS:
+        return "" if r.reps is None else str(r.reps)
+    if column == RIR:
+        return "" if r.rir is None else str(r.rir)
+    if column == SIDE:
+        return r.side or ""
+    if column == BAND:
+        return r.band or ""
+    if column == NOTES:
+        return r.notes
+    return ""
+
+
+def target_text(r: SetRow, column: int, unit: Unit) -> str:
+    """The plan's target for the cell, as text ('' if none)."""
+    if column == REPS and r.target_reps is not None:
+        return str(r.target_reps)
+    if column == LOAD and r.target_load_kg:
+        return load_text(r.target_load_kg, unit)
+    return ""
+
+
+def tooltip(r: SetRow, column: int, unit: Unit) -> str | None:
+    if r.flagged:
+        return "Flagged on import as out of range: left out of statistics"
+    if column == RECORD and r.records:
+        return describe(r.records)
+    if column == SET:
+        return "Saved" if r.saved else "Not saved yet: type the reps and press Enter"
+    if column == REPS and not r.saved and r.target_reps is not None:
+        return f"Target: {r.target_reps} reps. Type the reps you did."
+    if column == LOAD and not r.saved:
+        target = format_load(r.target_load_kg, unit) if r.target_load_kg else None
+        return f"Target: {target}" if target else "Leave blank for bodyweight"
+    return HEADER_TIPS.get(column)
+
+
+def parse_cell(column: int, text: str, unit: Unit, where: str) -> Any:
+    """The value of `text` typed in `column`; raises InputError saying what and where."""
+    if column == LOAD:
+        return parse_load(text, unit, where)
+    if column == REPS:
+        return parse_reps(text, where) if text.strip() else None
+    if column == RIR:
+        return parse_rir(text, where)
+    if column == SIDE:
+        value = text.strip().upper()
+        if value in ("", "L", "R"):
+            return value or None
+        raise InputError(f"side is L, R or blank, not '{text}'", where)
+    if column == BAND:
+        return text.strip() or None
+    if column == NOTES:
+        return text.strip()
+    raise InputError("this cell cannot be edited", where)
