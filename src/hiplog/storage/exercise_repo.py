@@ -77,8 +77,7 @@ def builtins_in_sync(db: OrmSession, exercises: Iterable[Exercise]) -> bool:
     existing = {row.slug: row for row in db.scalars(select(ExerciseRow))}
     for ex in exercises:
         row = existing.get(ex.slug)
-        facts = json.dumps(exercise_to_dict(ex), sort_keys=True)
-        if row is None or _outdated(row, ex, facts):
+        if row is None or _outdated(row, ex, _facts(ex)):
             return False
     return True
 
