@@ -36,6 +36,7 @@ CASES: dict[str, tuple[str, int, int]] = {
     "import": ("benchmarks.bench_import", 5, 5),
     "chart-switch": ("benchmarks.bench_chart_switch", 15, 5),
     "suggest": ("benchmarks.bench_suggest", 20, 5),
+    "suggest-program": ("benchmarks.bench_suggest_program", 20, 5),
     "memory": ("benchmarks.bench_memory", 5, 5),
     "save-set": ("benchmarks.bench_save_set", 200, 100),
 }

@@ -23,6 +23,7 @@ import zipfile
 names = set(zipfile.ZipFile(sys.argv[1]).namelist())
 needed = [
     "hiplog/resources/catalog.json",
+    "hiplog/resources/programs.json",
     "hiplog/resources/icons/hiplog.svg",
     "hiplog/resources/icons/hiplog-256.png",
     "hiplog/resources/desktop/io.github.hiplog.Hiplog.desktop",

@@ -20,10 +20,19 @@ from hiplog.domain.errors import HiplogError
 from hiplog.domain.metrics import stats_to_json
 from hiplog.domain.models import SetEntry
 from hiplog.domain.plan import parse_as_of_noon_default, plan_to_json
+from hiplog.domain.programs import Program, program_to_dict
 from hiplog.domain.units import Unit
 from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when_midnight_default
 from hiplog.domain.wording import format_load, load_reps_text, plural, prescription_text
-from hiplog.services import backups, charts, exercises, import_export, row_repair, training_log
+from hiplog.services import (
+    backups,
+    charts,
+    exercises,
+    import_export,
+    programs,
+    row_repair,
+    training_log,
+)
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.services.locations import resolve_locations
@@ -99,6 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("suggest", help="next-session suggestions")
     p.add_argument("--date", help="as of YYYY-MM-DD (12:00) or YYYY-MM-DDTHH:MM (default: now)")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("program", help="programs: list, show one, follow one")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    actions.required = True
+    a = actions.add_parser("list", help="your programs and the starters")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("show", help="one program, day by day")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("use", help="follow NAME from its first day (a starter is copied)")
+    which = a.add_mutually_exclusive_group(required=True)
+    which.add_argument("name", metavar="NAME", nargs="?")
+    which.add_argument("--none", action="store_true", help="stop following a program")
 
     p = sub.add_parser("stats", help="per-session volume, top set and e1RM of one exercise")
     p.add_argument("exercise", metavar="EXERCISE")
@@ -206,6 +228,9 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         f"Next session: {earliest} ({timing.status}; {plural(count, 'session')} "
         f"in the last 7 days)\n"
     )
+    if plan.program is not None:
+        info = plan.program
+        out.write(f"{info.day} of {info.program}; next: {info.next_day}\n")
     if not plan.suggestions:
         out.write("No exercise trained in the last 90 days: log a session to get suggestions.\n")
     for s in plan.suggestions:
@@ -215,6 +240,51 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     for w in plan.warnings:
         out.write(f"! {w.message}\n")
     return EXIT_OK
+
+
+def _cmd_program(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    if args.action == "use":
+        followed = programs.use_program(ctx, None if args.none else args.name)
+        if followed is None:
+            out.write("No program followed: the Plan suggests every recent exercise.\n")
+        else:
+            out.write(f"Following {followed.name}, from {followed.days[0].name}.\n")
+        return EXIT_OK
+    run = programs.active_run(ctx)
+    active = None if run is None else run.program
+    if args.action == "show":
+        shown = programs.find_program(ctx, args.name)
+        if args.json:
+            _write_json(program_to_dict(shown), out)
+        else:
+            _write_program(ctx, shown, out)
+        return EXIT_OK
+    listed = programs.list_programs(ctx)
+    if args.json:
+        _write_json({"active": active, "programs": [program_to_dict(p) for p in listed]}, out)
+        return EXIT_OK
+    for p in listed:
+        tag = " (starter)" if p.starter else " (following)" if p.name == active else ""
+        days = ", ".join(d.name for d in p.days) or "no days"
+        out.write(f"{p.name}{tag}: {days}\n")
+    return EXIT_OK
+
+
+def _write_json(data: object, out: TextIO) -> None:
+    json.dump(data, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _write_program(ctx: AppContext, program: Program, out: TextIO) -> None:
+    catalog = ctx.catalog()
+    out.write(f"{program.name}{' (starter)' if program.starter else ''}\n")
+    for day in program.days:
+        out.write(f"{day.name}\n")
+        for e in day.entries:
+            name = catalog[e.slug].name if e.slug in catalog else e.slug
+            what = f"{name} ladder" if e.ladder else name
+            tag = " (warm-up)" if e.warmup else ""
+            out.write(f"- {what}{tag}: {e.sets} x {e.rep_range[0]}-{e.rep_range[1]}\n")
 
 
 def _cmd_stats(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
@@ -276,6 +346,7 @@ COMMANDS = {
     "export": _cmd_export,
     "suggest": _cmd_suggest,
     "stats": _cmd_stats,
+    "program": _cmd_program,
     "backup": _cmd_backup,
 }
 

@@ -7,6 +7,7 @@ from _domain_factories import BACK_EXT, HIP_THRUST_BB
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import StepKind
+from hiplog.domain.plates import PlateStock, parse_stock
 from hiplog.domain.settings import (
     FIELDS,
     ExerciseOverride,
@@ -49,6 +50,9 @@ def test_text_round_trip_keeps_every_value() -> None:
         bands=("red, thin", "green"),
         unit=Unit.LB,
         bodyweight_kg=72.5,
+        bar_lb=35,
+        plates_lb=parse_stock("45x2, 25x1, 2.5x3"),
+        bumpers_kg=parse_stock("15x1", bumper=True),
         exercise_overrides={
             "barbell-hip-thrust": ExerciseOverride(sets=4, rep_range=(6, 10), step_kg=1.25),
             "back-extension-45": ExerciseOverride(loaded_rep_range=(10, 15)),
@@ -58,7 +62,10 @@ def test_text_round_trip_keeps_every_value() -> None:
     assert all(isinstance(v, str) for v in text.values())
     assert text["unit"] == "lb"
     assert text["recovery_hours"] == "36"
+    assert text["plates_lb"] == "45x2, 25x1, 2.5x3"
     assert ProgressionSettings.from_strings(text) == s
+    assert s.plate_inventory().bar == 35  # lb is in use: the lb bar and plates
+    assert s.plate_inventory(Unit.KG).plates[-1] == PlateStock(15, 1, bumper=True)
 
 
 def test_defaults_round_trip_and_missing_keys_keep_defaults() -> None:
@@ -86,6 +93,9 @@ def test_unknown_keys_are_ignored() -> None:
         ("bodyweight_kg", "-3"),
         ("lookback_days", "0"),
         ("barbell_step_kg", "0"),
+        ("bar_kg", "-20"),
+        ("plates_kg", "20x2, twenty"),
+        ("bumpers_lb", "45x0"),
         ("override.barbell-hip-thrust", '{"rep_range": [12, 8]}'),
         ("override.barbell-hip-thrust", "not json"),
     ],

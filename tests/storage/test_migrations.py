@@ -11,7 +11,7 @@ import pytest
 
 from hiplog.domain.catalog import exercise_to_dict, new_custom_exercise, slugify
 from hiplog.domain.models import Length, Role
-from hiplog.storage import exercise_repo, session_repo
+from hiplog.storage import exercise_repo, program_repo, session_repo
 from hiplog.storage.database import UnusableDatabaseError, open_database
 from hiplog.storage.inspection import FileState, inspect_database
 from hiplog.storage.migrate import script_revisions
@@ -40,6 +40,14 @@ def test_old_database_opens_with_its_data_and_reaches_head(fixture: Path, tmp_pa
             sessions = session_repo.sessions_between(tx, None, None)
         assert len(sessions) == 1
         assert [(s.reps, s.load_kg) for s in sessions[0].sets] == [(12, 60.0), (10, 60.0)]
+        with db.reader() as tx:
+            names = [p.name for p in program_repo.list_programs(tx)]
+            run = program_repo.active_run(tx)
+        if fixture.stem >= "schema-0003":  # made while following a program: it is kept
+            assert names == ["Gym with a barbell"]
+            assert run is not None and run.program == "Gym with a barbell"
+        else:
+            assert (names, run) == ([], None)
     finally:
         db.close()
     assert inspect_database(db_path).revision == HEAD_REVISION

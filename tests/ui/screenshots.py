@@ -4,9 +4,11 @@ Run under a virtual display (the offscreen platform renders no fonts on some sys
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m tests.ui.screenshots docs/screenshots
 
-Writes plan, progress, progress-weekly, exercises, history, session_editor, settings and log
-.png at 1300 x 820 (the editor and settings at their own size), in the light theme. The
-database and the window settings live in a temp folder; `--db` uses a copy of an existing one.
+Writes plan, log, progress, progress-compare, progress-weekly, history, exercises,
+session_editor, settings and settings-equipment in the light and the dark theme, the views at
+1400 x 900 and at 900 x 600 (the dialogs at their own size): `plan.png` is light at 1400 x 900,
+`plan-dark.png` dark, and `-900x600` marks the small window. The database and the window
+settings live in a temp folder; `--db` uses a copy of an existing one.
 """
 
 from __future__ import annotations
@@ -27,14 +29,15 @@ from hiplog.services.context import AppContext
 from hiplog.ui.app import application, open_window
 from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.main_window import MainWindow
-from hiplog.ui.progress.progress_view import WEEKLY_TAB
+from hiplog.ui.progress.progress_view import WEEKLY_TAB, ProgressView
 from hiplog.ui.settings.settings_dialog import SettingsDialog
 from hiplog.ui.theme import apply_theme
 
 _T = SetsTableModel
 LOAD, REPS, RIR = _T.LOAD, _T.REPS, _T.RIR
 
-SIZE = (1300, 820)
+SIZES = ((1400, 900), (900, 600))
+THEMES = ("light", "dark")
 TEN_YEARS = 30_000  # sets: 1,166 sessions from 2017 to yesterday
 
 
@@ -59,6 +62,69 @@ def log_two_sets(window: MainWindow) -> None:
     log.table.setCurrentIndex(model.index(2, LOAD))
 
 
+def _suffix(theme: str, size: tuple[int, int] | None) -> str:
+    dark = "-dark" if theme == "dark" else ""
+    small = f"-{size[0]}x{size[1]}" if size is not None and size != SIZES[0] else ""
+    return dark + small
+
+
+def _save(app: QApplication, widget: QWidget, out: Path, name: str) -> str:
+    settle(app)
+    widget.grab().save(str(out / f"{name}.png"))
+    return name
+
+
+def _views(
+    app: QApplication, window: MainWindow, out: Path, suffix: str, size: tuple[int, int]
+) -> list[str]:
+    """Every view of the main window at `size`."""
+    window.resize(*size)
+    written = []
+
+    def view(name: str, prepare: Callable[[], object] | None = None, shot: str = "") -> None:
+        window.open_view(name)
+        if prepare is not None:
+            prepare()
+        written.append(_save(app, window, out, (shot or name) + suffix))
+
+    progress = window.progress_view
+    view("plan")
+    view("log", lambda: window.log_view.show_exercise("barbell-hip-thrust"))
+    view("progress", lambda: progress.show_exercise("barbell-hip-thrust"))
+    view("progress", lambda: _compare(progress), "progress-compare")
+    view("progress", lambda: progress.mode.setCurrentIndex(WEEKLY_TAB), "progress-weekly")
+    progress.mode.setCurrentIndex(0)
+    view("exercises", lambda: window.exercises_view.show_exercise("barbell-hip-thrust"))
+    view("history")
+    return written
+
+
+def _compare(progress: ProgressView) -> None:
+    progress.show_exercise("barbell-hip-thrust")
+    rows = [progress.model.row_of(s) for s in ("barbell-hip-thrust", "romanian-deadlift")]
+    progress._select_rows([r for r in rows if r >= 0])
+    progress._redraw()
+
+
+def _dialogs(
+    app: QApplication, ctx: AppContext, window: MainWindow, out: Path, suffix: str
+) -> list[str]:
+    """The session editor and the settings dialog, at their own size."""
+    window.open_view("history")
+    settle(app)
+    editor = window.history_view.open_selected()
+    assert editor is not None
+    written = [_save(app, editor, out, "session_editor" + suffix)]
+    editor.close()
+    settings = SettingsDialog(ctx, window.events, window)
+    settings.show()
+    written.append(_save(app, settings, out, "settings" + suffix))
+    settings.tabs.setCurrentIndex(1)  # the load steps, bar and plates
+    written.append(_save(app, settings, out, "settings-equipment" + suffix))
+    settings.close()
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path, help="folder for the PNG files")
@@ -77,44 +143,17 @@ def main(argv: list[str] | None = None) -> int:
         else:
             write_database(database, generate_sessions(args.sets))
         app = application()
-        apply_theme("light")
         ctx = AppContext.open_path(database)
         window = open_window(ctx, argparse.Namespace(view="plan", exercise=None, db=None))
-        window.resize(*SIZE)
         window.show()
-
-        def save(widget: QWidget, name: str) -> None:
-            settle(app)
-            widget.grab().save(str(args.out / f"{name}.png"))
-            written.append(name)
-
-        def view(name: str, prepare: Callable[[], object] | None = None) -> None:
-            window.open_view(name)
-            if prepare is not None:
-                prepare()
-            save(window, name)
-
-        view("plan")
-        window.open_view("progress")
-        view("progress", lambda: window.progress_view.show_exercise("barbell-hip-thrust"))
-        window.progress_view.mode.setCurrentIndex(WEEKLY_TAB)
-        save(window, "progress-weekly")
-        window.progress_view.mode.setCurrentIndex(0)
-        view("exercises", lambda: window.exercises_view.show_exercise("barbell-hip-thrust"))
-        view("history")
-        editor = window.history_view.open_selected()
-        assert editor is not None
-        save(editor, "session_editor")
-        editor.close()
-        settings = SettingsDialog(ctx, window.events, window)
-        settings.show()
-        save(settings, "settings")
-        settings.close()
-        window.open_view("plan")
         settle(app)
         log_two_sets(window)
-        save(window, "log")
-
+        for theme in THEMES:
+            apply_theme(theme)
+            for size in SIZES:
+                written += _views(app, window, args.out, _suffix(theme, size), size)
+            written += _dialogs(app, ctx, window, args.out, _suffix(theme, None))
+        apply_theme("light")
         window.close()
         Shiboken.delete(window)
         ctx.close()

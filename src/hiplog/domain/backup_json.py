@@ -13,14 +13,19 @@ Shape (version 1)::
                    "sets": [{"exercise": "barbell-hip-thrust", "order": 1, "reps": 12,
                              "load_kg": 60.0, "rir": 2, "warmup": false, "side": null,
                              "band": null, "duration_s": null, "distance_m": null,
-                             "notes": "", "flagged": false}]}]}
+                             "notes": "", "flagged": false}]}],
+     "programs": [<programs.program_to_dict, "starter": false>],
+     "program_runs": [{"program": "Day A and B", "started_at": "2026-11-01T09:00:00",
+                       "ended_at": null, "picks": [{"picked_at": "...", "day": 1}]}]}
+
+"programs" and "program_runs" came in December 2026; a file without them has none.
 """
 
 from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import Any, NoReturn, TextIO
@@ -30,6 +35,14 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.hiplog_csv import format_number, out_of_range
 from hiplog.domain.models import BodyweightEntry, Exercise, ImportedData, Session, SetEntry
 from hiplog.domain.name_recognition import with_role_by_rules
+from hiplog.domain.programs import (
+    DayPick,
+    Program,
+    ProgramRun,
+    check_program,
+    program_from_dict,
+    program_to_dict,
+)
 from hiplog.domain.validation import MAX_RIR, check_training_date
 
 FORMAT = "hiplog-backup"
@@ -67,6 +80,15 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     }
 
 
+def run_to_dict(run: ProgramRun) -> dict[str, Any]:
+    return {
+        "program": run.program,
+        "started_at": run.started_at.isoformat(),
+        "ended_at": None if run.ended_at is None else run.ended_at.isoformat(),
+        "picks": [{"picked_at": p.picked_at.isoformat(), "day": p.day} for p in run.picks],
+    }
+
+
 def write_backup_json(
     sessions: Iterable[Session],
     custom_exercises: Iterable[Exercise],
@@ -74,6 +96,8 @@ def write_backup_json(
     bodyweights: Iterable[BodyweightEntry],
     out: TextIO,
     exported_at: datetime | None = None,
+    programs: Sequence[Program] = (),
+    runs: Sequence[ProgramRun] = (),
 ) -> None:
     """Write the backup; `exported_at` defaults to now (local time, whole seconds)."""
     when = exported_at or datetime.now().replace(microsecond=0)
@@ -87,6 +111,8 @@ def write_backup_json(
             {"measured_at": b.measured_at.isoformat(), "kg": b.kg} for b in bodyweights
         ],
         "sessions": [session_to_dict(s) for s in sessions],
+        "programs": [program_to_dict(p) for p in programs],
+        "program_runs": [run_to_dict(r) for r in runs],
     }
     json.dump(document, out, indent=2, ensure_ascii=False, allow_nan=False)
     out.write("\n")
@@ -289,6 +315,44 @@ class _Reader:
                 )
             )
 
+    def programs(self, value: Any) -> None:
+        for i, item in enumerate(self.array(value, "programs")):
+            path = f"programs[{i}]"
+            program = program_from_dict(self.obj(item, path), f"{self.source} {path}")
+            days = []
+            for d, day in enumerate(program.days):
+                entries = []
+                for e, entry in enumerate(day.entries):
+                    where = f"{path}.days[{d}].entries[{e}]"
+                    exercise = entry.exercise and self.exercise_slug(entry.exercise, where)
+                    ladder = entry.ladder and self.exercise_slug(entry.ladder, where)
+                    entries.append(replace(entry, exercise=exercise, ladder=ladder))
+                days.append(replace(day, entries=tuple(entries)))
+            checked = check_program(replace(program, days=tuple(days)), lambda _slug: True)
+            self.data.programs.append(checked)
+
+    def program_runs(self, value: Any) -> None:
+        for i, item in enumerate(self.array(value, "program_runs")):
+            path = f"program_runs[{i}]"
+            entry = self.obj(item, path)
+            name = self.text(entry.get("program"), f"{path}.program")
+            ended = entry.get("ended_at")
+            picks = []
+            for j, pick in enumerate(self.array(entry.get("picks", []), f"{path}.picks")):
+                where = f"{path}.picks[{j}]"
+                got = self.obj(pick, where)
+                day = self.whole(got.get("day"), f"{where}.day")
+                assert day is not None
+                picks.append(DayPick(self.when(got.get("picked_at"), f"{where}.picked_at"), day))
+            self.data.program_runs.append(
+                ProgramRun(
+                    name or "",
+                    self.when(entry.get("started_at"), f"{path}.started_at"),
+                    None if ended is None else self.when(ended, f"{path}.ended_at"),
+                    tuple(picks),
+                )
+            )
+
 
 def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number")
@@ -321,5 +385,7 @@ def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
     reader.settings(document.get("settings", {}))
     reader.bodyweights(document.get("bodyweights", []))
     reader.sessions(document.get("sessions", []))
+    reader.programs(document.get("programs", []))
+    reader.program_runs(document.get("program_runs", []))
     reader.data.rows_read = reader.set_count
     return reader.data

@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # programs.py builds on this module; only the type is needed here
+    from hiplog.domain.programs import Program, ProgramRun
 
 
 class LoadKind(StrEnum):
@@ -166,6 +170,8 @@ class ImportedData:
     rest_rows: int = 0
     note_rows: int = 0
     flagged_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, why)
+    programs: list[Program] = field(default_factory=list)  # the person's own (JSON backup)
+    program_runs: list[ProgramRun] = field(default_factory=list)
     source_format: str = ""
     load_unit: str = ""  # "lb" or "kg": what most of the file's loads were written in
     unsure: set[str] = field(default_factory=set)  # custom slugs the name rules could not tell

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -33,11 +33,23 @@ NOON = 12
 
 
 @dataclass(frozen=True)
+class ProgramDayInfo:
+    """Where a plan sits in the program the person follows."""
+
+    program: str
+    day: str
+    next_day: str
+    day_index: int  # 0-based
+    others: tuple[str, ...] = ()  # exercises trained in the last 7 days that are not in the day
+
+
+@dataclass(frozen=True)
 class Plan:
     as_of: datetime
     next_session: NextSession
     suggestions: tuple[Suggestion, ...]
     warnings: tuple[PlanWarning, ...]
+    program: ProgramDayInfo | None = None  # set while a program is followed
 
 
 def parse_as_of_noon_default(text: str) -> datetime:
@@ -103,12 +115,25 @@ def build_plan(
                 bodyweight_kg=bodyweight,
             )
         )
+    return plan_with(past, lookup, settings, as_of, tuple(suggestions))
+
+
+def plan_with(
+    past: Sequence[Session],
+    lookup: Callable[[str], Exercise | None],
+    settings: ProgressionSettings,
+    as_of: datetime,
+    suggestions: tuple[Suggestion, ...],
+    program: ProgramDayInfo | None = None,
+) -> Plan:
+    """A plan of these suggestions, with the timing and warnings of the sessions in `past`."""
     times = hip_session_times(past, lookup, as_of)
     return Plan(
         as_of=as_of,
         next_session=next_session(times, settings, as_of),
-        suggestions=tuple(suggestions),
+        suggestions=suggestions,
         warnings=tuple(timing_warnings(past, times, lookup, settings, as_of)),
+        program=program,
     )
 
 
@@ -145,4 +170,11 @@ def plan_to_json(plan: Plan) -> dict[str, Any]:
         },
         "suggestions": [suggestion_to_json(s) for s in plan.suggestions],
         "warnings": [{"code": w.code, "message": w.message} for w in plan.warnings],
-    }
+    } | _program_json(plan.program)
+
+
+def _program_json(info: ProgramDayInfo | None) -> dict[str, Any]:
+    """The "program" key, present only while a program is followed."""
+    if info is None:
+        return {}
+    return {"program": {"name": info.program, "day": info.day, "next_day": info.next_day}}

@@ -5,6 +5,10 @@ Per exercise the rules are tried in order, first match wins: `start`, `return-af
 (`next-variation`, `add-load`, `add-set`, `maintain`, `add-reps`) for work without external load.
 Decisions the contract leaves open are written down in docs/progression-notes.md.
 How sets are read (weaker side, bands as loads) is in readings.py.
+
+Over 400 lines on purpose: the module follows progression.md rule by rule, one function per
+rule, and reads best as the one place that says what each rule does (the code review chose not
+to split it).
 """
 
 from __future__ import annotations
@@ -421,15 +425,7 @@ def _add_load(
             f"{did} and there is no heavier {what} in your settings, "
             f"so repeat {_targets_text(kept)} at the same load."
         )
-        return given.suggestion(
-            load_kg=top.kg,
-            band=top.band,
-            sets=n,
-            reps=tuple(kept),
-            rep_range=(lo, hi),
-            rule=Rule.MAINTAIN,
-            reason=reason,
-        )
+        return _at_top_load(given, top, tuple(kept), Rule.MAINTAIN, reason)
     next_kg, band = nxt
     if band is not None:
         move = f"move up to the {band} band"
@@ -470,13 +466,20 @@ def _add_reps(
             f"{did}, inside the {lo}-{hi} range, so keep the load and aim for "
             f"{_targets_text(targets)}."
         )
+    return _at_top_load(given, top, targets, Rule.ADD_REPS, reason)
+
+
+def _at_top_load(
+    given: RuleInput, top: _Top, reps: tuple[int, ...], rule: Rule, reason: str
+) -> Suggestion:
+    """N sets aimed at `reps` at the top load (or band) of last time."""
     return given.suggestion(
         load_kg=top.kg,
         band=top.band,
-        sets=n,
-        reps=targets,
-        rep_range=(lo, hi),
-        rule=Rule.ADD_REPS,
+        sets=given.exercise.sets,
+        reps=reps,
+        rep_range=_loaded_range(given.exercise),
+        rule=rule,
         reason=reason,
     )
 

@@ -15,11 +15,17 @@ from typing import Any
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, StepKind
+from hiplog.domain.plates import PlateInventory, PlateStock, parse_stock, stock_text
 from hiplog.domain.units import Unit
 from hiplog.domain.validation import BODYWEIGHT_KG_RANGE
 
 DEFAULT_KETTLEBELLS_KG: tuple[float, ...] = (4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 48)
 DEFAULT_BANDS: tuple[str, ...] = ("light", "medium", "heavy", "extra heavy")
+#: Pairs of plates of a commercial gym, and of full-size bumpers for hip thrusts.
+DEFAULT_PLATES_KG = parse_stock("25x4, 20x4, 15x2, 10x2, 5x2, 2.5x2, 1.25x2")
+DEFAULT_BUMPERS_KG = parse_stock("20x2, 15x2, 10x2, 5x1", bumper=True)
+DEFAULT_PLATES_LB = parse_stock("45x4, 35x2, 25x2, 10x2, 5x2, 2.5x2")
+DEFAULT_BUMPERS_LB = parse_stock("45x2, 35x1, 25x1, 15x1, 10x1", bumper=True)
 
 #: Prefix of the key that stores one exercise's overrides (``override.<slug>``).
 OVERRIDE_PREFIX = "override."
@@ -69,6 +75,13 @@ class ProgressionSettings:
     stack_step_lb: float = 5.0
     plate_step_lb: float = 5.0
     kettlebells_kg: tuple[float, ...] = DEFAULT_KETTLEBELLS_KG
+    # The bar and the pairs of plates, in kg and in lb (the unit in use picks one)
+    bar_kg: float = 20.0
+    bar_lb: float = 45.0
+    plates_kg: tuple[PlateStock, ...] = DEFAULT_PLATES_KG
+    plates_lb: tuple[PlateStock, ...] = DEFAULT_PLATES_LB
+    bumpers_kg: tuple[PlateStock, ...] = DEFAULT_BUMPERS_KG
+    bumpers_lb: tuple[PlateStock, ...] = DEFAULT_BUMPERS_LB
     bands: tuple[str, ...] = DEFAULT_BANDS
     # Bodyweight ladder: the gate must hold in this many sessions; sets grow up to max_sets
     bodyweight_gate_sessions: int = 2
@@ -101,6 +114,15 @@ class ProgressionSettings:
             StepKind.PLATE: self.plate_step_lb if lb else self.plate_step_kg,
         }
         return steps.get(kind)
+
+    def plate_inventory(self, unit: Unit | None = None) -> PlateInventory:
+        """The bar and every plate (bumpers included) in `unit` (default: the settings unit)."""
+        lb = (unit or self.unit) is Unit.LB
+        return PlateInventory(
+            Unit.LB if lb else Unit.KG,
+            self.bar_lb if lb else self.bar_kg,
+            (self.plates_lb + self.bumpers_lb) if lb else (self.plates_kg + self.bumpers_kg),
+        )
 
     def override_for(self, slug: str) -> ExerciseOverride | None:
         return self.exercise_overrides.get(slug)
@@ -202,6 +224,8 @@ _Codec = tuple[Callable[[str], Any], Callable[[Any], str]]
 _FLOAT: _Codec = (_parse_float, _num)
 _INT: _Codec = (_parse_int, str)
 _INT_PAIR: _Codec = (_parse_int_pair, lambda v: f"{v[0]},{v[1]}")
+_PLATES: _Codec = (parse_stock, stock_text)
+_BUMPERS: _Codec = (lambda t: parse_stock(t, bumper=True), stock_text)
 
 
 @dataclass(frozen=True)
@@ -261,6 +285,14 @@ FIELDS: dict[str, SettingField] = {
         "Kettlebells", (_parse_floats, lambda v: ",".join(_num(x) for x in v)), 0.5, 200
     ),
     "bands": SettingField("Bands", (_parse_bands, lambda v: json.dumps(list(v)))),
+    **{f"bar_{unit}": SettingField(f"Bar ({unit})", _FLOAT, 0, 100) for unit in ("kg", "lb")},
+    **{
+        f"plates_{unit}": SettingField(f"Plates (pairs) ({unit})", _PLATES) for unit in ("kg", "lb")
+    },
+    **{
+        f"bumpers_{unit}": SettingField(f"Bumper plates (pairs) ({unit})", _BUMPERS)
+        for unit in ("kg", "lb")
+    },
     "bodyweight_gate_sessions": SettingField("Sessions at the gate", _INT),
     "max_bodyweight_sets": SettingField("Most bodyweight sets", _INT),
     "weekly_hard_sets": SettingField(
@@ -381,6 +413,8 @@ def _validate(s: ProgressionSettings) -> None:
         "bands",
         "needs at least one band name, lightest first, no repeats",
     )
+    for key in ("bumpers_kg", "bumpers_lb"):
+        _check(all(p.bumper for p in getattr(s, key)), key, "lists bumper plates only")
     _check(s.bodyweight_gate_sessions >= 1, "bodyweight_gate_sessions", "must be at least 1")
     _check(s.max_bodyweight_sets >= 1, "max_bodyweight_sets", "must be at least 1")
     low, high = s.weekly_hard_sets

@@ -33,7 +33,13 @@ from hiplog.domain.units import Unit
 from hiplog.services.backups import backup_before_import
 from hiplog.services.context import AppContext
 from hiplog.services.files import write_text_atomically
-from hiplog.storage import exercise_repo, import_repo, session_repo, settings_repo
+from hiplog.storage import (
+    exercise_repo,
+    import_repo,
+    program_repo,
+    session_repo,
+    settings_repo,
+)
 
 # The summary names this many new custom exercises; the rest are counted.
 SUMMARY_NAMES = 20
@@ -289,12 +295,14 @@ def _sessions_to_add(
 def _write_imported(
     tx: OrmSession, data: ImportedData, fresh: list[Session], summary: ImportSummary
 ) -> None:
-    """Store the new sessions, the file's bodyweights and its settings."""
+    """Store the new sessions, the file's bodyweights, its settings and its programs."""
     summary.sets_imported = session_repo.add_sessions_bulk(tx, fresh)
     for entry in data.bodyweights:
         settings_repo.add_bodyweight(tx, entry)
     if data.settings:
         settings_repo.save_settings(tx, data.settings)
+    if data.programs:
+        program_repo.merge(tx, data.programs, data.program_runs)
 
 
 def _add_custom_exercises(
@@ -364,6 +372,8 @@ def export_json(ctx: AppContext, path: Path, replace: bool = False) -> int:
                 settings_repo.load_settings(tx),
                 settings_repo.bodyweights(tx),
                 handle,
+                programs=program_repo.list_programs(tx),
+                runs=program_repo.runs(tx),
             )
         return sum(len(s.sets) for s in sessions)
 

@@ -130,3 +130,80 @@ class ImportRecord(Base):
     imported_at: Mapped[datetime] = mapped_column(DateTime)
     sets_imported: Mapped[int] = mapped_column(Integer, default=0)
     summary_json: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class ProgramRow(Base):
+    """A person's own program (starters live in resources/programs.json until used)."""
+
+    __tablename__ = "programs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    days: Mapped[list[ProgramDayRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ProgramDayRow.position"
+    )
+
+
+class ProgramDayRow(Base):
+    __tablename__ = "program_days"
+    __table_args__ = (Index("ix_program_days_program", "program_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+
+    entries: Mapped[list[ProgramEntryRow]] = relationship(
+        cascade="all, delete-orphan", order_by="ProgramEntryRow.position"
+    )
+
+
+class ProgramEntryRow(Base):
+    __tablename__ = "program_entries"
+    __table_args__ = (
+        CheckConstraint(
+            "(exercise_slug IS NULL) <> (ladder_slug IS NULL)", name="exercise_or_ladder"
+        ),
+        CheckConstraint("sets >= 1", name="sets_positive"),
+        CheckConstraint("rep_lo >= 1 AND rep_hi >= rep_lo", name="rep_range_order"),
+        Index("ix_program_entries_day", "day_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day_id: Mapped[int] = mapped_column(ForeignKey("program_days.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    exercise_slug: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    ladder_slug: Mapped[str | None] = mapped_column(String(120), nullable=True)
+    sets: Mapped[int] = mapped_column(Integer)
+    rep_lo: Mapped[int] = mapped_column(Integer)
+    rep_hi: Mapped[int] = mapped_column(Integer)
+    warmup: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ProgramRunRow(Base):
+    """A stretch of following a program; the one without `ended_at` is the active one."""
+
+    __tablename__ = "program_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id", ondelete="CASCADE"))
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    picks: Mapped[list[DayPickRow]] = relationship(
+        cascade="all, delete-orphan", order_by="DayPickRow.picked_at"
+    )
+
+
+class DayPickRow(Base):
+    """The person chose another day for today."""
+
+    __tablename__ = "program_day_picks"
+    __table_args__ = (CheckConstraint("day >= 0", name="day_non_negative"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("program_runs.id", ondelete="CASCADE"))
+    picked_at: Mapped[datetime] = mapped_column(DateTime)
+    day: Mapped[int] = mapped_column(Integer)

@@ -42,8 +42,10 @@ if TYPE_CHECKING:
     from hiplog.ui.history.history_view import HistoryView
     from hiplog.ui.log.log_view import LogView
     from hiplog.ui.plan.plan_view import PlanView
+    from hiplog.ui.programs.program_editor import ProgramEditor
     from hiplog.ui.progress.progress_view import ProgressView
 
+MIN_WIDTH, MIN_HEIGHT = 700, 500
 VIEW_TITLES = {
     "log": "Log",
     "plan": "Plan",
@@ -89,6 +91,9 @@ class MainWindow(QMainWindow):
         widgets: list[QWidget] = [QWidget() for _ in VIEW_NAMES]
 
         central = QWidget(self)
+        # Small enough for a 1366x768 laptop at 100 % or a 1920x1080 screen at 150 %; below what
+        # a view needs, its charts and lists scroll instead of being cut off.
+        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         self.nav = QListWidget(central)
@@ -242,6 +247,7 @@ class MainWindow(QMainWindow):
             plan = PlanView(*args)
             plan.start_requested.connect(self.start_session)
             plan.log_requested.connect(lambda: self.open_view("log"))
+            plan.programs_requested.connect(self.open_programs)
             return plan
         if name == "progress":
             from hiplog.ui.progress.progress_view import ProgressView
@@ -278,6 +284,15 @@ class MainWindow(QMainWindow):
         """The Plan's "Start this session": the Log, filled with the plan."""
         self.open_view("log")
         self.log_view.start_session(plan)
+
+    def open_programs(self) -> ProgramEditor:
+        """The program editor (from the Plan's "Programs..."), over the window."""
+        from hiplog.ui.programs.program_editor import ProgramEditor
+
+        editor = ProgramEditor(self.ctx, self.events, self.undo_stack, self)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.show()
+        return editor
 
     def show_refusal(self, text: str) -> None:
         """A refused undo or redo, in the status bar for long enough to read it."""

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from hiplog.ui.app_identity import ui_settings
+from hiplog.ui.common.bordered_style import BorderedStyle
+from hiplog.ui.common.contrast import TEXT_CONTRAST, over, with_contrast
 
 THEMES = ("system", "light", "dark")
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
@@ -55,6 +57,55 @@ def _inverted(palette: QPalette) -> QPalette:
     return dark
 
 
+_R = QPalette.ColorRole
+#: Text roles and the backgrounds each is drawn on.
+TEXT_PAIRS: tuple[tuple[QPalette.ColorRole, tuple[QPalette.ColorRole, ...]], ...] = (
+    (_R.WindowText, (_R.Window,)),
+    (_R.Text, (_R.Base, _R.AlternateBase)),
+    (_R.ButtonText, (_R.Button,)),
+    (_R.HighlightedText, (_R.Highlight,)),
+    (_R.PlaceholderText, (_R.Base, _R.AlternateBase, _R.Window)),
+    (_R.ToolTipText, (_R.ToolTipBase,)),
+    (_R.Link, (_R.Base, _R.Window)),
+    (_R.LinkVisited, (_R.Base, _R.Window)),
+)
+
+
+def legible(palette: QPalette) -> QPalette:
+    """`palette` with every text role at 4.5:1 against the backgrounds it is drawn on.
+
+    Selected items get white text on a highlight darkened until it reads (on a dark palette the
+    inverted text would otherwise be dark on blue); hint text becomes an opaque grey that
+    passes; the other roles are pushed lighter or darker only when they fail.
+    """
+    out = QPalette(palette)
+    white = QColor(255, 255, 255)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        out.setColor(group, _R.HighlightedText, white)
+        out.setColor(
+            group, _R.Highlight, with_contrast(palette.color(group, _R.Highlight), white, 4.6)
+        )
+        for text, backgrounds in TEXT_PAIRS:
+            if text is _R.HighlightedText:
+                continue
+            colour = over(out.color(group, text), out.color(group, backgrounds[0]))
+            for _ in range(2):  # twice: pushing against one background may undo another
+                for background in backgrounds:
+                    colour = with_contrast(colour, out.color(group, background), TEXT_CONTRAST)
+            out.setColor(group, text, colour)
+    return out
+
+
+def install_bordered_style() -> None:
+    """Wrap Fusion (the style on Linux without a desktop theme, and of the screenshots) so its
+    text fields and check boxes have visible borders; other styles draw their own."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or isinstance(app.style(), BorderedStyle):
+        return
+    if app.style().name().lower() == "fusion":
+        app.setStyle(BorderedStyle(QStyleFactory.create("Fusion")))
+
+
 _forced_palette = False  # apply_theme set a palette itself (the platform ignored the scheme)
 
 
@@ -67,6 +118,7 @@ def apply_theme(theme: str) -> None:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
+    install_bordered_style()
     hints = QGuiApplication.styleHints()
     if _forced_palette:
         app.setPalette(QPalette())  # back to the platform's own before asking again
@@ -78,9 +130,11 @@ def apply_theme(theme: str) -> None:
         scheme = Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light
         hints.setColorScheme(scheme)
         if hints.colorScheme() == scheme:
+            app.setPalette(legible(app.palette()))
+            _forced_palette = True
             return
     if theme == "system":  # pragma: no cover - Qt before 6.8
         return
     standard = app.style().standardPalette()
-    app.setPalette(_inverted(standard) if theme == "dark" else standard)
+    app.setPalette(legible(_inverted(standard) if theme == "dark" else standard))
     _forced_palette = True

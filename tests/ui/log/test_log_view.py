@@ -404,3 +404,22 @@ def test_a_day_picked_in_the_calendar_pop_up_moves_the_session_at_once(
     qtbot.waitUntil(lambda: undo_stack.count() == 2)
     session = training_log.get_session(ctx, view.session_id)
     assert session is not None and session.started_at.date() == yesterday
+
+
+def test_barbell_loads_name_their_plates(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> None:
+    add_past_session(ctx, 3, [("barbell-hip-thrust", 60.0, 12)] * 3)
+    view = make_view(qtbot, ctx, events, undo_stack)
+    view.show_exercise("barbell-hip-thrust")
+    plates = "Plates: 62.5 kg: 20 kg bar + 20 + 1.25 per side"
+    assert view.target_label.text().endswith(f"{plates}.")
+    model = current_model(view)
+    draft = model.index(0, LOAD)
+    assert model.data(draft, Qt.ItemDataRole.ToolTipRole) == f"Target: 62.5 kg\n{plates}"
+    model.setData(draft, "61")
+    tip = model.data(draft, Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("Plates: 61 kg cannot be made; nearest 60 kg: 20 kg bar + 20 per side")
+    view.show_exercise("glute-bridge")  # no bar: no plates
+    bridge = current_model(view)
+    assert "Plates" not in (bridge.data(bridge.index(0, LOAD), Qt.ItemDataRole.ToolTipRole) or "")

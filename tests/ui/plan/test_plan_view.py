@@ -116,3 +116,18 @@ def test_without_history_it_explains_what_to_do_first(
     events.sessions_changed.emit()
     assert [c.suggestion.exercise for c in view.cards] == ["glute-bridge"]
     assert view.start_button.isEnabled()
+
+
+def test_barbell_cards_show_the_plates_per_side(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents
+) -> None:
+    sets: list[tuple[str, float | None, int]] = [("barbell-hip-thrust", 60.0, 10)] * 3
+    sets += [("romanian-deadlift", 70.0, 9)] * 3 + [("kettlebell-swing", 16.0, 15)] * 3
+    add_past_session(ctx, 3, sets)
+    view = make_view(qtbot, ctx, events)
+    plates = {c.suggestion.exercise: c.plates for c in view.cards}
+    # a hip thrust starts with a full-size bumper on each side
+    assert plates["barbell-hip-thrust"].text() == "Plates: 60 kg: 20 kg bar + 20 per side"
+    assert plates["romanian-deadlift"].text() == "Plates: 70 kg: 20 kg bar + 25 per side"
+    assert plates["romanian-deadlift"].isVisible()
+    assert not plates["kettlebell-swing"].isVisible()

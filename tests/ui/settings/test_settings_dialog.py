@@ -181,3 +181,28 @@ def test_switching_unit_keeps_the_typed_bodyweight(
     assert dialog.bodyweight_edit.text() == "176.37"
     dialog.accept()
     assert ctx.settings().bodyweight_kg == pytest.approx(80.0, abs=0.001)
+
+
+def test_bar_and_plates_are_saved_and_bad_plates_refused(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, ui_settings: QSettings
+) -> None:
+    dialog = _dialog(qtbot, ctx, events, ui_settings)
+    assert dialog.plate_edits["bar_kg"].text() == "20"
+    assert dialog.plate_edits["bumpers_kg"].text() == "20x2, 15x2, 10x2, 5x1"
+    dialog.plate_edits["plates_lb"].setText("45x2, 25, 10 x 2")
+    dialog.accept()
+    assert dialog.message.text() == ""
+    saved = settings_store.load(ctx)
+    assert [(p.weight, p.pairs) for p in saved.plates_lb] == [(45, 2), (25, 1), (10, 2)]
+
+    again = _dialog(qtbot, ctx, events, ui_settings)
+    again.show()
+    again.plate_edits["bumpers_kg"].setText("20x2, big ones")
+    again.accept()
+    assert again.message.text().startswith("Bumper plates (pairs) (kg): cannot read 'big ones'")
+    again.plate_edits["bumpers_kg"].setText("20")
+    again.plate_edits["bar_lb"].setText("145")
+    again.accept()
+    assert again.message.text() == "Bar (lb): must be from 0 to 100, not 145"
+    assert again.isVisible()
+    assert settings_store.load(ctx) == saved

@@ -106,13 +106,7 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
         exercise = get(row, "exercise_title").strip()
         if not exercise:
             raise InputError("the exercise title is empty", where)
-        set_type = get(row, "set_type").strip().casefold()
-        if set_type not in _SET_TYPES:
-            raise InputError(
-                f"unknown set_type '{set_type}' (expected normal, warmup, failure or dropset)",
-                where,
-            )
-        warmup, tag = _SET_TYPES[set_type]
+        warmup, tag = _set_type(get(row, "set_type"), where)
         reps = parse_reps_or_zero(get(row, "reps"), where)
         load_kg = load_from(
             parse_number_or_none(get(row, weight_col), "weight", where), weight_unit
@@ -140,6 +134,16 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
     if weight_unit is not None:
         data.load_unit = weight_unit.value
     return builder.finish()
+
+
+def _set_type(text: str, where: str) -> tuple[bool, str]:
+    """(warm-up, tag) of a set_type cell: normal, warmup, failure or dropset."""
+    set_type = text.strip().casefold()
+    if set_type not in _SET_TYPES:
+        raise InputError(
+            f"unknown set_type '{set_type}' (expected normal, warmup, failure or dropset)", where
+        )
+    return _SET_TYPES[set_type]
 
 
 def _unit_column(ix: dict[str, int], options: dict[str, T]) -> tuple[str | None, T | None]:

@@ -11,4 +11,5 @@ class DataEvents(QObject):
     sessions_changed = Signal()  # sets or sessions were added, edited or removed
     catalog_changed = Signal()  # custom exercises were created, edited or mapped onto another
     settings_changed = Signal()  # settings (unit, rep ranges, ...) changed
+    programs_changed = Signal()  # a program was edited, or another one is followed
     exercise_requested = Signal(str)  # a view asks to show this exercise slug elsewhere

@@ -28,7 +28,12 @@ class LazyView(QWidget):
         self._events = events
         self._undo_stack = undo_stack
         self._dirty = True
-        for signal in (events.sessions_changed, events.catalog_changed, events.settings_changed):
+        for signal in (
+            events.sessions_changed,
+            events.catalog_changed,
+            events.settings_changed,
+            events.programs_changed,
+        ):
             signal.connect(self._data_changed)
 
     def reload(self) -> None:

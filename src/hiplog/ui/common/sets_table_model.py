@@ -16,7 +16,7 @@ What a cell shows and how typed text is read, without Qt, is in set_cells.py.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -79,6 +79,8 @@ class SetsTableModel(QAbstractTableModel):
         self.unit = unit
         self._number_by_order = number_by_order
         self._names: dict[str, str] = {}
+        #: The plates for a load in kg ("Plates: ..."), None when not a barbell; set by the Log.
+        self.plates: Callable[[float | None], str | None] = lambda load_kg: None
         self._rows: list[SetRow] = []
 
     # --- reading ---------------------------------------------------------------------------
@@ -165,7 +167,7 @@ class SetsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column == self.WARMUP:
             return Qt.CheckState.Checked if r.warmup else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cells.tooltip(r, column, self.unit)
+            return self._tooltip(r, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMBERED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return self._look_or_role(r, column, role)
@@ -200,6 +202,16 @@ class SetsTableModel(QAbstractTableModel):
                 return str(r.order)
             return "W" if r.warmup else str(self._working_number(row))
         return cells.display_text(r, column, self.unit)
+
+    def _tooltip(self, r: SetRow, column: int) -> str | None:
+        """The cell's tooltip; a barbell load also names its plates."""
+        tip = cells.tooltip(r, column, self.unit)
+        if column != self.LOAD:
+            return tip
+        plates = self.plates(r.load_kg if r.saved else (r.load_kg or r.target_load_kg))
+        if plates is None:
+            return tip
+        return plates if r.saved else f"{tip}\n{plates}"
 
     def _working_number(self, row: int) -> int:
         return sum(1 for r in self._rows[: row + 1] if r.saved and not r.warmup)

@@ -97,7 +97,7 @@ def exercise_html(
     ex: Exercise, catalog: Catalog, settings: ProgressionSettings, logged_sets: int
 ) -> str:
     if ex.is_other:
-        logged = f"{logged_sets} set{'s' if logged_sets != 1 else ''} logged."
+        logged = f"{plural(logged_sets, 'set')} logged."
         return f"<h2>{escape(ex.name)}</h2><p><i>{OTHER_TRAINING_TEXT}</i></p><p>{logged}</p>"
     rows: list[tuple[str, str]] = [
         ("Equipment", escape(", ".join(ex.equipment)) or "none"),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.models import Exercise, Role
+from hiplog.domain.wording import plural
 from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -287,9 +288,8 @@ class ExercisesView(LazyView):
             self.message.setText(str(failure))
             return
         self.select(target.slug)
-        plural = "s" if command.moved != 1 else ""
         self.message.setText(
-            f"Moved {command.moved} set{plural} to {target.name}. Undo with Ctrl+Z."
+            f"Moved {plural(command.moved, 'set')} to {target.name}. Undo with Ctrl+Z."
         )
 
     def toggle_role(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.models import Exercise
+from hiplog.domain.wording import plural
 
 
 class MapExerciseDialog(QDialog):
@@ -42,7 +43,7 @@ class MapExerciseDialog(QDialog):
         form = QFormLayout()
         form.addRow("Same exercise as", self.target_combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.confirm_button = QPushButton(f"Move {set_count} set{'s' if set_count != 1 else ''}")
+        self.confirm_button = QPushButton(f"Move {plural(set_count, 'set')}")
         buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -64,7 +65,7 @@ class MapExerciseDialog(QDialog):
 
     def _update_summary(self) -> None:
         target = self.target_combo.currentText()
-        sets = f"{self._count} logged set{'s' if self._count != 1 else ''}"
+        sets = plural(self._count, "logged set")
         self.summary.setText(
             f"{sets} of “{self._custom.name}” will move to {target}, and “{self._custom.name}” "
             "is removed from the list. Edit > Undo moves them back."

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from hiplog.domain.models import Session, SetEntry
+from hiplog.domain.wording import plural
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -135,8 +136,7 @@ class DeleteSession(ServiceCommand):
             count = len(restored.sets)
             self._announce(
                 restored.id,
-                f"Put back the session of {self._label} with its {count} "
-                f"set{'s' if count != 1 else ''}.",
+                f"Put back the session of {self._label} with its {plural(count, 'set')}.",
             )
 
 

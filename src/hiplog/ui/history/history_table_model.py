@@ -14,8 +14,8 @@ Index = QModelIndex | QPersistentModelIndex
 #: Loads `limit` rows starting at `offset` (newest first).
 PageLoader = Callable[[int, int], list[HistoryRow]]
 
-DATE, EXERCISES, SETS, VOLUME = range(4)
-HEADERS = ("Date", "Exercises", "Sets", "Volume")
+DATE, EXERCISES, SETS, VOLUME, PROGRAM_DAY = range(5)
+HEADERS = ("Date", "Exercises", "Sets", "Volume", "Program day")
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STARTED_AT_ROLE = Qt.ItemDataRole.UserRole + 2
 #: The number behind a cell (datetime, set count, volume in kg) for sorting and tests.
@@ -45,15 +45,24 @@ class HistoryTableModel(QAbstractTableModel):
         self._loader: PageLoader | None = None
         self._exhausted = True
         self._unit = Unit.KG
+        self._program_days: dict[int, tuple[str, str]] = {}  # session id -> (day, program)
         self.page_size = PAGE_SIZE
 
     # --- loading ---------------------------------------------------------------------------
 
-    def set_source(self, loader: PageLoader | None, unit: Unit, rows: int = 0) -> None:
+    def set_source(
+        self,
+        loader: PageLoader | None,
+        unit: Unit,
+        rows: int = 0,
+        program_days: dict[int, tuple[str, str]] | None = None,
+    ) -> None:
         """Start over with a new source: the first page (or `rows` rows, if more) is loaded
-        at once, in one query, so a refresh keeps what was scrolled to without paging again."""
+        at once, in one query, so a refresh keeps what was scrolled to without paging again.
+        `program_days` names the program day of each session done while following one."""
         self.beginResetModel()
         self._loader, self._unit = loader, unit
+        self._program_days = dict(program_days or {})
         self._rows = []
         self._exhausted = loader is None
         if loader is not None:
@@ -128,7 +137,11 @@ class HistoryTableModel(QAbstractTableModel):
                 return format_sets(row)
             if column == VOLUME:
                 return format_volume(row, self._unit)
+            if column == PROGRAM_DAY:
+                return self._program_days.get(row.session_id, ("", ""))[0]
         elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == PROGRAM_DAY and row.session_id in self._program_days:
+                return " of ".join(self._program_days[row.session_id])
             if column == EXERCISES:
                 return "\n".join(row.exercises) or "This session has no sets yet"
             return "Double-click or press Enter to open this session"
@@ -140,6 +153,12 @@ class HistoryTableModel(QAbstractTableModel):
         elif role == STARTED_AT_ROLE:
             return row.started_at
         elif role == VALUE_ROLE:
-            values: tuple[Any, ...] = (row.started_at, row.exercises, row.sets, row.volume_kg)
+            values: tuple[Any, ...] = (
+                row.started_at,
+                row.exercises,
+                row.sets,
+                row.volume_kg,
+                self._program_days.get(row.session_id, ("", ""))[0],
+            )
             return values[column]
         return None

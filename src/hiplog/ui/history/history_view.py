@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.domain.wording import format_load, load_reps_text
-from hiplog.services import exercises, history, training_log
+from hiplog.domain.wording import format_load, load_reps_text, plural
+from hiplog.services import exercises, history, programs, training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
@@ -36,6 +36,7 @@ from hiplog.ui.history.history_commands import DeleteSession
 from hiplog.ui.history.history_table_model import (
     DATE,
     EXERCISES,
+    PROGRAM_DAY,
     SESSION_ID_ROLE,
     SETS,
     VOLUME,
@@ -206,11 +207,12 @@ class HistoryView(LazyView):
 
         # the same list refreshed (an edit): keep the rows scrolled to, fetched in one query
         loaded = self.model.rowCount() if exercise == before else 0
-        self.model.set_source(loader, ctx.settings().unit, loaded)
+        days = programs.session_day_names(ctx)
+        self.model.set_source(loader, ctx.settings().unit, loaded, days)
+        self.table.setColumnHidden(PROGRAM_DAY, not days)
         total = history.session_count(ctx, exercise)
         self.count_label.setText(
-            f"{total} session{'s' if total != 1 else ''}"
-            + (" with this exercise" if exercise else "")
+            plural(total, "session") + (" with this exercise" if exercise else "")
         )
         self._mark_days()
         self.preview.clear()
@@ -253,7 +255,7 @@ class HistoryView(LazyView):
             if (day.year, day.month) != (year, month):
                 continue  # days of the next or previous month stay plain
             fmt = QTextCharFormat(marked)
-            fmt.setToolTip(f"{len(ids)} session{'s' if len(ids) > 1 else ''}")
+            fmt.setToolTip(plural(len(ids), "session"))
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
 
     def _page_changed(self, year: int, month: int) -> None:

@@ -7,8 +7,10 @@ from dataclasses import replace
 from hiplog.domain.models import Exercise, LoadKind
 from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Suggestion
+from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
 from hiplog.domain.wording import prescription_text
+from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.set_row import SetRow, new_key
 
 
@@ -16,12 +18,19 @@ def suggestion_for(plan: Plan, slug: str) -> Suggestion | None:
     return next((s for s in plan.suggestions if s.exercise == slug), None)
 
 
-def aim_text(exercise: Exercise, plan: Plan | None, unit: Unit) -> str:
-    """What to aim for, over the sets table: the plan's prescription and why, else the
-    catalog's sets and rep range."""
+def aim_text(
+    exercise: Exercise,
+    plan: Plan | None,
+    unit: Unit,
+    settings: ProgressionSettings | None = None,
+) -> str:
+    """What to aim for, over the sets table: the plan's prescription, why, and the plates for
+    a barbell (with `settings`), else the catalog's sets and rep range."""
     suggestion = suggestion_for(plan, exercise.slug) if plan is not None else None
     if suggestion is not None:
-        return f"Plan: {prescription_text(suggestion, unit)}. {suggestion.reason}"
+        text = f"Plan: {prescription_text(suggestion, unit)}. {suggestion.reason}"
+        plates = plates_text(exercise, suggestion.load_kg, settings) if settings else None
+        return f"{text} {plates}." if plates else text
     lo, hi = exercise.rep_range
     base = f"Aim: {exercise.sets} sets of {lo}-{hi} reps"
     if exercise.unilateral:

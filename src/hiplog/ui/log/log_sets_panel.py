@@ -3,6 +3,7 @@ keyboard) and the buttons under it."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -60,7 +61,7 @@ class SetsPanel(QWidget):
             self,
         )
         self.hint.setWordWrap(True)
-        self.hint.setEnabled(False)
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a hint: grey, legible
         buttons.addWidget(self.hint, 1)
         self.delete_button = QPushButton("Delete set", self)
         self.delete_button.setToolTip("Delete the selected set (Delete key)")

@@ -22,10 +22,11 @@ from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import Exercise, Session
 from hiplog.domain.plan import Plan
 from hiplog.domain.units import Unit
-from hiplog.services import exercise_history, training_log
+from hiplog.services import exercise_history, programs, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.sets_table_model import SetsTableModel
@@ -188,7 +189,17 @@ class LogView(LazyView):
         self._focus_next_cell()
 
     def start_session(self, plan: Plan) -> None:
-        """Fill the log with every exercise the plan suggests, their targets as draft rows."""
+        """Fill the log with every exercise the plan suggests, their targets as draft rows.
+
+        A program's day starts now when nothing is saved yet and the session was opened before
+        the program was followed: otherwise the session would not count as the program's day."""
+        run = programs.active_run(self._ctx) if plan.program is not None else None
+        if (
+            run is not None
+            and self._log.session_id is None
+            and self._log.started_at < run.started_at
+        ):
+            self.new_session()
         self._plan = plan
         catalog = self._ctx.catalog()
         first: str | None = None
@@ -220,7 +231,10 @@ class LogView(LazyView):
         self._plan = None
         self._log.forget_earlier_sets()
         self._current_slug = None
+        # Clearing moves the current item; the exercises it would show left with the old log.
+        blocked = self.exercise_list.blockSignals(True)
         self.exercise_list.clear()
+        self.exercise_list.blockSignals(blocked)
         self._apply_details_to_view(self._log.started_at, self._log.bodyweight_kg)
         self._show_exercise_panel(None)
 
@@ -284,6 +298,7 @@ class LogView(LazyView):
 
     def _add_exercise(self, exercise: Exercise, rows: list[SetRow]) -> None:
         model = SetsTableModel(self.unit, exercise, self)
+        model.plates = lambda load_kg: plates_text(exercise, load_kg, self._ctx.settings())
         model.set_rows(rows)
         model.ensure_trailing_draft()
         model.completed.connect(lambda key, slug=exercise.slug: self._save_draft(slug, key))
@@ -314,7 +329,9 @@ class LogView(LazyView):
         if slug is None:
             return
         model = self._log.models[slug]
-        self.sets_panel.show_sets(model, aim_text(model.exercise, self._plan, self.unit))
+        self.sets_panel.show_sets(
+            model, aim_text(model.exercise, self._plan, self.unit, self._ctx.settings())
+        )
         self._refresh_last_time(slug)
 
     def _refresh_last_time(self, slug: str) -> None:

@@ -4,6 +4,10 @@ Warm-up drills come first, then the heavy compound lifts, then the lighter and b
 work. Above the cards: when the next session can be, how many sessions the last 7 days held
 against the sessions-a-week target of the settings, and the warnings in plain words. "Start
 this session" opens the Log with every card's sets ready to fill in.
+
+While the person follows a program the Plan shows that program's next day instead: its name and
+the day after it, its entries in the day's order, one quiet line about other exercises trained
+this week, and a choice of another day for today.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,14 +30,16 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.errors import HiplogError
 from hiplog.domain.models import Exercise, StepKind
-from hiplog.domain.plan import Plan
+from hiplog.domain.plan import Plan, ProgramDayInfo
 from hiplog.domain.progression import Rule, Suggestion
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import prescription_text
+from hiplog.domain.wording import plural, prescription_text
 from hiplog.services import plan as plan_service
+from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.refresh_on_show import LazyView
 
 #: What each rule means, in a few words, for the tag on a card.
@@ -108,10 +115,9 @@ def timing_lines(
     else:
         lines.append(f"Next session: from {timing.earliest:%a %d %b, %H:%M}.")
     count = timing.sessions_last_7_days
-    plural = "session" if count == 1 else "sessions"
     fewest, most = settings.sessions_per_week
     target = f"{fewest} to {most}" if fewest != most else str(most)
-    lines.append(f"{count} {plural} in the last 7 days (the target is {target} a week).")
+    lines.append(f"{plural(count, 'session')} in the last 7 days (the target is {target} a week).")
     lines.append(status_text(timing.status, settings))
     return lines
 
@@ -120,7 +126,12 @@ class SuggestionCard(QFrame):
     """One exercise's prescription: name, '3 x 8 at 62.5 kg', why, and the rule."""
 
     def __init__(
-        self, suggestion: Suggestion, name: str, unit: Unit, parent: QWidget | None = None
+        self,
+        suggestion: Suggestion,
+        name: str,
+        unit: Unit,
+        parent: QWidget | None = None,
+        plates: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.suggestion = suggestion
@@ -134,7 +145,7 @@ class SuggestionCard(QFrame):
         top.addWidget(title, 1)
         rule = QLabel(RULE_LABELS.get(suggestion.rule, suggestion.rule), self)
         rule.setToolTip(f"Rule: {suggestion.rule}")
-        rule.setEnabled(False)
+        rule.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         top.addWidget(rule)
         layout.addLayout(top)
         self.prescription = QLabel(prescription_text(suggestion, unit), self)
@@ -143,6 +154,10 @@ class SuggestionCard(QFrame):
         self.prescription.setFont(font)
         self.prescription.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.prescription)
+        self.plates = QLabel(plates or "", self)
+        self.plates.setVisible(plates is not None)
+        self.plates.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.plates)
         reason = QLabel(suggestion.reason, self)
         reason.setWordWrap(True)
         layout.addWidget(reason)
@@ -153,6 +168,7 @@ class PlanView(LazyView):
 
     start_requested = Signal(object)  # the Plan to log
     log_requested = Signal()  # the empty state's "go to Log"
+    programs_requested = Signal()  # "Programs...": open the program editor
 
     def __init__(
         self,
@@ -176,6 +192,7 @@ class PlanView(LazyView):
         self.start_button.clicked.connect(self._start)
         header.addWidget(self.start_button)
         root.addLayout(header)
+        root.addLayout(self._program_bar())
 
         self.timing_label = QLabel(self)
         self.timing_label.setWordWrap(True)
@@ -184,6 +201,11 @@ class PlanView(LazyView):
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setFrameShape(QFrame.Shape.StyledPanel)
         root.addWidget(self.warnings_label)
+
+        self.others_label = QLabel(self)
+        self.others_label.setWordWrap(True)
+        self.others_label.setEnabled(False)  # quiet: not work for this session
+        root.addWidget(self.others_label)
 
         self.cards_area = QScrollArea(self)
         self.cards_area.setWidgetResizable(True)
@@ -211,6 +233,31 @@ class PlanView(LazyView):
         empty_layout.addStretch(1)
         root.addWidget(self.empty)
 
+    def _program_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.program_label = QLabel(self)
+        self.program_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar.addWidget(self.program_label, 1)
+        self.day_label = QLabel("&Day:", self)
+        bar.addWidget(self.day_label)
+        self.day_combo = QComboBox(self)
+        self.day_combo.setToolTip("Do another day of the program today")
+        self.day_label.setBuddy(self.day_combo)
+        self.day_combo.activated.connect(self._day_picked)
+        bar.addWidget(self.day_combo)
+        self.programs_button = QPushButton("&Programs...", self)
+        self.programs_button.setToolTip("Choose a program to follow, or make and change your own")
+        self.programs_button.clicked.connect(self.programs_requested.emit)
+        bar.addWidget(self.programs_button)
+        self._picked_day: int | None = None
+        self._events.programs_changed.connect(self._forget_pick)
+        return bar
+
+    def _forget_pick(self) -> None:
+        """Another program, or the same one changed: the rotation's day again."""
+        self._picked_day = None
+        self._data_changed()
+
     # --- public ----------------------------------------------------------------------------
 
     @property
@@ -226,7 +273,7 @@ class PlanView(LazyView):
         """Compute the plan (as of now) and show it."""
         self._dirty = False
         try:
-            self._plan = plan_service.suggest(self._ctx, as_of)
+            self._plan = plan_service.suggest(self._ctx, as_of, day=self._picked_day)
         except (OSError, HiplogError) as exc:
             self._plan = None
             self._show_error(str(exc))
@@ -242,7 +289,34 @@ class PlanView(LazyView):
         self.empty.hide()
         self.start_button.setEnabled(False)
 
+    def _show_program(self, info: ProgramDayInfo | None) -> None:
+        following = info is not None
+        self.day_label.setVisible(following)
+        self.day_combo.setVisible(following)
+        self.others_label.setVisible(following and bool(info and info.others))
+        if info is None:
+            self.program_label.setText("No program: every exercise you trained lately.")
+            return
+        self.program_label.setText(f"<b>{info.day}</b> of {info.program}; next: {info.next_day}")
+        found = programs.active_program(self._ctx)
+        names = [d.name for d in found[0].days] if found else [info.day]
+        self.day_combo.blockSignals(True)
+        self.day_combo.clear()
+        self.day_combo.addItems(names)
+        self.day_combo.setCurrentIndex(min(info.day_index, len(names) - 1))
+        self.day_combo.blockSignals(False)
+        catalog = self._ctx.catalog()
+        others = [catalog[s].name if s in catalog else s for s in info.others]
+        self.others_label.setText(
+            f"Also trained this week, not part of {info.day}: {', '.join(others)}."
+        )
+
+    def _day_picked(self, index: int) -> None:
+        self._picked_day = index
+        self.reload()
+
     def _show(self, plan: Plan) -> None:
+        self._show_program(plan.program)
         has_work = bool(plan.suggestions)
         self.empty.setVisible(not has_work)
         self.cards_area.setVisible(has_work)
@@ -261,8 +335,9 @@ class PlanView(LazyView):
 
     def _build_cards(self, plan: Plan) -> None:
         catalog = self._ctx.catalog()
-        unit = self._ctx.settings().unit
-        warmup, work = session_order(plan.suggestions, catalog.get)
+        settings = self._ctx.settings()
+        unit = settings.unit
+        warmup, work = self._groups(plan)
         page = QWidget()
         layout = QVBoxLayout(page)
         self.cards = []
@@ -273,7 +348,8 @@ class PlanView(LazyView):
             for s in items:
                 exercise = catalog.get(s.exercise)
                 name = exercise.name if exercise is not None else s.exercise
-                card = SuggestionCard(s, name, unit, page)
+                plates = plates_text(exercise, s.load_kg, settings)
+                card = SuggestionCard(s, name, unit, page, plates)
                 self.cards.append(card)
                 layout.addWidget(card)
         layout.addStretch(1)
@@ -288,9 +364,24 @@ class PlanView(LazyView):
                 self.cards_area.ensureWidgetVisible(card)
                 break
 
+    def _groups(self, plan: Plan) -> tuple[list[Suggestion], list[Suggestion]]:
+        """(warm-up, work): a program day keeps its own order; without one, heavy work first."""
+        if plan.program is None:
+            return session_order(plan.suggestions, self._ctx.catalog().get)
+        warmup = [s for s in plan.suggestions if s.warmup]
+        return warmup, [s for s in plan.suggestions if not s.warmup]
+
     def _start(self) -> None:
         if self._plan is None or not self._plan.suggestions:
             return
+        info = self._plan.program
+        if info is not None and self._picked_day is not None:
+            try:  # the person chose this day for today: the rotation goes on after it
+                programs.pick_day(self._ctx, info.day_index)
+            except (OSError, HiplogError) as exc:
+                self._show_error(str(exc))
+                return
+        self._picked_day = None
         ordered = self._ordered_plan(self._plan)
         self.start_requested.emit(ordered)
 
@@ -298,5 +389,5 @@ class PlanView(LazyView):
         """The plan with its suggestions in the order the cards show them."""
         from dataclasses import replace
 
-        warmup, work = session_order(plan.suggestions, self._ctx.catalog().get)
+        warmup, work = self._groups(plan)
         return replace(plan, suggestions=tuple(warmup + work))

@@ -12,43 +12,10 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette
 
-#: WCAG 2.1 non-text contrast minimum (graphical objects).
-MIN_CONTRAST = 3.0
+from hiplog.ui.common.contrast import with_contrast
+
 #: Hue turns (degrees) applied to the highlight colour after highlight, text and link.
 HUE_TURNS = (150, 60, 210, 300, 100, 30, 250)
-
-
-def _channel(c: float) -> float:
-    return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-
-def luminance(colour: QColor) -> float:
-    """WCAG relative luminance of a colour."""
-    return (
-        0.2126 * _channel(colour.redF())
-        + 0.7152 * _channel(colour.greenF())
-        + 0.0722 * _channel(colour.blueF())
-    )
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """WCAG contrast ratio between two colours (1 to 21)."""
-    la, lb = luminance(a), luminance(b)
-    hi, lo = max(la, lb), min(la, lb)
-    return (hi + 0.05) / (lo + 0.05)
-
-
-def with_contrast(colour: QColor, base: QColor, minimum: float = MIN_CONTRAST) -> QColor:
-    """`colour` made darker or lighter, keeping its hue, until it contrasts with `base`."""
-    out = QColor(colour)
-    dark_base = luminance(base) < 0.5
-    h, s, lightness, a = out.hslHueF(), out.hslSaturationF(), out.lightnessF(), out.alphaF()
-    steps = 0
-    while contrast(out, base) < minimum and steps < 40:
-        lightness = min(1.0, lightness + 0.025) if dark_base else max(0.0, lightness - 0.025)
-        out = QColor.fromHslF(max(h, 0.0), s, lightness, a)
-        steps += 1
-    return out
 
 
 def _too_close(a: QColor, b: QColor) -> bool:

@@ -2,110 +2,58 @@
 
 One line per exercise (several when comparing). Personal records carry a star; a dashed
 vertical line marks where the next variation of a ladder was first trained; hovering a point
-shows that session's sets.
+shows that session's sets. Only the sessions inside the chosen range are drawn, a line stops
+where training stopped for a while (see `chart_items.gap_limit`), volume is measured from zero,
+and the legends sit in rows of their own above each plot, never over the data.
+
+Over 400 lines because drawing, fitting the axes to the range and thinning the markers all work
+on the same plot items and their per-slot state; the items of one exercise are in
+exercise_chart_slot.py and the pure helpers in chart_items.py.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.chart_series import ExerciseCharts, Series, Strength, Volume
 from hiplog.domain.units import Unit, from_kg
 from hiplog.ui.progress.chart_items import (
+    DAY,
+    align_axes,
     finite,
+    fit_legend_columns,
+    fit_y,
+    in_range,
     label_html,
+    new_legend,
     new_plot,
     pen,
     right_axis_view,
-    show_range,
     stamp,
     style_plot,
     translucent,
+    with_breaks,
 )
 from hiplog.ui.progress.chart_palette import ChartColours
+from hiplog.ui.progress.exercise_chart_slot import (
+    RECORD_SIZE,
+    RECORD_SIZE_DENSE,
+    ChartSlot,
+    strength_label,
+    volume_label,
+)
 
 #: Session points closer than this (pixels, on average) are drawn only when hovered.
 DENSE_SPACING_PX = 6.0
-RECORD_SIZE, RECORD_SIZE_DENSE = 17, 10
 
 #: Builds the tooltip of one point: (exercise slug, session index) -> text.
 TipFunction = Callable[[str, int], str]
-
-
-def _strength_label(kinds: set[Strength], unit: Unit) -> str:
-    if kinds == {Strength.BEST_REPS}:
-        return "Best reps in one set"
-    if kinds == {Strength.E1RM}:
-        return f"Estimated 1RM ({unit.value})"
-    return f"Estimated 1RM ({unit.value}) or best reps"
-
-
-def _volume_label(kinds: set[Volume], unit: Unit, weekly: bool) -> str:
-    per = "week" if weekly else "session"
-    if kinds == {Volume.REPS}:
-        return f"Reps per {per}"
-    if kinds == {Volume.LOAD}:
-        return f"Volume per {per} ({unit.value})"
-    return f"Volume ({unit.value}) or reps per {per}"
-
-
-class _Slot:
-    """The plot items of one series (one exercise), kept and refilled from switch to switch:
-    creating pyqtgraph items costs more than giving existing ones new data."""
-
-    def __init__(self, owner: ExerciseChartsWidget) -> None:
-        self.slug = ""
-        self.colour = QColor()
-        bg = owner.colours.background
-
-        def tip(x: float, y: float, data: object) -> str:
-            return owner.tip_text(self.slug, int(str(data)))
-
-        self.strength = pg.PlotDataItem(connect="finite")
-        self.top_load = pg.PlotDataItem(connect="finite")
-        self.points = pg.ScatterPlotItem(
-            size=7, hoverable=True, hoverSize=11, tip=tip, brush=pg.mkBrush(bg)
-        )
-        self.records = pg.ScatterPlotItem(symbol="star", size=RECORD_SIZE)
-        self.volume = pg.PlotDataItem(connect="finite")
-        self.weekly = pg.PlotDataItem(stepMode="center", fillLevel=0)
-        self.volume_points = pg.ScatterPlotItem(
-            size=7, hoverable=True, hoverSize=11, tip=tip, brush=pg.mkBrush(bg)
-        )
-        for item in self.strength_items():
-            owner.strength_plot.addItem(item)
-        for item in self.volume_items():
-            owner.volume_plot.addItem(item)
-        self.records.setZValue(5)
-        self.strength_right = False  # drawn against the right axis (reps beside kg)
-        self.volume_right = False
-
-    def strength_items(self) -> tuple[pg.GraphicsObject, ...]:
-        return (self.strength, self.top_load, self.points, self.records)
-
-    def volume_items(self) -> tuple[pg.GraphicsObject, ...]:
-        return (self.volume, self.weekly, self.volume_points)
-
-    def items(self) -> tuple[pg.GraphicsObject, ...]:
-        return (
-            self.strength,
-            self.top_load,
-            self.points,
-            self.records,
-            self.volume,
-            self.weekly,
-            self.volume_points,
-        )
-
-    def hide(self) -> None:
-        self.slug = ""
-        for item in self.items():
-            item.setVisible(False)
 
 
 class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
@@ -116,17 +64,18 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.colours = colours
         self._font = font
         self.setBackground(colours.background)
-        self.strength_plot = new_plot(self, 0, colours, font)
-        self.volume_plot = new_plot(self, 1, colours, font)
+        self.legend = new_legend(self, 0, colours, font)
+        self.strength_plot = new_plot(self, 1, colours, font)
+        self.volume_legend = new_legend(self, 2, colours, font)
+        self.volume_plot = new_plot(self, 3, colours, font)
         self.volume_plot.setXLink(self.strength_plot)
         self.strength_right = right_axis_view(self.strength_plot)
         self.volume_right = right_axis_view(self.volume_plot)
-        self.legend = self.strength_plot.addLegend(offset=(8, 8), labelTextColor=colours.foreground)
-        self.legend.setLabelTextSize(f"{max(font.pointSizeF(), 8.0):.0f}pt")
-        self.legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
-        self.legend.setZValue(20)  # above the lines, so its box hides what runs under it
         self._legend_key: tuple[str, ...] = ()
-        self._slots: list[_Slot] = []
+        # The values drawn in range, per view box (fits the y axes): id(view) -> values.
+        self._shown_values: dict[int, list[float]] = {}
+        self._used_right = (False, False)
+        self._slots: list[ChartSlot] = []
         self._tip: TipFunction = lambda slug, index: ""
         self._dense: dict[int, bool] = {}  # id(point item) -> drawn as dense
         self._x_range: tuple[float | None, float] | None = None
@@ -145,8 +94,8 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.setBackground(colours.background)
         for plot in (self.strength_plot, self.volume_plot):
             style_plot(plot, colours, self._font)
-        self.legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
-        self.legend.setLabelTextColor(colours.foreground)
+        for legend in (self.legend, self.volume_legend):
+            legend.setLabelTextColor(colours.foreground)
         self._legend_key = ()
         for slot in self._slots:
             slot.colour = QColor()  # restyled on the next set_charts
@@ -164,12 +113,36 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     ) -> None:
         """Draw `charts` (one colour each); loads in `unit`, volume per session or per week.
 
-        `x_range` (start or None for all, end) is the time range about to be shown; it decides
-        whether session points are drawn (see `_fit_markers`).
+        `x_range` (start or None for all, end) is the time range shown: only the sessions in
+        it are drawn, and it decides whether session points are drawn (see `_fit_markers`).
         """
         self._tip = tip
         self._x_range = x_range
+        self._clear_stores()
+        split_strength, split_volume = self._place_slots(charts)
+        self._fill_slots(charts, unit, weekly_volume)
+        self._set_legends(charts)
+        self._fit_legends()
+        self._set_ladder(charts)
+        self._set_labels(charts, unit, weekly_volume, split_strength, split_volume)
+        self._used_right = (split_strength, split_volume)
+        align_axes(
+            [self.strength_plot, self.volume_plot], self._used_right, self.colours, self._font
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_legends()
+        super().resizeEvent(event)
+
+    def _fit_legends(self) -> None:
+        if not hasattr(self, "volume_legend"):  # a resize while being built
+            return
+        for legend in (self.legend, self.volume_legend):
+            fit_legend_columns(legend, self.width() - 24)
+
+    def _clear_stores(self) -> None:
         self._dense.clear()
+        self._shown_values.clear()
         for store in (
             self.strength_items,
             self.top_load_items,
@@ -179,66 +152,82 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self.record_items,
         ):
             store.clear()
-        c = self.colours
+
+    def _place_slots(self, charts: Sequence[ExerciseCharts]) -> tuple[bool, bool]:
+        """One slot per chart, on the left axis or (reps beside kg) on the right one; returns
+        whether strength and volume need a right axis."""
         while len(self._slots) < len(charts):
-            self._slots.append(_Slot(self))
-        single = len(charts) == 1
-        strength_kinds = {chart.strength_kind for chart in charts}
-        volume_kinds = {chart.volume_kind for chart in charts}
-        # Reps beside kg: the rep series get their own axis on the right.
-        split_strength = len(strength_kinds) > 1
-        split_volume = len(volume_kinds) > 1
-        for i, chart in enumerate(charts):
-            slot = self._slots[i]
+            self._slots.append(ChartSlot(self))
+        split_strength = len({chart.strength_kind for chart in charts}) > 1
+        split_volume = len({chart.volume_kind for chart in charts}) > 1
+        for slot, chart in zip(self._slots, charts, strict=False):
             self._place(
                 slot,
                 split_strength and chart.strength_kind is Strength.BEST_REPS,
                 split_volume and chart.volume_kind is Volume.REPS,
             )
-        legend: list[tuple[pg.GraphicsObject, str]] = []
+        return split_strength, split_volume
+
+    def _fill_slots(self, charts: Sequence[ExerciseCharts], unit: Unit, weekly: bool) -> None:
+        series = self.colours.series
         for i, slot in enumerate(self._slots):
             if i >= len(charts):
                 slot.hide()
                 continue
-            chart = charts[i]
-            self._fill(slot, chart, c.series[i % len(c.series)], unit, weekly_volume, single)
+            colour = series[i % len(series)]
+            self._fill(slot, charts[i], colour, unit, weekly, len(charts) == 1)
+
+    def _set_legends(self, charts: Sequence[ExerciseCharts]) -> None:
+        """Strength: every line, the top set and the record star; volume: one entry per
+        exercise when there are several (one line needs no legend)."""
+        legend: list[tuple[pg.GraphicsObject, str]] = []
+        volume: list[tuple[pg.GraphicsObject, str]] = []
+        for slot, chart in zip(self._slots, charts, strict=False):
             legend.append((slot.strength, slot.strength.name()))
             if slot.top_load.isVisible():
                 legend.append((slot.top_load, slot.top_load.name()))
+            shown = slot.weekly if slot.weekly.isVisible() else slot.volume
+            volume.append((shown, chart.name))
         records = [s.records for s in self._slots if s.slug and s.records.isVisible()]
         if records:
             legend.insert(1, (records[0], "personal record"))
         self._set_legend(legend)
-        self._set_ladder(charts)
+        self.volume_legend.clear()
+        if len(volume) > 1:
+            for item, name in volume:
+                self.volume_legend.addItem(item, name)
+        self.volume_legend.setVisible(len(volume) > 1)
+
+    def _set_labels(
+        self,
+        charts: Sequence[ExerciseCharts],
+        unit: Unit,
+        weekly: bool,
+        split_strength: bool,
+        split_volume: bool,
+    ) -> None:
+        c = self.colours
+        strength_kinds = {chart.strength_kind for chart in charts}
+        volume_kinds = {chart.volume_kind for chart in charts}
         left_strength = {Strength.E1RM} if split_strength else strength_kinds
         left_volume = {Volume.LOAD} if split_volume else volume_kinds
         self.strength_plot.setLabel(
-            "left", label_html(_strength_label(left_strength, unit), c, self._font)
+            "left", label_html(strength_label(left_strength, unit), c, self._font)
         )
         self.volume_plot.setLabel(
-            "left", label_html(_volume_label(left_volume, unit, weekly_volume), c, self._font)
+            "left", label_html(volume_label(left_volume, unit, weekly), c, self._font)
         )
         self._show_right(
-            self.strength_plot, split_strength, _strength_label({Strength.BEST_REPS}, unit)
+            self.strength_plot, split_strength, strength_label({Strength.BEST_REPS}, unit)
         )
-        self._show_right(
-            self.volume_plot,
-            split_volume,
-            _volume_label({Volume.REPS}, unit, weekly_volume),
-        )
-        names = ", ".join(chart.name for chart in charts)
+        self._show_right(self.volume_plot, split_volume, volume_label({Volume.REPS}, unit, weekly))
+        # The names are in the legend; a title with them grows wider than a small window.
         estimate = " (e1RM is an estimate)" if Strength.E1RM in strength_kinds else ""
-        self.strength_plot.setTitle(label_html(f"Strength: {names}{estimate}", c, self._font, True))
-        self.volume_plot.setTitle(
-            label_html(
-                "Volume per week (reps x load)" if weekly_volume else "Volume (reps x load)",
-                c,
-                self._font,
-                True,
-            )
-        )
+        title = "Volume per week (reps x load)" if weekly else "Volume (reps x load)"
+        self.strength_plot.setTitle(label_html(f"Strength{estimate}", c, self._font, True))
+        self.volume_plot.setTitle(label_html(title, c, self._font, True))
 
-    def _place(self, slot: _Slot, strength_right: bool, volume_right: bool) -> None:
+    def _place(self, slot: ChartSlot, strength_right: bool, volume_right: bool) -> None:
         """Move a slot's items to the right-axis view or back, when that changes."""
         moves = (
             (slot.strength_right, strength_right, slot.strength_items(), self.strength_plot,
@@ -284,24 +273,9 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         values = finite(series.values)
         return [from_kg(v, unit) for v in values] if scale_load else values
 
-    def _style(self, slot: _Slot, colour: QColor) -> None:
-        """Pens and brushes of a slot, set only when its colour changes."""
-        if slot.colour == colour:
-            return
-        slot.colour = QColor(colour)
-        slot.strength.setPen(pen(colour))
-        slot.top_load.setPen(pen(translucent(colour, 0.75), 1.5, dashed=True))
-        slot.records.setBrush(pg.mkBrush(colour))
-        slot.records.setPen(pg.mkPen(self.colours.foreground, width=1))
-        slot.volume.setPen(pen(colour))
-        slot.weekly.setPen(pen(colour, 1.5))
-        slot.weekly.setBrush(pg.mkBrush(translucent(colour, 0.35)))
-        for points in (slot.points, slot.volume_points):
-            points.opts["hoverBrush"] = pg.mkBrush(colour)
-
     def _fill(
         self,
-        slot: _Slot,
+        slot: ChartSlot,
         chart: ExerciseCharts,
         colour: QColor,
         unit: Unit,
@@ -309,63 +283,111 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         show_top: bool,
     ) -> None:
         slot.slug = chart.exercise
-        self._style(slot, colour)
+        slot.style(colour, self.colours)
         xs = [stamp(d) for d in chart.dates]
+        start, end = self._x_range if self._x_range is not None else (None, math.inf)
+        keep = in_range(xs, start, end)
+        self._fill_strength(slot, chart, xs, keep, unit, show_top)
+        if weekly:
+            self._fill_weekly(slot, chart, unit, start, end)
+        else:
+            self._fill_volume(slot, chart, xs, keep, unit)
+
+    def _line(
+        self,
+        item: pg.PlotDataItem,
+        xs: list[float],
+        ys: list[float],
+        keep: list[int],
+        name: str,
+        view: pg.ViewBox,
+    ) -> None:
+        """A line through the sessions `keep`, broken across long gaps; its values fit `view`."""
+        line_x, line_y = with_breaks([xs[i] for i in keep], [ys[i] for i in keep])
+        item.setData(line_x, line_y, name=name)
+        item.setVisible(True)
+        self._shown_values.setdefault(id(view), []).extend(ys[i] for i in keep)
+
+    def _fill_strength(
+        self,
+        slot: ChartSlot,
+        chart: ExerciseCharts,
+        xs: list[float],
+        keep: list[int],
+        unit: Unit,
+        show_top: bool,
+    ) -> None:
+        view = self.strength_right if slot.strength_right else self.strength_plot.vb
         loads = chart.strength_kind is Strength.E1RM
         ys = self._values(chart.strength, loads, unit)
-        slot.strength.setData(xs, ys, name=chart.name + (" e1RM" if loads else " best reps"))
-        slot.strength.setVisible(True)
+        name = chart.name + (" e1RM" if loads else " best reps")
+        self._line(slot.strength, xs, ys, keep, name, view)
         self.strength_items[chart.exercise] = slot.strength
         if show_top and chart.top_load is not None:
-            slot.top_load.setData(
-                xs, self._values(chart.top_load, True, unit), name=f"{chart.name} top set"
-            )
-            slot.top_load.setVisible(True)
+            top = self._values(chart.top_load, True, unit)
+            self._line(slot.top_load, xs, top, keep, f"{chart.name} top set", view)
             self.top_load_items[chart.exercise] = slot.top_load
         else:
             slot.top_load.setData([], [])
             slot.top_load.setVisible(False)
-        self._points(slot.points, xs, ys, colour)
+        self._points(slot.points, xs, ys, keep, slot.colour)
         self.point_items[chart.exercise] = slot.points
-        if chart.records:
-            rx = [xs[i] for i in chart.records]
-            slot.records.setData(
-                rx,
-                [ys[i] for i in chart.records],
-                size=RECORD_SIZE_DENSE if self._is_dense(xs) else RECORD_SIZE,
-            )
-            slot.records.setVisible(True)
+        records = [i for i in chart.records if i in set(keep)]
+        slot.records.setData(
+            [xs[i] for i in records],
+            [ys[i] for i in records],
+            size=RECORD_SIZE_DENSE if self._is_dense(xs) else RECORD_SIZE,
+        )
+        slot.records.setVisible(bool(records))
+        if records:
             self.record_items[chart.exercise] = slot.records
-        else:
-            slot.records.setData([], [])
-            slot.records.setVisible(False)
-        volume_loads = chart.volume_kind is Volume.LOAD
-        if weekly:
-            series = chart.weekly_volume
-            edges = [stamp(d) for d in series.dates]
-            if edges:
-                edges.append(stamp(series.dates[-1] + timedelta(days=7)))
-            slot.weekly.setData(edges, self._values(series, volume_loads, unit), name=chart.name)
-            slot.weekly.setVisible(True)
-            slot.volume.setData([], [])
-            slot.volume.setVisible(False)
-            slot.volume_points.setData([], [])
-            slot.volume_points.setVisible(False)
-            self.volume_items[chart.exercise] = slot.weekly
-        else:
-            vy = self._values(chart.volume, volume_loads, unit)
-            slot.volume.setData(xs, vy, name=chart.name)
-            slot.volume.setVisible(True)
-            slot.weekly.setData([], [])
-            slot.weekly.setVisible(False)
-            self._points(slot.volume_points, xs, vy, colour)
-            self.volume_items[chart.exercise] = slot.volume
-            self.volume_point_items[chart.exercise] = slot.volume_points
+
+    def _fill_volume(
+        self, slot: ChartSlot, chart: ExerciseCharts, xs: list[float], keep: list[int], unit: Unit
+    ) -> None:
+        view = self.volume_right if slot.volume_right else self.volume_plot.vb
+        vy = self._values(chart.volume, chart.volume_kind is Volume.LOAD, unit)
+        self._line(slot.volume, xs, vy, keep, chart.name, view)
+        slot.weekly.setData([], [])
+        slot.weekly.setVisible(False)
+        self._points(slot.volume_points, xs, vy, keep, slot.colour)
+        self.volume_items[chart.exercise] = slot.volume
+        self.volume_point_items[chart.exercise] = slot.volume_points
+
+    def _fill_weekly(
+        self, slot: ChartSlot, chart: ExerciseCharts, unit: Unit, start: float | None, end: float
+    ) -> None:
+        """Weekly volume as steps, one week wide each; weeks without training are at zero."""
+        view = self.volume_right if slot.volume_right else self.volume_plot.vb
+        series = chart.weekly_volume
+        values = self._values(series, chart.volume_kind is Volume.LOAD, unit)
+        by_week = {stamp(d): v for d, v in zip(series.dates, values, strict=True)}
+        weeks: list[float] = []
+        if series.dates:
+            monday = series.dates[0]
+            while monday <= series.dates[-1]:
+                weeks.append(stamp(monday))
+                monday += timedelta(days=7)
+        shown = [w for w in weeks if (start is None or w + 7 * DAY >= start) and w <= end]
+        ys = [by_week.get(w, 0.0) for w in shown]
+        edges = [*shown, shown[-1] + 7 * DAY] if shown else []
+        slot.weekly.setData(edges, ys, name=chart.name)
+        slot.weekly.setVisible(True)
+        self._shown_values.setdefault(id(view), []).extend(ys)
+        for item in (slot.volume, slot.volume_points):
+            item.setData([], [])
+            item.setVisible(False)
+        self.volume_items[chart.exercise] = slot.weekly
 
     def _points(
-        self, points: pg.ScatterPlotItem, xs: list[float], ys: list[float], colour: QColor
+        self,
+        points: pg.ScatterPlotItem,
+        xs: list[float],
+        ys: list[float],
+        keep: list[int],
+        colour: QColor,
     ) -> None:
-        keep = [i for i, y in enumerate(ys) if y == y]  # drop NaN (no value that session)
+        keep = [i for i in keep if ys[i] == ys[i]]  # drop NaN (no value that session)
         kept_x = [xs[i] for i in keep]
         dense = self._is_dense(kept_x)
         points.setData(
@@ -417,11 +439,24 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self._ladder_owners.append((plot, line))
 
     def show_range(self, start: float | None, end: float) -> None:
-        show_range(
-            [self.strength_plot, self.volume_plot, self.strength_right, self.volume_right],
-            start,
-            end,
+        """Show [start, end] (from the first session when start is None), each y axis fitted
+        to what is drawn in it: strength to its values, volume from zero."""
+        firsts = [
+            float(item.xData[0])
+            for item in (*self.strength_items.values(), *self.volume_items.values())
+            if item.xData is not None and len(item.xData)
+        ]
+        left = start if start is not None else min(firsts, default=end - 30 * DAY)
+        self.strength_plot.setXRange(left, end, padding=0.02)
+        fits = (
+            (self.strength_plot, False),
+            (self.strength_right, False),
+            (self.volume_plot, True),
+            (self.volume_right, True),
         )
+        for target, from_zero in fits:
+            view = target.vb if isinstance(target, pg.PlotItem) else target
+            fit_y(target, self._shown_values.get(id(view), []), from_zero)
         self._fit_markers(start, end)
 
     def _fit_markers(self, start: float | None, end: float) -> None:

@@ -2,11 +2,16 @@
 
 Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise); the view only
 draws. It reloads lazily: a change of data marks it dirty, and it redraws when next shown.
+Under the charts, the adherence calendar (adherence_map.py) shows the last year day by day.
+
+Over 400 lines: building the view (in named steps), choosing what to draw and the two save
+dialogs read best together; the charts themselves are exercise_charts.py, weekly_charts.py and
+adherence_map.py.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt
@@ -15,10 +20,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabBar,
@@ -31,13 +39,15 @@ from hiplog.domain.chart_series import ExerciseCharts
 from hiplog.domain.errors import InputError
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.wording import format_load
+from hiplog.services import programs
 from hiplog.services.chart_export import export_exercise_csv, export_weekly_csv
 from hiplog.services.charts import ChartData, ChartRange, describe_sets
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.progress.adherence_map import AdherenceMap, summary
 from hiplog.ui.progress.chart_export import export_image
-from hiplog.ui.progress.chart_items import stamp
+from hiplog.ui.progress.chart_items import keep_content_visible, stamp
 from hiplog.ui.progress.chart_palette import ChartColours
 from hiplog.ui.progress.charted_exercises_model import NAME, SESSIONS, ChartExerciseModel
 from hiplog.ui.progress.exercise_charts import ExerciseChartsWidget
@@ -61,7 +71,37 @@ class ProgressView(LazyView):
         super().__init__(ctx, events, undo_stack, parent)
         self.data = ChartData(ctx)
         self._colours = ChartColours.from_palette(self.palette())
+        self._range_chosen = False  # until the person picks one, long histories open at 1 year
+        top = self._build_controls()
+        self._build_list()
+        self._build_charts()
+        splitter = QSplitter()
+        splitter.addWidget(self.list_panel)
+        splitter.addWidget(self.chart_area)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 900])
+        splitter.setChildrenCollapsible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.adherence = AdherenceMap(self)
+        self.adherence_label = QLabel(self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.adherence_label)
+        layout.addWidget(self.adherence)
+        # the save buttons sit under the chart, so the row above stays narrow enough for a
+        # small window or a screen scaled to 200 %
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.image_button, 0, Qt.AlignmentFlag.AlignTop)
+        bottom.addWidget(self.csv_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(bottom)
+        self._connect()
 
+    def _build_controls(self) -> QHBoxLayout:
+        """The Per exercise / Weekly tabs, the range and volume choices, the save buttons."""
         self.mode = QTabBar()
         self.mode.addTab("Per exercise")
         self.mode.addTab("Weekly")
@@ -73,7 +113,6 @@ class ProgressView(LazyView):
         for choice in ChartRange:
             self.range_box.addItem(choice.value, choice)
         self.range_box.setCurrentIndex(self.range_box.findData(ChartRange.ALL))
-        self._range_chosen = False  # until the person picks one, long histories open at 1 year
         self.range_box.setToolTip("How far back the charts reach")
         self.volume_box = QComboBox()
         self.volume_box.addItem("Volume per session", False)
@@ -86,14 +125,16 @@ class ProgressView(LazyView):
         self.image_button.setToolTip("Save the chart as a PNG image or an SVG drawing")
         self.csv_button = QPushButton("Save numbers…")
         self.csv_button.setToolTip("Save the numbers behind the chart as a CSV file")
-
         top = QHBoxLayout()
         top.addWidget(self.mode)
         top.addStretch(1)
         top.addWidget(QLabel("Show:"))
         top.addWidget(self.range_box)
         top.addWidget(self.volume_box)
+        return top
 
+    def _build_list(self) -> None:
+        """The exercises that can be charted, with a hint on comparing them."""
         self.model = ChartExerciseModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -108,13 +149,21 @@ class ProgressView(LazyView):
         hint = QLabel("Ctrl+click to compare exercises on one chart.")
         hint.setWordWrap(True)
         self.list_panel = QWidget()
+        self.list_panel.setMinimumWidth(150)
         left = QVBoxLayout(self.list_panel)
         left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.table)
         left.addWidget(hint)
 
+    def _build_charts(self) -> None:
+        """The charts in a scroll area: below their minimum size they scroll instead of being
+        cut off (a small window, or a screen scaled to 200 %)."""
         self.exercise_charts = ExerciseChartsWidget(self._colours, self.font())
         self.weekly_charts = WeeklyChartsWidget(self._colours, self.font())
+        line = self.fontMetrics().height()
+        self._chart_width = 28 * line  # and wider when a title or a legend needs it
+        self.exercise_charts.setMinimumSize(self._chart_width, 26 * line)
+        self.weekly_charts.setMinimumSize(self._chart_width, 34 * line)
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -122,28 +171,27 @@ class ProgressView(LazyView):
         self.stack.addWidget(self.exercise_charts)
         self.stack.addWidget(self.weekly_charts)
         self.stack.addWidget(self.empty_label)
+        self.stack.currentChanged.connect(self._fit_stack)
+        self.chart_area = QScrollArea()
+        self.chart_area.setWidgetResizable(True)
+        self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_area.setWidget(self.stack)
+        self._fit_stack()
 
-        splitter = QSplitter()
-        splitter.addWidget(self.list_panel)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 900])
+    def _fit_stack(self) -> None:
+        """The stack asks for the minimum size of the page shown only (a stacked widget asks
+        for its largest page's, which would make the exercise charts scroll for the weekly)."""
+        current = self.stack.currentWidget()
+        pages: list[QWidget] = [self.exercise_charts, self.weekly_charts, self.empty_label]
+        for page in pages:
+            page.setSizePolicy(
+                QSizePolicy.Policy.Expanding if page is current else QSizePolicy.Policy.Ignored,
+                QSizePolicy.Policy.Expanding if page is current else QSizePolicy.Policy.Ignored,
+            )
+        if current is not None:
+            self.stack.setMinimumSize(current.minimumSize())
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        # the save buttons sit under the chart, so the row above stays narrow enough for a
-        # small window or a screen scaled to 200 %
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.image_button, 0, Qt.AlignmentFlag.AlignTop)
-        bottom.addWidget(self.csv_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(bottom)
-
+    def _connect(self) -> None:
         self.mode.currentChanged.connect(self._redraw)
         self.range_box.currentIndexChanged.connect(self._range_changed)
         self.volume_box.currentIndexChanged.connect(self._redraw)
@@ -180,6 +228,10 @@ class ProgressView(LazyView):
             rows = [self.model.row_of(busiest.slug)]
         self._select_rows(rows)
         self._redraw()
+        today = date.today()
+        days = programs.adherence(self._ctx, today)
+        self.adherence.set_days(days, today)
+        self.adherence_label.setText(f"<b>Adherence</b>: {summary(days)}")
 
     def _select_rows(self, rows: list[int]) -> None:
         selection = QItemSelection()
@@ -275,10 +327,13 @@ class ProgressView(LazyView):
         for button in (self.image_button, self.csv_button):
             button.setEnabled(True)
         self._apply_range()
+        keep_content_visible(self._visible_chart(), self._chart_width)
+        self._fit_stack()
 
     def _range_changed(self) -> None:
+        """Draw again: only the sessions in the new range are drawn, and the axes fit them."""
         self._range_chosen = True
-        self._apply_range()
+        self._redraw()
 
     def _default_range(self, charts: list[ExerciseCharts]) -> None:
         """Open a history longer than a year at its last year, a shorter one whole."""

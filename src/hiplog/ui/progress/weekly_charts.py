@@ -1,6 +1,8 @@
 """Weekly charts: sessions per week, hard sets per muscle, and sets by muscle length.
 
 The target bands (2-3 sessions, 10-20 hard sets) are shaded so a week outside them stands out.
+Counts start at zero and each y axis fits the weeks in the chosen range; the legends sit in rows
+of their own above their plots.
 """
 
 from __future__ import annotations
@@ -9,16 +11,20 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.chart_series import LENGTHS, MUSCLES, WeeklyCharts
 from hiplog.domain.models import Length
 from hiplog.ui.progress.chart_items import (
+    DAY,
+    align_axes,
+    fit_legend_columns,
+    fit_y,
     label_html,
+    new_legend,
     new_plot,
     pen,
-    show_range,
     stamp,
     style_plot,
     translucent,
@@ -45,35 +51,28 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._font = font
         self.setBackground(colours.background)
         self.sessions_plot = new_plot(self, 0, colours, font)
-        self.muscles_plot = new_plot(self, 1, colours, font)
-        self.lengths_plot = new_plot(self, 2, colours, font)
-        for plot in (self.muscles_plot, self.lengths_plot):
+        self.muscles_legend = new_legend(self, 1, colours, font)
+        self.muscles_plot = new_plot(self, 2, colours, font)
+        self.lengths_legend = new_legend(self, 3, colours, font)
+        self.lengths_plot = new_plot(self, 4, colours, font)
+        self.plots = (self.sessions_plot, self.muscles_plot, self.lengths_plot)
+        for plot in self.plots[1:]:
             plot.setXLink(self.sessions_plot)
-        size = f"{max(font.pointSizeF(), 8.0):.0f}pt"
-        self.muscles_legend = self.muscles_plot.addLegend(
-            offset=(8, 8), labelTextColor=colours.foreground
-        )
-        self.lengths_legend = self.lengths_plot.addLegend(
-            offset=(8, 8), labelTextColor=colours.foreground
-        )
-        for legend in (self.muscles_legend, self.lengths_legend):
-            # one row: a stacked legend is taller than the plot in a small window
-            legend.setColumnCount(3)
-            legend.setLabelTextSize(size)
-            legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
-            legend.setZValue(20)
+        align_axes(self.plots, (False, False, False), colours, font)
         self.sessions_item: pg.PlotDataItem | None = None
         self.muscle_items: dict[str, pg.PlotDataItem] = {}
         self.length_items: dict[Length, pg.BarGraphItem] = {}
         self.bands: list[pg.LinearRegionItem] = []
+        # Week starts and, per plot, the value of each week its y axis must show.
+        self._starts: list[float] = []
+        self._tops: dict[int, tuple[list[float], float]] = {}
 
     def set_colours(self, colours: ChartColours) -> None:
         self._colours = colours
         self.setBackground(colours.background)
-        for plot in (self.sessions_plot, self.muscles_plot, self.lengths_plot):
+        for plot in self.plots:
             style_plot(plot, colours, self._font)
         for legend in (self.muscles_legend, self.lengths_legend):
-            legend.setBrush(pg.mkBrush(translucent(colours.background, 0.85)))
             legend.setLabelTextColor(colours.foreground)
 
     def _band(self, plot: pg.PlotItem, low: float, high: float, what: str) -> None:
@@ -91,27 +90,31 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.bands.append(band)
 
     def set_weekly(self, weekly: WeeklyCharts) -> None:
-        c, f = self._colours, self._font
-        for plot in (self.sessions_plot, self.muscles_plot, self.lengths_plot):
+        for plot in self.plots:
             plot.clear()
         self.muscles_legend.clear()
         self.lengths_legend.clear()
         self.muscle_items.clear()
         self.length_items.clear()
         self.bands.clear()
-        weeks = list(weekly.weeks)
-        starts = [stamp(w) for w in weeks]
-        edges = [*starts, stamp(weeks[-1] + timedelta(days=7))] if weeks else []
-        mids = [s + 3.5 * 86400 for s in starts]
-        s_low, s_high = weekly.sessions_band
-        h_low, h_high = weekly.sets_band
+        self._starts = [stamp(w) for w in weekly.weeks]
+        self._tops.clear()
+        self._draw_sessions(weekly)
+        self._draw_muscles(weekly)
+        self._draw_lengths(weekly)
 
-        # Sessions per week
+    def _draw_sessions(self, weekly: WeeklyCharts) -> None:
+        """Sessions per week as steps, against the 2-3 band."""
+        c, f = self._colours, self._font
+        weeks, starts = list(weekly.weeks), self._starts
+        edges = [*starts, stamp(weeks[-1] + timedelta(days=7))] if weeks else []
+        s_low, s_high = weekly.sessions_band
         self._band(self.sessions_plot, s_low, s_high, "sessions")
         colour = c.series[0]
+        counts = [float(n) for n in weekly.sessions]
         self.sessions_item = pg.PlotDataItem(
             edges,
-            [float(n) for n in weekly.sessions],
+            counts,
             stepMode="center",
             fillLevel=0,
             brush=pg.mkBrush(translucent(colour, 0.45)),
@@ -121,7 +124,8 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         tips = [
             f"{_week_label(w)}: {n} sessions" for w, n in zip(weeks, weekly.sessions, strict=True)
         ]
-        self._hover(self.sessions_plot, mids, [float(n) for n in weekly.sessions], tips)
+        self._hover(self.sessions_plot, self._mids(), counts, tips)
+        self._tops[id(self.sessions_plot)] = (counts, float(s_high))
         self.sessions_plot.setTitle(
             label_html(
                 f"Hip-extensor sessions per week (shaded: the {s_low}-{s_high} target)", c, f, True
@@ -129,13 +133,18 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         )
         self.sessions_plot.setLabel("left", label_html("Sessions", c, f))
 
-        # Hard sets per muscle
+    def _draw_muscles(self, weekly: WeeklyCharts) -> None:
+        """Hard sets per week, one line per muscle, against the 10-20 band."""
+        c, f = self._colours, self._font
+        weeks, mids = list(weekly.weeks), self._mids()
+        h_low, h_high = weekly.sets_band
         self._band(self.muscles_plot, h_low, h_high, "hard sets")
         for i, muscle in enumerate(MUSCLES):
             colour = c.series[i % len(c.series)]
             values = list(weekly.muscle_sets[muscle])
             item = pg.PlotDataItem(mids, values, pen=pen(colour), name=muscle.capitalize())
             self.muscles_plot.addItem(item)
+            self.muscles_legend.addItem(item, muscle.capitalize())
             self.muscle_items[muscle] = item
         tips = [
             f"{_week_label(w)}\n"
@@ -146,6 +155,7 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         ]
         tops = [max(weekly.muscle_sets[m][k] for m in MUSCLES) for k in range(len(weeks))]
         self._hover(self.muscles_plot, mids, tops, tips)
+        self._tops[id(self.muscles_plot)] = (tops, float(h_high))
         self.muscles_plot.setTitle(
             label_html(
                 f"Hard sets per week by muscle (shaded: {_n(h_low)}-{_n(h_high)}; "
@@ -157,15 +167,17 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         )
         self.muscles_plot.setLabel("left", label_html("Hard sets", c, f))
 
-        # Sets by muscle length, stacked
+    def _draw_lengths(self, weekly: WeeklyCharts) -> None:
+        """Hard sets per week by muscle length, stacked bars."""
+        c, f = self._colours, self._font
+        weeks, starts = list(weekly.weeks), self._starts
         below = [0.0] * len(weeks)
         for i, length in enumerate(LENGTHS):
             colour = c.series[(i + 3) % len(c.series)]
-            values = list(weekly.length_sets[length])
-            above = [b + v for b, v in zip(below, values, strict=True)]
+            above = [b + v for b, v in zip(below, weekly.length_sets[length], strict=True)]
             bars = pg.BarGraphItem(
-                x0=[s + 0.5 * 86400 for s in starts],
-                x1=[s + 6.5 * 86400 for s in starts],
+                x0=[s + 0.5 * DAY for s in starts],
+                x1=[s + 6.5 * DAY for s in starts],
                 y0=below,
                 y1=above,
                 brush=pg.mkBrush(translucent(colour, 0.8)),
@@ -173,6 +185,7 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
                 name=f"{LENGTH_NAMES[length]} length",
             )
             self.lengths_plot.addItem(bars)
+            self.lengths_legend.addItem(bars, f"{LENGTH_NAMES[length]} length")
             self.length_items[length] = bars
             below = above
         tips = [
@@ -182,7 +195,8 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             )
             for k, w in enumerate(weeks)
         ]
-        self._hover(self.lengths_plot, mids, below, tips)
+        self._hover(self.lengths_plot, self._mids(), below, tips)
+        self._tops[id(self.lengths_plot)] = (below, 1.0)
         self.lengths_plot.setTitle(
             label_html(
                 "Hard sets per week by where they load the hip extensors (short, mid, long)",
@@ -192,6 +206,9 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             )
         )
         self.lengths_plot.setLabel("left", label_html("Hard sets", c, f))
+
+    def _mids(self) -> list[float]:
+        return [s + 3.5 * DAY for s in self._starts]
 
     def _hover(
         self, plot: pg.PlotItem, xs: Sequence[float], ys: Sequence[float], tips: Sequence[str]
@@ -210,5 +227,22 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         )
         plot.addItem(points)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        if hasattr(self, "lengths_legend"):  # not while being built
+            for legend in (self.muscles_legend, self.lengths_legend):
+                fit_legend_columns(legend, self.width() - 24)
+        super().resizeEvent(event)
+
     def show_range(self, start: float | None, end: float) -> None:
-        show_range([self.sessions_plot, self.muscles_plot, self.lengths_plot], start, end)
+        """Show the weeks in [start, end] (all when start is None); each y axis from zero to the
+        highest week shown, or its target band when that is higher."""
+        first = self._starts[0] if self._starts else end - 28 * DAY
+        self.sessions_plot.setXRange(first if start is None else start, end, padding=0.02)
+        shown = [
+            i
+            for i, s in enumerate(self._starts)
+            if (start is None or s + 7 * DAY >= start) and s <= end
+        ]
+        for plot in self.plots:
+            values, band_top = self._tops.get(id(plot), ([], 1.0))
+            fit_y(plot, [values[i] for i in shown if i < len(values)] + [band_top], True)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.errors import InputError
+from hiplog.domain.plates import parse_stock, stock_text
 from hiplog.domain.settings import EQUIPMENT_LABELS, FIELDS, ProgressionSettings
 from hiplog.domain.units import Unit, from_kg, to_kg
 from hiplog.domain.wording import trim_number
@@ -41,6 +42,12 @@ from hiplog.ui.settings.overrides_table_model import EXERCISE, OverridesTableMod
 from hiplog.ui.theme import THEME_LABELS, THEMES, apply_theme, load_theme, save_theme
 
 EQUIPMENT = tuple(EQUIPMENT_LABELS)
+#: The bar and plate rows of the Equipment tab: settings key stem -> row label.
+PLATE_ROWS = {
+    "bar": "Bar",
+    "plates": "Plates (pairs)",
+    "bumpers": "Bumper plates (pairs)",
+}
 #: Field names of the form, by settings key, for messages that say which field is wrong.
 FIELD_LABELS = {key: field.label for key, field in FIELDS.items()}
 
@@ -173,10 +180,52 @@ class SettingsDialog(QDialog):
         layout.addLayout(grid)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addLayout(self._plates_grid())
+        plates_note = QLabel(
+            "The Log and the Plan say which plates make each barbell load. Write a plate and how "
+            "many pairs you have (20x4); a hip thrust starts with a bumper on each side."
+        )
+        plates_note.setWordWrap(True)
+        layout.addWidget(plates_note)
         layout.addStretch(1)
         tab = QWidget()
         tab.setLayout(layout)
         return tab
+
+    def _plates_grid(self) -> QGridLayout:
+        """The bar and the plates the Log and the Plan load a barbell from."""
+        grid = QGridLayout()
+        grid.addWidget(QLabel("<b>Bar and plates</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>kg</b>"), 0, 1)
+        grid.addWidget(QLabel("<b>lb</b>"), 0, 2)
+        self.plate_edits: dict[str, QLineEdit] = {}
+        tips = {
+            "bar": "What the empty bar weighs, in {unit}",
+            "plates": "Plates in {unit} and how many pairs, e.g. 20x4, 10x2, 1.25x2",
+            "bumpers": "Full-size plates in {unit} (pairs): a hip thrust starts with one",
+        }
+        for row, (stem, label) in enumerate(PLATE_ROWS.items(), start=1):
+            grid.addWidget(QLabel(label), row, 0)
+            for column, unit in enumerate(("kg", "lb"), start=1):
+                edit = QLineEdit()
+                edit.setToolTip(tips[stem].format(unit=unit))
+                self.plate_edits[f"{stem}_{unit}"] = edit
+                grid.addWidget(edit, row, column)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
+        return grid
+
+    def _plate_values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, edit in self.plate_edits.items():
+            if key.startswith("bar_"):
+                out[key] = _number(edit.text(), key)
+                continue
+            try:
+                out[key] = parse_stock(edit.text(), bumper=key.startswith("bumpers_"))
+            except ValueError as exc:
+                raise InputError(str(exc), FIELD_LABELS[key]) from None
+        return out
 
     def _exercises_tab(self) -> QWidget:
         self.overrides_model = OverridesTableModel(self)
@@ -222,6 +271,9 @@ class SettingsDialog(QDialog):
         for key, edit in self.step_edits.items():
             edit.setText(trim_number(getattr(settings, key)))
         self.kettlebells_edit.setText(", ".join(trim_number(k) for k in settings.kettlebells_kg))
+        for key, edit in self.plate_edits.items():
+            value = getattr(settings, key)
+            edit.setText(trim_number(value) if key.startswith("bar_") else stock_text(value))
         self.bands_edit.setText(", ".join(settings.bands))
         self.overrides_model.set_rows(
             list(self._ctx.catalog()), settings.exercise_overrides, settings
@@ -262,6 +314,7 @@ class SettingsDialog(QDialog):
             "bands": bands,
             "exercise_overrides": self.overrides_model.overrides(),
             **steps,
+            **self._plate_values(),
         }
         try:
             return replace(self._settings, **changes)
