@@ -375,9 +375,12 @@ def run_command(
         from hiplog.services.error_log import log_exception
 
         where = log_exception(locations, exc)
-        err.write(
-            f"hiplog: unexpected error: {exc.__class__.__name__}: {exc} (details in {where})\n"
+        details = (
+            f"details in {where}"
+            if where is not None
+            else f"no details: the log folder {locations.log_dir} cannot be written"
         )
+        err.write(f"hiplog: unexpected error: {exc.__class__.__name__}: {exc} ({details})\n")
         return EXIT_ERROR
 
 

@@ -241,3 +241,32 @@ def test_restoring_over_a_damaged_file_on_a_full_disk_keeps_the_damaged_file_in_
     assert _cli("--db", str(db), "restore", str(copy)).returncode == 0
     done = _cli("--db", str(db), "stats", "barbell-hip-thrust")
     assert done.returncode == 0 and "1 sessions" in done.stdout
+
+
+def test_the_same_file_imported_twice_at_once_is_added_once(tmp_path: Path) -> None:
+    db = tmp_path / "hiplog.db"
+    assert _cli("--db", str(db), "log", "glute-bridge", "x5").returncode == 0
+    source = tmp_path / "big.csv"
+    header = "date,exercise,set,load_kg,reps,rir,warmup,side,band,duration_s,distance_m,notes\n"
+    rows = "".join(
+        f"2025-{1 + day // 28:02d}-{1 + day % 28:02d}T18:00,barbell-hip-thrust,{n},60,10,,0,,,,,\n"
+        for day in range(300)
+        for n in range(1, 6)
+    )
+    source.write_text(header + rows)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", RUN_CLI, "--db", str(db), "import", str(source)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    outcomes = [(*p.communicate(timeout=180), p.returncode) for p in procs]
+    assert [code for _, _, code in outcomes] == [0, 0], outcomes
+    said = " ".join(out for out, _, _ in outcomes)
+    assert "imported before" in said
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM sets").fetchone() == (1 + 1500,)
+    conn.close()

@@ -244,6 +244,10 @@ def import_file(
         # A verified copy first, so an import that was not wanted can be undone by a restore.
         backup_before_import(ctx)
     with _collector_paused(), ctx.db.transaction() as tx:
+        # Checked again under the write lock: the same file imported at the same moment by
+        # another process has then been recorded (this one adds nothing) or waits for this one.
+        if digest and not dry_run and import_repo.already_imported(tx, digest) is not None:
+            return ImportSummary(file=path.name, format=fmt, already_imported=True)
         fresh = _sessions_to_add(tx, catalog, data, dry_run, summary)
         if dry_run:
             summary.sets_imported = sum(len(s.sets) for s in fresh)

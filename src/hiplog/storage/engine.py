@@ -165,6 +165,7 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
             "sqlite://",
             creator=lambda: connect_by_path(path, read_only=True),
             poolclass=QueuePool,
+            hide_parameters=True,
             future=True,
         )
         event.listen(engine, "connect", _set_read_pragmas)
@@ -173,8 +174,14 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     create_private_file(path)
     # The file is opened by path through `creator`: a URL built from the path would read `?`
     # and `%xx` in a file name as URL syntax and open another file.
+    # hide_parameters: an error's text never carries what was being saved (notes stay out of
+    # error messages and the log file).
     engine = create_engine(
-        "sqlite://", creator=lambda: connect_by_path(path), poolclass=QueuePool, future=True
+        "sqlite://",
+        creator=lambda: connect_by_path(path),
+        poolclass=QueuePool,
+        hide_parameters=True,
+        future=True,
     )
     event.listen(engine, "connect", _set_pragmas)
     # The write-ahead log now exists: make its name durable too, before anything is committed.
