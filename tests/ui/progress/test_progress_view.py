@@ -304,3 +304,24 @@ def test_weekly_range_limits_the_date_axis(view: ProgressView) -> None:
     view.range_box.setCurrentIndex(view.range_box.findData(ChartRange.MONTHS_3))
     start, end = view.weekly_charts.sessions_plot.viewRange()[0]
     assert end - start == pytest.approx(timedelta(days=91).total_seconds(), rel=0.1)
+
+
+def test_a_history_that_ended_long_ago_opens_whole_and_an_empty_range_says_so(
+    qtbot: Any, ctx: AppContext, events: Any, undo_stack: Any
+) -> None:
+    long_ago = datetime.now().replace(second=0, microsecond=0) - timedelta(days=800)
+    for days in (0, 3, 7):
+        training_log.log_sets(ctx, [_set(BHT, 10, 60)], when=long_ago + timedelta(days=days))
+    widget = ProgressView(ctx, events, undo_stack)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.show_exercise(BHT)
+    assert widget.chart_range() is ChartRange.ALL
+    assert widget.status.text() == ""
+    widget.range_box.setCurrentIndex(widget.range_box.findData(ChartRange.MONTHS_3))
+    assert "No sessions in the last 3 months" in widget.status.text()
+    assert (long_ago + timedelta(days=7)).strftime("%d %b %Y") in widget.status.text()
+    widget.range_box.setCurrentIndex(widget.range_box.findData(ChartRange.ALL))
+    assert widget.status.text() == ""

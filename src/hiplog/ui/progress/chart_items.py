@@ -1,4 +1,5 @@
-"""Small pyqtgraph helpers shared by the progress charts: time stamps, pens, plots, ranges."""
+"""Small pyqtgraph helpers shared by the progress charts: time stamps, pens, plots, a date axis
+whose labels never collide, line breaks across long gaps, y ranges, axis widths and legends."""
 
 from __future__ import annotations
 
@@ -146,18 +147,6 @@ def label_html(text: str, colours: ChartColours, font: QFont, bold: bool = False
     )
 
 
-def show_range(plots: Sequence[Any], start: float | None, end: float) -> None:
-    """Show [start, end] on the linked x axes (all data when start is None); y fits the data
-    in view. `plots` are PlotItems or ViewBoxes; the first one's x axis leads."""
-    for plot in plots:
-        plot.enableAutoRange(axis="y")
-        plot.setAutoVisible(y=True)
-    if start is None:
-        plots[0].enableAutoRange(axis="x")
-    else:
-        plots[0].setXRange(start, end, padding=0.02)
-
-
 #: A line breaks where sessions are further apart than this many days...
 GAP_DAYS = 28.0
 #: ...or than this many times the usual (median) spacing between sessions,
@@ -243,10 +232,20 @@ def fit_legend_columns(legend: pg.LegendItem, width: float) -> None:
     entries = legend.items
     if not entries:
         return
-    widest = max(sample.width() + label.width() + 16 for sample, label in entries)
+    # the text's own width: a label's width() is the cell the legend's grid stretched it to
+    widest = max(30 + label.item.boundingRect().width() + 16 for _sample, label in entries)
     columns = max(1, min(len(entries), int(width // max(widest, 1.0))))
-    if columns != legend.columnCount:
-        legend.setColumnCount(columns)
+    # Placed here rather than by LegendItem.setColumnCount, whose grid keeps the columns of an
+    # earlier layout and then wraps the entries unevenly.
+    layout = legend.layout
+    for i in range(layout.count() - 1, -1, -1):
+        layout.removeAt(i)
+    for i, (sample, label) in enumerate(entries):
+        row, column = divmod(i, columns)
+        layout.addItem(sample, row, 2 * column, alignment=Qt.AlignmentFlag.AlignVCenter)
+        layout.addItem(label, row, 2 * column + 1)
+    legend.columnCount = columns
+    legend.updateSize()
 
 
 def keep_content_visible(chart: pg.GraphicsLayoutWidget, base_width: int) -> None:

@@ -72,6 +72,7 @@ class ProgressView(LazyView):
         self.data = ChartData(ctx)
         self._colours = ChartColours.from_palette(self.palette())
         self._range_chosen = False  # until the person picks one, long histories open at 1 year
+        self._range_note = False  # the status line says the range holds no session
         top = self._build_controls()
         self._build_list()
         self._build_charts()
@@ -315,6 +316,7 @@ class ProgressView(LazyView):
                 self._show_empty("Pick an exercise on the left to see its progress.")
                 return
             self._default_range(charts)
+            self._say_if_range_is_empty(charts)
             start = self.range_start()
             self.exercise_charts.set_charts(
                 charts,
@@ -336,15 +338,35 @@ class ProgressView(LazyView):
         self._redraw()
 
     def _default_range(self, charts: list[ExerciseCharts]) -> None:
-        """Open a history longer than a year at its last year, a shorter one whole."""
+        """Open at the last year when that year holds at least two sessions and there are older
+        ones; else open whole, so a history that ended long ago is never shown as empty axes."""
         if self._range_chosen:
             return
-        firsts = [chart.dates[0] for chart in charts if chart.dates]
         long_ago = datetime.now() - timedelta(days=365)
-        wanted = ChartRange.YEAR if firsts and min(firsts) < long_ago else ChartRange.ALL
+        dates = [d for chart in charts for d in chart.dates]
+        recent = sum(1 for d in dates if d >= long_ago)
+        older = any(d < long_ago for d in dates)
+        wanted = ChartRange.YEAR if older and recent >= 2 else ChartRange.ALL
         blocker = self.range_box.blockSignals(True)
         self.range_box.setCurrentIndex(self.range_box.findData(wanted))
         self.range_box.blockSignals(blocker)
+
+    def _say_if_range_is_empty(self, charts: list[ExerciseCharts]) -> None:
+        """A range chosen by the person that holds none of the sessions says so, with the date
+        of the last one, instead of showing empty axes."""
+        start = self.range_start()
+        dates = [d for chart in charts for d in chart.dates]
+        if start is None or not dates or max(dates) >= start:
+            if self._range_note:
+                self.status.clear()
+                self._range_note = False
+            return
+        span = self.range_box.currentText().lower().replace("1 year", "year")
+        self.status.setText(
+            f"No sessions in the last {span}: the last was on "
+            f"{max(dates).strftime('%a %d %b %Y')}. Choose a longer range, or All."
+        )
+        self._range_note = True
 
     def chart_range(self) -> ChartRange:
         return ChartRange(self.range_box.currentData())

@@ -102,6 +102,7 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._draw_sessions(weekly)
         self._draw_muscles(weekly)
         self._draw_lengths(weekly)
+        self._fit_legends()
 
     def _draw_sessions(self, weekly: WeeklyCharts) -> None:
         """Sessions per week as steps, against the 2-3 band."""
@@ -125,13 +126,16 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             f"{_week_label(w)}: {n} sessions" for w, n in zip(weeks, weekly.sessions, strict=True)
         ]
         self._hover(self.sessions_plot, self._mids(), counts, tips)
-        self._tops[id(self.sessions_plot)] = (counts, float(s_high))
+        # half a session above the band, so the top count's label fits on the axis
+        self._tops[id(self.sessions_plot)] = (counts, s_high + 0.5)
         self.sessions_plot.setTitle(
             label_html(
                 f"Hip-extensor sessions per week (shaded: the {s_low}-{s_high} target)", c, f, True
             )
         )
         self.sessions_plot.setLabel("left", label_html("Sessions", c, f))
+        # whole sessions: a tick at every count, so a short plot still shows the 3 of the band
+        self.sessions_plot.getAxis("left").setTickSpacing(major=1, minor=1)
 
     def _draw_muscles(self, weekly: WeeklyCharts) -> None:
         """Hard sets per week, one line per muscle, against the 10-20 band."""
@@ -228,10 +232,13 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         plot.addItem(points)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_legends()
+        super().resizeEvent(event)
+
+    def _fit_legends(self) -> None:
         if hasattr(self, "lengths_legend"):  # not while being built
             for legend in (self.muscles_legend, self.lengths_legend):
                 fit_legend_columns(legend, self.width() - 24)
-        super().resizeEvent(event)
 
     def show_range(self, start: float | None, end: float) -> None:
         """Show the weeks in [start, end] (all when start is None); each y axis from zero to the
