@@ -282,7 +282,7 @@ def session_totals(db: OrmSession, session_ids: Sequence[int]) -> list[SessionTo
         )
         .join(SetRow, SetRow.session_id == SessionRow.id)
         .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
-        .where(SessionRow.id.in_(list(session_ids)), sound_set())
+        .where(SessionRow.id.in_(list(session_ids)), sound_set(), sound_session())
         .group_by(SessionRow.id, ExerciseRow.slug)
         .order_by(SessionRow.started_at.desc(), SessionRow.id.desc(), func.min(SetRow.id))
     ).all()
