@@ -196,6 +196,9 @@ def _replace_usable(database: Path, source: Path, locations: Locations) -> Path:
     """Restore `source` into the usable `database` in place; returns the pre-restore backup."""
     if inspect_database(database).state is FileState.OLDER:
         open_database(database, backups_dir=locations.backups).close()
+    # Rotation first: the copy about to be taken is never the one it deletes, even when the
+    # clock went back and that copy's name sorts as the oldest.
+    rotate_backups(locations.backups)
     staged = _stage(source, locations)
     try:
         pre_restore = replace_contents(
@@ -203,7 +206,6 @@ def _replace_usable(database: Path, source: Path, locations: Locations) -> Path:
         )
     finally:
         _remove_with_companions(staged)
-    rotate_backups(locations.backups)
     return pre_restore
 
 
