@@ -106,6 +106,9 @@ def _add_commands(sub: argparse._SubParsersAction[_Parser], after: _Parser) -> N
     p.add_argument(
         "--format", choices=("csv", "json"), help="default: from the file name, else csv"
     )
+    p.add_argument(
+        "--force", action="store_true", help="replace FILE if it exists (never a database)"
+    )
 
     p = add("suggest", "next-session suggestions")
     p.add_argument("--date", help="as of YYYY-MM-DD (12:00) or YYYY-MM-DDTHH:MM (default: now)")
@@ -133,6 +136,13 @@ def _add_commands(sub: argparse._SubParsersAction[_Parser], after: _Parser) -> N
 
     p = add("backup", "write a verified copy of the database")
     p.add_argument("file", nargs="?", type=Path, help="default: the backups folder")
+
+    p = add("check", "list rows damaged outside hiplog (left out everywhere)")
+    p.add_argument(
+        "--drop",
+        action="store_true",
+        help="delete those rows (after a backup in the backups folder)",
+    )
 
     p = add("restore", "replace the database with a backup (backs up first)")
     p.add_argument("file", type=Path)
@@ -214,15 +224,18 @@ def _cmd_import(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from hiplog.domain.wording import plural
-    from hiplog.services import import_export
+    from hiplog.services import import_export, row_repair
 
     fmt = args.format or ("json" if args.file.suffix.lower() == ".json" else "csv")
     if fmt == "json":
-        count = import_export.export_json(ctx, args.file)
+        count = import_export.export_json(ctx, args.file, replace=args.force)
         out.write(f"Wrote a full backup with {plural(count, 'set')} to {args.file}.\n")
     else:
-        count = import_export.export_csv(ctx, args.file)
+        count = import_export.export_csv(ctx, args.file, replace=args.force)
         out.write(f"Wrote {plural(count, 'set')} to {args.file}.\n")
+    if row_repair.bad_rows(ctx):
+        out.write("Left out these damaged rows (see `hiplog check`):\n")
+        _report_bad_rows(ctx, out)
     return EXIT_OK
 
 
@@ -338,7 +351,42 @@ def _cmd_backup(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _report_bad_rows(ctx: AppContext, out: TextIO, shown: int = 20) -> int:
+    from hiplog.services import row_repair
+
+    found = row_repair.bad_rows(ctx)
+    for bad in found[:shown]:
+        out.write(f"  {bad.describe()}\n")
+    if len(found) > shown:
+        out.write(f"  ... and {len(found) - shown} more\n")
+    return len(found)
+
+
+def _cmd_check(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.wording import plural
+    from hiplog.services import row_repair
+
+    if args.drop:
+        dropped, saved = row_repair.drop_bad_rows(ctx)
+        if saved is None:
+            out.write("No damaged rows: nothing to drop.\n")
+        else:
+            out.write(
+                f"Dropped {plural(dropped, 'damaged row')}; the database before is saved as "
+                f"{saved}.\n"
+            )
+        return EXIT_OK
+    if not row_repair.bad_rows(ctx):
+        out.write("No damaged rows.\n")
+        return EXIT_OK
+    out.write("These rows hold values hiplog cannot read; they are left out everywhere:\n")
+    _report_bad_rows(ctx, out)
+    out.write("Fix them with a SQLite tool, or drop them with `hiplog check --drop`.\n")
+    return EXIT_OK
+
+
 COMMANDS = {
+    "check": _cmd_check,
     "exercises": _cmd_exercises,
     "log": _cmd_log,
     "import": _cmd_import,
@@ -379,9 +427,12 @@ def run_command(
         from hiplog.services.error_log import log_exception
 
         where = log_exception(locations, exc)
-        err.write(
-            f"hiplog: unexpected error: {exc.__class__.__name__}: {exc} (details in {where})\n"
+        details = (
+            f"details in {where}"
+            if where is not None
+            else f"no details: the log folder {locations.log_dir} cannot be written"
         )
+        err.write(f"hiplog: unexpected error: {exc.__class__.__name__}: {exc} ({details})\n")
         return EXIT_ERROR
 
 

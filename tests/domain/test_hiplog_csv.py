@@ -88,9 +88,9 @@ def test_export_returns_the_number_of_set_rows() -> None:
     assert write_hiplog_csv(sessions, str, io.StringIO()) == 3
 
 
-def test_loads_are_rounded_to_three_decimals() -> None:
+def test_loads_are_written_with_as_many_decimals_as_reading_them_back_needs() -> None:
     text = export([Session(datetime(2026, 1, 1), (SetEntry("x", 1, 5, 29.48361),))])
-    assert text.splitlines()[1] == "2026-01-01T00:00,x,1,29.484,5,,0,,,,,"
+    assert text.splitlines()[1] == "2026-01-01T00:00,x,1,29.48361,5,,0,,,,,"
 
 
 def test_formula_like_text_is_neutralised_and_restored() -> None:

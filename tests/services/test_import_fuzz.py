@@ -90,7 +90,7 @@ def _mutated(seeds: list[bytes]) -> st.SearchStrategy[bytes]:
 
 def _snapshot(ctx: AppContext, work: Path) -> object:
     """Everything a full backup holds, without the moment it was written."""
-    import_export.export_json(ctx, work / "snapshot.json")
+    import_export.export_json(ctx, work / "snapshot.json", replace=True)
     data = json.loads((work / "snapshot.json").read_text("utf-8"))
     return {key: value for key, value in data.items() if "export" not in key}
 

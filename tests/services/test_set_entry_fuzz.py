@@ -88,7 +88,7 @@ def csv_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _snapshot(ctx: AppContext, path: Path) -> str:
-    import_export.export_csv(ctx, path)
+    import_export.export_csv(ctx, path, replace=True)
     return path.read_text("utf-8")
 
 

@@ -38,7 +38,7 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
 
 
 def _export(ctx: AppContext, path: Path) -> str:
-    import_export.export_csv(ctx, path)
+    import_export.export_csv(ctx, path, replace=True)
     return path.read_text("utf-8")
 
 
@@ -71,9 +71,9 @@ FAILURES = {
     "disk full (OS)": (OSError(errno.ENOSPC, "No space left on device"), "full"),
     "read-only folder": (
         sqlite3.OperationalError("attempt to write a readonly database"),
-        "cannot be written",
+        "read-only",
     ),
-    "read-only file system": (OSError(errno.EROFS, "Read-only file system"), "cannot be written"),
+    "read-only file system": (OSError(errno.EROFS, "Read-only file system"), "read-only"),
 }
 
 

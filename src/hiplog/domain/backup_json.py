@@ -27,6 +27,7 @@ a note).
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -45,7 +46,7 @@ from hiplog.domain.programs import (
     program_from_dict,
     program_to_dict,
 )
-from hiplog.domain.validation import MAX_RIR
+from hiplog.domain.validation import MAX_RIR, check_training_date
 
 FORMAT = "hiplog-backup"
 VERSION = 1
@@ -163,6 +164,9 @@ class _Reader:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
             self.fail(path, "must be a number" + (" or null" if optional else ""))
+        # 1e400 reads as infinity and 1e30 as no count a set can have: neither is a reading.
+        if not math.isfinite(value) or abs(value) > 1e12:
+            self.fail(path, "is not a number a training log holds")
         if value < 0:
             self.fail(path, f"{format_number(value)} is negative")
         return float(value)
@@ -189,7 +193,7 @@ class _Reader:
             self.fail(path, f"'{text}' is not an ISO date and time")
         if parsed.tzinfo is not None:
             self.fail(path, f"'{text}' carries a time zone; hiplog keeps local time")
-        return parsed
+        return check_training_date(parsed, path)
 
     # -- sections ------------------------------------------------------------------------------
 
@@ -382,6 +386,8 @@ def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
     except json.JSONDecodeError as exc:
         where = f"{source} line {exc.lineno}"
         raise InputError(f"this is not valid JSON ({exc.msg})", where) from None
+    except RecursionError:
+        raise InputError("this JSON is nested too deeply to be a hiplog backup", source) from None
     except ValueError as exc:
         raise InputError(f"this is not valid JSON ({exc})", source) from None
     reader = _Reader(source, catalog)

@@ -26,8 +26,8 @@ from hiplog.domain.validation import (
     MAX_LOAD_KG,
     MAX_REPS,
     MAX_RIR,
+    check_training_date,
 )
-from hiplog.domain.wording import trim_number
 
 HEADER = (
     "date",
@@ -54,8 +54,18 @@ _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?")
 
 
 def format_number(value: float) -> str:
-    """Up to three decimals with no trailing zeros: 60, 62.5, 29.484."""
-    return trim_number(value, 3)
+    """The fewest decimals (at least the three shown before) that read back as exactly
+    `value`, no trailing zeros: 60, 62.5, 61.23496995 (135 lb). A round trip thus gives back
+    the same number in any unit."""
+    text = repr(float(value))
+    for decimals in range(3, 40):
+        fixed = f"{value:.{decimals}f}"
+        if float(fixed) == value:
+            text = fixed
+            break
+    if "." in text and "e" not in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def format_date(when: datetime) -> str:
@@ -150,9 +160,10 @@ def parse_strict_iso_datetime(text: str, where: str) -> datetime:
             f"date '{text}' is not YYYY-MM-DDTHH:MM, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DD", where
         )
     try:
-        return datetime.fromisoformat(text)
+        parsed = datetime.fromisoformat(text)
     except ValueError:
         raise InputError(f"date '{text}' is not a real date or time", where) from None
+    return check_training_date(parsed, where)
 
 
 @dataclass

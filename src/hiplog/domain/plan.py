@@ -25,6 +25,7 @@ from hiplog.domain.timing import (
     next_session,
     timing_warnings,
 )
+from hiplog.domain.validation import check_training_date
 
 _AS_OF = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?")
 #: A date without a time means noon that day.
@@ -59,7 +60,7 @@ def parse_as_of_noon_default(text: str) -> datetime:
         raise InputError(f"a date must look like 2026-11-21 or 2026-11-21T18:00, not '{text}'")
     year, month, day, hour, minute = match.groups()
     try:
-        return datetime(
+        as_of = datetime(
             int(year),
             int(month),
             int(day),
@@ -68,6 +69,7 @@ def parse_as_of_noon_default(text: str) -> datetime:
         )
     except ValueError as exc:
         raise InputError(f"'{text}' is not a real date and time ({exc})") from exc
+    return check_training_date(as_of)
 
 
 def _ordered(catalog: Iterable[Exercise] | Catalog) -> list[Exercise]:

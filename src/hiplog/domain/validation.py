@@ -18,6 +18,20 @@ MAX_LOAD_KG = 1000.0
 MAX_RIR = 10
 MAX_DURATION_S = 24 * 3600.0
 MAX_DISTANCE_M = 100_000.0
+# The dates a training log holds. Beyond them dates cannot be charted, shifted by a week or
+# written back, so they are refused wherever a date enters.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def check_training_date(value: datetime, where: str | None = None) -> datetime:
+    """`value` when its year is FIRST_YEAR to LAST_YEAR, else an InputError saying so."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise InputError(
+            f"the date {value:%Y-%m-%d} is not between {FIRST_YEAR} and {LAST_YEAR}", where
+        )
+    return value
+
+
 #: A person's bodyweight in kg, lowest and highest: for the setting and for a session alike.
 BODYWEIGHT_KG_RANGE = (20.0, 400.0)
 
@@ -36,13 +50,20 @@ def parse_reps(text: str, where: str | None = None) -> int:
     return reps
 
 
+def plain_float(text: str) -> float:
+    """float(text) for a number as people write it: Python's `1_000` is not one (ValueError)."""
+    if "_" in text:
+        raise ValueError(f"'{text}' is not a plain number")
+    return float(text)
+
+
 def parse_load(text: str, unit: Unit = Unit.KG, where: str | None = None) -> float | None:
     """A load in `unit` as kg, or None for blank or 0 (bodyweight)."""
     value = text.strip().replace(",", ".")
     if not value:
         return None
     try:
-        number = float(value)
+        number = plain_float(value)
     except ValueError:
         raise InputError(f"load must be a number, not '{text}'", where) from None
     if not math.isfinite(number) or number < 0:
@@ -87,9 +108,10 @@ def parse_when_midnight_default(text: str, where: str | None = None) -> datetime
     )
     for fmt in formats:
         try:
-            return datetime.strptime(value, fmt)
+            parsed = datetime.strptime(value, fmt)
         except ValueError:
             continue
+        return check_training_date(parsed, where)
     raise InputError(
         f"'{text}' is not a real date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM", where
     )

@@ -8,6 +8,7 @@ automatic kind except pre-migration backups, which all stay, as do the ones made
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from hiplog.services.context import AppContext
 from hiplog.services.locations import Locations
 from hiplog.storage import backup as storage_backup
 from hiplog.storage.backup import BackupInfo, backup_database, new_backup_path
+from hiplog.storage.database import UnusableDatabaseError, open_database
 from hiplog.storage.engine import sync_folder
 from hiplog.storage.inspection import FileState, inspect_database
+from hiplog.storage.restore import replace_contents
 
 __all__ = [
     "BackupInfo",
@@ -96,8 +99,23 @@ def newest_good_backup(locations: Locations) -> BackupInfo | None:
     return None
 
 
+def _looks_like_an_export(source: Path) -> bool:
+    try:
+        with source.open("rb") as handle:
+            start = handle.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError:
+        return False
+    return start.startswith((b"{", b"[")) or b"," in start.split(b"\n", 1)[0]
+
+
 def _check_restorable(source: Path) -> None:
     inspection = inspect_database(source, full_check=True)
+    if inspection.state is FileState.DAMAGED and _looks_like_an_export(source):
+        raise InputError(
+            "this is an export (JSON or CSV), not a backup: bring it in with "
+            "`hiplog import FILE` (File > Import... in the window)",
+            str(source),
+        )
     if inspection.state in (FileState.MISSING, FileState.EMPTY):
         raise InputError("there is no backup there (the file is missing or empty)", str(source))
     if inspection.state not in USABLE:
@@ -133,19 +151,62 @@ def set_aside(locations: Locations, now: datetime | None = None) -> Path | None:
     return target
 
 
-def _put_in_place(source: Path, database: Path) -> None:
-    """A verified copy of `source` renamed over `database` (and its old log files removed).
+def _install(source: Path, locations: Locations) -> Path | None:
+    """Put a verified copy of `source` where the database is missing or cannot be used.
 
-    Refused while another program has the database open: it would go on writing to the old
-    file and its work would be lost.
+    The copy is staged (and checked) first; only then is an unusable file renamed aside and the
+    copy renamed into place, so a failure (a full disk) leaves everything where it was.
+    Returns where the unusable file went.
     """
-    _refuse_if_in_use(database)
+    database = locations.database
     staged = database.with_name(database.name + ".restoring")
     backup_database(source, staged)
+    try:
+        empty = inspect_database(database).state in (FileState.MISSING, FileState.EMPTY)
+        aside = None if empty else set_aside(locations)
+    except OSError:
+        staged.unlink(missing_ok=True)
+        raise
     for companion in _companions(database):
         companion.unlink(missing_ok=True)
     staged.replace(database)
     sync_folder(database.parent)
+    return aside
+
+
+def _stage(source: Path, locations: Locations) -> Path:
+    """A verified copy of `source` at the current schema, in the backups folder (hidden name)."""
+    staged = locations.backups / f".restoring-{uuid.uuid4().hex}.db"
+    backup_database(source, staged)
+    try:
+        if inspect_database(staged).state is FileState.OLDER:
+            open_database(staged).close()
+    except BaseException:
+        _remove_with_companions(staged)
+        raise
+    return staged
+
+
+def _remove_with_companions(path: Path) -> None:
+    for leftover in (path, *_companions(path)):
+        leftover.unlink(missing_ok=True)
+
+
+def _replace_usable(database: Path, source: Path, locations: Locations) -> Path:
+    """Restore `source` into the usable `database` in place; returns the pre-restore backup."""
+    if inspect_database(database).state is FileState.OLDER:
+        open_database(database, backups_dir=locations.backups).close()
+    # Rotation first: the copy about to be taken is never the one it deletes, even when the
+    # clock went back and that copy's name sorts as the oldest.
+    rotate_backups(locations.backups)
+    staged = _stage(source, locations)
+    try:
+        pre_restore = replace_contents(
+            database, staged, new_backup_path(locations.backups, "pre-restore")
+        )
+    finally:
+        _remove_with_companions(staged)
+    return pre_restore
 
 
 def _refuse_if_in_use(database: Path) -> None:
@@ -157,24 +218,27 @@ def _refuse_if_in_use(database: Path) -> None:
         )
 
 
+def _refuse_if_unavailable(database: Path) -> FileState:
+    inspection = inspect_database(database)
+    if inspection.state is FileState.UNAVAILABLE:
+        raise UnusableDatabaseError(database, inspection)
+    return inspection.state
+
+
 def restore_file(locations: Locations, source: Path) -> Path | None:
     """Replace the database with `source` after checking it and saving the current file.
 
-    A usable current database is backed up first (``pre-restore``); one hiplog cannot open is
-    renamed aside instead, untouched. Returns where the previous database went (None when
-    there was none). The database must not be open in this process while this runs.
+    A usable current database is backed up first (``pre-restore``) and its rows replaced under
+    its write lock, so no writer loses work; one hiplog cannot open is renamed aside instead,
+    untouched. Returns where the previous database went (None when there was none).
     """
     _check_restorable(source)
     current = locations.database
-    saved: Path | None = None
-    state = inspect_database(current).state
+    state = _refuse_if_unavailable(current)
     if state in USABLE:
         _refuse_if_in_use(current)
-        saved = _automatic_backup(current, locations.backups, "pre-restore")
-    elif state not in (FileState.MISSING, FileState.EMPTY):
-        saved = set_aside(locations)
-    _put_in_place(source, current)
-    return saved
+        return _replace_usable(current, source, locations)
+    return _install(source, locations)
 
 
 def restore_into(ctx: AppContext, source: Path) -> Path | None:
@@ -184,13 +248,10 @@ def restore_into(ctx: AppContext, source: Path) -> Path | None:
     changes and InputError says why; the context stays open on the current data.
     """
     _check_restorable(source)
-    saved = _automatic_backup(ctx.db.path, ctx.locations.backups, "pre-restore")
-    ctx.db.close()
     try:
-        _put_in_place(source, ctx.db.path)
+        return _replace_usable(ctx.db.path, source, ctx.locations)
     finally:
         ctx.reopen()
-    return saved
 
 
 def restore_newest_good(locations: Locations) -> tuple[BackupInfo, Path | None]:
@@ -201,9 +262,7 @@ def restore_newest_good(locations: Locations) -> tuple[BackupInfo, Path | None]:
     newest = newest_good_backup(locations)
     if newest is None:
         raise InputError("there is no usable backup", str(locations.backups))
-    aside = set_aside(locations)
-    restore_file(locations, newest.path)
-    return newest, aside
+    return newest, _install(newest.path, locations)
 
 
 def start_new_file(locations: Locations) -> Path | None:

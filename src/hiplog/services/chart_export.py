@@ -104,9 +104,13 @@ def export_exercise_csv(
     path: Path, charts: Sequence[ExerciseCharts], unit: Unit, since: datetime | None = None
 ) -> int:
     """Write `write_exercise_csv` to `path` atomically (an InputError if it cannot be written)."""
-    return write_text_atomically(path, lambda out: write_exercise_csv(out, charts, unit, since))
+    return write_text_atomically(
+        path, lambda out: write_exercise_csv(out, charts, unit, since), replace=True
+    )
 
 
 def export_weekly_csv(path: Path, weekly: WeeklyCharts, since: datetime | None = None) -> int:
     """Write `write_weekly_csv` to `path` atomically (an InputError if it cannot be written)."""
-    return write_text_atomically(path, lambda out: write_weekly_csv(out, weekly, since))
+    return write_text_atomically(
+        path, lambda out: write_weekly_csv(out, weekly, since), replace=True
+    )

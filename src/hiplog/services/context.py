@@ -21,6 +21,19 @@ def builtin_catalog() -> Catalog:
     return Catalog.from_json_list(json.loads(resource_path("catalog.json").read_text("utf-8")))
 
 
+def _sync_builtins(db: Database) -> None:
+    """Bring the built-in exercises up to date, taking the write lock only when something
+    changed: a command that only reads then never waits behind a writer, and works on a
+    read-only file."""
+    with db.reader() as tx:
+        if exercise_repo.builtins_in_sync(tx, builtin_catalog()):
+            return
+    if db.read_only:
+        return  # the file's own catalog is read as it is
+    with db.transaction() as tx:
+        exercise_repo.sync_builtins(tx, builtin_catalog())
+
+
 class AppContext:
     """An open database plus cached lookups. Services take it as their first argument."""
 
@@ -34,8 +47,11 @@ class AppContext:
     def open(cls, locations: Locations) -> AppContext:
         """Open (create, migrate) the database and bring the built-in catalog up to date."""
         db = open_database(locations.database, backups_dir=locations.backups)
-        with db.transaction() as tx:
-            exercise_repo.sync_builtins(tx, builtin_catalog())
+        try:
+            _sync_builtins(db)
+        except BaseException:
+            db.close()
+            raise
         return cls(db, locations)
 
     @classmethod
@@ -70,8 +86,7 @@ class AppContext:
         """
         self.db.close()
         self.db = open_database(self.locations.database, backups_dir=self.locations.backups)
-        with self.db.transaction() as tx:
-            exercise_repo.sync_builtins(tx, builtin_catalog())
+        _sync_builtins(self.db)
         self.invalidate()
 
     def close(self) -> None:

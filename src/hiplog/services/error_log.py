@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import traceback
 from pathlib import Path
 
@@ -12,16 +13,22 @@ from hiplog.services.locations import Locations
 _LOGGER_NAME = "hiplog"
 
 
-def configure_file_log(locations: Locations) -> Path:
-    """Send hiplog's log records to its log file (created on first use). Returns its path."""
+def configure_file_log(locations: Locations) -> Path | None:
+    """Send hiplog's log records to its log file, readable by its owner only (0600).
+
+    Returns the file's path, or None when the log folder cannot be written: the log is then
+    left out rather than failing or printing anything.
+    """
     logger = logging.getLogger(_LOGGER_NAME)
     path = locations.log_file
     if not any(isinstance(h, logging.FileHandler) for h in logger.handlers):
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handler = logging.FileHandler(path, encoding="utf-8", delay=True)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600))
+            path.chmod(0o600)
+            handler = logging.FileHandler(path, encoding="utf-8")
         except OSError:
-            return path
+            return None
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
@@ -34,8 +41,12 @@ def error_report(exc: BaseException) -> str:
     return f"hiplog {__version__}\n{type(exc).__name__}: {exc}\n\n{trace}"
 
 
-def log_exception(locations: Locations, exc: BaseException) -> Path:
-    """Write the exception with its traceback to the log file; returns the file's path."""
+def log_exception(locations: Locations, exc: BaseException) -> Path | None:
+    """Write the exception with its traceback to the log file; returns the file's path, or
+    None when there is no log file (its folder cannot be written)."""
     path = configure_file_log(locations)
+    if path is None:
+        # Logging with no handler would print the traceback on the terminal.
+        return None
     logging.getLogger(_LOGGER_NAME).error("unexpected error\n%s", error_report(exc))
     return path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO, TypeVar
 
@@ -14,11 +14,58 @@ from hiplog.domain.errors import InputError
 T = TypeVar("T")
 
 
-def write_text_atomically(path: Path, write: Callable[[TextIO], T]) -> T:
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def check_target(path: Path, *, replace: bool, protected: Iterable[Path] = ()) -> None:
+    """Refuse to write a file over a database, a protected file or folder, or (unless
+    `replace`) any existing file.
+
+    `protected` holds files that must never be replaced (the database and its logs) and
+    folders whose files must not be (the backups folder).
+    """
+    target = path.resolve()
+    for guarded in protected:
+        guarded = guarded.resolve()
+        if target == guarded or target.parent == guarded:
+            raise InputError(
+                "this is hiplog's database or one of its backups; choose another name", str(path)
+            )
+    if path.is_dir():
+        raise InputError("this is a folder; give a file name", str(path))
+    if _is_sqlite_file(path):
+        raise InputError(
+            "a database file (SQLite) is there and is never replaced; choose another name",
+            str(path),
+        )
+    if not replace and (path.exists() or path.is_symlink()):
+        raise InputError(
+            "a file is already there; choose another name (or --force to replace it)", str(path)
+        )
+
+
+def write_text_atomically(
+    path: Path,
+    write: Callable[[TextIO], T],
+    *,
+    replace: bool = False,
+    protected: Iterable[Path] = (),
+) -> T:
     """Call `write` on a temporary file beside `path`, then rename it into place.
 
-    Returns what `write` returned (a count of rows, say) once the file is in place.
+    Returns what `write` returned (a count of rows, say) once the file is in place. An
+    existing file is replaced only when `replace` says so, and never when it is a database or
+    among `protected` (see check_target).
     """
+    check_target(path, replace=replace, protected=protected)
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise InputError(f"the folder {folder} does not exist", str(path))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import stat
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -133,11 +134,25 @@ class ImportSummary:
         return out
 
 
+# No training export is this big; reading more would only run the computer out of memory.
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+
+
 def _read_bytes(path: Path) -> bytes:
+    """The file's bytes: only a regular file (a pipe could block forever, /dev/zero never
+    ends), and at most MAX_IMPORT_BYTES."""
     try:
-        return path.read_bytes()
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise InputError("this is not a regular file; import a file", str(path))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
+    if len(raw) > MAX_IMPORT_BYTES:
+        raise InputError(
+            f"the file is over {MAX_IMPORT_BYTES // 2**20} MB: no training export is", str(path)
+        )
+    return raw
 
 
 @contextmanager
@@ -241,6 +256,10 @@ def import_file(
         # A verified copy first, so an import that was not wanted can be undone by a restore.
         backup_before_import(ctx)
     with _collector_paused(), ctx.db.transaction() as tx:
+        # Checked again under the write lock: the same file imported at the same moment by
+        # another process has then been recorded (this one adds nothing) or waits for this one.
+        if digest and not dry_run and import_repo.already_imported(tx, digest) is not None:
+            return ImportSummary(file=path.name, format=fmt, already_imported=True)
         fresh = _sessions_to_add(tx, catalog, data, dry_run, summary)
         if dry_run:
             summary.sets_imported = sum(len(s.sets) for s in fresh)
@@ -335,19 +354,32 @@ def _name_of(catalog: Catalog) -> Callable[[str], str]:
     return name_of
 
 
-def export_csv(ctx: AppContext, path: Path) -> int:
-    """Write every set as the hiplog CSV; returns the number of rows."""
+def _protected(ctx: AppContext) -> list[Path]:
+    """What an export must never replace: the database, its logs, and the backups folder."""
+    database = ctx.locations.database
+    logs = [Path(f"{database}{suffix}") for suffix in ("-wal", "-shm", "-journal")]
+    return [database, *logs, ctx.locations.backups]
+
+
+def export_csv(ctx: AppContext, path: Path, replace: bool = False) -> int:
+    """Write every set as the hiplog CSV; returns the number of rows.
+
+    An existing file is replaced only when `replace` says so; a database never is.
+    """
     name_of = _name_of(ctx.catalog())
 
     def write(handle: TextIO) -> int:
         with ctx.db.reader() as tx:
             return write_hiplog_csv(session_repo.iter_all_sessions(tx), name_of, handle)
 
-    return write_text_atomically(path, write)
+    return write_text_atomically(path, write, replace=replace, protected=_protected(ctx))
 
 
-def export_json(ctx: AppContext, path: Path) -> int:
-    """Write the full JSON backup (custom exercises, settings and bodyweights included)."""
+def export_json(ctx: AppContext, path: Path, replace: bool = False) -> int:
+    """Write the full JSON backup (custom exercises, settings and bodyweights included).
+
+    An existing file is replaced only when `replace` says so; a database never is.
+    """
     customs = [e for e in ctx.catalog() if e.custom]
 
     def write(handle: TextIO) -> int:
@@ -365,4 +397,4 @@ def export_json(ctx: AppContext, path: Path) -> int:
             )
         return sum(len(s.sets) for s in sessions)
 
-    return write_text_atomically(path, write)
+    return write_text_atomically(path, write, replace=replace, protected=_protected(ctx))

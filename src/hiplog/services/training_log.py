@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
-from hiplog.domain.validation import validate_bodyweight, validate_set
+from hiplog.domain.validation import check_training_date, validate_bodyweight, validate_set
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
 
@@ -33,6 +33,7 @@ def log_sets(
     Set numbers continue after the sets the session already holds for the same exercise.
     """
     now = datetime.now().replace(microsecond=0)
+    check_training_date(when or now, "date")
     with ctx.db.transaction() as tx:
         if when is not None:
             candidates = session_repo.sessions_between(tx, when, when + timedelta(seconds=1))
@@ -59,6 +60,7 @@ def create_session(
     ctx: AppContext, started_at: datetime, bodyweight_kg: float | None = None, notes: str = ""
 ) -> Session:
     validate_bodyweight(bodyweight_kg)
+    check_training_date(started_at, "date")
     with ctx.db.transaction() as tx:
         return session_repo.add_session(
             tx, Session(started_at=started_at, bodyweight_kg=bodyweight_kg, notes=notes)
@@ -69,6 +71,7 @@ def update_session_details(
     ctx: AppContext, session_id: int, started_at: datetime, notes: str, bodyweight_kg: float | None
 ) -> None:
     validate_bodyweight(bodyweight_kg)
+    check_training_date(started_at, "date")
     with ctx.db.transaction() as tx:
         session_repo.update_session_details(tx, session_id, started_at, notes, bodyweight_kg)
 

@@ -11,12 +11,13 @@ import os
 import re
 import sqlite3
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from hiplog.domain.errors import DatabaseError
-from hiplog.storage.engine import sync_folder
+from hiplog.storage.engine import connect_by_path, sync_folder
 
 STAMP_FORMAT = "%Y-%m-%dT%H%M%S"
 _NAME = re.compile(
@@ -24,7 +25,7 @@ _NAME = re.compile(
 )
 
 # How many of each kind rotation keeps; kinds not listed (manual, pre-migration-*) are all kept.
-KEEP = {"daily": 10, "pre-import": 10, "pre-restore": 10}
+KEEP = {"daily": 10, "pre-import": 10, "pre-restore": 10, "pre-repair": 10}
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class BackupInfo:
 
 
 def _check(path: Path) -> None:
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = connect_by_path(path, read_only=True)
     try:
         result = conn.execute("PRAGMA integrity_check(1)").fetchone()
     finally:
@@ -48,21 +49,22 @@ def _check(path: Path) -> None:
 
 
 def backup_database(source: Path, destination: Path) -> Path:
-    """Copy `source` to `destination` (0600), verify it, and return the destination.
+    """Copy `source` to `destination` (0600), verify it, and return where it went.
 
-    The copy is written to a temporary name first and renamed into place only once it passed
-    integrity_check, so a failed backup never leaves a half-written file under the final name.
-    The source is opened read-only: a backup never changes it.
+    The copy is written to a temporary name of its own first and gets its final name only once
+    it passed integrity_check, so a failed backup never leaves a half-written file under the
+    final name. An existing file is never replaced: when a backup started at the same moment
+    took the name, a backup name (``hiplog-<kind>-<time>.db``) moves on to the next free one,
+    and any other name is refused. The source is opened read-only: a backup never changes it.
     """
     destination.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    partial = destination.with_name(destination.name + ".partial")
+    partial = destination.with_name(f".{destination.name}.{uuid.uuid4().hex[:12]}.partial")
     try:
-        partial.unlink(missing_ok=True)
         fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
-        src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        src = connect_by_path(source, read_only=True)
         try:
-            dst = sqlite3.connect(partial)
+            dst = connect_by_path(partial)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
@@ -73,7 +75,7 @@ def backup_database(source: Path, destination: Path) -> Path:
         _check(partial)
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
-        partial.replace(destination)
+        destination = _claim(partial, destination)
         sync_folder(destination.parent)
     except (sqlite3.Error, OSError) as exc:
         with contextlib.suppress(OSError):
@@ -88,6 +90,33 @@ def backup_database(source: Path, destination: Path) -> Path:
     return destination
 
 
+def _claim(partial: Path, destination: Path) -> Path:
+    """Give `partial` the name `destination`, or the next free backup name; never replace."""
+    while True:
+        try:
+            os.link(partial, destination)
+        except FileExistsError:
+            parsed = parse_backup_name(destination)
+            if parsed is None:
+                raise
+            destination = _numbered(destination.parent, destination.name, parsed[2] + 1)
+            continue
+        except OSError:
+            # No hard links on this file system (FAT on a USB stick): rename if still free.
+            if destination.exists():
+                raise
+            partial.replace(destination)
+            return destination
+        partial.unlink()
+        return destination
+
+
+def _numbered(folder: Path, name: str, n: int) -> Path:
+    match = _NAME.match(name)
+    assert match is not None
+    return folder / f"hiplog-{match['kind']}-{match['stamp']}-{n}.db"
+
+
 def in_use(path: Path, wait_seconds: float = 1.0) -> bool:
     """True when another connection (another hiplog, the command line) has `path` open.
 
@@ -98,7 +127,8 @@ def in_use(path: Path, wait_seconds: float = 1.0) -> bool:
     if not path.exists():
         return False
     try:
-        conn = sqlite3.connect(path, timeout=wait_seconds, isolation_level=None)
+        conn = connect_by_path(path, timeout=wait_seconds)
+        conn.isolation_level = None
     except sqlite3.Error:
         return False
     try:

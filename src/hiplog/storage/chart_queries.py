@@ -18,10 +18,12 @@ from hiplog.domain.chart_series import HardSetGroup, LoadGroup
 from hiplog.domain.metrics import EPLEY_MAX_REPS
 from hiplog.storage.exercise_repo import slug_ids
 from hiplog.storage.orm import ExerciseRow, SessionRow, SetRow
+from hiplog.storage.row_check import sound_session, sound_set
 
 
 def _working() -> ColumnElement[bool]:
-    return and_(SetRow.warmup.is_(False), SetRow.flagged.is_(False))
+    # Rows damaged outside hiplog are left out (row_check names them).
+    return and_(SetRow.warmup.is_(False), SetRow.flagged.is_(False), sound_set(), sound_session())
 
 
 def load_groups(db: OrmSession, slug: str) -> list[LoadGroup]:
@@ -107,6 +109,7 @@ def sessions_per_exercise(db: OrmSession) -> dict[str, int]:
     rows = db.execute(
         select(ExerciseRow.slug, func.count(func.distinct(SetRow.session_id)))
         .join(SetRow, SetRow.exercise_id == ExerciseRow.id)
+        .join(SessionRow, SessionRow.id == SetRow.session_id)
         .where(_working())
         .group_by(ExerciseRow.slug)
     ).all()

@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hiplog.domain.errors import DatabaseError
 from hiplog.storage.backup import backup_database, new_backup_path
-from hiplog.storage.engine import is_locked_error, make_engine, write_engine
-from hiplog.storage.inspection import FileState, Inspection, inspect_database
+from hiplog.storage.engine import is_locked_error, make_engine, writable_file, write_engine
+from hiplog.storage.inspection import FileState, Inspection, access_problem, inspect_database
 from hiplog.storage.migrate import upgrade_to_head
+
+UNUSABLE = (FileState.NEWER, FileState.FOREIGN, FileState.DAMAGED, FileState.UNAVAILABLE)
 
 
 class UnusableDatabaseError(DatabaseError):
@@ -36,9 +38,11 @@ class UnusableDatabaseError(DatabaseError):
         reason = reasons.get(inspection.state, inspection.detail)
         hint = (
             ""
-            if inspection.state is FileState.NEWER
+            if inspection.state in (FileState.NEWER, FileState.UNAVAILABLE)
             else " (the window offers to restore a backup; so does `hiplog restore BACKUP`)"
         )
+        if inspection.state is FileState.UNAVAILABLE:
+            reason = f"cannot be opened now: {inspection.detail}; it is not damaged"
         super().__init__(
             f"the database {path} {reason}; it was left unchanged{hint}",
             path=str(path),
@@ -49,9 +53,11 @@ class UnusableDatabaseError(DatabaseError):
 class Database:
     """One open database file. Every write goes through `transaction()`: all or nothing."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
         self.path = path
         self.engine = engine
+        # Opened from a read-only file or medium: reading works, every write is refused.
+        self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writers = sessionmaker(write_engine(engine), expire_on_commit=False)
 
@@ -63,6 +69,13 @@ class Database:
         disk or the folder refuses the write, nothing of it is kept and a DatabaseError says why;
         the same call can simply be made again.
         """
+        if self.read_only:
+            raise DatabaseError(
+                f"could not save to {self.path}: the file or its folder is read-only; copy it "
+                "somewhere you can write, or restore it (nothing was changed)",
+                path=str(self.path),
+                kind="read-only",
+            )
         try:
             with self._writers.begin() as session:
                 yield session
@@ -91,7 +104,7 @@ def write_failure(path: Path, exc: BaseException) -> DatabaseError:
         or "readonly" in text
         or ("read-only" in text or "unable to open" in text)
     ):
-        reason = "the file or its folder cannot be written to; check the folder's permissions"
+        reason = "the file or its folder is read-only; check the folder's permissions"
     elif is_locked_error(orig):
         reason = "another program kept the database busy; close it"
         kind = "locked"
@@ -111,12 +124,22 @@ def open_database(path: Path, backups_dir: Path | None = None) -> Database:
     migration of an existing file, a verified copy is written to `backups_dir`.
     """
     inspection = inspect_database(path)
-    if inspection.state in (FileState.NEWER, FileState.FOREIGN, FileState.DAMAGED):
+    if inspection.state in UNUSABLE:
         raise UnusableDatabaseError(path, inspection)
+    if inspection.state is FileState.CURRENT and not writable_file(path):
+        return Database(path, make_engine(path, read_only=True), read_only=True)
     if inspection.state is FileState.OLDER and backups_dir is not None:
         # Kept for good (rotation never deletes these); no migration runs without one.
         backup_database(path, new_backup_path(backups_dir, f"pre-migration-{inspection.revision}"))
     engine = make_engine(path)
+    try:
+        with engine.connect():
+            pass
+    except (OperationalError, sqlite3.Error, OSError) as exc:
+        engine.dispose()
+        orig = getattr(exc, "orig", None) or exc
+        detail = access_problem(path, orig)
+        raise UnusableDatabaseError(path, Inspection(FileState.UNAVAILABLE, detail=detail)) from exc
     if inspection.state is not FileState.CURRENT:
         upgrade_to_head(write_engine(engine))
     return Database(path, engine)

@@ -59,12 +59,27 @@ def sync_builtins(db: OrmSession, exercises: Iterable[Exercise]) -> int:
                 )
             )
             changed += 1
-        elif not row.custom and (
-            row.facts_json != facts or row.name != ex.name or row.position != ex.position
-        ):
+        elif _outdated(row, ex, facts):
             row.name, row.position, row.facts_json = ex.name, ex.position, facts
             changed += 1
     return changed
+
+
+def _outdated(row: ExerciseRow, ex: Exercise, facts: str) -> bool:
+    """A built-in exercise row that differs from the catalog's entry."""
+    return not row.custom and (
+        row.facts_json != facts or row.name != ex.name or row.position != ex.position
+    )
+
+
+def builtins_in_sync(db: OrmSession, exercises: Iterable[Exercise]) -> bool:
+    """True when sync_builtins would change nothing (so no write lock is needed at all)."""
+    existing = {row.slug: row for row in db.scalars(select(ExerciseRow))}
+    for ex in exercises:
+        row = existing.get(ex.slug)
+        if row is None or _outdated(row, ex, _facts(ex)):
+            return False
+    return True
 
 
 def save_custom(db: OrmSession, exercise: Exercise) -> None:

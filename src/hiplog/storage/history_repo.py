@@ -12,11 +12,14 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.storage.orm import ExerciseRow, SessionRow, SetRow
+from hiplog.storage.row_check import sound_session
 
 _Q = TypeVar("_Q", bound=Select[*tuple[Any, ...]])
 
 
 def _filtered(query: _Q, exercise: str | None) -> _Q:
+    # Rows damaged outside hiplog are left out (row_check names them).
+    query = query.where(sound_session())
     if exercise is None:
         return query
     return query.where(
@@ -53,7 +56,7 @@ def session_starts_between(
     """(id, start time) of sessions starting in [start, end), oldest first."""
     rows = db.execute(
         select(SessionRow.id, SessionRow.started_at)
-        .where(SessionRow.started_at >= start, SessionRow.started_at < end)
+        .where(SessionRow.started_at >= start, SessionRow.started_at < end, sound_session())
         .order_by(SessionRow.started_at, SessionRow.id)
     ).all()
     return [(id_, started) for id_, started in rows]

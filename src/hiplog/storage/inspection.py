@@ -6,13 +6,16 @@ another program's SQLite file, and a damaged one.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from hiplog.storage.engine import APPLICATION_ID
+from hiplog.storage.engine import APPLICATION_ID, connect_by_path
 from hiplog.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from hiplog.storage.wal_check import wal_problem
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 OUR_TABLES = {"exercises", "sessions", "sets", "settings"}
@@ -26,6 +29,9 @@ class FileState(StrEnum):
     NEWER = "newer"  # written by a newer hiplog: refuse
     FOREIGN = "foreign"  # another program's SQLite file: refuse
     DAMAGED = "damaged"  # not readable as SQLite, or fails its integrity check: refuse
+    # Sound as far as can be told, but the disk or the system refuses it now (a full disk, no
+    # permission, an I/O error): not damage, so nothing is set aside; the detail says why.
+    UNAVAILABLE = "unavailable"
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,30 @@ def inspect_database(path: Path, *, full_check: bool = False) -> Inspection:
     try:
         return _inspect(path, full_check)
     except OSError as exc:
-        return Inspection(FileState.DAMAGED, detail=f"it cannot be read: {exc.strerror or exc}")
+        return Inspection(FileState.UNAVAILABLE, detail=access_problem(path, exc))
+
+
+# SQLite's words for a refusal by the disk or the system rather than a bad file.
+_ACCESS_WORDS = ("disk i/o error", "disk is full", "unable to open", "readonly", "read-only")
+
+
+def access_problem(path: Path, exc: BaseException) -> str:
+    """Why the file or its folder cannot be used right now, in a person's words."""
+    code = getattr(exc, "errno", None)
+    text = str(exc).lower()
+    if code == errno.ENOSPC or "disk is full" in text or _disk_full(path.parent):
+        return "the disk is full; free some space"
+    if code in (errno.EROFS, errno.EACCES, errno.EPERM) or not os.access(path.parent, os.W_OK):
+        return "the file or its folder cannot be written to (read-only)"
+    return f"the disk refused it ({getattr(exc, 'strerror', None) or exc})"
+
+
+def _disk_full(folder: Path) -> bool:
+    try:
+        stat = os.statvfs(folder)
+    except (OSError, AttributeError):
+        return False
+    return stat.f_bavail * stat.f_frsize < 64 * 1024
 
 
 def _inspect(path: Path, full_check: bool) -> Inspection:
@@ -62,9 +91,11 @@ def _inspect(path: Path, full_check: bool) -> Inspection:
         return Inspection(FileState.DAMAGED, detail="it is not a SQLite database file")
     if len(header) < 100 or size % 512 or _shorter_than_header_says(header, size, path):
         return Inspection(FileState.DAMAGED, detail="the file is cut short")
+    foreign_log = wal_problem(path, header)
+    if foreign_log is not None:
+        return Inspection(FileState.DAMAGED, detail=foreign_log)
     try:
-        uri = f"{path.resolve().as_uri()}?mode=ro"
-        conn = sqlite3.connect(uri, uri=True)
+        conn = connect_by_path(path, read_only=True)
         try:
             check = "integrity_check" if full_check else "quick_check"
             result = conn.execute(f"PRAGMA {check}(1)").fetchone()
@@ -84,6 +115,8 @@ def _inspect(path: Path, full_check: bool) -> Inspection:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if any(word in str(exc).lower() for word in _ACCESS_WORDS):
+            return Inspection(FileState.UNAVAILABLE, detail=access_problem(path, exc))
         return Inspection(FileState.DAMAGED, detail=f"SQLite reports: {exc}")
     if app_id not in (0, APPLICATION_ID):
         # Another program marked this file as its own.

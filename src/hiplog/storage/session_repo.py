@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session as OrmSession
 from hiplog.domain.models import Session, SetEntry
 from hiplog.storage.exercise_repo import slug_ids
 from hiplog.storage.orm import ExerciseRow, SessionRow, SetRow
+from hiplog.storage.row_check import sound_session, sound_set
 
 # The `sets` columns that hold a SetEntry (all but id and session_id), in _set_values' order.
 _SET_COLUMNS = (
@@ -134,12 +135,16 @@ def delete_session(db: OrmSession, session_id: int) -> None:
 def _sessions_from(
     db: OrmSession, session_query: Select[SessionRow], exercise_id: int | None = None
 ) -> list[Session]:
-    sessions = db.scalars(session_query).all()
+    # Rows damaged outside hiplog are left out (row_check names them), so they cannot crash a
+    # view or an export.
+    sessions = db.scalars(session_query.where(sound_session())).all()
     if not sessions:
         return []
     slugs = _slugs_by_id(db)
     by_id: dict[int, list[SetEntry]] = {s.id: [] for s in sessions}
-    set_query = select(SetRow).where(SetRow.session_id.in_(list(by_id))).order_by(SetRow.id)
+    set_query = (
+        select(SetRow).where(SetRow.session_id.in_(list(by_id)), sound_set()).order_by(SetRow.id)
+    )
     if exercise_id is not None:
         set_query = set_query.where(SetRow.exercise_id == exercise_id)
     for set_row in db.scalars(set_query):
@@ -300,7 +305,7 @@ def session_totals(db: OrmSession, session_ids: Sequence[int]) -> list[SessionTo
         )
         .join(SetRow, SetRow.session_id == SessionRow.id)
         .join(ExerciseRow, ExerciseRow.id == SetRow.exercise_id)
-        .where(SessionRow.id.in_(list(session_ids)))
+        .where(SessionRow.id.in_(list(session_ids)), sound_set(), sound_session())
         .group_by(SessionRow.id, ExerciseRow.slug)
         .order_by(SessionRow.started_at.desc(), SessionRow.id.desc(), func.min(SetRow.id))
     ).all()
@@ -311,7 +316,7 @@ def session_totals(db: OrmSession, session_ids: Sequence[int]) -> list[SessionTo
 
 
 def count_sessions(db: OrmSession) -> int:
-    return int(db.scalar(select(func.count(SessionRow.id))) or 0)
+    return int(db.scalar(select(func.count(SessionRow.id)).where(sound_session())) or 0)
 
 
 def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
@@ -392,6 +397,6 @@ def _indexes_rebuilt_after(connection: Connection, table: str, adding: int) -> I
 def session_starts(db: OrmSession) -> dict[datetime, list[int]]:
     """Session ids by start time (to skip sessions an import already brought in)."""
     found: dict[datetime, list[int]] = {}
-    for row in db.execute(select(SessionRow.started_at, SessionRow.id)):
+    for row in db.execute(select(SessionRow.started_at, SessionRow.id).where(sound_session())):
         found.setdefault(row[0], []).append(row[1])
     return found

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.models import BodyweightEntry
 from hiplog.storage.orm import BodyweightRow, SessionRow, SettingRow
+from hiplog.storage.row_check import sound_bodyweight
 
 
 def load_settings(db: OrmSession) -> dict[str, str]:
@@ -37,14 +38,15 @@ def add_bodyweight(db: OrmSession, entry: BodyweightEntry) -> None:
 
 
 def bodyweights(db: OrmSession) -> list[BodyweightEntry]:
-    rows = db.scalars(select(BodyweightRow).order_by(BodyweightRow.measured_at))
+    query = select(BodyweightRow).where(sound_bodyweight()).order_by(BodyweightRow.measured_at)
+    rows = db.scalars(query)
     return [BodyweightEntry(measured_at=row.measured_at, kg=row.kg) for row in rows]
 
 
 def latest_bodyweight(db: OrmSession, at: datetime | None = None) -> float | None:
     """The newest of a bodyweight entry and a session's bodyweight (at or before `at`); on the
     same moment the entry wins."""
-    entry = select(BodyweightRow.measured_at, BodyweightRow.kg)
+    entry = select(BodyweightRow.measured_at, BodyweightRow.kg).where(sound_bodyweight())
     session = select(SessionRow.started_at, SessionRow.bodyweight_kg).where(
         SessionRow.bodyweight_kg.is_not(None)
     )

@@ -366,19 +366,31 @@ class MainWindow(QMainWindow):
         from hiplog.services import import_export
 
         suffix = ".json" if json_backup else ".csv"
-        if path.suffix.lower() != suffix:
+        # The file dialog asked before replacing the name it was given, not one with a suffix
+        # added here.
+        replace = path.suffix.lower() == suffix
+        if not replace:
             path = path.with_name(path.name + suffix)
+            if path.exists() and not self._may_replace(path):
+                return
+            replace = True
         try:
             if json_backup:
-                count = import_export.export_json(self.ctx, path)
+                count = import_export.export_json(self.ctx, path, replace=replace)
                 done = f"Wrote a full backup with {plural(count, 'set')} to {path}"
             else:
-                count = import_export.export_csv(self.ctx, path)
+                count = import_export.export_csv(self.ctx, path, replace=replace)
                 done = f"Wrote {plural(count, 'set')} to {path}"
         except (OSError, HiplogError) as exc:
             QMessageBox.warning(self, "Not exported", f"Nothing was written: {exc}")
             return
         self.statusBar().showMessage(done, 10_000)
+
+    def _may_replace(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self, "Replace the file?", f"{path} already exists. Replace it?"
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def open_settings(self) -> None:
         from hiplog.ui.settings.settings_dialog import SettingsDialog

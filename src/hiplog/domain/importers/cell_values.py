@@ -12,7 +12,14 @@ from typing import NamedTuple
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.units import Unit, to_kg
-from hiplog.domain.validation import MAX_DISTANCE_M, MAX_DURATION_S, MAX_LOAD_KG, MAX_REPS, MAX_RIR
+from hiplog.domain.validation import (
+    MAX_DISTANCE_M,
+    MAX_DURATION_S,
+    MAX_LOAD_KG,
+    MAX_REPS,
+    MAX_RIR,
+    check_training_date,
+)
 
 METRES_PER = {
     "m": 1.0,
@@ -100,7 +107,7 @@ def parse_date_in_formats(text: str, formats: tuple[str, ...], where: str) -> da
     parsed = date_in_formats(text, formats)
     if parsed is None:
         raise InputError(f"'{text}' is not a valid date", where)
-    return parsed
+    return check_training_date(parsed, where)
 
 
 @lru_cache(maxsize=4096)

@@ -30,6 +30,7 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.importers.builder import ImportBuilder
 from hiplog.domain.importers.cell_values import date_in_formats, positive_or_none
 from hiplog.domain.models import BodyweightEntry, ImportedData
+from hiplog.domain.validation import check_training_date
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _METRES_PER_UNIT = {0: 1.0, 1: 1.0, 2: 1.0, 3: 1000.0, 4: 0.3048, 5: 1609.344}
@@ -41,7 +42,7 @@ def _parse_datetime(value: Any, what: str, where: str) -> datetime:
     parsed = date_in_formats(text, _DATE_FORMATS)
     if parsed is None:
         raise InputError(f"{what} '{text}' is not a valid date", where)
-    return parsed
+    return check_training_date(parsed, where)
 
 
 def _number_or_zero(value: Any, what: str, where: str) -> float:

@@ -26,6 +26,7 @@ from hiplog.domain.importers.cell_values import (
 from hiplog.domain.importers.csv_input import column_getter, field_count_error, header_and_rows
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import Unit
+from hiplog.domain.validation import check_training_date
 
 _MONTHS = {
     name: i + 1
@@ -69,9 +70,10 @@ def parse_hevy_time(text: str, where: str) -> datetime:
         raise InputError(f"'{text}' is not a Hevy time such as '15 Sep 2025, 07:48'", where)
     day, year, hour, minute = (int(match.group(i)) for i in (1, 3, 4, 5))
     try:
-        return datetime(year, month, day, hour, minute)
+        parsed = datetime(year, month, day, hour, minute)
     except ValueError:
         raise InputError(f"'{text}' is not a valid date", where) from None
+    return check_training_date(parsed, where)
 
 
 def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:

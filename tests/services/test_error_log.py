@@ -1,0 +1,65 @@
+"""The log file of unexpected errors: private, free of what was being saved, and never a
+traceback on the terminal when its folder cannot be written."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from hiplog.services.context import AppContext
+from hiplog.services.error_log import log_exception
+from hiplog.services.locations import Locations
+
+
+@pytest.fixture
+def no_log_handlers() -> Iterator[None]:
+    """hiplog's logger without handlers, restored afterwards (handlers are per process)."""
+    logger = logging.getLogger("hiplog")
+    kept = list(logger.handlers)
+    logger.handlers.clear()
+    yield
+    for handler in logger.handlers:
+        handler.close()
+    logger.handlers[:] = kept
+
+
+def _locations(tmp_path: Path, log_dir: Path) -> Locations:
+    db = tmp_path / "h.db"
+    return Locations(db, tmp_path / "backups", tmp_path / "config", log_dir)
+
+
+@pytest.mark.usefixtures("no_log_handlers")
+def test_an_unwritable_log_folder_gives_no_traceback_and_names_no_file(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the log folder should be")
+    assert log_exception(_locations(tmp_path, blocker / "logs"), RuntimeError("boom")) is None
+    assert capfd.readouterr().err == ""
+
+
+@pytest.mark.usefixtures("no_log_handlers")
+def test_the_log_file_is_private(tmp_path: Path) -> None:
+    where = log_exception(_locations(tmp_path, tmp_path / "logs"), RuntimeError("boom"))
+    assert where is not None
+    assert where.stat().st_mode & 0o777 == 0o600
+    assert "boom" in where.read_text()
+
+
+def test_an_error_while_saving_does_not_carry_the_note(tmp_path: Path) -> None:
+    ctx = AppContext.open_path(tmp_path / "h.db")
+    try:
+        insert = text("INSERT INTO sessions (id, started_at, notes) VALUES (1, :at, :note)")
+        values = {"at": datetime(2026, 1, 1), "note": "my private note"}
+        with pytest.raises(IntegrityError) as info, ctx.db.transaction() as tx:
+            tx.execute(insert, values)
+            tx.execute(insert, values)  # the same id again
+    finally:
+        ctx.close()
+    assert "my private note" not in str(info.value)
