@@ -32,7 +32,7 @@ def test_export_onto_the_database_is_refused_and_the_data_stays(
     assert code == 2
     assert "database" in err
     code, out, _ = run(capsys, "--db", str(db), "stats", "glute-bridge")
-    assert code == 0 and "1 sessions" in out
+    assert code == 0 and "1 session " in out
 
 
 def test_export_even_with_force_never_replaces_a_backup_or_another_sqlite_file(
@@ -75,7 +75,7 @@ def test_a_database_path_is_a_file_name_not_a_uri(
     assert target.is_file()
     assert decoy.read_bytes() == before
     code, out, _ = run(capsys, "--db", str(target), "stats", "glute-bridge")
-    assert code == 0 and "1 sessions" in out
+    assert code == 0 and "1 session " in out
     assert run(capsys, "--db", str(target), "backup")[0] == 0
     copy = tmp_path / "copy.db"
     assert run(capsys, "--db", str(target), "backup", str(copy))[0] == 0

@@ -207,7 +207,7 @@ def test_a_healthy_database_on_a_full_disk_is_said_to_be_full_not_damaged(
     assert not list(db.parent.glob("hiplog-*"))  # nothing renamed aside
     filler.unlink()
     done = _cli("--db", str(db), "stats", "barbell-hip-thrust")
-    assert done.returncode == 0 and "1 sessions" in done.stdout
+    assert done.returncode == 0 and "1 session " in done.stdout
 
 
 def test_restore_on_a_full_disk_renames_nothing_and_no_empty_database_appears(
@@ -221,7 +221,7 @@ def test_restore_on_a_full_disk_renames_nothing_and_no_empty_database_appears(
     assert not list(db.parent.glob("hiplog-*.db"))
     filler.unlink()
     done = _cli("--db", str(db), "stats", "barbell-hip-thrust")
-    assert done.returncode == 0 and "1 sessions" in done.stdout
+    assert done.returncode == 0 and "1 session " in done.stdout
 
 
 def test_restoring_over_a_damaged_file_on_a_full_disk_keeps_the_damaged_file_in_place(
@@ -240,7 +240,7 @@ def test_restoring_over_a_damaged_file_on_a_full_disk_keeps_the_damaged_file_in_
     filler.unlink()
     assert _cli("--db", str(db), "restore", str(copy)).returncode == 0
     done = _cli("--db", str(db), "stats", "barbell-hip-thrust")
-    assert done.returncode == 0 and "1 sessions" in done.stdout
+    assert done.returncode == 0 and "1 session " in done.stdout
 
 
 def test_the_same_file_imported_twice_at_once_is_added_once(tmp_path: Path) -> None:

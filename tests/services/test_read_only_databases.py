@@ -64,7 +64,7 @@ def test_a_database_on_read_only_media_is_read_and_writing_says_read_only(
     _freeze(stick)
     done = _cli("--db", str(db), "stats", "barbell-hip-thrust")
     assert done.returncode == 0, done.stderr
-    assert "1 sessions" in done.stdout
+    assert "1 session " in done.stdout
     out = tmp_path / "all.json"
     assert _cli("--db", str(db), "export", str(out)).returncode == 0
     assert out.stat().st_size > 0
@@ -87,7 +87,7 @@ def test_restoring_a_wal_mode_copy_from_read_only_media_works(stick: Path, tmp_p
     done = _cli("--db", str(db), "restore", str(copy))
     assert done.returncode == 0, done.stderr
     done = _cli("--db", str(db), "stats", "barbell-hip-thrust")
-    assert "1 sessions" in done.stdout
+    assert "1 session " in done.stdout
 
 
 def test_restoring_an_export_points_to_import(
@@ -127,7 +127,7 @@ def test_reading_does_not_wait_for_a_writer(
         assert main(["--db", str(db), "stats", "barbell-hip-thrust"]) == 0
         # stats finished while the writer still holds the lock: it never waited for it.
         assert not release.is_set()
-        assert "1 sessions" in capsys.readouterr().out
+        assert "1 session " in capsys.readouterr().out
     finally:
         release.set()
         thread.join()
