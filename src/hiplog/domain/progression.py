@@ -390,7 +390,9 @@ def _estimate(given: RuleInput, session: ExerciseSession, reps: int) -> _Estimat
         return None
     body = effective_load(0.0, ex, bw)
     external = (best[0] / (1 + reps / 30) - body) / max(ex.implements, 1)
-    return _Estimate(best[1].load_kg, best[1].reps, max(external, 0.0))
+    if external <= _LOAD_EPS:
+        return None  # the bodyweight share alone covers the range: no load to work up from
+    return _Estimate(best[1].load_kg, best[1].reps, external)
 
 
 def _range_kg(given: RuleInput, estimate: _Estimate, top_kg: float) -> float:

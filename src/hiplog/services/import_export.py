@@ -211,6 +211,23 @@ def _read_import_file(
     return fmt, readers[fmt]()
 
 
+def _summary_of_read(
+    name: str, fmt: str, data: ImportedData, catalog: Catalog, dry_run: bool
+) -> ImportSummary:
+    """What the file held, before anything is written: rows, groups and the loads to check."""
+    return ImportSummary(
+        file=name,
+        format=fmt,
+        rows_read=data.rows_read,
+        rest_rows=data.rest_rows,
+        note_rows=data.note_rows,
+        flagged=list(data.flagged_lines),
+        dry_run=dry_run,
+        groups=_groups(data, catalog),
+        checks=[c.text() for c in load_checks(data.sessions, catalog, data.custom_exercises)],
+    )
+
+
 def import_file(
     ctx: AppContext,
     path: Path,
@@ -239,17 +256,7 @@ def import_file(
     del raw  # the file's bytes are not needed while the sets are written
     if roles or mapped:
         data = apply_choices(data, roles or {}, mapped or {})
-    summary = ImportSummary(
-        file=path.name,
-        format=fmt,
-        rows_read=data.rows_read,
-        rest_rows=data.rest_rows,
-        note_rows=data.note_rows,
-        flagged=list(data.flagged_lines),
-        dry_run=dry_run,
-        groups=_groups(data, catalog),
-        checks=[c.text() for c in load_checks(data.sessions, catalog, data.custom_exercises)],
-    )
+    summary = _summary_of_read(path.name, fmt, data, catalog, dry_run)
     if first_sets and data.load_unit == Unit.LB.value and ctx.settings().unit is not Unit.LB:
         summary.unit_changed = Unit.LB.value
     if not dry_run:

@@ -8,6 +8,9 @@ this session" opens the Log with every card's sets ready to fill in.
 While the person follows a program the Plan shows that program's next day instead: its name and
 the day after it, its entries in the day's order, one quiet line about other exercises trained
 this week, and a choice of another day for today.
+
+A little over 400 lines: the two layouts (with and without a program) share the header, the
+cards and "Start this session"; the empty state and the card text live in their own modules.
 """
 
 from __future__ import annotations
