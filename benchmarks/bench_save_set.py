@@ -58,7 +58,7 @@ def _time_floor(db: Path, runs: int) -> list[float]:
         started_at = (datetime.now() + timedelta(hours=1)).isoformat(sep=" ")
         conn.execute("BEGIN IMMEDIATE")
         session_id = conn.execute(
-            "INSERT INTO sessions (started_at, notes) VALUES (?, '')", (started_at,)
+            "INSERT INTO sessions (athlete_id, started_at, notes) VALUES (1, ?, '')", (started_at,)
         ).lastrowid
         conn.execute("COMMIT")
 

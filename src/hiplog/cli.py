@@ -74,6 +74,12 @@ def _add_global_options(parser: argparse.ArgumentParser, default: object) -> Non
         default=default,
         help="database file (default: $HIPLOG_DB, else the user data folder)",
     )
+    parser.add_argument(
+        "--athlete",
+        metavar="NAME",
+        default=default,
+        help="whose training (needed when the database holds more than one athlete)",
+    )
     parser.add_argument("--version", action="version", version=f"hiplog {__version__}")
 
 
@@ -109,6 +115,15 @@ def _add_commands(sub: argparse._SubParsersAction[_Parser], after: _Parser) -> N
     p.add_argument(
         "--force", action="store_true", help="replace FILE if it exists (never a database)"
     )
+    p.add_argument(
+        "--all-athletes", action="store_true", help="every athlete of the database (json only)"
+    )
+
+    p = add("athletes", "the athletes of the database; 'athletes add NAME' adds one")
+    p.add_argument("--json", action="store_true")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    a = actions.add_parser("add", help="add an athlete", parents=[after])
+    a.add_argument("name", metavar="NAME")
 
     p = add("suggest", "next-session suggestions")
     p.add_argument("--date", help="as of YYYY-MM-DD (12:00) or YYYY-MM-DDTHH:MM (default: now)")
@@ -223,13 +238,18 @@ def _cmd_import(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.errors import InputError
     from hiplog.domain.wording import plural
     from hiplog.services import import_export, row_repair
 
     fmt = args.format or ("json" if args.file.suffix.lower() == ".json" else "csv")
     if fmt == "json":
-        count = import_export.export_json(ctx, args.file, replace=args.force)
-        out.write(f"Wrote a full backup with {plural(count, 'set')} to {args.file}.\n")
+        everyone = args.all_athletes
+        count = import_export.export_json(ctx, args.file, replace=args.force, everyone=everyone)
+        whose = "every athlete" if args.all_athletes else ctx.athlete
+        out.write(f"Wrote a full backup of {whose} with {plural(count, 'set')} to {args.file}.\n")
+    elif args.all_athletes:
+        raise InputError("the CSV holds one athlete's sets; export every athlete to a .json file")
     else:
         count = import_export.export_csv(ctx, args.file, replace=args.force)
         out.write(f"Wrote {plural(count, 'set')} to {args.file}.\n")
@@ -385,7 +405,28 @@ def _cmd_check(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_athletes(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.wording import plural
+    from hiplog.services import athletes
+
+    if args.action == "add":
+        name = athletes.add_athlete(ctx, args.name)
+        out.write(f'Added the athlete {name}; use it with --athlete "{name}".\n')
+        return EXIT_OK
+    found = athletes.list_athletes(ctx)
+    if args.json:
+        _write_json({"athletes": [a.to_json() for a in found]}, out)
+        return EXIT_OK
+    for a in found:
+        out.write(f"{a.name}  ({a.unit}, {plural(a.sessions, 'session')})\n")
+    return EXIT_OK
+
+
+# Commands that show or change one athlete's training: they need to know whose.
+_PER_ATHLETE = {"log", "import", "export", "suggest", "stats", "program"}
+
 COMMANDS = {
+    "athletes": _cmd_athletes,
     "check": _cmd_check,
     "exercises": _cmd_exercises,
     "log": _cmd_log,
@@ -403,7 +444,7 @@ def run_command(
 ) -> int:
     """Run one command; returns the exit status. Expected errors become one line on stderr."""
     from hiplog.domain.errors import HiplogError
-    from hiplog.services import backups
+    from hiplog.services import athletes, backups
     from hiplog.services.context import AppContext
     from hiplog.services.locations import resolve_locations
 
@@ -417,6 +458,10 @@ def run_command(
             return EXIT_OK
         ctx = AppContext.open(locations)
         try:
+            if args.command in _PER_ATHLETE and not getattr(args, "all_athletes", False):
+                athletes.choose_for_command(ctx, args.athlete)
+            elif args.athlete is not None:
+                ctx.use_athlete(args.athlete)
             return COMMANDS[args.command](ctx, args, out)
         finally:
             ctx.close()

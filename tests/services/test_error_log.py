@@ -55,7 +55,9 @@ def test_the_log_file_is_private(tmp_path: Path) -> None:
 def test_an_error_while_saving_does_not_carry_the_note(tmp_path: Path) -> None:
     ctx = AppContext.open_path(tmp_path / "h.db")
     try:
-        insert = text("INSERT INTO sessions (id, started_at, notes) VALUES (1, :at, :note)")
+        insert = text(
+            "INSERT INTO sessions (id, athlete_id, started_at, notes) VALUES (1, 1, :at, :note)"
+        )
         values = {"at": datetime(2026, 1, 1), "note": "my private note"}
         with pytest.raises(IntegrityError) as info, ctx.db.transaction() as tx:
             tx.execute(insert, values)

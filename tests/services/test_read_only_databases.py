@@ -113,7 +113,7 @@ def test_reading_does_not_wait_for_a_writer(
     def writer() -> None:
         conn = sqlite3.connect(db, isolation_level=None)
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO settings (key, value) VALUES ('held', 'yes')")
+        conn.execute("INSERT INTO settings (athlete_id, key, value) VALUES (1, 'held', 'yes')")
         holding.set()
         release.wait(120)
         conn.execute("COMMIT")

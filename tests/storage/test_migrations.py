@@ -11,7 +11,7 @@ import pytest
 
 from hiplog.domain.catalog import exercise_to_dict, new_custom_exercise, slugify
 from hiplog.domain.models import Length, Role
-from hiplog.storage import exercise_repo, program_repo, session_repo
+from hiplog.storage import athlete_repo, exercise_repo, program_repo, session_repo, settings_repo
 from hiplog.storage.database import UnusableDatabaseError, open_database
 from hiplog.storage.inspection import FileState, inspect_database
 from hiplog.storage.migrate import script_revisions
@@ -128,3 +128,35 @@ def test_revision_0002_gives_old_custom_exercises_their_role_by_the_name_rules(
         Length.LONG,
     )
     assert catalog["barbell-hip-thrust"].role is Role.CATALOG
+
+
+@pytest.mark.parametrize("stored_name", [None, "Alex"])
+def test_revision_0006_gives_an_existing_file_one_athlete_who_owns_everything(
+    tmp_path: Path, stored_name: str | None
+) -> None:
+    db_path = tmp_path / "hiplog.db"
+    shutil.copy(FIXTURES / "schema-0004.db", db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("INSERT INTO settings (key, value) VALUES ('unit', 'lb')")
+    if stored_name is not None:
+        conn.execute("INSERT INTO settings (key, value) VALUES ('name', ?)", (stored_name,))
+    conn.commit()
+    conn.close()
+    db = open_database(db_path, backups_dir=tmp_path / "backups")
+    try:
+        with db.reader() as tx:
+            (athlete,) = athlete_repo.athletes(tx)
+            assert settings_repo.load_settings(tx)["unit"] == "lb"
+            assert exercise_repo.notes(tx) == {
+                "barbell-hip-thrust": "Bench at 40 cm; pad over the hips"
+            }
+    finally:
+        db.close()
+    assert (athlete.name, athlete.unit, athlete.sessions) == (stored_name or "Me", "lb", 1)
+    conn = sqlite3.connect(db_path)
+    owners = {
+        table: conn.execute(f"SELECT DISTINCT athlete_id FROM {table}").fetchall()
+        for table in ("sessions", "settings", "programs", "exercise_notes")
+    }
+    conn.close()
+    assert owners == {table: [(athlete.id,)] for table in owners}

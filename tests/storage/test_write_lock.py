@@ -23,7 +23,7 @@ def _holder(path: Path, seconds: float, holding: threading.Event) -> threading.T
     def run() -> None:
         conn = sqlite3.connect(path, isolation_level=None)
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT INTO settings (key, value) VALUES ('held', 'yes')")
+        conn.execute("INSERT INTO settings (athlete_id, key, value) VALUES (1, 'held', 'yes')")
         holding.set()
         threading.Event().wait(seconds)
         conn.execute("COMMIT")

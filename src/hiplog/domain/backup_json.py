@@ -22,6 +22,14 @@ Shape (version 1)::
 "programs" and "program_runs" came in December 2026; a file without them has none. So did
 "exercise_notes" (slug -> the person's note, built-in and own exercises alike; only those with
 a note).
+
+Athletes (December 2026): a backup of one athlete has the shape above plus
+``"athlete": NAME``. A backup of every athlete of a database keeps "exercises" (they are shared)
+and holds the rest per athlete, by name::
+
+    {"format": "hiplog-backup", "version": 1, "exported_at": ..., "exercises": [...],
+     "athletes": [{"name": "Ann", "settings": {...}, "bodyweights": [...], "sessions": [...],
+                   "programs": [...], "program_runs": [...], "exercise_notes": {...}}]}
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, NoReturn, TextIO
 
@@ -92,6 +100,49 @@ def run_to_dict(run: ProgramRun) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class AthleteBackup:
+    """One athlete's part of an every-athlete backup."""
+
+    name: str
+    sessions: Sequence[Session]
+    settings: Mapping[str, str]
+    bodyweights: Sequence[BodyweightEntry]
+    programs: Sequence[Program] = ()
+    runs: Sequence[ProgramRun] = ()
+    exercise_notes: Mapping[str, str] = field(default_factory=dict)
+
+
+def _athlete_part(
+    sessions: Iterable[Session],
+    settings: Mapping[str, str],
+    bodyweights: Iterable[BodyweightEntry],
+    programs: Sequence[Program],
+    runs: Sequence[ProgramRun],
+    exercise_notes: Mapping[str, str] | None,
+) -> dict[str, Any]:
+    return {
+        "settings": dict(settings),
+        "bodyweights": [
+            {"measured_at": b.measured_at.isoformat(), "kg": b.kg} for b in bodyweights
+        ],
+        "sessions": [session_to_dict(s) for s in sessions],
+        "programs": [program_to_dict(p) for p in programs],
+        "program_runs": [run_to_dict(r) for r in runs],
+        "exercise_notes": dict(sorted((exercise_notes or {}).items())),
+    }
+
+
+def _header(exported_at: datetime | None, customs: Iterable[Exercise]) -> dict[str, Any]:
+    when = exported_at or datetime.now().replace(microsecond=0)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": when.isoformat(),
+        "exercises": [exercise_to_dict(e) for e in customs],
+    }
+
+
 def write_backup_json(
     sessions: Iterable[Session],
     custom_exercises: Iterable[Exercise],
@@ -102,23 +153,34 @@ def write_backup_json(
     programs: Sequence[Program] = (),
     runs: Sequence[ProgramRun] = (),
     exercise_notes: Mapping[str, str] | None = None,
+    athlete: str | None = None,
 ) -> None:
-    """Write the backup; `exported_at` defaults to now (local time, whole seconds)."""
-    when = exported_at or datetime.now().replace(microsecond=0)
-    document = {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": when.isoformat(),
-        "exercises": [exercise_to_dict(e) for e in custom_exercises],
-        "settings": dict(settings),
-        "bodyweights": [
-            {"measured_at": b.measured_at.isoformat(), "kg": b.kg} for b in bodyweights
-        ],
-        "sessions": [session_to_dict(s) for s in sessions],
-        "programs": [program_to_dict(p) for p in programs],
-        "program_runs": [run_to_dict(r) for r in runs],
-        "exercise_notes": dict(sorted((exercise_notes or {}).items())),
-    }
+    """Write one athlete's backup; `exported_at` defaults to now (local time, whole seconds)."""
+    document = _header(exported_at, custom_exercises)
+    if athlete is not None:
+        document["athlete"] = athlete
+    document.update(_athlete_part(sessions, settings, bodyweights, programs, runs, exercise_notes))
+    json.dump(document, out, indent=2, ensure_ascii=False, allow_nan=False)
+    out.write("\n")
+
+
+def write_athletes_backup_json(
+    custom_exercises: Iterable[Exercise],
+    athletes: Iterable[AthleteBackup],
+    out: TextIO,
+    exported_at: datetime | None = None,
+) -> None:
+    """Write a backup of every athlete: the shared custom exercises, then each athlete."""
+    document = _header(exported_at, custom_exercises)
+    document["athletes"] = [
+        {
+            "name": a.name,
+            **_athlete_part(
+                a.sessions, a.settings, a.bodyweights, a.programs, a.runs, a.exercise_notes
+            ),
+        }
+        for a in athletes
+    ]
     json.dump(document, out, indent=2, ensure_ascii=False, allow_nan=False)
     out.write("\n")
 
@@ -136,9 +198,11 @@ class _Reader:
         self.data = ImportedData(source_format="hiplog-json")
         self.slug_map: dict[str, str] = {}  # a custom slug in the file -> the slug used
         self.set_count = 0
+        self.prefix = ""  # "athletes[1]." while reading an athlete's part
 
     def fail(self, path: str, message: str) -> NoReturn:
-        raise InputError(message, f"{self.source} {path}" if path else self.source)
+        where = f"{self.prefix}{path}"
+        raise InputError(message, f"{self.source} {where}" if where else self.source)
 
     # -- typed getters -------------------------------------------------------------------------
 
@@ -295,7 +359,7 @@ class _Reader:
         why = out_of_range(result)
         if why:
             # JSON has no meaningful line per set: line 0, and the path says where.
-            reason = f"{path}: more than a person can do: {', '.join(why)}"
+            reason = f"{self.prefix}{path}: more than a person can do: {', '.join(why)}"
             self.data.flagged_lines.append((0, reason))
             result = replace(result, flagged=True)
         return result
@@ -394,11 +458,40 @@ def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
     document = reader.obj(doc, "")
     reader.header(document)
     reader.exercises(document.get("exercises", []))
-    reader.settings(document.get("settings", {}))
-    reader.bodyweights(document.get("bodyweights", []))
-    reader.sessions(document.get("sessions", []))
-    reader.programs(document.get("programs", []))
-    reader.program_runs(document.get("program_runs", []))
-    reader.exercise_notes(document.get("exercise_notes", {}))
+    if "athletes" in document:
+        _read_athletes(reader, document["athletes"])
+    else:
+        name = reader.text(document.get("athlete", ""), "athlete") or ""
+        reader.data.athlete = " ".join(name.split())
+        _read_athlete_part(reader, document)
     reader.data.rows_read = reader.set_count
     return reader.data
+
+
+def _read_athlete_part(reader: _Reader, part: dict[str, Any]) -> None:
+    reader.settings(part.get("settings", {}))
+    reader.bodyweights(part.get("bodyweights", []))
+    reader.sessions(part.get("sessions", []))
+    reader.programs(part.get("programs", []))
+    reader.program_runs(part.get("program_runs", []))
+    reader.exercise_notes(part.get("exercise_notes", {}))
+
+
+def _read_athletes(reader: _Reader, value: Any) -> None:
+    """Each athlete's part of an every-athlete backup, into `reader.data.athletes` by name."""
+    whole = reader.data
+    for i, item in enumerate(reader.array(value, "athletes")):
+        path = f"athletes[{i}]"
+        part = reader.obj(item, path)
+        name = " ".join((reader.text(part.get("name"), f"{path}.name") or "").split())
+        if not name:
+            reader.fail(f"{path}.name", "an athlete needs a name")
+        if name in whole.athletes:
+            reader.fail(f"{path}.name", f"'{name}' appears twice")
+        reader.data = ImportedData(source_format=whole.source_format)
+        reader.prefix = f"{path}."
+        _read_athlete_part(reader, part)
+        whole.athletes[name] = reader.data
+        whole.sessions.extend(reader.data.sessions)  # for the preview and the load checks
+        whole.flagged_lines.extend(reader.data.flagged_lines)
+    reader.data, reader.prefix = whole, ""

@@ -173,6 +173,10 @@ class ImportedData:
     programs: list[Program] = field(default_factory=list)  # the person's own (JSON backup)
     program_runs: list[ProgramRun] = field(default_factory=list)
     exercise_notes: dict[str, str] = field(default_factory=dict)  # slug -> note (JSON backup)
+    # An every-athlete JSON backup: each athlete's name -> their part (sessions, settings,
+    # bodyweights, programs, notes); the custom exercises stay here, shared.
+    athletes: dict[str, ImportedData] = field(default_factory=dict)
+    athlete: str = ""  # whose backup a one-athlete JSON backup is ("" when it does not say)
     source_format: str = ""
     load_unit: str = ""  # "lb" or "kg": what most of the file's loads were written in
     unsure: set[str] = field(default_factory=set)  # custom slugs the name rules could not tell

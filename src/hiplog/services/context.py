@@ -1,4 +1,9 @@
-"""The open data a session of hiplog works on: the database, its catalog and its settings."""
+"""The open data a session of hiplog works on: the database, its catalog, the athlete whose
+training is shown and their settings.
+
+Every service reads and writes for `ctx.athlete` only (storage/athlete_scope.py keeps each
+transaction to them); `use_athlete` switches, forgetting what was cached for the last one.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,12 @@ from functools import cache
 from pathlib import Path
 
 from hiplog.domain.catalog import Catalog
+from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.resources import resource_path
 from hiplog.services.locations import Locations, resolve_locations
-from hiplog.storage import exercise_repo, settings_repo
+from hiplog.storage import athlete_repo, exercise_repo, settings_repo
 from hiplog.storage.database import Database, open_database
 
 
@@ -42,22 +48,53 @@ class AppContext:
         self.locations = locations
         self._catalog: Catalog | None = None
         self._settings: ProgressionSettings | None = None
+        self._athlete: str | None = None
 
     @classmethod
-    def open(cls, locations: Locations) -> AppContext:
-        """Open (create, migrate) the database and bring the built-in catalog up to date."""
+    def open(cls, locations: Locations, athlete: str | None = None) -> AppContext:
+        """Open (create, migrate) the database and bring the built-in catalog up to date.
+
+        It works for `athlete` (an InputError naming the known ones if there is no such
+        athlete), else for the first athlete of the file.
+        """
         db = open_database(locations.database, backups_dir=locations.backups)
         try:
             _sync_builtins(db)
+            ctx = cls(db, locations)
+            if athlete is not None:
+                ctx.use_athlete(athlete)
         except BaseException:
             db.close()
             raise
-        return cls(db, locations)
+        return ctx
 
     @classmethod
-    def open_path(cls, path: Path) -> AppContext:
+    def open_path(cls, path: Path, athlete: str | None = None) -> AppContext:
         """Open a database file at `path` (tests, benchmarks)."""
-        return cls.open(resolve_locations(str(path)))
+        return cls.open(resolve_locations(str(path)), athlete)
+
+    @property
+    def athlete(self) -> str:
+        """The name of the athlete whose training everything shows."""
+        if self._athlete is None:
+            with self.db.reader() as tx:
+                self._athlete = athlete_repo.athlete_name(tx, self.db.athlete_id)
+        return self._athlete
+
+    def athlete_names(self) -> list[str]:
+        with self.db.reader() as tx:
+            return [a.name for a in athlete_repo.athletes(tx)]
+
+    def use_athlete(self, name: str) -> None:
+        """Work for the athlete called `name` from now on."""
+        with self.db.reader() as tx:
+            found = athlete_repo.athlete_id(tx, name)
+        if found is None:
+            known = ", ".join(self.athlete_names())
+            raise InputError(f"there is no athlete '{name}' in {self.db.path}; known: {known}")
+        self.db.use_athlete(found)
+        self.invalidate()
+        self._athlete = name
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
@@ -75,19 +112,25 @@ class AppContext:
         return self._settings
 
     def invalidate(self) -> None:
-        """Forget cached catalog and settings after they changed."""
+        """Forget cached catalog, settings and athlete name after they changed."""
         self._catalog = None
         self._settings = None
+        self._athlete = None
 
     def reopen(self) -> None:
         """Close the database and open the file at the same place again (after a restore).
 
-        Everything cached is forgotten; objects holding this context keep working.
+        Everything cached is forgotten; objects holding this context keep working. The same
+        athlete stays open if the file still holds them, else its first athlete.
         """
+        athlete = self._athlete
         self.db.close()
         self.db = open_database(self.locations.database, backups_dir=self.locations.backups)
         _sync_builtins(self.db)
         self.invalidate()
+        self._athlete = None
+        if athlete is not None and athlete in self.athlete_names():
+            self.use_athlete(athlete)
 
     def close(self) -> None:
         self.db.close()

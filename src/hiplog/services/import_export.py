@@ -267,12 +267,23 @@ def import_file(
         # another process has then been recorded (this one adds nothing) or waits for this one.
         if digest and not dry_run and import_repo.already_imported(tx, digest) is not None:
             return ImportSummary(file=path.name, format=fmt, already_imported=True)
-        fresh = _sessions_to_add(tx, catalog, data, dry_run, summary)
+        if data.athletes:  # a backup of every athlete (cyclic import: it builds on this module)
+            from hiplog.services.athlete_backup import import_every_athlete
+
+            import_every_athlete(tx, catalog, data, dry_run, summary)
+            fresh = []
+        else:
+            if data.athlete and not dry_run:
+                from hiplog.services.athlete_backup import adopt_fresh_athlete
+
+                adopt_fresh_athlete(tx, [data.athlete])
+            fresh = _sessions_to_add(tx, catalog, data, dry_run, summary)
         if dry_run:
-            summary.sets_imported = sum(len(s.sets) for s in fresh)
+            summary.sets_imported = summary.sets_imported or sum(len(s.sets) for s in fresh)
             tx.rollback()
         else:
-            _write_imported(tx, data, fresh, summary)
+            if not data.athletes:
+                summary.sets_imported = write_imported(tx, data, fresh)
             if summary.unit_changed:
                 settings_repo.save_settings(tx, {"unit": summary.unit_changed})
             summary.seconds = time.perf_counter() - started
@@ -299,7 +310,7 @@ def _sessions_to_add(
 ) -> list[Session]:
     """Add the file's custom exercises, then pick the file's sessions hiplog does not hold yet
     (a session equal to a stored one at the same start time was imported before)."""
-    remap = _add_custom_exercises(tx, catalog, data.custom_exercises, dry_run)
+    remap = add_custom_exercises(tx, catalog, data.custom_exercises, dry_run)
     starts = session_repo.session_starts(tx)
     colliding = [sid for s in data.sessions for sid in starts.get(s.started_at, [])]
     renamed = {old: new for old, new in remap.items() if old != new}
@@ -316,11 +327,10 @@ def _sessions_to_add(
     return fresh
 
 
-def _write_imported(
-    tx: OrmSession, data: ImportedData, fresh: list[Session], summary: ImportSummary
-) -> None:
-    """Store the new sessions, the file's bodyweights, its settings and its programs."""
-    summary.sets_imported = session_repo.add_sessions_bulk(tx, fresh)
+def write_imported(tx: OrmSession, data: ImportedData, fresh: list[Session]) -> int:
+    """Store the new sessions, the file's bodyweights, its settings and its programs; returns
+    the number of sets stored."""
+    sets = session_repo.add_sessions_bulk(tx, fresh)
     for entry in data.bodyweights:
         settings_repo.add_bodyweight(tx, entry)
     if data.settings:
@@ -329,9 +339,10 @@ def _write_imported(
         program_repo.merge(tx, data.programs, data.program_runs)
     for slug, note in data.exercise_notes.items():
         exercise_repo.set_note(tx, slug, note)
+    return sets
 
 
-def _add_custom_exercises(
+def add_custom_exercises(
     tx: OrmSession, catalog: Catalog, customs: list[Exercise], dry_run: bool
 ) -> dict[str, str]:
     """Add the file's custom exercises, reusing ones hiplog already has by name.
@@ -382,12 +393,18 @@ def export_csv(ctx: AppContext, path: Path, replace: bool = False) -> int:
     return write_text_atomically(path, write, replace=replace, protected=_protected(ctx))
 
 
-def export_json(ctx: AppContext, path: Path, replace: bool = False) -> int:
-    """Write the full JSON backup (custom exercises, settings and bodyweights included).
+def export_json(ctx: AppContext, path: Path, replace: bool = False, everyone: bool = False) -> int:
+    """Write the full JSON backup (custom exercises, settings and bodyweights included) of the
+    athlete, or of `everyone` in the database.
 
     An existing file is replaced only when `replace` says so; a database never is.
     """
+    if everyone:  # cyclic import: athlete_backup builds on this module
+        from hiplog.services.athlete_backup import export_every_athlete
+
+        return export_every_athlete(ctx, path, _protected(ctx), replace)
     customs = [e for e in ctx.catalog() if e.custom]
+    athlete = ctx.athlete
 
     def write(handle: TextIO) -> int:
         with ctx.db.reader() as tx:
@@ -401,6 +418,7 @@ def export_json(ctx: AppContext, path: Path, replace: bool = False) -> int:
                 programs=program_repo.list_programs(tx),
                 runs=program_repo.runs(tx),
                 exercise_notes=exercise_repo.notes(tx),
+                athlete=athlete,
             )
         return sum(len(s.sets) for s in sessions)
 

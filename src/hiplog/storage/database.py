@@ -14,6 +14,8 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hiplog.domain.errors import DatabaseError
+from hiplog.storage import athlete_repo
+from hiplog.storage.athlete_scope import ATHLETE_KEY
 from hiplog.storage.backup import backup_database, new_backup_path
 from hiplog.storage.engine import is_locked_error, make_engine, writable_file, write_engine
 from hiplog.storage.inspection import FileState, Inspection, access_problem, inspect_database
@@ -60,6 +62,20 @@ class Database:
         self.read_only = read_only
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._writers = sessionmaker(write_engine(engine), expire_on_commit=False)
+        # The athlete every transaction works for (storage/athlete_scope.py); until one is
+        # chosen, the first of the file.
+        self._athlete_id: int | None = None
+
+    @property
+    def athlete_id(self) -> int:
+        if self._athlete_id is None:
+            with self._sessions() as session:
+                self._athlete_id = athlete_repo.first_athlete_id(session)
+        return self._athlete_id
+
+    def use_athlete(self, athlete_id: int) -> None:
+        """Work for another athlete from the next transaction on."""
+        self._athlete_id = athlete_id
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -78,6 +94,7 @@ class Database:
             )
         try:
             with self._writers.begin() as session:
+                session.info[ATHLETE_KEY] = self.athlete_id
                 yield session
         except (OperationalError, sqlite3.OperationalError, OSError) as exc:
             raise write_failure(self.path, exc) from exc
@@ -85,6 +102,7 @@ class Database:
     @contextmanager
     def reader(self) -> Iterator[Session]:
         with self._sessions() as session:
+            session.info[ATHLETE_KEY] = self.athlete_id
             yield session
 
     def close(self) -> None:

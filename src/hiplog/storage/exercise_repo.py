@@ -10,7 +10,11 @@ from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.catalog import Catalog, exercise_from_dict, exercise_to_dict
 from hiplog.domain.models import Exercise, Role
-from hiplog.storage.orm import ExerciseRow, SetRow
+from hiplog.storage.athlete_scope import ALL_ATHLETES
+from hiplog.storage.orm import ExerciseNoteRow, ExerciseRow, SetRow
+
+# The catalog is shared: moving or deleting an exercise concerns every athlete's sets.
+_EVERYONE = {ALL_ATHLETES: True}
 
 
 def _to_domain(row: ExerciseRow) -> Exercise:
@@ -119,29 +123,47 @@ def move_sets(db: OrmSession, set_ids: list[int], slug: str) -> int:
     found = exercise_id(db, slug)
     if found is None or not set_ids:
         return 0
-    result = db.execute(update(SetRow).where(SetRow.id.in_(set_ids)).values(exercise_id=found))
+    result = db.execute(
+        update(SetRow).where(SetRow.id.in_(set_ids)).values(exercise_id=found),
+        execution_options=_EVERYONE,
+    )
     return int(getattr(result, "rowcount", 0) or 0)
 
 
 def map_onto(db: OrmSession, custom_slug: str, target_slug: str) -> list[int]:
     """Move every set of a custom exercise onto another exercise and delete the custom one.
 
-    Returns the ids of the sets moved.
+    The catalog is shared by the athletes, so every athlete's sets move with it. Returns the
+    ids of the sets moved.
     """
     ids = slug_ids(db)
     source_id, target_id = ids[custom_slug], ids[target_slug]
-    moved = list(db.scalars(select(SetRow.id).where(SetRow.exercise_id == source_id)))
-    db.execute(update(SetRow).where(SetRow.exercise_id == source_id).values(exercise_id=target_id))
+    moved = list(
+        db.scalars(
+            select(SetRow.id).where(SetRow.exercise_id == source_id), execution_options=_EVERYONE
+        )
+    )
+    db.execute(
+        update(SetRow).where(SetRow.exercise_id == source_id).values(exercise_id=target_id),
+        execution_options=_EVERYONE,
+    )
     db.delete(db.get_one(ExerciseRow, source_id))
     return moved
 
 
 def delete_custom_if_unused(db: OrmSession, slug: str) -> bool:
-    """Delete the custom exercise `slug` if no set uses it; True if it was deleted."""
+    """Delete the custom exercise `slug` if no set of any athlete uses it; True if it was
+    deleted."""
     row = db.scalars(select(ExerciseRow).where(ExerciseRow.slug == slug)).one_or_none()
     if row is None or not row.custom:
         return False
-    used = db.scalar(select(func.count(SetRow.id)).where(SetRow.exercise_id == row.id)) or 0
+    used = (
+        db.scalar(
+            select(func.count(SetRow.id)).where(SetRow.exercise_id == row.id),
+            execution_options=_EVERYONE,
+        )
+        or 0
+    )
     if used:
         return False
     db.delete(row)
@@ -159,12 +181,29 @@ def set_counts(db: OrmSession) -> dict[str, int]:
 
 
 def notes(db: OrmSession) -> dict[str, str]:
-    """The person's note per exercise slug, for the exercises that have one."""
-    rows = db.execute(select(ExerciseRow.slug, ExerciseRow.note).where(ExerciseRow.note != ""))
+    """The athlete's note per exercise slug, for the exercises that have one."""
+    rows = db.execute(
+        select(ExerciseRow.slug, ExerciseNoteRow.note)
+        .join(ExerciseNoteRow, ExerciseNoteRow.exercise_id == ExerciseRow.id)
+        .where(ExerciseNoteRow.note != "")
+    )
     return {str(slug): str(note) for slug, note in rows}
 
 
 def set_note(db: OrmSession, slug: str, note: str) -> bool:
-    """Replace the note of exercise `slug`; False if there is no such exercise."""
-    result = db.execute(update(ExerciseRow).where(ExerciseRow.slug == slug).values(note=note))
-    return bool(getattr(result, "rowcount", 0))
+    """Replace the athlete's note on exercise `slug` (an empty one removes it); False if there
+    is no such exercise."""
+    found = exercise_id(db, slug)
+    if found is None:
+        return False
+    row = db.scalars(
+        select(ExerciseNoteRow).where(ExerciseNoteRow.exercise_id == found)
+    ).one_or_none()
+    if not note:
+        if row is not None:
+            db.delete(row)
+    elif row is None:
+        db.add(ExerciseNoteRow(exercise_id=found, note=note))
+    else:
+        row.note = note
+    return True

@@ -2,6 +2,10 @@
 
 Constraints live in the schema, so that nothing outside what a person can log reaches the file
 even if a caller forgets to validate. Changing this file needs a new Alembic revision.
+
+Every per-person table carries `athlete_id` (revision 0006); storage/athlete_scope.py limits
+every ORM statement to the open athlete. The exercise catalog (built-in and own exercises) is
+shared by the database; a person's note on an exercise is theirs (`exercise_notes`).
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -35,11 +41,25 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class AthleteRow(Base):
+    """A person whose training the database keeps (revision 0006): a family on one computer, a
+    coach's clients. Everything logged, set or followed belongs to one athlete."""
+
+    __tablename__ = "athletes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created: Mapped[datetime] = mapped_column(DateTime)
+
+
+def _athlete_column() -> Mapped[int]:
+    return mapped_column(ForeignKey("athletes.id", ondelete="CASCADE"))
+
+
 class ExerciseRow(Base):
-    """A built-in or custom exercise. `facts_json` holds every catalog fact as JSON but its role,
-    which is a column of its own ("catalog", "hip" or "other"; revision 0002). `note` is the
-    person's note on the exercise (bench height, foot stance; revision 0004): not a fact, so a
-    new catalog leaves it alone."""
+    """A built-in or custom exercise, shared by every athlete of the database. `facts_json`
+    holds every catalog fact as JSON but its role, which is a column of its own ("catalog",
+    "hip" or "other"; revision 0002)."""
 
     __tablename__ = "exercises"
 
@@ -50,7 +70,18 @@ class ExerciseRow(Base):
     position: Mapped[int] = mapped_column(Integer, default=0)
     facts_json: Mapped[str] = mapped_column(Text)
     role: Mapped[str] = mapped_column(String(10), default="catalog", server_default="catalog")
-    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ExerciseNoteRow(Base):
+    """An athlete's note on an exercise (bench height, foot stance; revision 0004 kept it on the
+    exercise, 0006 per athlete): not a fact, so a new catalog leaves it alone."""
+
+    __tablename__ = "exercise_notes"
+    __table_args__ = (PrimaryKeyConstraint("athlete_id", "exercise_id"),)
+
+    athlete_id: Mapped[int] = _athlete_column()
+    exercise_id: Mapped[int] = mapped_column(ForeignKey("exercises.id", ondelete="CASCADE"))
+    note: Mapped[str] = mapped_column(Text)
 
 
 class SessionRow(Base):
@@ -58,9 +89,11 @@ class SessionRow(Base):
     __table_args__ = (
         CheckConstraint("bodyweight_kg IS NULL OR bodyweight_kg > 0", name="bodyweight_positive"),
         Index("ix_sessions_started_at", "started_at"),
+        Index("ix_sessions_athlete_started_at", "athlete_id", "started_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = _athlete_column()
     started_at: Mapped[datetime] = mapped_column(DateTime)
     notes: Mapped[str] = mapped_column(Text, default="")
     bodyweight_kg: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -110,24 +143,30 @@ class BodyweightRow(Base):
     __table_args__ = (CheckConstraint("kg > 0", name="kg_positive"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    athlete_id: Mapped[int] = _athlete_column()
     measured_at: Mapped[datetime] = mapped_column(DateTime, index=True)
     kg: Mapped[float] = mapped_column(Float)
 
 
 class SettingRow(Base):
     __tablename__ = "settings"
+    __table_args__ = (PrimaryKeyConstraint("athlete_id", "key"),)
 
-    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    athlete_id: Mapped[int] = _athlete_column()
+    key: Mapped[str] = mapped_column(String(120))
     value: Mapped[str] = mapped_column(Text)
 
 
 class ImportRecord(Base):
-    """One imported file, by content hash: importing the same file again adds nothing."""
+    """One imported file, by content hash: importing the same file again for the same athlete
+    adds nothing."""
 
     __tablename__ = "import_records"
+    __table_args__ = (UniqueConstraint("athlete_id", "sha256"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    athlete_id: Mapped[int] = _athlete_column()
+    sha256: Mapped[str] = mapped_column(String(64))
     filename: Mapped[str] = mapped_column(Text)
     format: Mapped[str] = mapped_column(String(40))
     imported_at: Mapped[datetime] = mapped_column(DateTime)
@@ -139,9 +178,11 @@ class ProgramRow(Base):
     """A person's own program (starters live in resources/programs.json until used)."""
 
     __tablename__ = "programs"
+    __table_args__ = (UniqueConstraint("athlete_id", "name"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    athlete_id: Mapped[int] = _athlete_column()
+    name: Mapped[str] = mapped_column(String(200))
     position: Mapped[int] = mapped_column(Integer, default=0)
 
     days: Mapped[list[ProgramDayRow]] = relationship(

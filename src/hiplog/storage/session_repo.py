@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Select, func, select
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.models import Session, SetEntry
+from hiplog.storage.athlete_scope import ATHLETE_KEY
 from hiplog.storage.exercise_repo import slug_ids
 from hiplog.storage.orm import ExerciseRow, SessionRow, SetRow
 from hiplog.storage.row_check import sound_session, sound_set
@@ -331,6 +332,7 @@ def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
     if not sessions:
         return 0
     ids = slug_ids(db)
+    athlete = db.info[ATHLETE_KEY]  # a Core insert: the athlete is named, not stamped
     connection = db.connection()
     # The sessions get the ids SQLite would give them (the largest so far plus one, and so
     # on), written out so that one executemany can insert them all; INSERT ... RETURNING in
@@ -343,6 +345,7 @@ def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
         [
             {
                 "id": session_id,
+                "athlete_id": athlete,
                 "started_at": session.started_at,
                 "notes": session.notes,
                 "bodyweight_kg": session.bodyweight_kg,

@@ -18,8 +18,9 @@ def load_settings(db: OrmSession) -> dict[str, str]:
 
 
 def save_settings(db: OrmSession, values: Mapping[str, str]) -> None:
+    stored = {row.key: row for row in db.scalars(select(SettingRow))}
     for key, value in values.items():
-        row = db.get(SettingRow, key)
+        row = stored.get(key)
         if row is None:
             db.add(SettingRow(key=key, value=value))
         else:

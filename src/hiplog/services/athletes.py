@@ -1,0 +1,64 @@
+"""The athletes of a database (a family on one computer, a coach's clients): listed, added and
+chosen. Which athlete the services work for is `ctx.athlete` (services/context.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from hiplog.domain.errors import InputError
+from hiplog.domain.settings import ProgressionSettings
+from hiplog.services.context import AppContext
+from hiplog.storage import athlete_repo
+
+MAX_NAME_CHARS = 200
+
+
+@dataclass(frozen=True)
+class AthleteSummary:
+    name: str
+    unit: str  # "kg" or "lb": the athlete's display unit
+    sessions: int
+
+    def to_json(self) -> dict[str, object]:
+        return {"name": self.name, "unit": self.unit, "sessions": self.sessions}
+
+
+def list_athletes(ctx: AppContext) -> list[AthleteSummary]:
+    """Every athlete by name, with their unit and number of sessions."""
+    default = ProgressionSettings().unit.value
+    with ctx.db.reader() as tx:
+        found = athlete_repo.athletes(tx)
+    return [AthleteSummary(a.name, a.unit or default, a.sessions) for a in found]
+
+
+def add_athlete(ctx: AppContext, name: str) -> str:
+    """Add an athlete (with default settings and nothing logged); returns the name as stored.
+
+    An empty, too long or taken name is refused with an InputError and nothing is added.
+    """
+    clean = " ".join(name.split())
+    if not clean:
+        raise InputError("an athlete needs a name (it was empty)")
+    if len(clean) > MAX_NAME_CHARS:
+        raise InputError(f"an athlete's name is at most {MAX_NAME_CHARS} characters")
+    taken = ctx.athlete_names()
+    if clean.casefold() in (known.casefold() for known in taken):
+        raise InputError(f"there is already an athlete called '{clean}'")
+    with ctx.db.transaction() as tx:
+        athlete_repo.add_athlete(tx, clean, datetime.now().replace(microsecond=0))
+    return clean
+
+
+def choose_for_command(ctx: AppContext, name: str | None) -> None:
+    """The command line's rule: `--athlete NAME` picks one (an InputError naming the known ones
+    if there is no such athlete); without it the database must hold only one."""
+    if name is not None:
+        ctx.use_athlete(name)
+        return
+    names = ctx.athlete_names()
+    if len(names) > 1:
+        raise InputError(
+            f"this database holds {len(names)} athletes ({', '.join(names)}); "
+            "say which with --athlete NAME"
+        )
