@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +37,8 @@ from hiplog.domain.plan import Plan
 from hiplog.domain.wording import plural
 from hiplog.services.context import AppContext
 from hiplog.ui.app_identity import ui_settings
+from hiplog.ui.athletes.athlete_actions import add_athlete_actions
+from hiplog.ui.athletes.athlete_switcher import AthleteSwitcher
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.undo_support import undo_notices
 from hiplog.ui.files.backup_actions import add_backup_actions
@@ -86,7 +89,6 @@ class MainWindow(QMainWindow):
         self.ui_settings = settings if settings is not None else ui_settings()
         self.events = DataEvents(self)
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(f"hiplog - {ctx.locations.database.name}")
 
         # Each view is built the first time it is shown or asked for; until then a plain widget
         # holds its place in the stack. A start pays only for the view it opens on (the
@@ -115,11 +117,21 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
         self.nav.currentRowChanged.connect(self._show_row)
-        layout.addWidget(self.nav)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(column)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
         self._build_menus()
+        # Over the view list, once the database holds more than one athlete.
+        self.athlete_switcher = AthleteSwitcher(self.athlete_actions, central)
+        self.athlete_switcher.setFixedWidth(self.nav.width())
+        column.addWidget(self.athlete_switcher)
+        column.addWidget(self.nav, 1)
+        self.events.athlete_changed.connect(self._athlete_switched)
+        self.events.athletes_listed.connect(self._update_title)
+        self._update_title()
         self.events.exercise_requested.connect(lambda slug: self.open_view("progress", slug))
         # An undo or redo can be refused on any view (Ctrl+Z works everywhere): say why.
         undo_notices(self.undo_stack).refused.connect(self.show_refusal)
@@ -170,6 +182,8 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             "Write every set to a CSV file, or everything to a JSON backup",
         )
+        file_menu.addSeparator()
+        self.athlete_actions = add_athlete_actions(file_menu, self.ctx, self.events, self)
         file_menu.addSeparator()
         add_backup_actions(file_menu, self.ctx, self.events, self)
         file_menu.addSeparator()
@@ -421,6 +435,29 @@ class MainWindow(QMainWindow):
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    # --- athletes --------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        title = f"hiplog - {self.ctx.locations.database.name}"
+        try:
+            several = len(self.ctx.athlete_names()) > 1
+            if several:
+                title = f"hiplog - {self.ctx.athlete} - {self.ctx.locations.database.name}"
+        except (OSError, HiplogError):
+            pass
+        self.setWindowTitle(title)
+
+    def _athlete_switched(self) -> None:
+        """Another athlete is shown: the views read their data (by the same signal), undo
+        forgets the last athlete's steps, and a program editor open on their programs closes."""
+        from hiplog.ui.programs.program_editor import ProgramEditor
+
+        self.undo_stack.clear()
+        for editor in self.findChildren(ProgramEditor):
+            editor.close()
+        self._update_title()
+        self.statusBar().showMessage(f"Showing {self.ctx.athlete}'s training", 10_000)
 
     # --- window state ----------------------------------------------------------------------
 

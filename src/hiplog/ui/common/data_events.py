@@ -13,3 +13,7 @@ class DataEvents(QObject):
     settings_changed = Signal()  # settings (unit, rep ranges, ...) changed
     programs_changed = Signal()  # a program was edited, or another one is followed
     exercise_requested = Signal(str)  # a view asks to show this exercise slug elsewhere
+    # The window now shows another athlete (ctx.athlete), or the list of athletes changed:
+    # every view reads everything again.
+    athlete_changed = Signal()
+    athletes_listed = Signal()  # an athlete was added (the switcher lists them again)

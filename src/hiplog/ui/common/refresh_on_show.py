@@ -35,6 +35,7 @@ class LazyView(QWidget):
             events.programs_changed,
         ):
             signal.connect(self._data_changed)
+        events.athlete_changed.connect(self._athlete_changed)
 
     def reload(self) -> None:
         """Read the data again and show it; clears the stale mark."""
@@ -43,6 +44,14 @@ class LazyView(QWidget):
     def reload_if_stale(self) -> None:
         if self._dirty:
             self.reload()
+
+    def athlete_switched(self) -> None:
+        """The window shows another athlete: forget anything held for the last one (the Log
+        starts an empty session). Called before the view reads the data again."""
+
+    def _athlete_changed(self) -> None:
+        self.athlete_switched()
+        self._data_changed()
 
     def _data_changed(self) -> None:
         self._dirty = True

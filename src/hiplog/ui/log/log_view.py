@@ -259,6 +259,12 @@ class LogView(LazyView):
         self._reset(LogSession(self._ctx, self._events, _now()))
         self._update_status()
 
+    def athlete_switched(self) -> None:
+        """Another athlete's training: nothing of the last one's session stays; their own
+        session of the last three hours is picked up, as at start."""
+        self.new_session()
+        self._resume_ongoing()
+
     def _reset(self, log: LogSession) -> None:
         self._log = log
         self._log.on_changed = self._after_change

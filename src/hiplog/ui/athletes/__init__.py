@@ -1,0 +1,1 @@
+"""Athletes in the window: the switcher, File > Athletes... and File > New athlete..."""

@@ -1,0 +1,34 @@
+"""The athlete switcher: a combo box over the view list, there once there are two athletes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from hiplog.domain.errors import HiplogError
+from hiplog.ui.athletes.athlete_actions import AthleteActions
+
+
+class AthleteSwitcher(QComboBox):
+    def __init__(self, actions: AthleteActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._actions = actions
+        self.setToolTip("Whose training the window shows")
+        self.setAccessibleName("Athlete")
+        self.activated.connect(lambda row: actions.switch_to(self.itemText(row)))
+        actions.events.athletes_listed.connect(self.fill)
+        actions.events.athlete_changed.connect(self.fill)
+        self.fill()
+
+    def fill(self) -> None:
+        """List the athletes, the one shown selected; hidden while there is only one."""
+        try:
+            names = self._actions.ctx.athlete_names()
+            current = self._actions.ctx.athlete
+        except (OSError, HiplogError):
+            names, current = [], ""
+        blocked = self.blockSignals(True)
+        self.clear()
+        self.addItems(names)
+        self.setCurrentIndex(max(self.findText(current), 0))
+        self.blockSignals(blocked)
+        self.setVisible(len(names) > 1)

@@ -1,0 +1,107 @@
+"""The window with several athletes: the switcher, File > New athlete... and File > Athletes..."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from shiboken6 import Shiboken
+from tests.ui.past_sessions import add_past_session
+
+from hiplog.services.context import AppContext
+from hiplog.ui.athletes.athletes_dialog import AthletesDialog
+from hiplog.ui.main_window import MainWindow
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(qtbot: QtBot, ctx: AppContext, ui_settings: QSettings) -> Iterator[MainWindow]:
+    add_past_session(ctx, 3, [("barbell-hip-thrust", 60.0, 12)] * 3)
+    w = MainWindow(ctx, ui_settings)
+    w.show()
+    w.open_view("history")
+    yield w
+    if Shiboken.isValid(w):
+        w.close()
+        Shiboken.delete(w)
+
+
+def _history_rows(w: MainWindow) -> int:
+    w.history_view.reload_if_stale()
+    return w.history_view.model.rowCount()
+
+
+def test_with_one_athlete_there_is_no_switcher(window: MainWindow) -> None:
+    assert not window.athlete_switcher.isVisible()
+    assert not window.athlete_actions.list_action.isVisible()
+    assert window.athlete_actions.new_action.text().replace("&", "") == "New athlete..."
+    assert window.windowTitle() == "hiplog - t.db"
+
+
+def test_a_new_athlete_is_shown_at_once_with_nothing_of_the_others(
+    window: MainWindow, ctx: AppContext
+) -> None:
+    assert _history_rows(window) == 1
+    window.undo_stack.push(QUndoCommand("Log a set"))
+    dialog = window.athlete_actions.ask_new_athlete()
+    dialog.setTextValue("Sam")
+    dialog.accept()
+    assert ctx.athlete == "Sam"
+    assert window.athlete_switcher.isVisible()
+    assert [window.athlete_switcher.itemText(i) for i in range(2)] == ["Me", "Sam"]
+    assert window.athlete_switcher.currentText() == "Sam"
+    assert window.athlete_actions.list_action.isVisible()
+    assert "Sam" in window.windowTitle()
+    assert _history_rows(window) == 0
+    assert window.undo_stack.count() == 0  # Me's steps are not undone on Sam's data
+    assert window.log_view.session_exercises() == []
+
+
+def test_switching_back_reloads_every_view(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext
+) -> None:
+    window.athlete_actions.add_athlete("Sam")
+    assert _history_rows(window) == 0
+    with qtbot.waitSignal(window.events.athlete_changed):
+        window.athlete_switcher.activated.emit(window.athlete_switcher.findText("Me"))
+    assert ctx.athlete == "Me"
+    assert _history_rows(window) == 1
+    window.open_view("plan")
+    assert window.stack.currentWidget() is window.plan_view
+
+
+@pytest.mark.parametrize(("name", "says"), [("", "needs a name"), ("Me", "already")])
+def test_an_empty_or_taken_name_is_refused_with_a_message(
+    window: MainWindow, ctx: AppContext, name: str, says: str
+) -> None:
+    assert not window.athlete_actions.add_athlete(name)
+    (box,) = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert says in box.text()
+    box.close()
+    assert ctx.athlete_names() == ["Me"] and ctx.athlete == "Me"
+
+
+def test_the_athletes_dialog_lists_them_and_shows_the_chosen_one(
+    window: MainWindow, ctx: AppContext
+) -> None:
+    window.athlete_actions.add_athlete("Sam")
+    dialog = window.athlete_actions.open_list()
+    assert isinstance(dialog, AthletesDialog)
+    model = dialog.model
+    rows = [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    assert rows == [["Me", "kg", "1 session"], ["Sam (shown now)", "kg", "0 sessions"]]
+    dialog.table.selectRow(0)
+    dialog.show_selected()
+    assert ctx.athlete == "Me"
+    assert model.index(0, 0).data() == "Me (shown now)"
+    assert _history_rows(window) == 1
+    dialog.close()
+    assert not [d for d in window.findChildren(QInputDialog) if d.isVisible()]
