@@ -49,6 +49,7 @@ class AppContext:
         self._catalog: Catalog | None = None
         self._settings: ProgressionSettings | None = None
         self._athlete: str | None = None
+        self.athlete_chosen = False  # an athlete was named (--athlete, a switch)
 
     @classmethod
     def open(cls, locations: Locations, athlete: str | None = None) -> AppContext:
@@ -95,6 +96,7 @@ class AppContext:
         self.db.use_athlete(found)
         self.invalidate()
         self._athlete = name
+        self.athlete_chosen = True
 
     def catalog(self) -> Catalog:
         if self._catalog is None:

@@ -10,6 +10,7 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from hiplog.domain.errors import HiplogError
 from hiplog.services.context import AppContext
 from hiplog.services.error_log import configure_file_log
 from hiplog.services.locations import resolve_locations
@@ -76,6 +77,13 @@ def run_app(args: argparse.Namespace) -> int:
         if ctx is None:
             return 1
         try:
+            athlete = getattr(args, "athlete", None)
+            if athlete is not None:
+                try:
+                    ctx.use_athlete(athlete)
+                except HiplogError as exc:  # an unknown name: the known ones, exit 2
+                    sys.stderr.write(f"hiplog: {exc}\n")
+                    return 2
             window = open_window(ctx, args)
             guard.activation_requested.connect(window.bring_to_front)
             window.show()

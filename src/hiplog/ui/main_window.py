@@ -71,6 +71,7 @@ VIEW_TIPS = {
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 VIEW_KEY = "window/view"
+ATHLETE_KEY = "window/athlete"
 REFUSAL_MS = 10_000  # how long a refused undo or redo stays in the status bar
 
 EXPORT_CSV_FILTER = "hiplog CSV, one row per set (*.csv)"
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.ui_settings = settings if settings is not None else ui_settings()
+        self._show_last_athlete()
         self.events = DataEvents(self)
         self.undo_stack = QUndoStack(self)
 
@@ -438,6 +440,18 @@ class MainWindow(QMainWindow):
 
     # --- athletes --------------------------------------------------------------------------
 
+    def _show_last_athlete(self) -> None:
+        """Open on the athlete shown when the window was last closed, if the database holds
+        them (`hiplog --athlete NAME` chose one already: that one)."""
+        if self.ctx.athlete_chosen:
+            return
+        name = str(self.ui_settings.value(ATHLETE_KEY, "") or "")
+        try:
+            if name and name in self.ctx.athlete_names():
+                self.ctx.use_athlete(name)
+        except (OSError, HiplogError):
+            pass
+
     def _update_title(self) -> None:
         title = f"hiplog - {self.ctx.locations.database.name}"
         try:
@@ -454,6 +468,7 @@ class MainWindow(QMainWindow):
         from hiplog.ui.programs.program_editor import ProgramEditor
 
         self.undo_stack.clear()
+        self.ui_settings.setValue(ATHLETE_KEY, self.ctx.athlete)
         for editor in self.findChildren(ProgramEditor):
             editor.close()
         self._update_title()

@@ -105,3 +105,20 @@ def test_the_athletes_dialog_lists_them_and_shows_the_chosen_one(
     assert _history_rows(window) == 1
     dialog.close()
     assert not [d for d in window.findChildren(QInputDialog) if d.isVisible()]
+
+
+def test_the_window_opens_on_the_athlete_shown_last(
+    qtbot: QtBot, window: MainWindow, ctx: AppContext, ui_settings: QSettings
+) -> None:
+    window.athlete_actions.add_athlete("Sam")
+    window.close()
+    restarted = AppContext.open_path(ctx.locations.database)  # nobody names an athlete
+    assert restarted.athlete == "Me"
+    again = MainWindow(restarted, ui_settings)
+    try:
+        assert restarted.athlete == "Sam"
+        assert again.athlete_switcher.currentText() == "Sam"
+    finally:
+        again.close()
+        Shiboken.delete(again)
+        restarted.close()
