@@ -200,3 +200,24 @@ def test_a_bad_value_in_an_athletes_part_is_named_with_its_path(
         assert fresh.athlete_names() == ["Me"] and history.session_count(fresh) == 0
     finally:
         fresh.close()
+
+
+def test_restoring_one_athletes_programs_leaves_anothers_alone(
+    ctx: AppContext, tmp_path: Path
+) -> None:
+    programs.use_program(ctx, "Gym with a barbell", datetime(2026, 11, 1))
+    import_export.export_json(ctx, tmp_path / "me.json")
+    athletes.add_athlete(ctx, "Sam")
+    ctx.use_athlete("Sam")
+    programs.use_program(ctx, "Home with kettlebells", datetime(2026, 11, 2))
+    ctx.use_athlete("Me")
+    programs.use_program(ctx, None, datetime(2026, 11, 3))
+    for program in programs.own_programs(ctx):
+        programs.delete_program(ctx, program.name)
+    import_export.import_file(ctx, tmp_path / "me.json")  # into Me, who has no program now
+    active = programs.active_program(ctx)
+    assert active is not None and active[0].name == "Gym with a barbell"
+    ctx.use_athlete("Sam")
+    assert [p.name for p in programs.own_programs(ctx)] == ["Home with kettlebells"]
+    sams = programs.active_program(ctx)
+    assert sams is not None and sams[1].started_at == datetime(2026, 11, 2)

@@ -93,3 +93,18 @@ def test_check_lists_the_bad_rows_and_drop_removes_them_after_a_backup(
     conn = sqlite3.connect(backups[0])
     assert conn.execute("SELECT count(*) FROM sets").fetchone() == (8,)
     conn.close()
+
+
+def test_check_drop_removes_every_athletes_bad_rows_whoever_is_open(
+    damaged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(damaged), "athletes", "add", "Sam"]) == 0
+    conn = sqlite3.connect(damaged)
+    conn.execute("UPDATE sessions SET athlete_id = 2 WHERE id IN (5, 6, 7)")  # Sam's now
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["--db", str(damaged), "--athlete", "Me", "check", "--drop"]) == 0
+    assert "Dropped 7 damaged rows" in capsys.readouterr().out
+    assert main(["--db", str(damaged), "--athlete", "Sam", "check"]) == 0
+    assert "No damaged rows." in capsys.readouterr().out

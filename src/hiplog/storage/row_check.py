@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, delete, text
 from sqlalchemy.orm import Session as OrmSession
 
+from hiplog.storage.athlete_scope import ALL_ATHLETES
 from hiplog.storage.orm import BodyweightRow, SessionRow, SetRow
 
 # The largest magnitude a number in the log may have (loads, durations, distances, weights).
@@ -132,7 +133,8 @@ def find_bad_rows(db: OrmSession) -> list[BadRow]:
 
 
 def drop_bad_rows(db: OrmSession) -> int:
-    """Delete every row with a bad value (a bad session with all its sets); returns how many."""
+    """Delete every row with a bad value (a bad session with all its sets), whichever athlete's
+    it is, as `find_bad_rows` lists them; returns how many."""
     statements = (
         # Sets of bad sessions are not sound either: they go first, with the bad sets.
         delete(SetRow).where(text(f"NOT ({_sound_set_sql()})")),
@@ -141,6 +143,8 @@ def drop_bad_rows(db: OrmSession) -> int:
     )
     count = 0
     for statement in statements:
-        result = db.execute(statement, execution_options={"synchronize_session": False})
+        result = db.execute(
+            statement, execution_options={"synchronize_session": False, ALL_ATHLETES: True}
+        )
         count += int(getattr(result, "rowcount", 0))
     return count
