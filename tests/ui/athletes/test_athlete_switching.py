@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 from tests.ui.past_sessions import add_past_session
 
+from hiplog.services import athletes, import_export
 from hiplog.services.context import AppContext
 from hiplog.ui.athletes.athletes_dialog import AthletesDialog
 from hiplog.ui.main_window import MainWindow
@@ -122,3 +124,18 @@ def test_the_window_opens_on_the_athlete_shown_last(
         again.close()
         Shiboken.delete(again)
         restarted.close()
+
+
+def test_an_import_of_every_athletes_backup_brings_the_switcher(
+    window: MainWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    other = AppContext.open_path(tmp_path / "family.db")
+    try:
+        athletes.add_athlete(other, "Sam")
+        import_export.export_json(other, tmp_path / "family.json", everyone=True)
+    finally:
+        other.close()
+    import_export.import_file(ctx, tmp_path / "family.json")
+    window.events.sessions_changed.emit()  # as the Import dialog does after an import
+    assert window.athlete_switcher.isVisible()
+    assert window.athlete_actions.list_action.isVisible()

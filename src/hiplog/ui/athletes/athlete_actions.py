@@ -31,6 +31,7 @@ class AthleteActions(QObject):
         self.list_action.setStatusTip("Every athlete in this database; switch between them")
         self.list_action.triggered.connect(self.open_list)
         events.athletes_listed.connect(self._update)
+        events.sessions_changed.connect(self._update)  # an import or a restore may add some
         self._update()
 
     def _update(self) -> None:

@@ -17,6 +17,8 @@ class AthleteSwitcher(QComboBox):
         self.activated.connect(lambda row: actions.switch_to(self.itemText(row)))
         actions.events.athletes_listed.connect(self.fill)
         actions.events.athlete_changed.connect(self.fill)
+        # An import of every athlete's backup, or a restore, may bring athletes.
+        actions.events.sessions_changed.connect(self.fill)
         self.fill()
 
     def fill(self) -> None:
