@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from hiplog.storage.engine import APPLICATION_ID
 
@@ -30,19 +30,28 @@ def upgrade_to_head(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
         # SQLite copies a table to change it (batch mode): with foreign keys on, dropping the
         # old `sessions` would delete its sets. They are off for the migration (a PRAGMA that
         # only works outside a transaction), and every reference is checked before the commit.
         raw = connection.connection.dbapi_connection
         assert raw is not None
-        raw.execute("PRAGMA foreign_keys=OFF")
+        if sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
-                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
-                if broken is not None:
-                    raise RuntimeError(f"the migration left a broken reference in {broken[0]}")
-                connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+                if sqlite:
+                    _check_references(connection)
+                    connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
         finally:
-            raw.execute("PRAGMA foreign_keys=ON")
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_references(connection: Connection) -> None:
+    """Refuse (and so roll back) a migration that left a row pointing at nothing."""
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").first()
+    if broken is not None:
+        raise RuntimeError(f"the migration left a broken reference in the table {broken[0]}")

@@ -52,20 +52,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_athletes")),
         sa.UniqueConstraint("name", name=op.f("uq_athletes_name")),
     )
+    # No id given: PostgreSQL's sequence then knows it is taken.
     op.bulk_insert(
         athletes,
-        [
-            {
-                "id": 1,
-                "name": _first_athlete_name(bind),
-                "created": datetime.now().replace(microsecond=0),
-            }
-        ],
+        [{"name": _first_athlete_name(bind), "created": datetime.now().replace(microsecond=0)}],
     )
+    first = int(bind.execute(sa.text("SELECT min(id) FROM athletes")).scalar_one())
     for table in _OWNED:
         with op.batch_alter_table(table) as batch_op:
             batch_op.add_column(sa.Column("athlete_id", sa.Integer(), nullable=True))
-        op.execute(sa.text(f"UPDATE {table} SET athlete_id = 1"))
+        bind.execute(sa.text(f"UPDATE {table} SET athlete_id = :first"), {"first": first})
         with op.batch_alter_table(table) as batch_op:
             batch_op.alter_column("athlete_id", existing_type=sa.Integer(), nullable=False)
             batch_op.create_foreign_key(
@@ -76,11 +72,11 @@ def upgrade() -> None:
                 batch_op.drop_constraint(f"uq_{table}_{old}", type_="unique")
                 batch_op.create_unique_constraint(f"uq_{table}_athlete_id", ["athlete_id", old])
     op.create_index("ix_sessions_athlete_started_at", "sessions", ["athlete_id", "started_at"])
-    _settings_per_athlete()
-    _notes_per_athlete()
+    _settings_per_athlete(bind, first)
+    _notes_per_athlete(bind, first)
 
 
-def _settings_per_athlete() -> None:
+def _settings_per_athlete(bind: sa.Connection, first: int) -> None:
     op.create_table(
         "settings_0006",
         sa.Column("athlete_id", sa.Integer(), nullable=False),
@@ -91,16 +87,18 @@ def _settings_per_athlete() -> None:
         ),
         sa.PrimaryKeyConstraint("athlete_id", "key", name=op.f("pk_settings")),
     )
-    op.execute(
+    bind.execute(
         sa.text(
-            "INSERT INTO settings_0006 (athlete_id, key, value) SELECT 1, key, value FROM settings"
-        )
+            "INSERT INTO settings_0006 (athlete_id, key, value)"
+            " SELECT :first, key, value FROM settings"
+        ),
+        {"first": first},
     )
     op.drop_table("settings")
     op.rename_table("settings_0006", "settings")
 
 
-def _notes_per_athlete() -> None:
+def _notes_per_athlete(bind: sa.Connection, first: int) -> None:
     op.create_table(
         "exercise_notes",
         sa.Column("athlete_id", sa.Integer(), nullable=False),
@@ -120,11 +118,12 @@ def _notes_per_athlete() -> None:
         ),
         sa.PrimaryKeyConstraint("athlete_id", "exercise_id", name=op.f("pk_exercise_notes")),
     )
-    op.execute(
+    bind.execute(
         sa.text(
             "INSERT INTO exercise_notes (athlete_id, exercise_id, note)"
-            " SELECT 1, id, note FROM exercises WHERE note <> ''"
-        )
+            " SELECT :first, id, note FROM exercises WHERE note <> ''"
+        ),
+        {"first": first},
     )
     with op.batch_alter_table("exercises") as batch_op:
         batch_op.drop_column("note")
