@@ -200,7 +200,7 @@ def test_export_writes_csv_or_json_by_the_chosen_filter(
     assert len(lines) == 4
     w.export_to(tmp_path / "all.json", json_backup=True)
     assert (tmp_path / "all.json").read_text("utf-8").lstrip().startswith("{")
-    assert "Wrote a full backup with 3 sets" in w.statusBar().currentMessage()
+    assert "Wrote a full backup of Me with 3 sets" in w.statusBar().currentMessage()
 
 
 def test_about_names_the_version_and_every_file(

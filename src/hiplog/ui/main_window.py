@@ -76,6 +76,7 @@ REFUSAL_MS = 10_000  # how long a refused undo or redo stays in the status bar
 
 EXPORT_CSV_FILTER = "hiplog CSV, one row per set (*.csv)"
 EXPORT_JSON_FILTER = "Full backup as JSON (*.json)"
+EXPORT_ALL_FILTER = "Full backup of every athlete as JSON (*.json)"
 
 
 class MainWindow(QMainWindow):
@@ -373,12 +374,20 @@ class MainWindow(QMainWindow):
             self,
             "Export",
             str(Path.home() / "hiplog-export.csv"),
-            f"{EXPORT_CSV_FILTER};;{EXPORT_JSON_FILTER}",
+            ";;".join(self._export_filters()),
         )
         if path_text:
-            self.export_to(Path(path_text), json_backup=chosen_filter == EXPORT_JSON_FILTER)
+            everyone = chosen_filter == EXPORT_ALL_FILTER
+            json_backup = everyone or chosen_filter == EXPORT_JSON_FILTER
+            self.export_to(Path(path_text), json_backup=json_backup, everyone=everyone)
 
-    def export_to(self, path: Path, json_backup: bool) -> None:
+    def _export_filters(self) -> list[str]:
+        """The CSV and the JSON backup are the athlete's; with several athletes, a backup of
+        every one of them too."""
+        several = len(self.ctx.athlete_names()) > 1
+        return [EXPORT_CSV_FILTER, EXPORT_JSON_FILTER] + ([EXPORT_ALL_FILTER] if several else [])
+
+    def export_to(self, path: Path, json_backup: bool, everyone: bool = False) -> None:
         from hiplog.services import import_export
 
         suffix = ".json" if json_backup else ".csv"
@@ -392,8 +401,11 @@ class MainWindow(QMainWindow):
             replace = True
         try:
             if json_backup:
-                count = import_export.export_json(self.ctx, path, replace=replace)
-                done = f"Wrote a full backup with {plural(count, 'set')} to {path}"
+                count = import_export.export_json(
+                    self.ctx, path, replace=replace, everyone=everyone
+                )
+                whose = "every athlete" if everyone else self.ctx.athlete
+                done = f"Wrote a full backup of {whose} with {plural(count, 'set')} to {path}"
             else:
                 count = import_export.export_csv(self.ctx, path, replace=replace)
                 done = f"Wrote {plural(count, 'set')} to {path}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +17,12 @@ from tests.ui.past_sessions import add_past_session
 from hiplog.services import athletes, import_export
 from hiplog.services.context import AppContext
 from hiplog.ui.athletes.athletes_dialog import AthletesDialog
-from hiplog.ui.main_window import MainWindow
+from hiplog.ui.main_window import (
+    EXPORT_ALL_FILTER,
+    EXPORT_CSV_FILTER,
+    EXPORT_JSON_FILTER,
+    MainWindow,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -139,3 +145,15 @@ def test_an_import_of_every_athletes_backup_brings_the_switcher(
     window.events.sessions_changed.emit()  # as the Import dialog does after an import
     assert window.athlete_switcher.isVisible()
     assert window.athlete_actions.list_action.isVisible()
+
+
+def test_export_offers_a_backup_of_every_athlete_once_there_are_two(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    assert window._export_filters() == [EXPORT_CSV_FILTER, EXPORT_JSON_FILTER]
+    window.athlete_actions.add_athlete("Sam")
+    assert window._export_filters()[-1] == EXPORT_ALL_FILTER
+    window.export_to(tmp_path / "family.json", json_backup=True, everyone=True)
+    doc = json.loads((tmp_path / "family.json").read_text("utf-8"))
+    assert [(a["name"], len(a["sessions"])) for a in doc["athletes"]] == [("Me", 1), ("Sam", 0)]
+    assert "backup of every athlete with 3 sets" in window.statusBar().currentMessage()
