@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hiplog.domain.errors import DatabaseError
-from hiplog.storage.backup import backup_database, new_backup_path
+from hiplog.storage.backup import backup_database, list_backups, new_backup_path
 from hiplog.storage.engine import is_locked_error, make_engine, writable_file, write_engine
 from hiplog.storage.inspection import FileState, Inspection, access_problem, inspect_database
 from hiplog.storage.migrate import upgrade_to_head
@@ -34,6 +34,7 @@ class UnusableDatabaseError(DatabaseError):
             ),
             FileState.FOREIGN: "is not a hiplog database (it belongs to another program)",
             FileState.DAMAGED: f"is damaged ({inspection.detail})",
+            FileState.MISSING: f"is missing ({inspection.detail})",
         }
         reason = reasons.get(inspection.state, inspection.detail)
         hint = (
@@ -117,6 +118,24 @@ def write_failure(path: Path, exc: BaseException) -> DatabaseError:
     )
 
 
+def _refuse_if_expected(path: Path, backups_dir: Path | None) -> None:
+    """A missing file is a first start only when nothing says a database was there: backups in
+    its backups folder, or a restore's staged copy beside it (a restore that failed half-way),
+    mean the file was lost, and an empty new one would hide that."""
+    staged = path.with_name(path.name + ".restoring")
+    backups = list_backups(backups_dir) if backups_dir is not None else []
+    if not (backups or staged.exists()):
+        return
+    if backups:
+        detail = (
+            f"its backups folder {backups_dir} holds {len(backups)} backups, so this is not a "
+            "first start; restore one, or move that folder away to start a new database"
+        )
+    else:
+        detail = f"a restore stopped half-way; its verified copy is {staged}"
+    raise UnusableDatabaseError(path, Inspection(FileState.MISSING, detail=detail))
+
+
 def open_database(path: Path, backups_dir: Path | None = None) -> Database:
     """Open (creating or migrating as needed) the database at `path`.
 
@@ -126,6 +145,8 @@ def open_database(path: Path, backups_dir: Path | None = None) -> Database:
     inspection = inspect_database(path)
     if inspection.state in UNUSABLE:
         raise UnusableDatabaseError(path, inspection)
+    if inspection.state is FileState.MISSING:
+        _refuse_if_expected(path, backups_dir)
     if inspection.state is FileState.CURRENT and not writable_file(path):
         return Database(path, make_engine(path, read_only=True), read_only=True)
     if inspection.state is FileState.OLDER and backups_dir is not None:
