@@ -136,16 +136,20 @@ def _refuse_if_expected(path: Path, backups_dir: Path | None) -> None:
     raise UnusableDatabaseError(path, Inspection(FileState.MISSING, detail=detail))
 
 
-def open_database(path: Path, backups_dir: Path | None = None) -> Database:
+def open_database(
+    path: Path, backups_dir: Path | None = None, *, new_file: bool = False
+) -> Database:
     """Open (creating or migrating as needed) the database at `path`.
 
-    A damaged, foreign or newer file raises UnusableDatabaseError and is not modified. Before a
-    migration of an existing file, a verified copy is written to `backups_dir`.
+    `new_file` is the person's choice to start a new file where one was lost (otherwise a missing
+    file beside backups is refused, `_refuse_if_expected`). A damaged, foreign or newer file
+    raises UnusableDatabaseError and is not modified. Before a migration of an existing file,
+    a verified copy is written to `backups_dir`.
     """
     inspection = inspect_database(path)
     if inspection.state in UNUSABLE:
         raise UnusableDatabaseError(path, inspection)
-    if inspection.state is FileState.MISSING:
+    if inspection.state is FileState.MISSING and not new_file:
         _refuse_if_expected(path, backups_dir)
     if inspection.state is FileState.CURRENT and not writable_file(path):
         return Database(path, make_engine(path, read_only=True), read_only=True)

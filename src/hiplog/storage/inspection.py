@@ -77,7 +77,7 @@ def _inspect(path: Path, full_check: bool) -> Inspection:
         if path.is_symlink():  # a link whose target is gone: creating the file would fail
             return Inspection(
                 FileState.UNAVAILABLE,
-                detail=f"it is a link to {os.readlink(path)}, which does not exist",
+                detail=f"it is a link to {path.readlink()}, which does not exist",
             )
         return Inspection(FileState.MISSING)
     if path.is_dir():
