@@ -43,3 +43,27 @@ def test_a_half_done_restore_is_refused_not_started_anew(tmp_path: Path) -> None
 def test_a_first_start_still_creates_the_database(tmp_path: Path) -> None:
     AppContext.open_path(tmp_path / "new" / "hiplog.db").close()
     assert (tmp_path / "new" / "hiplog.db").is_file()
+
+
+def test_a_new_database_beside_another_databases_backups_is_a_first_start(
+    tmp_path: Path,
+) -> None:
+    from hiplog.services import backups
+
+    ctx = _with_backup(tmp_path)
+    backups.backup_now(ctx)
+    ctx.close()
+    AppContext.open_path(tmp_path / "second.db").close()
+    assert (tmp_path / "second.db").is_file()
+
+
+def test_backups_from_before_the_note_still_stop_a_new_empty_file(tmp_path: Path) -> None:
+    from hiplog.services import backups
+
+    ctx = _with_backup(tmp_path)
+    backups.backup_now(ctx)
+    ctx.close()
+    (tmp_path / "backups" / ".sources").unlink()
+    (tmp_path / "hiplog.db").unlink()
+    with pytest.raises(UnusableDatabaseError, match="backups"):
+        AppContext.open_path(tmp_path / "hiplog.db")

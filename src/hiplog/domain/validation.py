@@ -20,7 +20,7 @@ MAX_DURATION_S = 24 * 3600.0
 MAX_DISTANCE_M = 100_000.0
 # What the database can hold at all, flagged or not (storage.row_check reads every row against
 # them): beyond these a value is damage, not a set, and it is refused wherever it enters.
-STORED_MAX_REPS = 100_000
+STORED_MAX_REPS = 1_000_000_000  # a typed 877777 is a flagged set; 2**63-1 is damage
 STORED_MAX_NUMBER = 1e9  # loads, durations, distances, weights
 STORED_MAX_SET_NUMBER = 10_000
 # The dates a training log holds. Beyond them dates cannot be charted, shifted by a week or

@@ -14,7 +14,12 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hiplog.domain.errors import DatabaseError
-from hiplog.storage.backup import backup_database, list_backups, new_backup_path
+from hiplog.storage.backup import (
+    backed_up_sources,
+    backup_database,
+    list_backups,
+    new_backup_path,
+)
 from hiplog.storage.engine import is_locked_error, make_engine, writable_file, write_engine
 from hiplog.storage.inspection import FileState, Inspection, access_problem, inspect_database
 from hiplog.storage.migrate import upgrade_to_head
@@ -124,6 +129,12 @@ def _refuse_if_expected(path: Path, backups_dir: Path | None) -> None:
     mean the file was lost, and an empty new one would hide that."""
     staged = path.with_name(path.name + ".restoring")
     backups = list_backups(backups_dir) if backups_dir is not None else []
+    if backups and backups_dir is not None:
+        # Several databases may share a folder (and so a backups folder): only backups of this
+        # one say it was there. A folder without the note (older hiplog) counts as this one's.
+        sources = backed_up_sources(backups_dir)
+        if sources is not None and path.name not in sources:
+            backups = []
     if not (backups or staged.exists()):
         return
     if backups:
