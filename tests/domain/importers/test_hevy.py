@@ -134,7 +134,7 @@ def test_impossible_values_are_flagged_with_their_line(catalog: Catalog) -> None
 
 def test_a_negative_load_is_refused_with_its_line(catalog: Catalog) -> None:
     negative = ROW.replace(",80,6,", ",-80,6,")
-    with pytest.raises(InputError, match="hevy.csv line 3: load"):
+    with pytest.raises(InputError, match=r"hevy\.csv line 3: load"):
         read("\n".join([HEADER, ROW, negative]), catalog)
 
 
