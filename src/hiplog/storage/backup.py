@@ -27,8 +27,11 @@ _NAME = re.compile(
 # Names of the databases whose backups a folder holds (one per line), so a missing database can be
 # told from a new one beside another database's backups (see database._refuse_if_expected).
 SOURCES_FILE = ".sources"
-# What a backup writes before its copy is checked: ``.<final name>.<12 hex>.partial``.
-_PARTIAL = re.compile(r"^\..+\.[0-9a-f]{12}\.partial$")
+# What a backup writes before its copy is checked: ``.<final name>.<12 hex>.partial`` (and
+# ``<backup name>.partial`` before December 2026).
+_PARTIAL = re.compile(
+    r"^(\..+\.[0-9a-f]{12}|hiplog-[a-z0-9-]+-\d{4}-\d{2}-\d{2}T\d{6}(-\d+)?\.db)\.partial$"
+)
 
 # How many of each kind rotation keeps; kinds not listed (manual, pre-migration-*) are all kept.
 KEEP = {"daily": 10, "pre-import": 10, "pre-restore": 10, "pre-repair": 10}
@@ -226,7 +229,7 @@ def _remove_stale_partials(folder: Path, older_than_s: float = 3600.0) -> list[P
     only hiplog's own ``.<name>.<12 hex>.partial``, never a person's file that ends in .partial)."""
     removed: list[Path] = []
     try:
-        partials = [path for path in folder.glob(".*.partial") if _PARTIAL.match(path.name)]
+        partials = [path for path in folder.glob("*.partial") if _PARTIAL.match(path.name)]
     except OSError:
         return removed
     now = time.time()
