@@ -142,3 +142,21 @@ def test_an_entry_changes_the_next_suggestion_through_the_bodyweight_share(
     assert settings_store.bodyweight_kg(ctx) == 25.0
     after = plan.suggest_exercise(ctx, "step-up", as_of)
     assert after is not None and (after.rule, after.load_kg) == ("add-reps", 6.0)
+
+
+def test_the_plan_takes_an_entry_newer_than_the_sessions_bodyweight(ctx: AppContext) -> None:
+    """The Plan reads the newest bodyweight, a session's or an entry's, up to its as-of."""
+    for day in (16, 18):
+        session = training_log.create_session(ctx, datetime(2026, 11, day, 18), bodyweight_kg=70.0)
+        assert session.id is not None
+        for n in (1, 2, 3):
+            training_log.add_set(ctx, session.id, SetEntry("step-up", n, 15, 6.0))
+
+    def step_up(as_of: datetime) -> tuple[str, float | None]:
+        (found,) = [s for s in plan.suggest(ctx, as_of).suggestions if s.exercise == "step-up"]
+        return found.rule, found.load_kg
+
+    assert step_up(datetime(2026, 11, 21, 12)) == ("add-load", 8.0)
+    body.add_measurement(ctx, body.from_input(DAY, 25.0, None, None, Unit.KG))
+    assert step_up(datetime(2026, 11, 21, 12)) == ("add-reps", 6.0)
+    assert step_up(datetime(2026, 11, 19, 12)) == ("add-load", 8.0)  # before the entry
