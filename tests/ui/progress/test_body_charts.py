@@ -61,13 +61,16 @@ def test_bodyweight_joins_entries_and_sessions_and_breaks_across_gaps(
     assert sum(math.isnan(y) for y in ys) == 1  # no line across the 550 days without data
     _hx, hip = _xy(charts.items["Hip"])
     assert hip == [105.0, 104.0]
-    assert [label.text for _sample, label in charts.lengths_legend.items] == ["Hip", "Thigh"]
+    assert charts.items["Thigh"].getData()[0] is None  # none measured: an empty plot
+    assert "Thigh: none measured yet" in charts.thigh_plot.titleLabel.text
     # 4 weeks: only the last two entries are in view, and the y axis fits them
     view.range_box.setCurrentIndex(view.range_box.findData(ChartRange.WEEKS_4))
     low, high = charts.weight_plot.viewRange()[1]
     assert 80.5 < low < 81.0 and 81.5 < high < 82.0
     left, _right = charts.weight_plot.viewRange()[0]
     assert left > stamp(today - timedelta(days=30))
+    _xs, ys = _xy(charts.items["Bodyweight"])
+    assert ys == [81.5, 81.0]  # only the points in range are drawn: no line from off-chart
 
 
 def test_lb_draws_pounds_and_inches(view: ProgressView, ctx: AppContext, events: Any) -> None:

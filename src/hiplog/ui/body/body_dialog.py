@@ -34,7 +34,7 @@ from hiplog.domain.wording import DATE_QT_FORMAT, trim_number
 from hiplog.services import body
 from hiplog.services.context import AppContext
 from hiplog.ui.body.body_commands import AddMeasurement, ChangeMeasurement, DeleteMeasurement
-from hiplog.ui.body.body_table_model import DATE, BodyTableModel
+from hiplog.ui.body.body_table_model import BodyTableModel
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.undo_support import ServiceCommand, push, show_when_visible
 from hiplog.ui.common.widgets import MessageLine, mark_invalid
@@ -64,10 +64,9 @@ class BodyDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(
-            DATE, QHeaderView.ResizeMode.ResizeToContents
-        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.empty_label = QLabel(EMPTY_TEXT)
         self.empty_label.setWordWrap(True)
         self.message = MessageLine()
@@ -85,7 +84,7 @@ class BodyDialog(QDialog):
         events.settings_changed.connect(self.reload)
         show_when_visible(self, undo_stack, self.message.say)
         line = self.fontMetrics().height()
-        self.resize(34 * line, 30 * line)
+        self.resize(38 * line, 32 * line)
         self.reload()
 
     def _build_form(self) -> QFormLayout:

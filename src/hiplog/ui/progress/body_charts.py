@@ -1,6 +1,7 @@
-"""The Body charts: bodyweight over time (entries and sessions' bodyweights) above, hip and
-thigh circumference below, on one date axis. Lines break across long gaps like the other charts
-(chart_items.with_breaks); the range selector shows only what is in range, the axes fitted."""
+"""The Body charts: bodyweight over time (entries and sessions' bodyweights), hip and thigh
+circumference, three stacked plots on one date axis, each with its own y axis so a change of a
+centimetre shows. Lines break across long gaps like the other charts (chart_items.with_breaks);
+the range selector draws only the points in range, with the axes fitted to them."""
 
 from __future__ import annotations
 
@@ -15,12 +16,11 @@ from hiplog.domain.body import from_cm, length_unit
 from hiplog.domain.units import Unit, from_kg
 from hiplog.services.body import BodySeries
 from hiplog.ui.progress.chart_items import (
+    DAY,
     align_axes,
-    fit_legend_columns,
     fit_y,
     in_range,
     label_html,
-    new_legend,
     new_plot,
     pen,
     stamp,
@@ -29,50 +29,54 @@ from hiplog.ui.progress.chart_items import (
 )
 from hiplog.ui.progress.chart_palette import ChartColours
 
+#: The series in drawing order, each on its own plot.
+SERIES = ("Bodyweight", "Hip", "Thigh")
+
 
 class BodyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
-    """Two stacked plots sharing one date axis: bodyweight, then hip and thigh."""
+    """Bodyweight, hip and thigh: three plots sharing one date axis, one series each (its
+    title names it, so no legend is needed)."""
 
     def __init__(self, colours: ChartColours, font: QFont, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._colours = colours
         self._font = font
         self.setBackground(colours.background)
-        self.weight_plot = new_plot(self, 0, colours, font)
-        self.lengths_legend = new_legend(self, 1, colours, font)
-        self.lengths_plot = new_plot(self, 2, colours, font)
-        self.lengths_plot.setXLink(self.weight_plot)
-        self.plots = (self.weight_plot, self.lengths_plot)
-        align_axes(self.plots, (False, False), colours, font)
-        # x positions and values of each drawn series, per plot, for fitting the y axes
-        self._points: dict[int, list[tuple[list[float], list[float]]]] = {}
+        self.plots = tuple(new_plot(self, row, colours, font) for row in range(len(SERIES)))
+        self.weight_plot, self.hip_plot, self.thigh_plot = self.plots
+        for plot in self.plots[1:]:
+            plot.setXLink(self.weight_plot)
+        align_axes(self.plots, (False,) * len(SERIES), colours, font)
         self.items: dict[str, pg.PlotDataItem] = {}
+        # every point of each series (x in epoch seconds, y in the person's unit)
+        self._points: dict[str, tuple[list[float], list[float]]] = {}
 
     def set_colours(self, colours: ChartColours) -> None:
         self._colours = colours
         self.setBackground(colours.background)
         for plot in self.plots:
             style_plot(plot, colours, self._font)
-        self.lengths_legend.setLabelTextColor(colours.foreground)
 
     def set_series(self, series: BodySeries, unit: Unit) -> None:
-        """Draw `series` in the person's units (kg and cm, or lb and in)."""
+        """Draw `series` in the person's units (kg and cm, or lb and in), all of it until
+        `show_range` narrows it."""
         for plot in self.plots:
             plot.clear()
-        self.lengths_legend.clear()
         self.items.clear()
         self._points.clear()
-        c, f = self._colours, self._font
         length = length_unit(unit)
-        self.weight_plot.setTitle(label_html(f"Bodyweight ({unit.value})", c, f, bold=True))
-        self.lengths_plot.setTitle(label_html(f"Circumference ({length})", c, f, bold=True))
-        self._line(
-            self.weight_plot, "Bodyweight", series.bodyweight, lambda kg: from_kg(kg, unit), 0
+        kg: Callable[[float], float] = lambda value: from_kg(value, unit)  # noqa: E731
+        cm: Callable[[float], float] = lambda value: from_cm(value, unit)  # noqa: E731
+        drawn = (
+            (self.weight_plot, "Bodyweight", unit.value, series.bodyweight, kg),
+            (self.hip_plot, "Hip", length, series.hip, cm),
+            (self.thigh_plot, "Thigh", length, series.thigh, cm),
         )
-        for i, (name, points) in enumerate((("Hip", series.hip), ("Thigh", series.thigh))):
-            item = self._line(self.lengths_plot, name, points, lambda cm: from_cm(cm, unit), i + 1)
-            self.lengths_legend.addItem(item, name)
-        fit_legend_columns(self.lengths_legend, max(self.width(), 300))
+        for i, (plot, name, shown_unit, points, convert) in enumerate(drawn):
+            title = f"{name} ({shown_unit})" if points else f"{name}: none measured yet"
+            plot.setTitle(label_html(title, self._colours, self._font, bold=True))
+            self._line(plot, name, points, convert, i)
+        self.show_range(None, max((xs[-1] for xs, _ in self._points.values() if xs), default=0))
 
     def _line(
         self,
@@ -81,15 +85,12 @@ class BodyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         points: Sequence[tuple[datetime, float]],
         convert: Callable[[float], float],
         colour: int,
-    ) -> pg.PlotDataItem:
-        xs = [stamp(when) for when, _ in points]
-        ys = [convert(value) for _, value in points]
-        self._points.setdefault(id(plot), []).append((xs, ys))
-        line_x, line_y = with_breaks(xs, ys)
+    ) -> None:
+        self._points[name] = ([stamp(when) for when, _ in points], [convert(v) for _, v in points])
         shade = self._colours.series[colour % len(self._colours.series)]
         item = pg.PlotDataItem(
-            line_x,
-            line_y,
+            [],
+            [],
             pen=pen(shade),
             connect="finite",
             symbol="o",
@@ -100,16 +101,17 @@ class BodyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         )
         plot.addItem(item)
         self.items[name] = item
-        return item
 
     def show_range(self, start: float | None, end: float) -> None:
-        """Show [start, end] (from the first point when start is None); each y axis fitted to
-        the values in view (not from zero: a bodyweight chart from 0 kg shows only a flat line)."""
-        firsts = [xs[0] for lines in self._points.values() for xs, _ in lines if xs]
-        first = min(firsts, default=end - 28 * 86400.0)
+        """Draw the points in [start, end] (all when start is None), the lines broken across
+        long gaps, and fit each y axis to them (not from zero: from 0 kg a bodyweight is a flat
+        line)."""
+        firsts = [xs[0] for xs, _ in self._points.values() if xs]
+        first = min(firsts, default=end - 28 * DAY)
         self.weight_plot.setXRange(first if start is None else start, end, padding=0.02)
-        for plot in self.plots:
-            shown = [
-                ys[i] for xs, ys in self._points.get(id(plot), []) for i in in_range(xs, start, end)
-            ]
-            fit_y(plot, shown, from_zero=False)
+        for plot, name in zip(self.plots, SERIES, strict=True):
+            xs, ys = self._points.get(name, ([], []))
+            shown = in_range(xs, start, end)
+            line_x, line_y = with_breaks([xs[i] for i in shown], [ys[i] for i in shown])
+            self.items[name].setData(line_x, line_y, connect="finite")
+            fit_y(plot, [ys[i] for i in shown], from_zero=False)

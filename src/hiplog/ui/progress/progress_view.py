@@ -177,7 +177,7 @@ class ProgressView(LazyView):
         self._chart_width = 28 * line  # and wider when a title or a legend needs it
         self.exercise_charts.setMinimumSize(self._chart_width, 26 * line)
         self.weekly_charts.setMinimumSize(self._chart_width, 34 * line)
-        self.body_charts.setMinimumSize(self._chart_width, 26 * line)
+        self.body_charts.setMinimumSize(self._chart_width, 32 * line)
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
