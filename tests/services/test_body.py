@@ -12,6 +12,7 @@ import pytest
 from hiplog.domain.body import BodyMeasurement
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import SetEntry
+from hiplog.domain.progression import Suggestion
 from hiplog.domain.units import Unit
 from hiplog.services import body, import_export, plan, settings_store, training_log
 from hiplog.services.context import AppContext
@@ -160,3 +161,24 @@ def test_the_plan_takes_an_entry_newer_than_the_sessions_bodyweight(ctx: AppCont
     body.add_measurement(ctx, body.from_input(DAY, 25.0, None, None, Unit.KG))
     assert step_up(datetime(2026, 11, 21, 12)) == ("add-reps", 6.0)
     assert step_up(datetime(2026, 11, 19, 12)) == ("add-load", 8.0)  # before the entry
+
+
+def test_the_logs_targets_take_a_recorded_bodyweight_before_the_settings_one(
+    ctx: AppContext,
+) -> None:
+    """As the Plan does: the newest recorded bodyweight up to as-of, else Settings."""
+    settings_store.save(ctx, replace(ctx.settings(), bodyweight_kg=80.0))
+    for day in (16, 18):
+        training_log.log_sets(
+            ctx, [SetEntry("step-up", n, 15, 6.0) for n in (1, 2, 3)], datetime(2026, 11, day, 18)
+        )
+    as_of = datetime(2026, 11, 21, 12)
+    assert _rule(plan.suggest_exercise(ctx, "step-up", as_of)) == ("add-load", 8.0)
+    body.add_measurement(ctx, body.from_input(DAY, 25.0, None, None, Unit.KG))
+    assert _rule(plan.suggest_exercise(ctx, "step-up", as_of)) == ("add-reps", 6.0)
+    assert settings_store.bodyweight_kg(ctx) == 80.0  # History and the charts: Settings first
+
+
+def _rule(found: object) -> tuple[str, float | None]:
+    assert isinstance(found, Suggestion)
+    return found.rule, found.load_kg

@@ -99,13 +99,15 @@ def suggest_exercise(ctx: AppContext, slug: str, as_of: datetime) -> Suggestion 
         history = session_repo.sessions_of_exercise(
             tx, slug, before=as_of + timedelta(seconds=1), last=SESSIONS_PER_EXERCISE
         )
+        # as the Plan: the newest recorded bodyweight up to as-of, else the settings'
+        weight = body_repo.latest_bodyweight(tx, as_of) or settings.bodyweight_kg
     return suggest_rules(
         effective_exercise(exercise, settings),
         history,
         settings,
         as_of,
         lookup=ctx.catalog().get,
-        bodyweight_kg=settings.bodyweight_kg,
+        bodyweight_kg=weight,
     )
 
 
