@@ -175,6 +175,7 @@ class ImportedData:
     program_runs: list[ProgramRun] = field(default_factory=list)
     exercise_notes: dict[str, str] = field(default_factory=dict)  # slug -> note (JSON backup)
     body_measurements: list[BodyMeasurement] = field(default_factory=list)  # (JSON backup)
+    impossible_bodyweights: int = 0  # bodyweight rows outside 20-400 kg, left out (FitNotes)
     source_format: str = ""
     load_unit: str = ""  # "lb" or "kg": what most of the file's loads were written in
     unsure: set[str] = field(default_factory=set)  # custom slugs the name rules could not tell

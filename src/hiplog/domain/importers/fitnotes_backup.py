@@ -229,8 +229,7 @@ def _read_bodyweights(conn: sqlite3.Connection, builder: ImportBuilder, source: 
         entry = BodyweightEntry(measured_at, _number_or_zero(kg, "body_weight_metric", where))
         low, high = BODYWEIGHT_KG_RANGE
         if not low <= entry.kg <= high:  # 0 is FitNotes' "none"; nobody weighs 5 or 900 kg
-            reason = f"{where}: bodyweight {entry.kg:g} kg is not one a person has (left out)"
-            builder.data.flagged_lines.append((int(entry_id), reason))
+            builder.data.impossible_bodyweights += 1
             continue
         builder.data.bodyweights.append(entry)
         if builder.has_session(measured_at.date()):
