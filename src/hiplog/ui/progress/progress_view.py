@@ -1,13 +1,14 @@
 """The Progress view: strength and volume per exercise, weekly volume against its targets, and
 the Body charts (bodyweight, hip and thigh over time).
 
-Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise); the view only
-draws. It reloads lazily: a change of data marks it dirty, and it redraws when next shown.
+Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise) and, for the
+Body tab, `services.body.body_series`; the view only draws. It reloads lazily: a change of data marks it dirty, and it redraws when next shown.
 Under the charts, the adherence calendar (adherence_map.py) shows the last year day by day.
 
 Over 400 lines: building the view (in named steps), choosing what to draw and the two save
-dialogs read best together; the charts themselves are exercise_charts.py, weekly_charts.py and
-adherence_map.py.
+dialogs read best together; the charts themselves are exercise_charts.py, weekly_charts.py,
+body_charts.py and adherence_map.py. The Body measurements button asks the main window for the
+dialog (DataEvents.body_dialog_requested): feature folders do not import one another.
 """
 
 from __future__ import annotations
