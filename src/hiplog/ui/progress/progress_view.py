@@ -2,7 +2,8 @@
 the Body charts (bodyweight, hip and thigh over time).
 
 Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise) and, for the
-Body tab, `services.body.body_series`; the view only draws. It reloads lazily: a change of data marks it dirty, and it redraws when next shown.
+Body tab, `services.body.body_series`; the view only draws. It reloads lazily: a change of data
+marks it dirty, and it redraws when next shown.
 Under the charts, the adherence calendar (adherence_map.py) shows the last year day by day.
 
 Over 400 lines: building the view (in named steps), choosing what to draw and the two save
