@@ -74,6 +74,8 @@ def preview_html(fmt: str, data: ImportedData) -> str:
         skipped.append(plural(data.rest_rows, "rest-timer row"))
     if data.note_rows:
         skipped.append(plural(data.note_rows, "note row"))
+    if data.impossible_bodyweights:
+        skipped.append(plural(data.impossible_bodyweights, "impossible bodyweight row"))
     if skipped:
         lines.append("Not sets, left out: " + " and ".join(skipped) + ".")
     if data.flagged_lines:

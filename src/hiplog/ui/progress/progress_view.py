@@ -1,12 +1,15 @@
-"""The Progress view: strength and volume per exercise, and weekly volume against its targets.
+"""The Progress view: strength and volume per exercise, weekly volume against its targets, and
+the Body charts (bodyweight, hip and thigh over time).
 
-Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise); the view only
-draws. It reloads lazily: a change of data marks it dirty, and it redraws when next shown.
+Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise) and, for the
+Body tab, `services.body.body_series`; the view only draws. It reloads lazily: a change of data
+marks it dirty, and it redraws when next shown.
 Under the charts, the adherence calendar (adherence_map.py) shows the last year day by day.
 
 Over 400 lines: building the view (in named steps), choosing what to draw and the two save
-dialogs read best together; the charts themselves are exercise_charts.py, weekly_charts.py and
-adherence_map.py.
+dialogs read best together; the charts themselves are exercise_charts.py, weekly_charts.py,
+body_charts.py and adherence_map.py. The Body measurements button asks the main window for the
+dialog (DataEvents.body_dialog_requested): feature folders do not import one another.
 """
 
 from __future__ import annotations
@@ -39,13 +42,14 @@ from hiplog.domain.chart_series import ExerciseCharts
 from hiplog.domain.errors import InputError
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.wording import date_time_text, format_load, plural
-from hiplog.services import programs
+from hiplog.services import body, programs
 from hiplog.services.chart_export import export_exercise_csv, export_weekly_csv
 from hiplog.services.charts import ChartData, ChartRange, describe_sets
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.progress.adherence_map import AdherenceMap, summary
+from hiplog.ui.progress.body_charts import BodyChartsWidget
 from hiplog.ui.progress.chart_export import export_image
 from hiplog.ui.progress.chart_items import keep_content_visible, stamp
 from hiplog.ui.progress.chart_palette import ChartColours
@@ -53,7 +57,11 @@ from hiplog.ui.progress.charted_exercises_model import NAME, SESSIONS, ChartExer
 from hiplog.ui.progress.exercise_charts import ExerciseChartsWidget
 from hiplog.ui.progress.weekly_charts import WeeklyChartsWidget
 
-EXERCISE_TAB, WEEKLY_TAB = range(2)
+EXERCISE_TAB, WEEKLY_TAB, BODY_TAB = range(3)
+BODY_EMPTY_TEXT = (
+    "No bodyweight or body measurements yet. Add them with Edit > Body measurements (or the "
+    "Body measurements button above), or type your bodyweight with a session in the Log."
+)
 #: Sets listed in a point's tooltip before "and N more".
 TIP_SETS = 12
 
@@ -106,6 +114,8 @@ class ProgressView(LazyView):
         self.mode = QTabBar()
         self.mode.addTab("Per exercise")
         self.mode.addTab("Weekly")
+        self.mode.addTab("Body")
+        self.mode.setTabToolTip(BODY_TAB, "Bodyweight, hip and thigh circumference over time")
         self.mode.setTabToolTip(EXERCISE_TAB, "Strength and volume of the exercises you pick")
         self.mode.setTabToolTip(
             WEEKLY_TAB, "Sessions and hard sets per week, against the recommended ranges"
@@ -132,6 +142,9 @@ class ProgressView(LazyView):
         top.addWidget(QLabel("Show:"))
         top.addWidget(self.range_box)
         top.addWidget(self.volume_box)
+        self.body_button = QPushButton("Body measurements…")
+        self.body_button.setToolTip("Add or change your bodyweight, hip and thigh by date")
+        top.addWidget(self.body_button)
         return top
 
     def _build_list(self) -> None:
@@ -161,16 +174,19 @@ class ProgressView(LazyView):
         cut off (a small window, or a screen scaled to 200 %)."""
         self.exercise_charts = ExerciseChartsWidget(self._colours, self.font())
         self.weekly_charts = WeeklyChartsWidget(self._colours, self.font())
+        self.body_charts = BodyChartsWidget(self._colours, self.font())
         line = self.fontMetrics().height()
         self._chart_width = 28 * line  # and wider when a title or a legend needs it
         self.exercise_charts.setMinimumSize(self._chart_width, 26 * line)
         self.weekly_charts.setMinimumSize(self._chart_width, 34 * line)
+        self.body_charts.setMinimumSize(self._chart_width, 32 * line)
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.exercise_charts)
         self.stack.addWidget(self.weekly_charts)
+        self.stack.addWidget(self.body_charts)
         self.stack.addWidget(self.empty_label)
         self.stack.currentChanged.connect(self._fit_stack)
         self.chart_area = QScrollArea()
@@ -183,7 +199,12 @@ class ProgressView(LazyView):
         """The stack asks for the minimum size of the page shown only (a stacked widget asks
         for its largest page's, which would make the exercise charts scroll for the weekly)."""
         current = self.stack.currentWidget()
-        pages: list[QWidget] = [self.exercise_charts, self.weekly_charts, self.empty_label]
+        pages: list[QWidget] = [
+            self.exercise_charts,
+            self.weekly_charts,
+            self.body_charts,
+            self.empty_label,
+        ]
         for page in pages:
             page.setSizePolicy(
                 QSizePolicy.Policy.Expanding if page is current else QSizePolicy.Policy.Ignored,
@@ -199,6 +220,7 @@ class ProgressView(LazyView):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.image_button.clicked.connect(self._ask_image)
         self.csv_button.clicked.connect(self._ask_csv)
+        self.body_button.clicked.connect(self._events.body_dialog_requested.emit)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -212,6 +234,7 @@ class ProgressView(LazyView):
             self._colours = ChartColours.from_palette(self.palette())
             self.exercise_charts.set_colours(self._colours)
             self.weekly_charts.set_colours(self._colours)
+            self.body_charts.set_colours(self._colours)
             if not self._dirty:
                 self._redraw()
 
@@ -295,10 +318,13 @@ class ProgressView(LazyView):
         return out
 
     def _redraw(self) -> None:
-        weekly_mode = self.mode.currentIndex() == WEEKLY_TAB
+        weekly_mode = self.mode.currentIndex() in (WEEKLY_TAB, BODY_TAB)
         self.list_panel.setVisible(not weekly_mode)
         self.volume_box.setVisible(not weekly_mode)
         if self._dirty:
+            return
+        if self.mode.currentIndex() == BODY_TAB:
+            self._redraw_body()
             return
         if not self.model.rowCount():
             self.list_panel.hide()  # an empty list says nothing the message does not
@@ -330,6 +356,20 @@ class ProgressView(LazyView):
             button.setEnabled(True)
         self._apply_range()
         keep_content_visible(self._visible_chart(), self._chart_width)
+        self._fit_stack()
+
+    def _redraw_body(self) -> None:
+        """The Body tab: its charts, or how to add a first measurement."""
+        series = body.body_series(self._ctx)
+        if series.empty:
+            self._show_empty(BODY_EMPTY_TEXT)
+            return
+        self.body_charts.set_series(series, self._unit())
+        self.stack.setCurrentWidget(self.body_charts)
+        self.image_button.setEnabled(True)
+        self.csv_button.setEnabled(False)  # the numbers are in the JSON backup
+        self._apply_range()
+        keep_content_visible(self.body_charts, self._chart_width)
         self._fit_stack()
 
     def _range_changed(self) -> None:
@@ -388,6 +428,8 @@ class ProgressView(LazyView):
         start_stamp = None if start is None else stamp(start)
         if self.mode.currentIndex() == WEEKLY_TAB:
             self.weekly_charts.show_range(start_stamp, end)
+        elif self.mode.currentIndex() == BODY_TAB:
+            self.body_charts.show_range(start_stamp, end)
         else:
             self.exercise_charts.show_range(start_stamp, end)
 
@@ -418,9 +460,11 @@ class ProgressView(LazyView):
 
     # --- export --------------------------------------------------------------------------
 
-    def _visible_chart(self) -> ExerciseChartsWidget | WeeklyChartsWidget:
+    def _visible_chart(self) -> ExerciseChartsWidget | WeeklyChartsWidget | BodyChartsWidget:
         if self.mode.currentIndex() == WEEKLY_TAB:
             return self.weekly_charts
+        if self.mode.currentIndex() == BODY_TAB:
+            return self.body_charts
         return self.exercise_charts
 
     def export_image(self, path: Path) -> Path:
@@ -437,6 +481,8 @@ class ProgressView(LazyView):
     def _default_name(self, suffix: str) -> str:
         if self.mode.currentIndex() == WEEKLY_TAB:
             stem = "hiplog-weekly"
+        elif self.mode.currentIndex() == BODY_TAB:
+            stem = "hiplog-body"
         else:
             stem = "hiplog-" + "-".join(self.selected_exercises()[:3] or ["progress"])
         return str(Path.home() / f"{stem}{suffix}")
