@@ -95,6 +95,12 @@ def test_every_view_and_dialog_names_its_controls_and_tabs_in_reading_order(
             found.append("Tab reaches nothing")
         if found:
             problems[name] = found
+    # the window's own parts around the views: the list of views
+    window.open_view("log")
+    settle()
+    found = audit.unnamed(window) + audit.tab_order_breaks(window)
+    if found:
+        problems["window"] = found
     assert seen == SCREENS
     assert problems == {}
     assert tab_stops > 5 * len(SCREENS)  # the chains were really walked

@@ -87,6 +87,7 @@ class ProgressView(LazyView):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.adherence = AdherenceMap(self)
+        self.adherence.setAccessibleName("Adherence calendar of the last year")
         self.adherence_label = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -246,6 +247,7 @@ class ProgressView(LazyView):
         days = programs.adherence(self._ctx, today)
         self.adherence.set_days(days, today)
         self.adherence_label.setText(f"<b>Adherence</b>: {summary(days)}")
+        self.adherence.setAccessibleDescription(summary(days))
 
     def _select_rows(self, rows: list[int]) -> None:
         selection = QItemSelection()
