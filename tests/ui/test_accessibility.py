@@ -55,6 +55,7 @@ SCREENS = {
     "view/exercises",
     "dialog/import",
     "dialog/restore",
+    "dialog/backed-up",
     "dialog/session-editor",
     "dialog/settings/General",
     "dialog/settings/Equipment",
