@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(central)
         self.nav.setFixedWidth(130)
         self.nav.setIconSize(QSize(0, 0))
+        self.nav.setAccessibleName("Views")
         self.stack = QStackedWidget(central)
         for name, widget in zip(VIEW_NAMES, widgets, strict=True):
             self.views[name] = widget

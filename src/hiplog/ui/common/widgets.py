@@ -72,3 +72,11 @@ class MessageLine(QLabel):
     def shown_text(self) -> str:
         """The message on screen, or "" when none is."""
         return self.text() if self.isVisible() else ""
+
+
+def label_for(text: str, field: QWidget, parent: QWidget | None = None) -> QLabel:
+    """A label naming `field`: its buddy, so a screen reader reads it with the field and its
+    & mnemonic (if any) moves the focus there."""
+    label = QLabel(text, parent)
+    label.setBuddy(field)
+    return label

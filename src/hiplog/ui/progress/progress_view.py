@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiplog.domain.chart_description import describe_exercise_charts, describe_weekly_charts
 from hiplog.domain.chart_series import ExerciseCharts
 from hiplog.domain.errors import InputError
 from hiplog.domain.units import Unit, from_kg
@@ -94,6 +95,7 @@ class ProgressView(LazyView):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.adherence = AdherenceMap(self)
+        self.adherence.setAccessibleName("Adherence calendar of the last year")
         self.adherence_label = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -116,6 +118,7 @@ class ProgressView(LazyView):
         self.mode.addTab("Weekly")
         self.mode.addTab("Body")
         self.mode.setTabToolTip(BODY_TAB, "Bodyweight, hip and thigh circumference over time")
+        self.mode.setAccessibleName("Charts")
         self.mode.setTabToolTip(EXERCISE_TAB, "Strength and volume of the exercises you pick")
         self.mode.setTabToolTip(
             WEEKLY_TAB, "Sessions and hard sets per week, against the recommended ranges"
@@ -125,6 +128,7 @@ class ProgressView(LazyView):
             self.range_box.addItem(choice.value, choice)
         self.range_box.setCurrentIndex(self.range_box.findData(ChartRange.ALL))
         self.range_box.setToolTip("How far back the charts reach")
+        self.range_box.setAccessibleName("Chart range")
         self.volume_box = QComboBox()
         self.volume_box.addItem("Volume per session", False)
         self.volume_box.addItem("Volume per week", True)
@@ -132,6 +136,7 @@ class ProgressView(LazyView):
             "Volume is reps x load (bodyweight work without a load: reps), per session or summed "
             "per week"
         )
+        self.volume_box.setAccessibleName("Volume per session or per week")
         self.image_button = QPushButton("Save picture…")
         self.image_button.setToolTip("Save the chart as a PNG image or an SVG drawing")
         self.csv_button = QPushButton("Save numbers…")
@@ -139,7 +144,9 @@ class ProgressView(LazyView):
         top = QHBoxLayout()
         top.addWidget(self.mode)
         top.addStretch(1)
-        top.addWidget(QLabel("Show:"))
+        show = QLabel("&Show:")
+        show.setBuddy(self.range_box)
+        top.addWidget(show)
         top.addWidget(self.range_box)
         top.addWidget(self.volume_box)
         self.body_button = QPushButton("Body measurements…")
@@ -160,6 +167,7 @@ class ProgressView(LazyView):
             SESSIONS, QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.setToolTip("Click an exercise to chart it; Ctrl+click more to compare them")
+        self.table.setAccessibleName("Exercises to chart")
         hint = QLabel("Ctrl+click to compare exercises on one chart.")
         hint.setWordWrap(True)
         self.list_panel = QWidget()
@@ -175,6 +183,10 @@ class ProgressView(LazyView):
         self.exercise_charts = ExerciseChartsWidget(self._colours, self.font())
         self.weekly_charts = WeeklyChartsWidget(self._colours, self.font())
         self.body_charts = BodyChartsWidget(self._colours, self.font())
+        # What the charts show in numbers, for screen readers (set on every redraw)
+        self.exercise_charts.setAccessibleName("Strength and volume chart")
+        self.weekly_charts.setAccessibleName("Weekly sessions and hard sets chart")
+        self.body_charts.setAccessibleName("Bodyweight, hip and thigh chart")
         line = self.fontMetrics().height()
         self._chart_width = 28 * line  # and wider when a title or a legend needs it
         self.exercise_charts.setMinimumSize(self._chart_width, 26 * line)
@@ -184,12 +196,15 @@ class ProgressView(LazyView):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.stack = QStackedWidget()
+        # room inside the scroll area for the focus ring around a chart (it is drawn there)
+        self.stack.setContentsMargins(3, 3, 3, 3)
         self.stack.addWidget(self.exercise_charts)
         self.stack.addWidget(self.weekly_charts)
         self.stack.addWidget(self.body_charts)
         self.stack.addWidget(self.empty_label)
         self.stack.currentChanged.connect(self._fit_stack)
         self.chart_area = QScrollArea()
+        self.chart_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops at the chart itself
         self.chart_area.setWidgetResizable(True)
         self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_area.setWidget(self.stack)
@@ -256,6 +271,7 @@ class ProgressView(LazyView):
         days = programs.adherence(self._ctx, today)
         self.adherence.set_days(days, today)
         self.adherence_label.setText(f"<b>Adherence</b>: {summary(days)}")
+        self.adherence.setAccessibleDescription(summary(days))
 
     def _select_rows(self, rows: list[int]) -> None:
         selection = QItemSelection()
@@ -335,6 +351,9 @@ class ProgressView(LazyView):
             return
         if weekly_mode:
             self.weekly_charts.set_weekly(self.data.weekly())
+            self.weekly_charts.setAccessibleDescription(
+                describe_weekly_charts(self.data.weekly(), self.range_start(), self._range_end())
+            )
             self.stack.setCurrentWidget(self.weekly_charts)
         else:
             charts = self.current_charts()
@@ -350,6 +369,15 @@ class ProgressView(LazyView):
                 bool(self.volume_box.currentData()),
                 self.point_tooltip,
                 (None if start is None else stamp(start), stamp(self._range_end())),
+            )
+            self.exercise_charts.setAccessibleDescription(
+                describe_exercise_charts(
+                    charts,
+                    self._unit(),
+                    bool(self.volume_box.currentData()),
+                    start,
+                    self._range_end(),
+                )
             )
             self.stack.setCurrentWidget(self.exercise_charts)
         for button in (self.image_button, self.csv_button):
