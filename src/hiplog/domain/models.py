@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # programs.py builds on this module; only the type is needed here
+    from hiplog.domain.body import BodyMeasurement
     from hiplog.domain.programs import Program, ProgramRun
 
 
@@ -174,9 +175,11 @@ class ImportedData:
     program_runs: list[ProgramRun] = field(default_factory=list)
     exercise_notes: dict[str, str] = field(default_factory=dict)  # slug -> note (JSON backup)
     # An every-athlete JSON backup: each athlete's name -> their part (sessions, settings,
-    # bodyweights, programs, notes); the custom exercises stay here, shared.
+    # body measurements, programs, notes); the custom exercises stay here, shared.
     athletes: dict[str, ImportedData] = field(default_factory=dict)
     athlete: str = ""  # whose backup a one-athlete JSON backup is ("" when it does not say)
+    body_measurements: list[BodyMeasurement] = field(default_factory=list)  # (JSON backup)
+    impossible_bodyweights: int = 0  # bodyweight rows outside 20-400 kg, left out (FitNotes)
     source_format: str = ""
     load_unit: str = ""  # "lb" or "kg": what most of the file's loads were written in
     unsure: set[str] = field(default_factory=set)  # custom slugs the name rules could not tell

@@ -1,7 +1,7 @@
 """The JSON backup of every athlete of a database: written, and read back athlete by athlete.
 
 A backup of one athlete is services/import_export.py's; this one keeps the shared custom
-exercises once and each athlete's sessions, settings, bodyweights, programs and notes under
+exercises once and each athlete's sessions, settings, body measurements, programs and notes under
 their name (domain/backup_json.py has the shape). Importing it puts each part into the athlete
 of that name, made if the database has none, so that export -> import -> export gives the same
 file.
@@ -24,6 +24,7 @@ from hiplog.services.files import write_text_atomically
 from hiplog.services.import_export import ImportSummary, add_custom_exercises, write_imported
 from hiplog.storage import (
     athlete_repo,
+    body_repo,
     exercise_repo,
     program_repo,
     session_repo,
@@ -46,7 +47,7 @@ def export_every_athlete(ctx: AppContext, path: Path, protected: list[Path], rep
                             athlete.name,
                             list(session_repo.iter_all_sessions(tx)),
                             settings_repo.load_settings(tx),
-                            settings_repo.bodyweights(tx),
+                            body_repo.measurements(tx),
                             program_repo.list_programs(tx),
                             program_repo.runs(tx),
                             exercise_repo.notes(tx),
@@ -69,7 +70,7 @@ def adopt_fresh_athlete(tx: OrmSession, names: list[str]) -> None:
         empty = not (
             only.sessions
             or settings_repo.load_settings(tx)
-            or settings_repo.bodyweights(tx)
+            or body_repo.measurements(tx)
             or program_repo.list_programs(tx)
             or exercise_repo.notes(tx)
         )

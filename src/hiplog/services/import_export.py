@@ -36,6 +36,7 @@ from hiplog.services.backups import backup_before_import
 from hiplog.services.context import AppContext
 from hiplog.services.files import write_text_atomically
 from hiplog.storage import (
+    body_repo,
     exercise_repo,
     import_repo,
     program_repo,
@@ -332,7 +333,10 @@ def write_imported(tx: OrmSession, data: ImportedData, fresh: list[Session]) -> 
     the number of sets stored."""
     sets = session_repo.add_sessions_bulk(tx, fresh)
     for entry in data.bodyweights:
-        settings_repo.add_bodyweight(tx, entry)
+        body_repo.add_bodyweight(tx, entry)
+    for measurement in data.body_measurements:
+        if body_repo.on_day(tx, measurement.measured_at.date()) is None:  # one entry a day
+            body_repo.add(tx, measurement)
     if data.settings:
         settings_repo.save_settings(tx, data.settings)
     if data.programs:
@@ -394,8 +398,8 @@ def export_csv(ctx: AppContext, path: Path, replace: bool = False) -> int:
 
 
 def export_json(ctx: AppContext, path: Path, replace: bool = False, everyone: bool = False) -> int:
-    """Write the full JSON backup (custom exercises, settings and bodyweights included) of the
-    athlete, or of `everyone` in the database.
+    """Write the full JSON backup (custom exercises, settings and body measurements included)
+    of the athlete, or of `everyone` in the database.
 
     An existing file is replaced only when `replace` says so; a database never is.
     """
@@ -413,7 +417,7 @@ def export_json(ctx: AppContext, path: Path, replace: bool = False, everyone: bo
                 sessions,
                 customs,
                 settings_repo.load_settings(tx),
-                settings_repo.bodyweights(tx),
+                body_repo.measurements(tx),
                 handle,
                 programs=program_repo.list_programs(tx),
                 runs=program_repo.runs(tx),

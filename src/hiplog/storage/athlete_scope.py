@@ -23,7 +23,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from hiplog.storage.orm import (
-    BodyweightRow,
+    BodyMeasurementRow,
     DayPickRow,
     ExerciseNoteRow,
     ImportRecord,
@@ -42,7 +42,7 @@ ALL_ATHLETES = "all_athletes"
 # Rows with an athlete_id of their own: new ones get the open athlete's.
 _OWNED: tuple[type[Any], ...] = (
     SessionRow,
-    BodyweightRow,
+    BodyMeasurementRow,
     SettingRow,
     ImportRecord,
     ProgramRow,

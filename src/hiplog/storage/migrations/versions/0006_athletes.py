@@ -1,11 +1,11 @@
 """athletes: a database holds one or more people's training
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-02 02:20:00
 
 Adds the `athletes` table and an `athlete_id` on every per-person table: sessions (and so their
-sets), bodyweights, settings (now keyed by athlete and key), import records (a file is a
+sets), body measurements, settings (now keyed by athlete and key), import records (a file is a
 duplicate per athlete), programs (their days, entries and runs follow their program; names are
 unique per athlete) and the person's notes on exercises, which move from `exercises.note` to
 `exercise_notes`. The exercise catalog stays shared by the database.
@@ -24,12 +24,12 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
 # Tables whose every row belongs to one athlete, with what changes besides the new column.
-_OWNED = ("sessions", "bodyweights", "import_records", "programs")
+_OWNED = ("sessions", "body_measurements", "import_records", "programs")
 
 
 def _first_athlete_name(bind: sa.Connection) -> str:
