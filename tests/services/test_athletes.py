@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from hiplog.domain.body import BodyMeasurement
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import SetEntry
 from hiplog.domain.units import Unit
 from hiplog.services import (
     athletes,
+    body,
     charts,
     exercises,
     history,
@@ -50,6 +52,42 @@ def _two_athletes(ctx: AppContext) -> None:
             ctx, [SetEntry("glute-bridge", 1, 15, 20.0)] * 2, datetime(2026, 11, day, 9)
         )
     settings_store.save(ctx, replace(ctx.settings(), unit=Unit.LB, bodyweight_kg=60.0))
+
+
+def _measured(ctx: AppContext) -> None:
+    """Me weighs in twice and has hip and thigh measured; Sam weighs in once, on Me's first
+    day (one entry a day is each athlete's own rule)."""
+    ctx.use_athlete("Me")
+    body.add_measurement(ctx, BodyMeasurement(datetime(2026, 11, 10, 7), bodyweight_kg=91.5))
+    body.add_measurement(
+        ctx, BodyMeasurement(datetime(2026, 11, 19, 7), 90.5, hip_cm=104.0, thigh_cm=61.5)
+    )
+    ctx.use_athlete("Sam")
+    body.add_measurement(ctx, BodyMeasurement(datetime(2026, 11, 10, 8), bodyweight_kg=58.0))
+
+
+def test_two_athletes_body_measurements_chart_and_latest_bodyweight_never_mix(
+    ctx: AppContext,
+) -> None:
+    athletes.add_athlete(ctx, "Sam")
+    _measured(ctx)
+    assert ctx.athlete == "Sam"
+    assert body.list_measurements(ctx) == [
+        BodyMeasurement(datetime(2026, 11, 10, 8), bodyweight_kg=58.0)
+    ]
+    series = body.body_series(ctx)
+    assert (series.bodyweight, series.hip, series.thigh) == (
+        ((datetime(2026, 11, 10, 8), 58.0),),
+        (),
+        (),
+    )
+    assert settings_store.bodyweight_kg(ctx) == 58.0  # the bodyweight share of Sam's sets
+    body.delete_measurement(ctx, body.list_measurements(ctx)[0])
+    assert settings_store.bodyweight_kg(ctx) is None
+    ctx.use_athlete("Me")  # Sam's deletion took nothing of Me's
+    assert [m.bodyweight_kg for m in body.list_measurements(ctx)] == [91.5, 90.5]
+    assert body.body_series(ctx).hip == ((datetime(2026, 11, 19, 7), 104.0),)
+    assert settings_store.bodyweight_kg(ctx) == 90.5
 
 
 def test_two_athletes_sessions_settings_suggestions_charts_and_history_never_mix(
@@ -154,9 +192,15 @@ def _without_time(path: Path) -> dict[str, object]:
 
 def test_a_backup_of_every_athlete_restores_them_exactly(ctx: AppContext, tmp_path: Path) -> None:
     _two_athletes(ctx)
+    _measured(ctx)
     import_export.export_json(ctx, tmp_path / "all.json", everyone=True)
     doc = _without_time(tmp_path / "all.json")
     assert [a["name"] for a in doc["athletes"]] == ["Me", "Sam"]  # type: ignore[index]
+    # each athlete's body measurements in their own part
+    assert [
+        [m["bodyweight_kg"] for m in a["body_measurements"]]
+        for a in doc["athletes"]  # type: ignore[union-attr]
+    ] == [[91.5, 90.5], [58.0]]
     restored = AppContext.open_path(tmp_path / "new.db")
     try:
         summary = import_export.import_file(restored, tmp_path / "all.json")
@@ -171,10 +215,12 @@ def test_a_backup_of_every_athlete_restores_them_exactly(ctx: AppContext, tmp_pa
 def test_a_backup_of_one_athlete_into_a_new_database_keeps_their_name(
     ctx: AppContext, tmp_path: Path
 ) -> None:
-    _two_athletes(ctx)  # Sam is shown
+    _two_athletes(ctx)
+    _measured(ctx)  # Sam is shown
     import_export.export_json(ctx, tmp_path / "sam.json")
     doc = _without_time(tmp_path / "sam.json")
     assert doc["athlete"] == "Sam" and len(doc["sessions"]) == 2  # type: ignore[arg-type]
+    assert len(doc["body_measurements"]) == 1  # type: ignore[arg-type]
     restored = AppContext.open_path(tmp_path / "new.db")
     try:
         import_export.import_file(restored, tmp_path / "sam.json")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import Shiboken
 
 from hiplog.domain.errors import DatabaseError
-from hiplog.services import backups, import_export
+from hiplog.services import athletes, backups, import_export
 from hiplog.services.context import AppContext
 from hiplog.ui.app import open_window
 from hiplog.ui.error_dialog import ErrorDialog
@@ -45,6 +45,8 @@ FORMATS = Path(__file__).resolve().parents[2].parent / "shared" / "formats"
 REAL_EXPORT = FORMATS / "hevy" / "Jake-Leicht__Hevy-Dashboard-App__HevyData_20240912.csv"
 CHARTED = "barbell-hip-thrust"
 COMPARED = ("barbell-hip-thrust", "dumbbell-romanian-deadlift")
+#: The athlete the walk adds for File > Athletes... (the window keeps showing the first one).
+SECOND_ATHLETE = "Sam"
 
 W = TypeVar("W", bound=QWidget)
 
@@ -229,6 +231,17 @@ def _dialog_openers(window: MainWindow) -> list[tuple[str, Callable[[], QWidget]
         report = 'Traceback (most recent call last):\n  File "x.py", line 1\nValueError: x'
         return ErrorDialog(report, ctx.locations.log_file, window)
 
+    def body() -> QWidget:
+        return window.open_body_measurements()  # Edit > Body measurements...
+
+    def athletes_list() -> QWidget:
+        # File > Athletes... is there once a second athlete is: one is added (not shown, so the
+        # dialogs after keep the real data), and the switcher over the view list appears too.
+        if len(ctx.athlete_names()) < 2:
+            athletes.add_athlete(ctx, SECOND_ATHLETE)
+            window.events.athletes_listed.emit()
+        return window.athlete_actions.open_list()
+
     def database_problem() -> QWidget:
         from hiplog.ui.database_problem_dialog import DatabaseProblemDialog
 
@@ -250,6 +263,9 @@ def _dialog_openers(window: MainWindow) -> list[tuple[str, Callable[[], QWidget]
         ("dialog/about", lambda: _child(window, QMessageBox, window.show_about)),
         ("dialog/error-report", error_report),
         ("dialog/database-problem", database_problem),
+        ("dialog/body", body),
+        ("dialog/athlete-new", window.athlete_actions.ask_new_athlete),
+        ("dialog/athletes", athletes_list),
     ]
 
 

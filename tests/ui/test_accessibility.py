@@ -68,6 +68,9 @@ SCREENS = {
     "dialog/about",
     "dialog/error-report",
     "dialog/database-problem",
+    "dialog/body",
+    "dialog/athlete-new",
+    "dialog/athletes",
 }
 
 

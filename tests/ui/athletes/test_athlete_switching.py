@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -14,9 +15,11 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 from tests.ui.past_sessions import add_past_session
 
-from hiplog.services import athletes, import_export
+from hiplog.domain.body import BodyMeasurement
+from hiplog.services import athletes, body, import_export
 from hiplog.services.context import AppContext
 from hiplog.ui.athletes.athletes_dialog import AthletesDialog
+from hiplog.ui.body.body_dialog import BodyDialog
 from hiplog.ui.main_window import (
     EXPORT_ALL_FILTER,
     EXPORT_CSV_FILTER,
@@ -157,3 +160,15 @@ def test_export_offers_a_backup_of_every_athlete_once_there_are_two(
     doc = json.loads((tmp_path / "family.json").read_text("utf-8"))
     assert [(a["name"], len(a["sessions"])) for a in doc["athletes"]] == [("Me", 1), ("Sam", 0)]
     assert "backup of every athlete with 3 sets" in window.statusBar().currentMessage()
+
+
+def test_the_body_dialog_shows_the_athlete_shown(window: MainWindow, ctx: AppContext) -> None:
+    body.add_measurement(ctx, BodyMeasurement(datetime(2026, 11, 20, 7), bodyweight_kg=81.5))
+    dialog = window.open_body_measurements()
+    assert isinstance(dialog, BodyDialog) and dialog.model.rowCount() == 1
+    window.athlete_actions.add_athlete("Sam")  # Sam is shown: none of Me's entries
+    assert dialog.model.rowCount() == 0
+    assert dialog.empty_label.isVisible()
+    window.athlete_actions.switch_to("Me")
+    assert dialog.model.rowCount() == 1
+    dialog.close()

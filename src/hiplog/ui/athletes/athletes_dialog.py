@@ -27,6 +27,7 @@ class AthletesDialog(QDialog):
         self.model = AthleteListModel()
         self.table = QTableView(self)
         self.table.setModel(self.model)
+        self.table.setAccessibleName("Athletes")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()

@@ -61,6 +61,7 @@ class BodyDialog(QDialog):
         self.model = BodyTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName("Body measurements")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -82,6 +83,7 @@ class BodyDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         events.body_changed.connect(self.reload)
         events.settings_changed.connect(self.reload)
+        events.athlete_changed.connect(self.reload)  # another athlete: their entries
         show_when_visible(self, undo_stack, self.message.say)
         line = self.fontMetrics().height()
         self.resize(38 * line, 32 * line)
