@@ -74,6 +74,13 @@ def _add_global_options(parser: argparse.ArgumentParser, default: object) -> Non
         default=default,
         help="database file (default: $HIPLOG_DB, else the user data folder)",
     )
+    parser.add_argument(
+        "--db-url",
+        metavar="URL",
+        default=default,
+        help="a PostgreSQL database, postgresql+psycopg://user@host/dbname (default: "
+        "$HIPLOG_DATABASE_URL); the password comes from ~/.pgpass, PGPASSWORD or a service file",
+    )
     parser.add_argument("--version", action="version", version=f"hiplog {__version__}")
 
 
@@ -405,11 +412,15 @@ def run_command(
     from hiplog.domain.errors import HiplogError
     from hiplog.services import backups
     from hiplog.services.context import AppContext
+    from hiplog.services.error_log import mask
     from hiplog.services.locations import resolve_locations
 
     out = out or sys.stdout
     err = err or sys.stderr
-    locations = resolve_locations(args.db)
+    if getattr(args, "db", None) and getattr(args, "db_url", None):
+        err.write("hiplog: give --db or --db-url, not both (see hiplog --help)\n")
+        return EXIT_USAGE
+    locations = resolve_locations(getattr(args, "db", None), db_url=getattr(args, "db_url", None))
     try:
         if args.command == "restore":
             saved = backups.restore_file(locations, args.file)
@@ -421,7 +432,7 @@ def run_command(
         finally:
             ctx.close()
     except HiplogError as exc:  # bad input (InputError), an unusable database, ...
-        err.write(f"hiplog: {exc}\n")
+        err.write(f"hiplog: {mask(str(exc))}\n")
         return EXIT_USAGE
     except Exception as exc:
         from hiplog.services.error_log import log_exception
@@ -432,7 +443,8 @@ def run_command(
             if where is not None
             else f"no details: the log folder {locations.log_dir} cannot be written"
         )
-        err.write(f"hiplog: unexpected error: {exc.__class__.__name__}: {exc} ({details})\n")
+        what = mask(f"{exc.__class__.__name__}: {exc}")
+        err.write(f"hiplog: unexpected error: {what} ({details})\n")
         return EXIT_ERROR
 
 
