@@ -144,6 +144,9 @@ def _add_commands(sub: argparse._SubParsersAction[_Parser], after: _Parser) -> N
     p = add("backup", "write a verified copy of the database")
     p.add_argument("file", nargs="?", type=Path, help="default: the backups folder")
 
+    p = add("copy-to", "copy the whole database into an empty PostgreSQL database or a new file")
+    p.add_argument("destination", metavar="DEST", help="postgresql+psycopg://user@host/db or PATH")
+
     p = add("check", "list rows damaged outside hiplog (left out everywhere)")
     p.add_argument(
         "--drop",
@@ -392,8 +395,25 @@ def _cmd_check(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_copy_to(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.wording import plural
+    from hiplog.services.copy_to import copy_to
+    from hiplog.services.error_log import mask
+
+    copied = copy_to(ctx, args.destination)
+    sets = copied.get("sets", 0)
+    sessions = copied.get("sessions", 0)
+    out.write(
+        f"Copied {plural(sessions, 'session')} and {plural(sets, 'set')} "
+        f"({plural(sum(copied.values()), 'row')} in {plural(len(copied), 'table')}) to "
+        f"{mask(args.destination)}; both export the same.\n"
+    )
+    return EXIT_OK
+
+
 COMMANDS = {
     "check": _cmd_check,
+    "copy-to": _cmd_copy_to,
     "exercises": _cmd_exercises,
     "log": _cmd_log,
     "import": _cmd_import,

@@ -72,7 +72,8 @@ def describe(url: URL) -> str:
     host = url.host or url.query.get("host") or "the local socket"
     if isinstance(host, tuple):
         host = ",".join(host)
-    port = f" port {url.port}" if url.port else ""
+    port_value = url.port or url.query.get("port")
+    port = f" port {port_value}" if port_value else ""
     return f"database {url.database} on {host}{port}"
 
 
