@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,7 +20,14 @@ from hiplog.storage.backup import backup_database, new_backup_path
 from hiplog.storage.engine import is_locked_error, make_engine, writable_file, write_engine
 from hiplog.storage.inspection import FileState, Inspection, access_problem, inspect_database
 from hiplog.storage.migrate import upgrade_to_head
-from hiplog.storage.server import describe, inspect_server, make_server_engine, mask, parse_url
+from hiplog.storage.server import (
+    CHANGES_CHANNEL,
+    describe,
+    inspect_server,
+    make_server_engine,
+    mask,
+    parse_url,
+)
 
 UNUSABLE = (FileState.NEWER, FileState.FOREIGN, FileState.DAMAGED, FileState.UNAVAILABLE)
 
@@ -59,11 +68,20 @@ class Database:
     nothing."""
 
     def __init__(
-        self, path: Path | None, engine: Engine, read_only: bool = False, where: str = ""
+        self,
+        path: Path | None,
+        engine: Engine,
+        read_only: bool = False,
+        where: str = "",
+        url: URL | None = None,
     ) -> None:
         self.path = path
         self.where = where or str(path)
-        self.server = path is None
+        self.url = url
+        self.server = url is not None
+        # Names this client in the NOTIFY that ends each of its write transactions on a server,
+        # so its own commits are told from other clients' (server_changes).
+        self.token = uuid.uuid4().hex
         self.engine = engine
         # Opened from a read-only file or medium: reading works, every write is refused.
         self.read_only = read_only
@@ -88,6 +106,11 @@ class Database:
         try:
             with self._writers.begin() as session:
                 yield session
+                if self.server:
+                    session.execute(
+                        text("SELECT pg_notify(:channel, :token)"),
+                        {"channel": CHANGES_CHANNEL, "token": self.token},
+                    )
         except (OperationalError, sqlite3.OperationalError, OSError) as exc:
             if self.server and isinstance(exc, OperationalError):
                 raise server_failure(self.where, exc) from exc
@@ -202,4 +225,4 @@ def open_server_database(url: str) -> Database:
         raise UnusableDatabaseError(where, inspection, server=True)
     if inspection.state is not FileState.CURRENT:
         upgrade_to_head(engine)
-    return Database(None, engine, where=where)
+    return Database(None, engine, where=where, url=parsed)

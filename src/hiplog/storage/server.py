@@ -86,7 +86,7 @@ def make_server_engine(url: URL) -> Engine:
             pool_timeout=CONNECT_TIMEOUT_S * 2,
             pool_pre_ping=True,
             hide_parameters=True,
-            connect_args=_connect_args(),
+            connect_args=connect_args(),
         )
     except (NoSuchModuleError, ImportError) as exc:
         raise DatabaseError(
@@ -96,7 +96,8 @@ def make_server_engine(url: URL) -> Engine:
         ) from exc
 
 
-def _connect_args() -> dict[str, Any]:
+def connect_args() -> dict[str, Any]:
+    """libpq settings of every hiplog connection to a server."""
     options = f"-c statement_timeout={STATEMENT_TIMEOUT_MS} -c lock_timeout={LOCK_TIMEOUT_MS}"
     return {
         "connect_timeout": CONNECT_TIMEOUT_S,
