@@ -9,34 +9,22 @@ CI=true, where it fails: CI must run it.
 
 from __future__ import annotations
 
-import importlib.util
 import itertools
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+from tests import pg_cluster
 
 if TYPE_CHECKING:
     from hiplog.services.context import AppContext
 
 URL_ENV = "HIPLOG_TEST_DATABASE_URL"
 _counter = itertools.count(1)
-
-
-def _load(name: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location(name, Path(__file__).with_name(f"{name}.py"))
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-pg_cluster = _load("pg_cluster")
 
 
 @pytest.fixture(scope="session")

@@ -81,6 +81,10 @@ class Cluster:
             "--encoding=UTF8",
             "--no-sync",
         )
+        self.resume()
+
+    def resume(self) -> None:
+        """Start the server (again) on its data folder."""
         options = (
             f"-c listen_addresses='' -k {self.folder} -p 5432 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
@@ -96,6 +100,10 @@ class Cluster:
             "-w",
             "start",
         )
+
+    def pause(self) -> None:
+        """Stop the server, keeping its data: clients lose their connections."""
+        self._cmd(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
 
     def url(self, dbname: str = "postgres") -> str:
         return f"postgresql+psycopg://{SUPERUSER}@/{dbname}?host={self.folder}"

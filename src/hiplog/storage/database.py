@@ -129,20 +129,22 @@ class ServerUnreachableError(DatabaseError):
     """The server could not be reached (at start, or while saving): nothing was changed."""
 
 
-def server_failure(where: str, exc: BaseException) -> DatabaseError:
-    """Why a write to the server failed, with the server named and no password."""
+def server_failure(where: str, exc: OperationalError) -> DatabaseError:
+    """Why a write to the server failed, with the server named and no password. The server
+    going away (or the network) is the usual cause; the write can be made again later."""
     orig = getattr(exc, "orig", None) or exc
     detail = mask(str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__)
-    if isinstance(exc, OperationalError) and getattr(exc, "connection_invalidated", False):
-        return ServerUnreachableError(
-            f"lost the connection to {where} ({detail}); nothing was saved: try again",
+    if "canceling statement" in detail:
+        return DatabaseError(
+            f"could not save to {where}: the server took too long ({detail}); nothing was changed",
             path=where,
-            kind="unreachable",
+            kind="server",
         )
-    return DatabaseError(
-        f"could not save to {where}: the server refused it ({detail}); nothing was changed",
+    return ServerUnreachableError(
+        f"could not save to {where}: the connection to the server was lost ({detail}); "
+        "nothing was saved",
         path=where,
-        kind="server",
+        kind="unreachable",
     )
 
 
