@@ -52,7 +52,10 @@ def _run_as() -> str | None:
 class Cluster:
     """One running throwaway server; `url(dbname)` gives a hiplog URL for one of its databases."""
 
-    def __init__(self, bin_dir: Path) -> None:
+    def __init__(self, bin_dir: Path, durable: bool = False) -> None:
+        # durable: fsync and synchronous commits on, as a real server (the benchmarks); the
+        # tests leave them off, since a throwaway server need not survive a power cut.
+        self.durable = durable
         self.bin_dir = bin_dir
         self.folder = Path(tempfile.mkdtemp(prefix="hiplog-pg-"))
         self.data = self.folder / "data"
@@ -85,10 +88,9 @@ class Cluster:
 
     def resume(self) -> None:
         """Start the server (again) on its data folder."""
-        options = (
-            f"-c listen_addresses='' -k {self.folder} -p 5432 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
-        )
+        options = f"-c listen_addresses='' -k {self.folder} -p 5432 -c max_connections=60"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._cmd(
             str(self.bin_dir / "pg_ctl"),
             "-D",
