@@ -68,11 +68,20 @@ def server_backup(ctx: AppContext, kind: str, destination: Path | None = None) -
     from hiplog.services.import_export import export_json
 
     folder = ctx.locations.backups
-    target = destination or new_backup_path(folder, kind).with_suffix(".json")
+    target = destination or _free_json_path(folder, kind)
     if destination is None:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     export_json(ctx, target, into_backups=destination is None)
     return target
+
+
+def _free_json_path(folder: Path, kind: str) -> Path:
+    """hiplog-KIND-TIME.json, or -2.json, -3.json ... when that second has one already."""
+    base = new_backup_path(folder, kind).with_suffix(".json")
+    path, n = base, 2
+    while path.exists():
+        path, n = base.with_name(f"{base.stem}-{n}.json"), n + 1
+    return path
 
 
 def _automatic_backup(ctx: AppContext, kind: str, now: datetime | None = None) -> Path:

@@ -106,7 +106,9 @@ class Database:
         try:
             with self._writers.begin() as session:
                 yield session
-                if self.server:
+                transaction = session.get_transaction()
+                if self.server and transaction is not None and transaction.is_active:
+                    # Not after a rollback inside the block (a dry run): nothing to announce.
                     session.execute(
                         text("SELECT pg_notify(:channel, :token)"),
                         {"channel": CHANGES_CHANNEL, "token": self.token},
