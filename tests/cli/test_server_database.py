@@ -5,6 +5,9 @@ named when it cannot be reached, no password in any message or file, backups, an
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -163,3 +166,30 @@ def test_copy_to_refuses_a_database_or_file_that_is_not_empty(
     code, _, err = run(capsys, *original, "copy-to", str(taken))
     assert code == 2 and "a file is already there" in err
     assert taken.read_bytes() == b"mine"
+
+
+def test_clients_starting_together_on_an_empty_database_both_get_one_schema(
+    empty_pg_url: str, tmp_path: Path
+) -> None:
+    env = {**os.environ, "HIPLOG_DATABASE_URL": empty_pg_url, "XDG_STATE_HOME": str(tmp_path)}
+    starts = [
+        subprocess.Popen(
+            [sys.executable, "-m", "hiplog", "log", "glute-bridge", f"x{reps}"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for reps in (15, 16, 17)
+    ]
+    for start in starts:
+        _, err = start.communicate(timeout=120)
+        assert start.returncode == 0, err
+    engine = create_engine(empty_pg_url)
+    with engine.connect() as connection:
+        slugs = connection.execute(text("SELECT count(*), count(DISTINCT slug) FROM exercises"))
+        total, distinct = slugs.one()
+        reps = connection.execute(text("SELECT reps FROM sets ORDER BY reps")).scalars().all()
+    engine.dispose()
+    assert total == distinct > 0
+    assert reps == [15, 16, 17]
