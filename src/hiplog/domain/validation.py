@@ -18,6 +18,9 @@ MAX_LOAD_KG = 1000.0
 MAX_RIR = 10
 MAX_DURATION_S = 24 * 3600.0
 MAX_DISTANCE_M = 100_000.0
+# The largest number any set may hold, flagged or not: storage.row_check leaves out rows with
+# larger loads, durations or distances, so a set saved above it would vanish from every view.
+LARGEST_VALUE = 1e9
 # The dates a training log holds. Beyond them dates cannot be charted, shifted by a week or
 # written back, so they are refused wherever a date enters.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -132,6 +135,7 @@ def validate_set(entry: SetEntry, where: str | None = None) -> None:
         not math.isfinite(entry.load_kg)
         or entry.load_kg < 0
         or (entry.load_kg > MAX_LOAD_KG and not entry.flagged)
+        or entry.load_kg > LARGEST_VALUE
     ):
         raise InputError(f"load must be from 0 to {MAX_LOAD_KG:g} kg, not {entry.load_kg:g}", where)
     if entry.rir is not None and not 0 <= entry.rir <= MAX_RIR:
@@ -143,3 +147,5 @@ def validate_set(entry: SetEntry, where: str | None = None) -> None:
     for label, value in (("duration", entry.duration_s), ("distance", entry.distance_m)):
         if value is not None and (not math.isfinite(value) or value < 0):
             raise InputError(f"{label} must be 0 or more, not {value:g}", where)
+        if value is not None and value > LARGEST_VALUE:
+            raise InputError(f"{label} must be at most {LARGEST_VALUE:g}, not {value:g}", where)
