@@ -431,9 +431,10 @@ def _return_after_gap(
     base, what = top.kg, given.top_text(top)
     estimate = _estimate(given, last, lo) if _heavy_low(given, top, lo) else None
     if estimate is not None:
-        base = min(top.kg, estimate.range_kg)
+        base = _range_kg(given, estimate, top.kg)  # on the grid, never under the bar
         what = (
-            f"({_heavy_text(given, top)}; your best set estimates {_about(given, base)} "
+            f"({_heavy_text(given, top)}; your best set estimates "
+            f"{_about(given, min(top.kg, estimate.range_kg))} "
             f"for {lo} reps)"
         )
     load = _reduce_kg(given, base, factor)

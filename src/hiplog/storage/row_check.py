@@ -18,10 +18,12 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.sql.visitors import InternalTraversal
 
+from hiplog.domain.validation import STORED_MAX_NUMBER, STORED_MAX_REPS, STORED_MAX_SET_NUMBER
 from hiplog.storage.orm import BodyweightRow, SessionRow, SetRow
 
-# The largest magnitude a number in the log may have (loads, durations, distances, weights).
-_BIG = "1e9"
+# The largest magnitude a number in the log may have (loads, durations, distances, weights):
+# the same limit every write is checked against (validation.unstorable).
+_BIG = repr(STORED_MAX_NUMBER)
 _DATE = "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]*'"
 
 
@@ -76,8 +78,12 @@ def rules(pg: bool) -> dict[str, list[tuple[str, str, str]]]:
                 "no such exercise",
                 "EXISTS (SELECT 1 FROM exercises AS e WHERE e.id = sets.exercise_id)",
             ),
-            ("position", "not a set number", _integer("sets.position", 1, 10_000, pg)),
-            ("reps", "not a rep count", _integer("sets.reps", 0, 100_000, pg)),
+            (
+                "position",
+                "not a set number",
+                _integer("sets.position", 1, STORED_MAX_SET_NUMBER, pg),
+            ),
+            ("reps", "not a rep count", _integer("sets.reps", 0, STORED_MAX_REPS, pg)),
             ("load_kg", "not a finite load", _number("sets.load_kg", pg)),
             ("rir", "not 0-10", _integer("sets.rir", 0, 10, pg, nullable=True)),
             ("warmup", "not yes/no", _flag("sets.warmup", pg)),
