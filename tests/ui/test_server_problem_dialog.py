@@ -41,7 +41,10 @@ class _Answers:
 
 def _away(tmp_path: Path) -> Locations:
     url = f"postgresql+psycopg://coach:hunter2@/training?host={tmp_path}&port=5999"
-    return replace(resolve_locations(db_url=url), database=tmp_path / "local" / "hiplog.db")
+    local = tmp_path / "local"
+    return replace(
+        resolve_locations(db_url=url), database=local / "hiplog.db", backups=local / "backups"
+    )
 
 
 def test_an_unreachable_server_offers_retry_then_the_local_file(
