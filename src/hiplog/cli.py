@@ -74,6 +74,13 @@ def _add_global_options(parser: argparse.ArgumentParser, default: object) -> Non
         default=default,
         help="database file (default: $HIPLOG_DB, else the user data folder)",
     )
+    parser.add_argument(
+        "--db-url",
+        metavar="URL",
+        default=default,
+        help="a PostgreSQL database, postgresql+psycopg://user@host/dbname (default: "
+        "$HIPLOG_DATABASE_URL); the password comes from ~/.pgpass, PGPASSWORD or a service file",
+    )
     parser.add_argument("--version", action="version", version=f"hiplog {__version__}")
 
 
@@ -136,6 +143,9 @@ def _add_commands(sub: argparse._SubParsersAction[_Parser], after: _Parser) -> N
 
     p = add("backup", "write a verified copy of the database")
     p.add_argument("file", nargs="?", type=Path, help="default: the backups folder")
+
+    p = add("copy-to", "copy the whole database into an empty PostgreSQL database or a new file")
+    p.add_argument("destination", metavar="DEST", help="postgresql+psycopg://user@host/db or PATH")
 
     p = add("check", "list rows damaged outside hiplog (left out everywhere)")
     p.add_argument(
@@ -385,8 +395,25 @@ def _cmd_check(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _cmd_copy_to(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.domain.wording import plural
+    from hiplog.services.copy_to import copy_to
+    from hiplog.services.error_log import mask
+
+    copied = copy_to(ctx, args.destination)
+    sets = copied.get("sets", 0)
+    sessions = copied.get("sessions", 0)
+    out.write(
+        f"Copied {plural(sessions, 'session')} and {plural(sets, 'set')} "
+        f"({plural(sum(copied.values()), 'row')} in {plural(len(copied), 'table')}) to "
+        f"{mask(args.destination)}; both export the same.\n"
+    )
+    return EXIT_OK
+
+
 COMMANDS = {
     "check": _cmd_check,
+    "copy-to": _cmd_copy_to,
     "exercises": _cmd_exercises,
     "log": _cmd_log,
     "import": _cmd_import,
@@ -405,11 +432,15 @@ def run_command(
     from hiplog.domain.errors import HiplogError
     from hiplog.services import backups
     from hiplog.services.context import AppContext
+    from hiplog.services.error_log import mask
     from hiplog.services.locations import resolve_locations
 
     out = out or sys.stdout
     err = err or sys.stderr
-    locations = resolve_locations(args.db)
+    if getattr(args, "db", None) and getattr(args, "db_url", None):
+        err.write("hiplog: give --db or --db-url, not both (see hiplog --help)\n")
+        return EXIT_USAGE
+    locations = resolve_locations(getattr(args, "db", None), db_url=getattr(args, "db_url", None))
     try:
         if args.command == "restore":
             saved = backups.restore_file(locations, args.file)
@@ -421,7 +452,7 @@ def run_command(
         finally:
             ctx.close()
     except HiplogError as exc:  # bad input (InputError), an unusable database, ...
-        err.write(f"hiplog: {exc}\n")
+        err.write(f"hiplog: {mask(str(exc))}\n")
         return EXIT_USAGE
     except Exception as exc:
         from hiplog.services.error_log import log_exception
@@ -432,7 +463,8 @@ def run_command(
             if where is not None
             else f"no details: the log folder {locations.log_dir} cannot be written"
         )
-        err.write(f"hiplog: unexpected error: {exc.__class__.__name__}: {exc} ({details})\n")
+        what = mask(f"{exc.__class__.__name__}: {exc}")
+        err.write(f"hiplog: unexpected error: {what} ({details})\n")
         return EXIT_ERROR
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from hiplog.domain.settings import ProgressionSettings
 from hiplog.resources import resource_path
 from hiplog.services.locations import Locations, resolve_locations
 from hiplog.storage import exercise_repo, settings_repo
-from hiplog.storage.database import Database, open_database
+from hiplog.storage.database import Database, open_database, open_server_database
 
 
 @cache
@@ -34,6 +35,13 @@ def _sync_builtins(db: Database) -> None:
         exercise_repo.sync_builtins(tx, builtin_catalog())
 
 
+def open_location(locations: Locations) -> Database:
+    """The server database when `locations` names one, else the file (created, migrated)."""
+    if locations.database_url:
+        return open_server_database(locations.database_url)
+    return open_database(locations.database, backups_dir=locations.backups)
+
+
 class AppContext:
     """An open database plus cached lookups. Services take it as their first argument."""
 
@@ -46,7 +54,7 @@ class AppContext:
     @classmethod
     def open(cls, locations: Locations) -> AppContext:
         """Open (create, migrate) the database and bring the built-in catalog up to date."""
-        db = open_database(locations.database, backups_dir=locations.backups)
+        db = open_location(locations)
         try:
             _sync_builtins(db)
         except BaseException:
@@ -58,6 +66,15 @@ class AppContext:
     def open_path(cls, path: Path) -> AppContext:
         """Open a database file at `path` (tests, benchmarks)."""
         return cls.open(resolve_locations(str(path)))
+
+    @classmethod
+    def open_url(cls, url: str, local: Path | None = None) -> AppContext:
+        """Open the server database at `url`; `local` replaces the local database file the
+        backups folder is beside (tests, benchmarks)."""
+        locations = resolve_locations(db_url=url)
+        if local is not None:
+            locations = replace(locations, database=local, backups=local.parent / "backups")
+        return cls.open(locations)
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
@@ -85,7 +102,7 @@ class AppContext:
         Everything cached is forgotten; objects holding this context keep working.
         """
         self.db.close()
-        self.db = open_database(self.locations.database, backups_dir=self.locations.backups)
+        self.db = open_location(self.locations)
         _sync_builtins(self.db)
         self.invalidate()
 

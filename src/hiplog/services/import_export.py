@@ -386,10 +386,14 @@ def export_csv(ctx: AppContext, path: Path, replace: bool = False) -> int:
     return write_text_atomically(path, write, replace=replace, protected=_protected(ctx))
 
 
-def export_json(ctx: AppContext, path: Path, replace: bool = False) -> int:
+def export_json(
+    ctx: AppContext, path: Path, replace: bool = False, into_backups: bool = False
+) -> int:
     """Write the full JSON backup (custom exercises, settings and body measurements included).
 
-    An existing file is replaced only when `replace` says so; a database never is.
+    An existing file is replaced only when `replace` says so; a database never is. Only
+    `into_backups` (a server database's backup, services.backups) may write into the backups
+    folder.
     """
     customs = [e for e in ctx.catalog() if e.custom]
 
@@ -408,4 +412,7 @@ def export_json(ctx: AppContext, path: Path, replace: bool = False) -> int:
             )
         return sum(len(s.sets) for s in sessions)
 
-    return write_text_atomically(path, write, replace=replace, protected=_protected(ctx))
+    protected = _protected(ctx)
+    if into_backups:
+        protected.remove(ctx.locations.backups)
+    return write_text_atomically(path, write, replace=replace, protected=protected)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,6 +25,14 @@ from hiplog.storage.backup import (
 from hiplog.storage.engine import is_locked_error, make_engine, writable_file, write_engine
 from hiplog.storage.inspection import FileState, Inspection, access_problem, inspect_database
 from hiplog.storage.migrate import upgrade_to_head
+from hiplog.storage.server import (
+    CHANGES_CHANNEL,
+    describe,
+    inspect_server,
+    make_server_engine,
+    mask,
+    parse_url,
+)
 
 UNUSABLE = (FileState.NEWER, FileState.FOREIGN, FileState.DAMAGED, FileState.UNAVAILABLE)
 
@@ -30,7 +40,7 @@ UNUSABLE = (FileState.NEWER, FileState.FOREIGN, FileState.DAMAGED, FileState.UNA
 class UnusableDatabaseError(DatabaseError):
     """The file cannot be opened as it is; `inspection.state` says why. The file is untouched."""
 
-    def __init__(self, path: Path, inspection: Inspection) -> None:
+    def __init__(self, path: Path | str, inspection: Inspection, server: bool = False) -> None:
         self.inspection = inspection
         reasons = {
             FileState.NEWER: (
@@ -42,9 +52,11 @@ class UnusableDatabaseError(DatabaseError):
             FileState.MISSING: f"is missing ({inspection.detail})",
         }
         reason = reasons.get(inspection.state, inspection.detail)
+        if server and inspection.state is FileState.FOREIGN:
+            reason = f"is not a hiplog database ({inspection.detail})"
         hint = (
             ""
-            if inspection.state in (FileState.NEWER, FileState.UNAVAILABLE)
+            if server or inspection.state in (FileState.NEWER, FileState.UNAVAILABLE)
             else " (the window offers to restore a backup; so does `hiplog restore BACKUP`)"
         )
         if inspection.state is FileState.UNAVAILABLE:
@@ -57,10 +69,25 @@ class UnusableDatabaseError(DatabaseError):
 
 
 class Database:
-    """One open database file. Every write goes through `transaction()`: all or nothing."""
+    """One open database: a file, or a PostgreSQL database when `server` is set (then `path`
+    is None and `where` names the server). Every write goes through `transaction()`: all or
+    nothing."""
 
-    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        engine: Engine,
+        read_only: bool = False,
+        where: str = "",
+        url: URL | None = None,
+    ) -> None:
         self.path = path
+        self.where = where or str(path)
+        self.url = url
+        self.server = url is not None
+        # Names this client in the NOTIFY that ends each of its write transactions on a server,
+        # so its own commits are told from other clients' (server_changes).
+        self.token = uuid.uuid4().hex
         self.engine = engine
         # Opened from a read-only file or medium: reading works, every write is refused.
         self.read_only = read_only
@@ -77,16 +104,25 @@ class Database:
         """
         if self.read_only:
             raise DatabaseError(
-                f"could not save to {self.path}: the file or its folder is read-only; copy it "
+                f"could not save to {self.where}: the file or its folder is read-only; copy it "
                 "somewhere you can write, or restore it (nothing was changed)",
-                path=str(self.path),
+                path=self.where,
                 kind="read-only",
             )
         try:
             with self._writers.begin() as session:
                 yield session
+                transaction = session.get_transaction()
+                if self.server and transaction is not None and transaction.is_active:
+                    # Not after a rollback inside the block (a dry run): nothing to announce.
+                    session.execute(
+                        text("SELECT pg_notify(:channel, :token)"),
+                        {"channel": CHANGES_CHANNEL, "token": self.token},
+                    )
         except (OperationalError, sqlite3.OperationalError, OSError) as exc:
-            raise write_failure(self.path, exc) from exc
+            if self.server and isinstance(exc, OperationalError):
+                raise server_failure(self.where, exc) from exc
+            raise write_failure(self.path or self.where, exc) from exc
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
@@ -97,7 +133,30 @@ class Database:
         self.engine.dispose()
 
 
-def write_failure(path: Path, exc: BaseException) -> DatabaseError:
+class ServerUnreachableError(DatabaseError):
+    """The server could not be reached (at start, or while saving): nothing was changed."""
+
+
+def server_failure(where: str, exc: OperationalError) -> DatabaseError:
+    """Why a write to the server failed, with the server named and no password. The server
+    going away (or the network) is the usual cause; the write can be made again later."""
+    orig = getattr(exc, "orig", None) or exc
+    detail = mask(str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__)
+    if "canceling statement" in detail:
+        return DatabaseError(
+            f"could not save to {where}: the server took too long ({detail}); nothing was changed",
+            path=where,
+            kind="server",
+        )
+    return ServerUnreachableError(
+        f"could not save to {where}: the connection to the server was lost ({detail}); "
+        "nothing was saved",
+        path=where,
+        kind="unreachable",
+    )
+
+
+def write_failure(path: Path | str, exc: BaseException) -> DatabaseError:
     """A DatabaseError that tells a person why a write failed and what to do about it."""
     orig = getattr(exc, "orig", None) or exc
     text = str(orig).lower()
@@ -179,3 +238,31 @@ def open_database(
     if inspection.state is not FileState.CURRENT:
         upgrade_to_head(write_engine(engine))
     return Database(path, engine)
+
+
+def open_server_database(url: str) -> Database:
+    """Open the PostgreSQL database at `url`, creating the schema in an empty one.
+
+    A database holding other tables, or written by a newer hiplog, raises UnusableDatabaseError
+    and is not touched; an unreachable server raises ServerUnreachableError naming it.
+    """
+    parsed = parse_url(url)
+    where = describe(parsed)
+    engine = make_server_engine(parsed)
+    try:
+        inspection = inspect_server(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        orig = getattr(exc, "orig", None) or exc
+        first = str(orig).strip().splitlines()[0] if str(orig).strip() else ""
+        raise ServerUnreachableError(
+            f"could not reach the PostgreSQL server: {where} ({mask(first)})",
+            path=where,
+            kind="unreachable",
+        ) from exc
+    if inspection.state in UNUSABLE:
+        engine.dispose()
+        raise UnusableDatabaseError(where, inspection, server=True)
+    if inspection.state is not FileState.CURRENT:
+        upgrade_to_head(engine)
+    return Database(None, engine, where=where, url=parsed)

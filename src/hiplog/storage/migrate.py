@@ -23,13 +23,20 @@ def script_revisions() -> list[str]:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Run every pending migration in one transaction and mark the file as hiplog's."""
+    """Run every pending migration in one transaction and mark the file as hiplog's.
+
+    On PostgreSQL (transactional DDL) an advisory lock makes clients that start together on an
+    empty database wait for the first one's schema instead of creating it twice."""
     from alembic import command
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if not sqlite:
+            connection.execute(text(f"SELECT pg_advisory_xact_lock({APPLICATION_ID})"))
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
-        connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))
+        if sqlite:
+            connection.execute(text(f"PRAGMA application_id = {APPLICATION_ID}"))

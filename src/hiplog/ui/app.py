@@ -60,7 +60,10 @@ def run_app(args: argparse.Namespace) -> int:
     from hiplog.ui.error_dialog import ExceptionHook
     from hiplog.ui.single_instance import SingleInstance
 
-    locations = resolve_locations(getattr(args, "db", None))
+    if getattr(args, "db", None) and getattr(args, "db_url", None):
+        sys.stderr.write("hiplog: give --db or --db-url, not both (see hiplog --help)\n")
+        return 2
+    locations = resolve_locations(getattr(args, "db", None), db_url=getattr(args, "db_url", None))
     configure_file_log(locations)
     app = application()
     window: MainWindow | None = None

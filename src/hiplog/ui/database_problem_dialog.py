@@ -18,6 +18,7 @@ from hiplog.services.backups import BackupInfo
 from hiplog.services.context import AppContext
 from hiplog.services.locations import Locations
 from hiplog.ui.files.backup_list_model import describe_time
+from hiplog.ui.server_problem_dialog import ServerChoice, ServerProblemDialog, without_server
 
 UNUSABLE = ("damaged", "foreign", "newer")
 
@@ -130,6 +131,13 @@ def open_context_or_ask(locations: Locations, parent: QWidget | None = None) -> 
         else:
             backups.ensure_daily_backup(ctx)
             return ctx
+        if locations.database_url and isinstance(error, DatabaseError):
+            choice_on_server = ServerProblemDialog(error, locations, parent).ask()
+            if choice_on_server is ServerChoice.QUIT:
+                return None
+            if choice_on_server is ServerChoice.LOCAL:
+                locations = without_server(locations)
+            continue
         newest = backups.newest_good_backup(locations) if _kind(error) in UNUSABLE else None
         choice = DatabaseProblemDialog(error, locations, newest, parent).ask()
         if choice is Choice.QUIT:

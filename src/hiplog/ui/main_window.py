@@ -37,6 +37,7 @@ from hiplog.domain.wording import plural
 from hiplog.services.context import AppContext
 from hiplog.ui.app_identity import ui_settings
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.server_changes import watch_server_changes
 from hiplog.ui.common.undo_support import undo_notices
 from hiplog.ui.files.backup_actions import add_backup_actions
 from hiplog.views import VIEW_NAMES
@@ -86,7 +87,12 @@ class MainWindow(QMainWindow):
         self.ui_settings = settings if settings is not None else ui_settings()
         self.events = DataEvents(self)
         self.undo_stack = QUndoStack(self)
-        self.setWindowTitle(f"hiplog - {ctx.locations.database.name}")
+        where = ctx.db.where if ctx.db.server else ctx.locations.database.name
+        self.setWindowTitle(f"hiplog - {where}")
+        # On a server database, other computers' commits show within about a second.
+        self.server_changes = watch_server_changes(ctx, self.events, self)
+        if self.server_changes is not None:
+            self.server_changes.lost.connect(lambda text: self.statusBar().showMessage(text))
 
         # Each view is built the first time it is shown or asked for; until then a plain widget
         # holds its place in the stack. A start pays only for the view it opens on (the
@@ -467,6 +473,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window()
+        if self.server_changes is not None:
+            self.server_changes.close()
         super().closeEvent(event)
 
     def bring_to_front(self) -> None:

@@ -28,17 +28,18 @@ class EditSet(ServiceCommand):
         self._ctx, self._events = ctx, events
         self._before, self._after = before, after
 
-    def _write(self, entry: SetEntry) -> None:
+    def _write(self, entry: SetEntry, was: SetEntry) -> None:
+        # `was`: what the set held when shown here; another client's change since is refused.
         assert entry.id is not None
         current = id_map(self._ctx).set_id(entry.id)
-        training_log.update_set(self._ctx, replace(entry, id=current))
+        training_log.update_set(self._ctx, replace(entry, id=current), replace(was, id=current))
         self._events.sessions_changed.emit()
 
     def apply(self) -> None:
-        self._write(self._after)
+        self._write(self._after, self._before)
 
     def revert(self) -> None:
-        self._write(self._before)
+        self._write(self._before, self._after)
 
 
 class DeleteSet(ServiceCommand):
@@ -52,7 +53,8 @@ class DeleteSet(ServiceCommand):
 
     def apply(self) -> None:
         assert self._entry.id is not None
-        training_log.delete_set(self._ctx, id_map(self._ctx).set_id(self._entry.id))
+        current = id_map(self._ctx).set_id(self._entry.id)
+        training_log.delete_set(self._ctx, current, replace(self._entry, id=current))
         self._events.sessions_changed.emit()
 
     def revert(self) -> None:
@@ -163,5 +165,6 @@ class AddSet(ServiceCommand):
 
     def revert(self) -> None:
         assert self.added_id is not None
-        training_log.delete_set(self._ctx, id_map(self._ctx).set_id(self.added_id))
+        current = id_map(self._ctx).set_id(self.added_id)
+        training_log.delete_set(self._ctx, current, replace(self._entry, id=current))
         self._events.sessions_changed.emit()

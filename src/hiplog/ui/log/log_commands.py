@@ -103,21 +103,23 @@ class EditSetCommand(LogCommand):
         self.old = model.by_key(key).entry(slug)
         self.new = new
 
-    def _write(self, entry: SetEntry) -> None:
+    def _write(self, entry: SetEntry, was: SetEntry) -> None:
+        # `was`: what the set held when shown here; another client's change since is refused.
         model = self.log.model(self.slug)
         current = model.by_key(self.key)
         entry = replace(entry, id=current.set_id, order=current.order)
-        training_log.update_set(self.log.ctx, entry)
+        was = replace(was, id=current.set_id, order=current.order)
+        training_log.update_set(self.log.ctx, entry, was)
         model.apply_saved(self.key, entry)
         self.log.changed(self.slug)
 
     @_rows_still_here()
     def apply(self) -> None:
-        self._write(self.new)
+        self._write(self.new, self.old)
 
     @_rows_still_here()
     def revert(self) -> None:
-        self._write(self.old)
+        self._write(self.old, self.new)
 
 
 class DeleteSetCommand(LogCommand):
