@@ -9,6 +9,7 @@ from typing import Any
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, Length, LoadKind, Role, StepKind
+from hiplog.domain.translation import _
 
 
 def normalise_name(name: str) -> str:
@@ -201,5 +202,9 @@ class Catalog:
         if found is not None:
             return found
         near = self.closest(name)
-        hint = f"; did you mean {', '.join(near)}?" if near else "; `hiplog exercises` lists them"
-        raise InputError(f"unknown exercise '{name}'{hint}", where)
+        hint = (
+            _("; did you mean {value}?").format(value=", ".join(near))
+            if near
+            else _("; `hiplog exercises` lists them")
+        )
+        raise InputError(_("unknown exercise '{name}'{hint}").format(name=name, hint=hint), where)

@@ -14,6 +14,7 @@ from typing import Any
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.plates import parse_stock, stock_text
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit
 from hiplog.domain.validation import BODYWEIGHT_KG_RANGE
 
@@ -27,7 +28,7 @@ def _num(value: float) -> str:
 def _parse_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError("not a finite number")
+        raise ValueError(_("not a finite number"))
     return value
 
 
@@ -42,21 +43,21 @@ def _parse_floats(text: str) -> tuple[float, ...]:
 def _parse_int_pair(text: str) -> tuple[int, int]:
     parts = [int(p) for p in text.split(",")]
     if len(parts) != 2:
-        raise ValueError("expected two whole numbers separated by a comma")
+        raise ValueError(_("expected two whole numbers separated by a comma"))
     return (parts[0], parts[1])
 
 
 def _parse_float_pair(text: str) -> tuple[float, float]:
     parts = _parse_floats(text)
     if len(parts) != 2:
-        raise ValueError("expected two numbers separated by a comma")
+        raise ValueError(_("expected two numbers separated by a comma"))
     return (parts[0], parts[1])
 
 
 def _parse_bands(text: str) -> tuple[str, ...]:
     data = json.loads(text)
     if not isinstance(data, list) or not all(isinstance(b, str) for b in data):
-        raise ValueError("expected a JSON list of band names")
+        raise ValueError(_("expected a JSON list of band names"))
     return tuple(data)
 
 
@@ -93,11 +94,16 @@ class SettingField:
         try:
             number = float(value)
         except ValueError:
-            raise InputError(f"'{text}' is not a number", where) from None
+            raise InputError(_("'{text}' is not a number").format(text=text), where) from None
         low = None if self.low is None else round(self.low * scale)
         high = None if self.high is None else round(self.high * scale)
         if not math.isfinite(number) or not _inside(number, low, high):
-            raise InputError(f"must be from {low:g} to {high:g}, not {text.strip()}", where)
+            raise InputError(
+                _("must be from {low:g} to {high:g}, not {value}").format(
+                    low=low, high=high, value=text.strip()
+                ),
+                where,
+            )
         return number
 
 

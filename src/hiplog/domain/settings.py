@@ -17,6 +17,7 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.plates import PlateInventory, PlateStock, parse_stock
 from hiplog.domain.setting_fields import FIELDS, LANGUAGE_CHOICES
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit
 
 DEFAULT_KETTLEBELLS_KG: tuple[float, ...] = (4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 48)
@@ -156,7 +157,10 @@ class ProgressionSettings:
                 try:
                     kwargs[key] = FIELDS[key].codec[0](text)
                 except (ValueError, TypeError) as exc:
-                    raise InputError(f"cannot read {text!r}: {exc}", f"setting {key}") from exc
+                    raise InputError(
+                        _("cannot read {text!r}: {exc}").format(text=text, exc=exc),
+                        f"setting {key}",
+                    ) from exc
         return cls(**kwargs, exercise_overrides=overrides)
 
 
@@ -193,7 +197,7 @@ def _override_from_json(key: str, text: str) -> ExerciseOverride:
     try:
         data = json.loads(text)
         if not isinstance(data, dict):
-            raise ValueError("expected a JSON object")
+            raise ValueError(_("expected a JSON object"))
 
         def pair(name: str) -> tuple[int, int] | None:
             value = data.get(name)
@@ -211,7 +215,9 @@ def _override_from_json(key: str, text: str) -> ExerciseOverride:
             step_kg=None if step is None else float(step),
         )
     except (ValueError, TypeError) as exc:
-        raise InputError(f"cannot read {text!r}: {exc}", where) from exc
+        raise InputError(
+            _("cannot read {text!r}: {exc}").format(text=text, exc=exc), where
+        ) from exc
     _validate_override(ov, where)
     return ov
 

@@ -30,6 +30,7 @@ from hiplog.domain.importers.hevy import read_hevy
 from hiplog.domain.importers.strong import read_strong
 from hiplog.domain.models import Exercise, ImportedData, Role, Session
 from hiplog.domain.text_decoding import decode_text
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit
 from hiplog.domain.wording import plural
 from hiplog.services.backups import backup_before_import
@@ -143,14 +144,19 @@ def _read_bytes(path: Path) -> bytes:
     ends), and at most MAX_IMPORT_BYTES."""
     try:
         if not stat.S_ISREG(path.stat().st_mode):
-            raise InputError("this is not a regular file; import a file", str(path))
+            raise InputError(_("this is not a regular file; import a file"), str(path))
         with path.open("rb") as handle:
             raw = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
+        raise InputError(
+            _("cannot read the file: {value}").format(value=exc.strerror or exc), str(path)
+        ) from exc
     if len(raw) > MAX_IMPORT_BYTES:
         raise InputError(
-            f"the file is over {MAX_IMPORT_BYTES // 2**20} MB: no training export is", str(path)
+            _("the file is over {value} MB: no training export is").format(
+                value=MAX_IMPORT_BYTES // 2**20
+            ),
+            str(path),
         )
     return raw
 
@@ -197,7 +203,11 @@ def _read_import_file(
     if fmt == "auto":
         fmt = detect_format(raw[:65536], source)
     if fmt not in FORMATS:
-        raise InputError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS[1:])}")
+        raise InputError(
+            _("unknown format '{fmt}'; choose one of {value}").format(
+                fmt=fmt, value=", ".join(FORMATS[1:])
+            )
+        )
     if fmt == "fitnotes-backup":
         return fmt, read_fitnotes_backup(path, source, catalog)
     text = decode_text(raw, source)
