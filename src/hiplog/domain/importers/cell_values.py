@@ -198,24 +198,32 @@ def implausible(
     """Why a set is outside what a person can do (empty when it is plausible)."""
     why: list[str] = []
     if reps < 0:
-        why.append(f"negative reps ({reps})")
+        why.append(_("negative reps ({reps})").format(reps=reps))
     elif reps > MAX_REPS:
-        why.append(f"{reps} reps is more than {MAX_REPS}")
+        why.append(_("{reps} reps is more than {MAX_REPS}").format(reps=reps, MAX_REPS=MAX_REPS))
     if load_kg is not None:
         if load_kg < 0:
-            why.append(f"negative load ({load_kg:g} kg)")
+            why.append(_("negative load ({load_kg:g} kg)").format(load_kg=load_kg))
         elif load_kg > MAX_LOAD_KG:
-            why.append(f"load {load_kg:g} kg is more than {MAX_LOAD_KG:g} kg")
+            why.append(
+                _("load {load_kg:g} kg is more than {MAX_LOAD_KG:g} kg").format(
+                    load_kg=load_kg, MAX_LOAD_KG=MAX_LOAD_KG
+                )
+            )
     if duration_s is not None:
         if duration_s < 0:
-            why.append(f"negative duration ({duration_s:g} s)")
+            why.append(_("negative duration ({duration_s:g} s)").format(duration_s=duration_s))
         elif duration_s > MAX_DURATION_S:
-            why.append(f"duration {duration_s:g} s is more than 24 hours")
+            why.append(
+                _("duration {duration_s:g} s is more than 24 hours").format(duration_s=duration_s)
+            )
     if distance_m is not None:
         if distance_m < 0:
-            why.append(f"negative distance ({distance_m:g} m)")
+            why.append(_("negative distance ({distance_m:g} m)").format(distance_m=distance_m))
         elif distance_m > MAX_DISTANCE_M:
-            why.append(f"distance {distance_m:g} m is more than 100 km")
+            why.append(
+                _("distance {distance_m:g} m is more than 100 km").format(distance_m=distance_m)
+            )
     return why
 
 
