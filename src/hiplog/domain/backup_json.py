@@ -387,7 +387,7 @@ def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
     try:
         doc = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        where = f"{source} line {exc.lineno}"
+        where = _("{file} line {line}").format(file=source, line=exc.lineno)
         raise InputError(_("this is not valid JSON ({msg})").format(msg=exc.msg), where) from None
     except RecursionError:
         raise InputError(

@@ -265,7 +265,8 @@ def _records(text: str, source: str) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as exc:
             raise InputError(
-                _("the row cannot be read as CSV ({exc})").format(exc=exc), f"{source} line {start}"
+                _("the row cannot be read as CSV ({exc})").format(exc=exc),
+                _("{file} line {line}").format(file=source, line=start),
             ) from None
         if cells:
             yield start, cells
@@ -341,7 +342,10 @@ def read_hiplog_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
-        raise InputError(_("this is a binary file, not a text export"), f"{source} line {line}")
+        raise InputError(
+            _("this is a binary file, not a text export"),
+            _("{file} line {line}").format(file=source, line=line),
+        )
     records = _records(text, source)
     first = next(records, None)
     if first is None:  # pragma: no cover - a non-blank text has a record
@@ -350,7 +354,7 @@ def read_hiplog_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
 
     rows: list[_Row] = []
     for line, cells in records:
-        where = f"{source} line {line}"
+        where = _("{file} line {line}").format(file=source, line=line)
         if len(cells) != len(HEADER):
             raise InputError(
                 _("the row has {count} fields, not {count2} (is it cut off?)").format(

@@ -159,7 +159,7 @@ class ProgressionSettings:
                 except (ValueError, TypeError) as exc:
                     raise InputError(
                         _("cannot read {text!r}: {exc}").format(text=text, exc=exc),
-                        f"setting {key}",
+                        _("setting {key}").format(key=key),
                     ) from exc
         return cls(**kwargs, exercise_overrides=overrides)
 
@@ -193,7 +193,7 @@ def _override_to_json(ov: ExerciseOverride) -> str:
 
 
 def _override_from_json(key: str, text: str) -> ExerciseOverride:
-    where = f"setting {key}"
+    where = _("setting {key}").format(key=key)
     try:
         data = json.loads(text)
         if not isinstance(data, dict):
@@ -218,7 +218,7 @@ def _override_from_json(key: str, text: str) -> ExerciseOverride:
         raise InputError(
             _("cannot read {text!r}: {exc}").format(text=text, exc=exc), where
         ) from exc
-    _validate_override(ov, where)
+    _validate_override(ov, key)
     return ov
 
 
@@ -227,7 +227,7 @@ def _override_from_json(key: str, text: str) -> ExerciseOverride:
 
 def _check(ok: bool, key: str, message: str) -> None:
     if not ok:
-        raise InputError(message, f"setting {key}")
+        raise InputError(message, _("setting {key}").format(key=key))
 
 
 def _check_range(rng: tuple[int, int], key: str) -> None:
@@ -240,8 +240,7 @@ def _check_range(rng: tuple[int, int], key: str) -> None:
     )
 
 
-def _validate_override(ov: ExerciseOverride, where: str) -> None:
-    key = where.removeprefix("setting ")
+def _validate_override(ov: ExerciseOverride, key: str) -> None:
     if ov.sets is not None:
         _check(
             1 <= ov.sets <= 20,
@@ -321,4 +320,4 @@ def _validate(s: ProgressionSettings) -> None:
         ),
     )
     for slug, ov in s.exercise_overrides.items():
-        _validate_override(ov, f"setting {OVERRIDE_PREFIX}{slug}")
+        _validate_override(ov, OVERRIDE_PREFIX + slug)

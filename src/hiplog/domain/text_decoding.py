@@ -25,12 +25,12 @@ def decode_text(data: bytes, source: str) -> str:
     if nul >= 0:
         raise InputError(
             _("this is a binary file, not a text export"),
-            where=f"{source} line {_line_of(data, nul)}",
+            where=_("{file} line {line}").format(file=source, line=_line_of(data, nul)),
         )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
             _("the file is not UTF-8 text (save it as UTF-8 and try again)"),
-            where=f"{source} line {_line_of(data, exc.start)}",
+            where=_("{file} line {line}").format(file=source, line=_line_of(data, exc.start)),
         ) from None

@@ -21,9 +21,10 @@ def _check_sets(ctx: AppContext, sets: tuple[SetEntry, ...]) -> None:
     for index, entry in enumerate(sets, start=1):
         if entry.exercise not in catalog:
             raise InputError(
-                _("unknown exercise '{exercise}'").format(exercise=entry.exercise), f"set {index}"
+                _("unknown exercise '{exercise}'").format(exercise=entry.exercise),
+                _("set {number}").format(number=index),
             )
-        validate_set(entry, f"set {index}")
+        validate_set(entry, _("set {number}").format(number=index))
 
 
 def log_sets(

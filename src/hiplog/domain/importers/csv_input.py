@@ -34,7 +34,10 @@ def csv_rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list
                 rest = text.splitlines(keepends=True)[previous_end:]
                 repaired = unquoted_note_read(rest[0], delimiter) if rest else None
                 if repaired is None:
-                    raise _csv_error(err, f"{source} line {offset + previous_end + 1}") from None
+                    raise _csv_error(
+                        err,
+                        _("{file} line {line}").format(file=source, line=offset + previous_end + 1),
+                    ) from None
                 text = repaired + "".join(rest[1:])
                 offset += previous_end
                 break

@@ -116,7 +116,7 @@ def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
     data = builder.data
     loads = {Unit.KG: 0, Unit.LB: 0}
     for line, raw in rows:
-        where = f"{source} line {line}"
+        where = _("{file} line {line}").format(file=source, line=line)
         row = _fields(raw, layout, where)
         data.rows_read += 1
         started_at = parse_date_in_formats(get(row, "date"), ("%Y-%m-%d",), where)

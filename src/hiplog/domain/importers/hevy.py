@@ -100,7 +100,7 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
     data = builder.data
 
     for line, row in rows:
-        where = f"{source} line {line}"
+        where = _("{file} line {line}").format(file=source, line=line)
         if len(row) != len(header):
             raise field_count_error(len(header), len(row), where)
         data.rows_read += 1

@@ -136,24 +136,33 @@ def read_strong(text: str, source: str, catalog: Catalog, unit: Unit | None) -> 
 
     for line, row in rows:
         if len(row) != width:
-            raise field_count_error(width, len(row), f"{source} line {line}")
+            raise field_count_error(
+                width, len(row), _("{file} line {line}").format(file=source, line=line)
+            )
         rows_read += 1
         row.append("")
         cells = session_cells(row)
         found = sessions.get(cells)
         if found is None:
-            found = sessions[cells] = _session_of(builder, cells, f"{source} line {line}")
+            found = sessions[cells] = _session_of(
+                builder, cells, _("{file} line {line}").format(file=source, line=line)
+            )
         key, started_at, draft = found
         name = row[exercise_at]
         slug = slugs.get(name)  # mapped on the first set (a rest row maps nothing)
         if slug is None and not name.strip():
-            raise InputError(_("the exercise name is empty"), f"{source} line {line}")
+            raise InputError(
+                _("the exercise name is empty"),
+                _("{file} line {line}").format(file=source, line=line),
+            )
         if row[workout_notes_at]:
             builder.add_session_note(key, started_at, row[workout_notes_at])
         numbers = set_cells(row)
         parsed = values.get(numbers)
         if parsed is None:
-            parsed = values[numbers] = _set_values(numbers, layout, unit, f"{source} line {line}")
+            parsed = values[numbers] = _set_values(
+                numbers, layout, unit, _("{file} line {line}").format(file=source, line=line)
+            )
         if isinstance(parsed, SetValues):
             if slug is None:
                 slug = slugs[name] = builder.mapper.slug_for(name.strip())
