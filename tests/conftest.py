@@ -5,6 +5,11 @@ The server is HIPLOG_TEST_DATABASE_URL when set (a role that may CREATE DATABASE
 this session starts itself in a temporary folder (tests/pg_cluster.py) and removes at the end.
 Without PostgreSQL binaries the PostgreSQL half skips with the reason printed, except under
 CI=true, where it fails: CI must run it.
+
+Every test also runs in English under LANG=C, whatever the developer's own locale is: the contract
+tests compare text and JSON with what architecture.md and progression.md say, so the language must
+not come from the machine. A test of another language sets it itself (monkeypatch the
+environment, or `set_language`), and the language is put back after each test.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from tests import pg_cluster
+
+from hiplog.domain.translation import set_language
 
 if TYPE_CHECKING:
     from hiplog.services.context import AppContext
@@ -115,3 +122,13 @@ def fresh_ctx(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> I
         context = AppContext.open_path(tmp_path / "t.db")
     yield context
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def _english_under_lang_c(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LC_NUMERIC", "LC_TIME"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C")
+    set_language(None)
+    yield
+    set_language(None)

@@ -18,6 +18,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.sql.visitors import InternalTraversal
 
+from hiplog.domain.translation import N_, _
 from hiplog.domain.validation import STORED_MAX_NUMBER, STORED_MAX_REPS, STORED_MAX_SET_NUMBER
 from hiplog.storage.orm import BodyMeasurementRow, SessionRow, SetRow
 
@@ -70,55 +71,55 @@ def rules(pg: bool) -> dict[str, list[tuple[str, str, str]]]:
             # for every query.
             (
                 "session_id",
-                "no such session",
+                N_("no such session"),
                 "EXISTS (SELECT 1 FROM sessions AS s WHERE s.id = sets.session_id)",
             ),
             (
                 "exercise_id",
-                "no such exercise",
+                N_("no such exercise"),
                 "EXISTS (SELECT 1 FROM exercises AS e WHERE e.id = sets.exercise_id)",
             ),
             (
                 "position",
-                "not a set number",
+                N_("not a set number"),
                 _integer("sets.position", 1, STORED_MAX_SET_NUMBER, pg),
             ),
-            ("reps", "not a rep count", _integer("sets.reps", 0, STORED_MAX_REPS, pg)),
-            ("load_kg", "not a finite load", _number("sets.load_kg", pg)),
-            ("rir", "not 0-10", _integer("sets.rir", 0, 10, pg, nullable=True)),
-            ("warmup", "not yes/no", _flag("sets.warmup", pg)),
-            ("flagged", "not yes/no", _flag("sets.flagged", pg)),
-            ("side", "not L or R", "(sets.side IS NULL OR sets.side IN ('L', 'R'))"),
-            ("band", "not text", _text("sets.band", pg, nullable=True)),
-            ("duration_s", "not a finite duration", _number("sets.duration_s", pg)),
-            ("distance_m", "not a finite distance", _number("sets.distance_m", pg)),
-            ("notes", "not text", _text("sets.notes", pg)),
+            ("reps", N_("not a rep count"), _integer("sets.reps", 0, STORED_MAX_REPS, pg)),
+            ("load_kg", N_("not a finite load"), _number("sets.load_kg", pg)),
+            ("rir", N_("not 0-10"), _integer("sets.rir", 0, 10, pg, nullable=True)),
+            ("warmup", N_("not yes/no"), _flag("sets.warmup", pg)),
+            ("flagged", N_("not yes/no"), _flag("sets.flagged", pg)),
+            ("side", N_("not L or R"), "(sets.side IS NULL OR sets.side IN ('L', 'R'))"),
+            ("band", N_("not text"), _text("sets.band", pg, nullable=True)),
+            ("duration_s", N_("not a finite duration"), _number("sets.duration_s", pg)),
+            ("distance_m", N_("not a finite distance"), _number("sets.distance_m", pg)),
+            ("notes", N_("not text"), _text("sets.notes", pg)),
         ],
         "sessions": [
-            ("started_at", "not a date and time", _date("sessions.started_at", pg)),
-            ("notes", "not text", _text("sessions.notes", pg)),
-            ("bodyweight_kg", "not a finite weight", _number("sessions.bodyweight_kg", pg)),
+            ("started_at", N_("not a date and time"), _date("sessions.started_at", pg)),
+            ("notes", N_("not text"), _text("sessions.notes", pg)),
+            ("bodyweight_kg", N_("not a finite weight"), _number("sessions.bodyweight_kg", pg)),
         ],
         "body_measurements": [
             (
                 "measured_at",
-                "not a date and time",
+                N_("not a date and time"),
                 _date("body_measurements.measured_at", pg),
             ),
             (
                 "bodyweight_kg",
-                "not a finite weight",
+                N_("not a finite weight"),
                 _number("body_measurements.bodyweight_kg", pg),
             ),
-            ("hip_cm", "not a finite length", _number("body_measurements.hip_cm", pg)),
-            ("thigh_cm", "not a finite length", _number("body_measurements.thigh_cm", pg)),
+            ("hip_cm", N_("not a finite length"), _number("body_measurements.hip_cm", pg)),
+            ("thigh_cm", N_("not a finite length"), _number("body_measurements.thigh_cm", pg)),
         ],
     }
 
 
 def _sound(table: str, pg: bool = False) -> str:
     return " AND ".join(
-        f"coalesce({rule}, FALSE)" for _, _, rule in rules(pg)[table] if rule != "TRUE"
+        f"coalesce({rule}, FALSE)" for _column, _what, rule in rules(pg)[table] if rule != "TRUE"
     )
 
 
@@ -173,7 +174,9 @@ class BadRow:
     problem: str
 
     def describe(self) -> str:
-        return f"{self.table} row {self.row_id}, {self.column}: {self.problem}"
+        return _("{table} row {row}, {column}: {problem}").format(
+            table=self.table, row=self.row_id, column=self.column, problem=_(self.problem)
+        )
 
 
 def find_bad_rows(db: OrmSession) -> list[BadRow]:
