@@ -4,6 +4,8 @@ what to do when it cannot be used), then the main window at the requested view."
 
 from __future__ import annotations
 
+from hiplog.ui.common.translation import _
+
 import argparse
 import sys
 
@@ -70,7 +72,8 @@ def run_app(args: argparse.Namespace) -> int:
         guard = SingleInstance(app)
         if not guard.claim(locations.database):
             # The window already open on this database was asked to come forward.
-            sys.stderr.write(f"hiplog is already open on {locations.database}; showing it.\n")
+            already = _("hiplog is already open on {path}; showing it.")
+            sys.stderr.write(already.format(path=locations.database) + "\n")
             return 0
         ctx = open_context_or_ask(locations)
         if ctx is None:

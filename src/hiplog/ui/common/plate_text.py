@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hiplog.ui.common.translation import _
+
 from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.plates import needs_bumpers, plates_for
 from hiplog.domain.settings import ProgressionSettings
@@ -14,4 +16,4 @@ def plates_text(
     if exercise is None or exercise.step_kind is not StepKind.BARBELL or not load_kg:
         return None
     load = plates_for(load_kg, settings.plate_inventory(), needs_bumpers(exercise.slug))
-    return f"Plates: {load.text()}"
+    return _("Plates: {plates}").format(plates=load.text())

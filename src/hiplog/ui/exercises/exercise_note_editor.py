@@ -6,11 +6,14 @@ undoable change that the view pushes; showing another exercise saves the note be
 
 from __future__ import annotations
 
+from hiplog.ui.common.translation import N_, _
+
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-PLACEHOLDER = "Bench height, foot stance, pad position... shown in the Log and the Plan"
+PLACEHOLDER = N_("Bench height, foot stance, pad position... shown in the Log and the Plan")
 
 
 class _NoteBox(QPlainTextEdit):
@@ -37,9 +40,9 @@ class ExerciseNoteEditor(QWidget):
         self._note = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("Your &note", self)
+        label = QLabel(_("Your &note"), self)
         self.box = _NoteBox(self)
-        self.box.setPlaceholderText(PLACEHOLDER)
+        self.box.setPlaceholderText(_(PLACEHOLDER))
         self.box.setTabChangesFocus(True)
         self.box.setFixedHeight(self.box.fontMetrics().lineSpacing() * 4)
         label.setBuddy(self.box)

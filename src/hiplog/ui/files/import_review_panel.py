@@ -4,6 +4,8 @@ between hip work and other training or map it onto a catalog exercise before imp
 
 from __future__ import annotations
 
+from hiplog.ui.common.translation import _
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -41,24 +43,28 @@ class ImportReviewPanel(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.hip_button = QPushButton("Hip work", self)
-        self.hip_button.setToolTip("Count this exercise as hip-extension work of your own")
+        self.hip_button = QPushButton(_("Hip work"), self)
+        self.hip_button.setToolTip(_("Count this exercise as hip-extension work of your own"))
         self.hip_button.clicked.connect(lambda: self.move_current(Role.HIP))
-        self.other_button = QPushButton("Other training", self)
-        self.other_button.setToolTip("Keep it, but leave it out of the Plan and the hip figures")
+        self.other_button = QPushButton(_("Other training"), self)
+        self.other_button.setToolTip(
+            _("Keep it, but leave it out of the Plan and the hip figures")
+        )
         self.other_button.clicked.connect(lambda: self.move_current(Role.OTHER))
         self.map_combo = QComboBox(self)
-        self.map_combo.setToolTip("The catalog exercise this one really is")
-        self.map_button = QPushButton("Map onto", self)
+        self.map_combo.setToolTip(_("The catalog exercise this one really is"))
+        self.map_button = QPushButton(_("Map onto"), self)
         self.map_button.clicked.connect(self._map_current)
         self.hint = QLabel(
-            "Other training is kept and exported, but left out of the Plan and every hip "
-            "figure. Select a new exercise to move it, or to map it onto a catalog exercise.",
+            _(
+                "Other training is kept and exported, but left out of the Plan and every hip "
+                "figure. Select a new exercise to move it, or to map it onto a catalog exercise."
+            ),
             self,
         )
         self.hint.setWordWrap(True)
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Selected new exercise:", self))
+        buttons.addWidget(QLabel(_("Selected new exercise:"), self))
         for widget in (self.hip_button, self.other_button, self.map_button, self.map_combo):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -86,7 +92,7 @@ class ImportReviewPanel(QWidget):
 
     def _fill(self, keep: str | None = None) -> None:
         self.model.clear()
-        self.model.setHorizontalHeaderLabels(["Exercise", "Sets"])
+        self.model.setHorizontalHeaderLabels([_("Exercise"), _("Sets")])
         data = self.chosen()
         if data is None or self._catalog is None:
             return
@@ -104,7 +110,11 @@ class ImportReviewPanel(QWidget):
             for row in members:
                 name = QStandardItem(row.name)
                 if row.file_names:
-                    name.setText(f"{row.name}   (in the file: {'; '.join(row.file_names)})")
+                    name.setText(
+                        _("{name}   (in the file: {names})").format(
+                            name=row.name, names="; ".join(row.file_names)
+                        )
+                    )
                 name.setData(row.slug if row.new else None, SLUG)
                 count = QStandardItem(str(row.sets))
                 count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

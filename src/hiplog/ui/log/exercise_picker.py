@@ -5,11 +5,21 @@ silently the first."""
 
 from __future__ import annotations
 
+from hiplog.ui.common.translation import _
+
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from hiplog.domain.models import Exercise
 
+
+
+def custom_name(name: str) -> str:
+    return _("{name} (custom)").format(name=name)
+
+
+def other_name(name: str) -> str:
+    return _("{name} (other training)").format(name=name)
 
 class ExercisePicker(QComboBox):
     """An editable combo box over the catalog: type part of a name and press Enter."""
@@ -24,7 +34,7 @@ class ExercisePicker(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setToolTip("Type part of an exercise's name or alias, then press Enter")
+        self.setToolTip(_("Type part of an exercise's name or alias, then press Enter"))
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -36,7 +46,7 @@ class ExercisePicker(QComboBox):
         line.setCompleter(completer)
         completer.activated.connect(self._pick_text)
         self._completer = completer
-        line.setPlaceholderText("Add an exercise: type its name and press Enter")
+        line.setPlaceholderText(_("Add an exercise: type its name and press Enter"))
         line.returnPressed.connect(lambda: self._pick_text(line.text()))
         self.activated.connect(self._pick_index)
         self._exercises: list[Exercise] = []
@@ -54,21 +64,15 @@ class ExercisePicker(QComboBox):
         with QSignalBlocker(self):
             self.clear()
             for e in hip:
-                self.addItem(f"{e.name} (custom)" if e.custom else e.name, e.slug)
+                self.addItem(custom_name(e.name) if e.custom else e.name, e.slug)
             if hip and other:
                 self.insertSeparator(self.count())
             for e in other:
-                self.addItem(f"{e.name} (other training)", e.slug)
+                self.addItem(other_name(e.name), e.slug)
             self.setCurrentIndex(-1)
         self._lookup = {}
         for e in exercises:
-            for name in (
-                e.name,
-                e.slug,
-                f"{e.name} (custom)",
-                f"{e.name} (other training)",
-                *e.aliases,
-            ):
+            for name in (e.name, e.slug, custom_name(e.name), other_name(e.name), *e.aliases):
                 self._lookup.setdefault(name.casefold(), e.slug)
 
     def _pick_index(self, index: int) -> None:

@@ -3,6 +3,8 @@ keyboard) and the buttons under it."""
 
 from __future__ import annotations
 
+from hiplog.ui.common.translation import _
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -99,28 +101,30 @@ class SetsPanel(QWidget):
         self.table.setTabKeyNavigation(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setToolTip(
-            "Type the load, Tab, the reps, Enter. A set saves itself once its reps are in."
+            _("Type the load, Tab, the reps, Enter. A set saves itself once its reps are in.")
         )
         self.delegate = SetsDelegate(self.table)
         self.table.setItemDelegate(self.delegate)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.retry_button = QPushButton("Try saving again", self)
-        self.retry_button.setToolTip("Save the set that could not be saved")
+        self.retry_button = QPushButton(_("Try saving again"), self)
+        self.retry_button.setToolTip(_("Save the set that could not be saved"))
         self.retry_button.hide()
         buttons.addWidget(self.retry_button)
         self.hint = QLabel(
-            "Load, Tab, reps, Enter: each set is saved as soon as its reps are in. "
-            "Delete removes a set; Ctrl+Z undoes.",
+            _(
+                "Load, Tab, reps, Enter: each set is saved as soon as its reps are in. "
+                "Delete removes a set; Ctrl+Z undoes."
+            ),
             self,
         )
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a hint: grey, legible
         buttons.addWidget(self.hint, 1)
-        self.delete_button = QPushButton("Delete set", self)
-        self.delete_button.setToolTip("Delete the selected set (Delete key)")
+        self.delete_button = QPushButton(_("Delete set"), self)
+        self.delete_button.setToolTip(_("Delete the selected set (Delete key)"))
         buttons.addWidget(self.delete_button)
-        self.delete_action = delete_key_action(self.table, "Delete set")
+        self.delete_action = delete_key_action(self.table, _("Delete set"))
         self.delete_button.clicked.connect(self.delete_action.trigger)
         layout.addLayout(buttons)
 

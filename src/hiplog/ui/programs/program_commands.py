@@ -6,6 +6,8 @@ one command covers adding, removing, moving, renaming and changing days and entr
 
 from __future__ import annotations
 
+from hiplog.ui.common.translation import _
+
 from datetime import datetime
 
 from hiplog.domain.programs import Program, ProgramRun
@@ -52,7 +54,9 @@ class FollowProgram(ServiceCommand):
     """Follow a program (a starter is copied first) from its first day, or none (name None)."""
 
     def __init__(self, ctx: AppContext, events: DataEvents, name: str | None) -> None:
-        super().__init__(f"Follow {name}" if name else "Stop following a program")
+        super().__init__(
+            _("Follow {name}").format(name=name) if name else _("Stop following a program")
+        )
         self._ctx, self._events = ctx, events
         self._name = name
         self._at = datetime.now().replace(second=0, microsecond=0)

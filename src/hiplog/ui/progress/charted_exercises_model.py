@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from hiplog.ui.common.translation import N_, _, ngettext
+
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from hiplog.domain.wording import plural
+
 from hiplog.services.charts import TrainedExercise
 
 Index = QModelIndex | QPersistentModelIndex
 
 NAME, SESSIONS = range(2)
-HEADERS = ("Exercise", "Sessions")
+HEADERS = (N_("Exercise"), N_("Sessions"))
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -53,14 +55,17 @@ class ChartExerciseModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == SESSIONS:
                 return row.sessions
-            return f"{row.name}  (other training)" if row.other else row.name
+            return _("{name}  (other training)").format(name=row.name) if row.other else row.name
         if role == SLUG_ROLE:
             return row.slug
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"{row.name}: {plural(row.sessions, 'session')} logged. "
-                "Ctrl+click another exercise to compare them on one chart."
-            )
+            return ngettext(
+                "{name}: {count} session logged. "
+                "Ctrl+click another exercise to compare them on one chart.",
+                "{name}: {count} sessions logged. "
+                "Ctrl+click another exercise to compare them on one chart.",
+                row.sessions,
+            ).format(name=row.name, count=row.sessions)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SESSIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -73,5 +78,5 @@ class ChartExerciseModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return _(HEADERS[section])
         return None

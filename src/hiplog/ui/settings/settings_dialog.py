@@ -6,6 +6,8 @@ preference kept in QSettings. Nothing is saved unless every field is valid.
 
 from __future__ import annotations
 
+from hiplog.ui.common.translation import N_, _
+
 from dataclasses import replace
 from typing import Any
 
@@ -44,10 +46,10 @@ from hiplog.ui.theme import THEME_LABELS, THEMES, apply_theme, load_theme, save_
 
 EQUIPMENT = tuple(EQUIPMENT_LABELS)
 #: The bar and plate rows of the Equipment tab: settings key stem -> row label.
-PLATE_ROWS = {
-    "bar": "Bar",
-    "plates": "Plates (pairs)",
-    "bumpers": "Bumper plates (pairs)",
+PLATE_ROWS = {  # translated where shown
+    "bar": N_("Bar"),
+    "plates": N_("Plates (pairs)"),
+    "bumpers": N_("Bumper plates (pairs)"),
 }
 #: Field names of the form, by settings key, for messages that say which field is wrong.
 FIELD_LABELS = {key: field.label for key, field in FIELDS.items()}
@@ -71,21 +73,21 @@ class SettingsDialog(QDialog):
         self._ctx, self._events = ctx, events
         self._ui_settings = ui_settings
         self._settings = settings_store.load(ctx)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(_("Settings"))
         self.resize(760, 560)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._general_tab(), "General")
-        self.tabs.addTab(self._equipment_tab(), "Equipment")
-        self.tabs.addTab(self._exercises_tab(), "Exercises")
+        self.tabs.addTab(self._general_tab(), _("General"))
+        self.tabs.addTab(self._equipment_tab(), _("Equipment"))
+        self.tabs.addTab(self._exercises_tab(), _("Exercises"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        defaults = buttons.addButton("Restore defaults", QDialogButtonBox.ButtonRole.ResetRole)
-        defaults.setToolTip("Fill in hiplog's defaults (keeps your unit); Save to keep them")
+        defaults = buttons.addButton(_("Restore defaults"), QDialogButtonBox.ButtonRole.ResetRole)
+        defaults.setToolTip(_("Fill in hiplog's defaults (keeps your unit); Save to keep them"))
         defaults.clicked.connect(self.restore_defaults)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -100,57 +102,59 @@ class SettingsDialog(QDialog):
 
     def _general_tab(self) -> QWidget:
         self.unit_combo = QComboBox()
-        self.unit_combo.addItem("Kilograms (kg)", Unit.KG.value)
-        self.unit_combo.addItem("Pounds (lb)", Unit.LB.value)
-        self.unit_combo.setToolTip("How loads are shown and typed; they are stored in kg")
+        self.unit_combo.addItem(_("Kilograms (kg)"), Unit.KG.value)
+        self.unit_combo.addItem(_("Pounds (lb)"), Unit.LB.value)
+        self.unit_combo.setToolTip(_("How loads are shown and typed; they are stored in kg"))
         self.unit_combo.currentIndexChanged.connect(self._unit_changed)
         self._shown_unit = Unit.KG
         self.bodyweight_edit = QLineEdit()
-        self.bodyweight_edit.setPlaceholderText("not set: the last logged bodyweight is used")
+        self.bodyweight_edit.setPlaceholderText(_("not set: the last logged bodyweight is used"))
         self.bodyweight_edit.setToolTip(
-            "Counts toward the volume of exercises that move part of your body"
+            _("Counts toward the volume of exercises that move part of your body")
         )
         self.recovery_edit = QLineEdit()
-        self.recovery_edit.setToolTip("Rest between two sessions for the same muscles, in hours")
+        self.recovery_edit.setToolTip(
+            _("Rest between two sessions for the same muscles, in hours")
+        )
         self.sessions_low, self.sessions_high = QSpinBox(), QSpinBox()
         for spin in (self.sessions_low, self.sessions_high):
             low, high = FIELDS["sessions_per_week"].low, FIELDS["sessions_per_week"].high
             spin.setRange(int(low or 0), int(high or 0))
-            spin.setToolTip("How many hip sessions a week you aim for")
+            spin.setToolTip(_("How many hip sessions a week you aim for"))
         per_week = QHBoxLayout()
         per_week.addWidget(self.sessions_low)
-        per_week.addWidget(QLabel("to"))
+        per_week.addWidget(QLabel(_("to")))
         per_week.addWidget(self.sessions_high)
         per_week.addStretch(1)
         self.theme_combo = QComboBox()
         for theme in THEMES:
-            self.theme_combo.addItem(THEME_LABELS[theme], theme)
+            self.theme_combo.addItem(_(THEME_LABELS[theme]), theme)
         self.theme_combo.setCurrentIndex(THEMES.index(load_theme(self._ui_settings)))
         folder = self._ctx.locations.database.parent
         self.folder_label = QLabel(str(folder))
-        self.folder_label.setToolTip("The database and its backups live here")
-        open_folder = QPushButton("Open")
-        open_folder.setToolTip("Show the folder in your file manager")
+        self.folder_label.setToolTip(_("The database and its backups live here"))
+        open_folder = QPushButton(_("Open"))
+        open_folder.setToolTip(_("Show the folder in your file manager"))
         open_folder.clicked.connect(self.open_data_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(open_folder)
 
         form = QFormLayout()
-        form.addRow("Unit", self.unit_combo)
-        self._bodyweight_label = QLabel("Bodyweight")
+        form.addRow(_("Unit"), self.unit_combo)
+        self._bodyweight_label = QLabel(_("Bodyweight"))
         form.addRow(self._bodyweight_label, self.bodyweight_edit)
-        form.addRow("Recovery time (hours)", self.recovery_edit)
-        form.addRow("Sessions per week", per_week)
-        form.addRow("Theme", self.theme_combo)
-        form.addRow("Data folder", folder_row)
+        form.addRow(_("Recovery time (hours)"), self.recovery_edit)
+        form.addRow(_("Sessions per week"), per_week)
+        form.addRow(_("Theme"), self.theme_combo)
+        form.addRow(_("Data folder"), folder_row)
         tab = QWidget()
         tab.setLayout(form)
         return tab
 
     def _equipment_tab(self) -> QWidget:
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Load step</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>{}</b>".format(_("Load step"))), 0, 0)
         grid.addWidget(QLabel("<b>kg</b>"), 0, 1)
         grid.addWidget(QLabel("<b>lb</b>"), 0, 2)
         grid.setColumnStretch(3, 1)
@@ -160,21 +164,25 @@ class SettingsDialog(QDialog):
             for column, unit in enumerate(("kg", "lb"), start=1):
                 edit = QLineEdit()
                 edit.setMaximumWidth(120)
-                edit.setToolTip(f"The smallest jump in load on a {kind}, in {unit}")
+                edit.setToolTip(
+                    _("The smallest jump in load on this equipment, in {unit}").format(unit=unit)
+                )
                 self.step_edits[f"{kind}_step_{unit}"] = edit
                 grid.addWidget(edit, row, column)
         self.kettlebells_edit = QLineEdit()
         self.kettlebells_edit.setPlaceholderText("8, 12, 16, 20, 24")
-        self.kettlebells_edit.setToolTip("The bells you can use, in kg, lightest first")
+        self.kettlebells_edit.setToolTip(_("The bells you can use, in kg, lightest first"))
         self.bands_edit = QLineEdit()
-        self.bands_edit.setPlaceholderText("light, medium, heavy")
-        self.bands_edit.setToolTip("Your bands by name, lightest first, separated by commas")
+        self.bands_edit.setPlaceholderText(_("light, medium, heavy"))
+        self.bands_edit.setToolTip(_("Your bands by name, lightest first, separated by commas"))
         form = QFormLayout()
-        form.addRow("Kettlebells (kg)", self.kettlebells_edit)
-        form.addRow("Bands", self.bands_edit)
+        form.addRow(_("Kettlebells (kg)"), self.kettlebells_edit)
+        form.addRow(_("Bands"), self.bands_edit)
         note = QLabel(
-            "hiplog rounds suggested loads to what this equipment allows. A dumbbell step is "
-            "per dumbbell."
+            _(
+                "hiplog rounds suggested loads to what this equipment allows. A dumbbell step is "
+                "per dumbbell."
+            )
         )
         note.setWordWrap(True)
         layout = QVBoxLayout()
@@ -183,8 +191,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addLayout(self._plates_grid())
         plates_note = QLabel(
-            "The Log and the Plan say which plates make each barbell load. Write a plate and how "
-            "many pairs you have (20x4); a hip thrust starts with a bumper on each side."
+            _(
+                "The Log and the Plan say which plates make each barbell load. Write a plate and "
+                "how many pairs you have (20x4); a hip thrust starts with a bumper on each side."
+            )
         )
         plates_note.setWordWrap(True)
         layout.addWidget(plates_note)
@@ -196,17 +206,17 @@ class SettingsDialog(QDialog):
     def _plates_grid(self) -> QGridLayout:
         """The bar and the plates the Log and the Plan load a barbell from."""
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Bar and plates</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>{}</b>".format(_("Bar and plates"))), 0, 0)
         grid.addWidget(QLabel("<b>kg</b>"), 0, 1)
         grid.addWidget(QLabel("<b>lb</b>"), 0, 2)
         self.plate_edits: dict[str, QLineEdit] = {}
         tips = {
-            "bar": "What the empty bar weighs, in {unit}",
-            "plates": "Plates in {unit} and how many pairs, e.g. 20x4, 10x2, 1.25x2",
-            "bumpers": "Full-size plates in {unit} (pairs): a hip thrust starts with one",
+            "bar": _("What the empty bar weighs, in {unit}"),
+            "plates": _("Plates in {unit} and how many pairs, e.g. 20x4, 10x2, 1.25x2"),
+            "bumpers": _("Full-size plates in {unit} (pairs): a hip thrust starts with one"),
         }
         for row, (stem, label) in enumerate(PLATE_ROWS.items(), start=1):
-            grid.addWidget(QLabel(label), row, 0)
+            grid.addWidget(QLabel(_(label)), row, 0)
             for column, unit in enumerate(("kg", "lb"), start=1):
                 edit = QLineEdit()
                 edit.setToolTip(tips[stem].format(unit=unit))
@@ -243,8 +253,10 @@ class SettingsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EXERCISE, QHeaderView.ResizeMode.Stretch)
         hint = QLabel(
-            "Grey values come from the catalog. Type your own to change them for one exercise; "
-            "clear a cell to go back to the catalog value."
+            _(
+                "Grey values come from the catalog. Type your own to change them for one "
+                "exercise; clear a cell to go back to the catalog value."
+            )
         )
         hint.setWordWrap(True)
         layout = QVBoxLayout()
@@ -261,7 +273,7 @@ class SettingsDialog(QDialog):
         self.unit_combo.setCurrentIndex(self.unit_combo.findData(settings.unit.value))
         self.unit_combo.blockSignals(False)
         self._shown_unit = settings.unit
-        self._bodyweight_label.setText(f"Bodyweight ({settings.unit.value})")
+        self._bodyweight_label.setText(_("Bodyweight ({unit})").format(unit=settings.unit.value))
         bodyweight = settings.bodyweight_kg
         self.bodyweight_edit.setText(
             "" if bodyweight is None else trim_number(from_kg(bodyweight, settings.unit))
@@ -291,7 +303,7 @@ class SettingsDialog(QDialog):
         if value is not None:
             self.bodyweight_edit.setText(trim_number(from_kg(to_kg(value, self._shown_unit), new)))
         self._shown_unit = new
-        self._bodyweight_label.setText(f"Bodyweight ({new.value})")
+        self._bodyweight_label.setText(_("Bodyweight ({unit})").format(unit=new.value))
 
     def settings_from_form(self) -> ProgressionSettings:
         """The settings as entered; raises InputError naming the field that is wrong."""
@@ -349,7 +361,7 @@ class SettingsDialog(QDialog):
     def restore_defaults(self) -> None:
         defaults = ProgressionSettings(unit=Unit(self.unit_combo.currentData()))
         self._fill(defaults)
-        self.message.setText("Defaults filled in. Save to keep them, Cancel to forget them.")
+        self.message.setText(_("Defaults filled in. Save to keep them, Cancel to forget them."))
 
     def open_data_folder(self) -> None:
         folder = self._ctx.locations.database.parent
