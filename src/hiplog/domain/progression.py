@@ -29,7 +29,7 @@ from hiplog.domain.readings import (
 from hiplog.domain.rounding import band_rank, grid_for, lighter_band, next_band
 from hiplog.domain.settings import ProgressionSettings, effective_exercise
 from hiplog.domain.units import KG_PER_LB, Unit, from_kg
-from hiplog.domain.wording import format_load, plural, trim_number
+from hiplog.domain.wording import format_load, plural, sets_text, trim_number
 
 
 class Rule(StrEnum):
@@ -141,7 +141,7 @@ def _targets_text(reps: Sequence[int]) -> str:
 
 
 def _sets(n: int) -> str:
-    return plural(n, "set")
+    return sets_text(n)
 
 
 def _weaker_side(ex: Exercise) -> str:

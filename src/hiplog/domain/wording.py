@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from hiplog.domain.models import SetEntry
+from hiplog.domain.translation import ngettext
 from hiplog.domain.units import Unit, from_kg
 
 if TYPE_CHECKING:  # progression imports this module for its own wording
@@ -52,6 +53,11 @@ def format_load(kg: float | None, unit: Unit = Unit.KG) -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """'1 set', '3 sets', '0 sets'; `many` for a word that does not just take an 's'."""
     return f"{count} {word if count == 1 else many or word + 's'}"
+
+
+def sets_text(count: int) -> str:
+    """'1 set', '3 sets', in the current language."""
+    return ngettext("{count} set", "{count} sets", count).format(count=count)
 
 
 def rir_text(rir: int) -> str:
