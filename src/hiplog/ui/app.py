@@ -4,8 +4,6 @@ what to do when it cannot be used), then the main window at the requested view."
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 import argparse
 import sys
 
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from hiplog.services.context import AppContext
 from hiplog.services.error_log import configure_file_log
 from hiplog.services.locations import resolve_locations
+from hiplog.ui.common.translation import _
 from hiplog.ui.main_window import MainWindow
 
 ORGANIZATION = "hiplog"

@@ -7,9 +7,6 @@ forward first rename the file (``hiplog-damaged-<time>.db`` beside it), so nothi
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _
-
-
 from enum import Enum
 from html import escape
 
@@ -20,6 +17,7 @@ from hiplog.services import backups
 from hiplog.services.backups import BackupInfo
 from hiplog.services.context import AppContext
 from hiplog.services.locations import Locations
+from hiplog.ui.common.translation import N_, _
 from hiplog.ui.files.backup_list_model import describe_time
 
 UNUSABLE = ("damaged", "foreign", "newer")

@@ -3,8 +3,6 @@ to copy into a bug report, and where the log file is. Never a bare traceback in 
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.services.error_log import error_report, log_exception
 from hiplog.services.locations import Locations
+from hiplog.ui.common.translation import _
 
 
 class ErrorDialog(QDialog):

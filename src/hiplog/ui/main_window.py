@@ -10,8 +10,6 @@ and tip; the dialogs they open are modules of their own.
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _, ngettext
-
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -38,6 +36,7 @@ from hiplog.domain.plan import Plan
 from hiplog.services.context import AppContext
 from hiplog.ui.app_identity import ui_settings
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.common.undo_support import undo_notices
 from hiplog.ui.files.backup_actions import add_backup_actions
 from hiplog.views import VIEW_NAMES
@@ -174,9 +173,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         add_backup_actions(file_menu, self.ctx, self.events, self)
         file_menu.addSeparator()
-        quit_action = self._action(
-            file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit
-        )
+        quit_action = self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
     def _build_edit_menu(self) -> None:

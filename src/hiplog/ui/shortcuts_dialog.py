@@ -3,8 +3,6 @@ cannot drift from them) and the keys of the Log's sets table."""
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _
-
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,9 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiplog.ui.common.translation import N_, _
+
 # Keys that belong to a widget rather than to a menu (translated where shown).
 LOG_KEYS = (
-    (N_("Enter"), N_("Log: pick the exercise typed; if the name fits several, open the list of them")),
+    (
+        N_("Enter"),
+        N_("Log: pick the exercise typed; if the name fits several, open the list of them"),
+    ),
     (
         N_("Tab / Shift+Tab"),
         N_("Log: next / previous cell; out of the table at its last / first cell"),

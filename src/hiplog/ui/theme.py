@@ -6,8 +6,6 @@ scheme; on older Qt a palette derived from the style's standard palette is set i
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_
-
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -15,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 from hiplog.ui.app_identity import ui_settings
 from hiplog.ui.common.bordered_style import BorderedStyle
 from hiplog.ui.common.contrast import TEXT_CONTRAST, over, with_contrast
+from hiplog.ui.common.translation import N_
 
 THEMES = ("system", "light", "dark")
 THEME_LABELS = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}

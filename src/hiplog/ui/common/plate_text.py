@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.plates import needs_bumpers, plates_for
 from hiplog.domain.settings import ProgressionSettings
+from hiplog.ui.common.translation import _
 
 
 def plates_text(

@@ -3,8 +3,6 @@ text typed in a cell is read. ui/common/sets_table_model.py puts them in a Qt mo
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _, ngettext
-
 from typing import Any
 
 from hiplog.domain.errors import InputError
@@ -14,6 +12,7 @@ from hiplog.domain.validation import parse_load, parse_reps, parse_rir
 from hiplog.domain.wording import format_load
 from hiplog.ui.common.number_text import load_text
 from hiplog.ui.common.set_row import SetRow
+from hiplog.ui.common.translation import N_, _, ngettext
 
 COLUMNS = tuple(range(10))
 EXERCISE, SET, LOAD, REPS, RIR, WARMUP, SIDE, BAND, NOTES, RECORD = COLUMNS
@@ -123,7 +122,9 @@ def tooltip(r: SetRow, column: int, unit: Unit) -> str | None:
         ).format(count=r.target_reps)
     if column == LOAD and not r.saved:
         target = format_load(r.target_load_kg, unit) if r.target_load_kg else None
-        return _("Target: {load}").format(load=target) if target else _("Leave blank for bodyweight")
+        return (
+            _("Target: {load}").format(load=target) if target else _("Leave blank for bodyweight")
+        )
     tip = HEADER_TIPS.get(column)
     return _(tip) if tip else None
 

@@ -20,8 +20,6 @@ emit the same dataChanged; split across files a reader would chase one row throu
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, ClassVar
@@ -43,6 +41,7 @@ from hiplog.domain.validation import validate_set
 from hiplog.ui.common import roles
 from hiplog.ui.common import set_cells as cells
 from hiplog.ui.common.set_row import SetRow, new_key
+from hiplog.ui.common.translation import _
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -14,6 +14,6 @@ _ = _ui.gettext
 ngettext = _ui.ngettext
 
 
-def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
+def N_(message: str) -> str:
     """Mark `message` for extraction without translating it (it is translated where shown)."""
     return message

@@ -28,8 +28,6 @@ open database, for every view, so older commands on the stack still find the row
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from collections.abc import Callable
 from weakref import WeakKeyDictionary
 
@@ -39,6 +37,7 @@ from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.errors import HiplogError
 from hiplog.services.context import AppContext
+from hiplog.ui.common.translation import _
 
 
 class IdMap:

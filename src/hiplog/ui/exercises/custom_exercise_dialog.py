@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
-
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -25,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, Length, LoadKind, Role, StepKind
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.vocabulary import capitalized, length_text
 from hiplog.ui.exercises.exercise_details import LENGTH_WORDS, STEP_WORDS
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, Role
 from hiplog.domain.name_recognition import with_role
 from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.undo_support import ServiceCommand, id_map
 
 
@@ -68,9 +67,7 @@ class MapCustomExercise(ServiceCommand):
     """Move every set of a custom exercise onto another exercise and remove the custom one."""
 
     def __init__(self, ctx: AppContext, events: DataEvents, custom: Exercise, target: Exercise):
-        super().__init__(
-            _("Map {name} onto {target}").format(name=custom.name, target=target.name)
-        )
+        super().__init__(_("Map {name} onto {target}").format(name=custom.name, target=target.name))
         self._ctx, self._events = ctx, events
         self._custom_slug, self._target_slug = custom.slug, target.slug
         self._record: exercises.MappedExercise | None = None

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _, ngettext
-
 from html import escape
 
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.models import Exercise, Length, LoadKind, StepKind
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.wording import format_load
+from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.common.vocabulary import equipment_text, muscles_text
 
 #: Link scheme of ladder links in the detail pane: ``exercise:<slug>``.
@@ -82,9 +81,7 @@ def prescription(ex: Exercise, settings: ProgressionSettings) -> str:
     if override is not None and not override.is_empty():
         sets = override.sets if override.sets is not None else ex.sets
         rng = override.rep_range or ex.rep_range
-        mine = _("Your setting: {sets_reps}").format(
-            sets_reps=_sets_reps(sets, rng, ex.unilateral)
-        )
+        mine = _("Your setting: {sets_reps}").format(sets_reps=_sets_reps(sets, rng, ex.unilateral))
         text += f"<br><i>{mine}</i>"
     return text
 

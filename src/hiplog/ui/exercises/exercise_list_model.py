@@ -3,8 +3,6 @@ the person's own) and other training, which the view shows collapsed (issue 12).
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _
-
 from collections.abc import Sequence
 from typing import Any
 
@@ -12,6 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from hiplog.domain.models import Exercise
 from hiplog.ui.common.roles import SLUG_ROLE
+from hiplog.ui.common.translation import N_, _
 from hiplog.ui.common.vocabulary import equipment_text, muscles_text
 
 Index = QModelIndex | QPersistentModelIndex

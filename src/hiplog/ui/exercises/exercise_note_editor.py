@@ -6,12 +6,11 @@ undoable change that the view pushes; showing another exercise saves the note be
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _
-
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from hiplog.ui.common.translation import N_, _
 
 PLACEHOLDER = N_("Bench height, foot stance, pad position... shown in the Log and the Plan")
 

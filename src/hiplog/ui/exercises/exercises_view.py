@@ -3,8 +3,6 @@ exercise, and custom exercises."""
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _, ngettext
-
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -26,6 +24,7 @@ from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.roles import SLUG_ROLE
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.exercises.custom_exercise_dialog import CustomExerciseDialog
 from hiplog.ui.exercises.exercise_commands import (
@@ -214,9 +213,7 @@ class ExercisesView(LazyView):
         self.map_button.setEnabled(ex is not None and ex.custom)
         self.role_button.setEnabled(ex is not None and ex.custom)
         self.role_button.setText(
-            _("Move to hip work")
-            if ex is not None and ex.is_other
-            else _("Move to other training")
+            _("Move to hip work") if ex is not None and ex.is_other else _("Move to other training")
         )
         self.progress_button.setEnabled(ex is not None)
         if ex is None:

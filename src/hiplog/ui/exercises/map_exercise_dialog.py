@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _, ngettext
-
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.models import Exercise
+from hiplog.ui.common.translation import _, ngettext
 
 
 class MapExerciseDialog(QDialog):

@@ -7,8 +7,6 @@ its row, then Restore (or one double-click on the row).
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -19,6 +17,7 @@ from hiplog.domain.errors import HiplogError
 from hiplog.services import backups
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _
 from hiplog.ui.files.restore_dialog import RestoreDialog
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _, ngettext
-
 from datetime import date, datetime
 from typing import Any
 
@@ -11,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from hiplog.domain.wording import date_text, trim_number
 from hiplog.services.backups import BackupInfo
+from hiplog.ui.common.translation import N_, _, ngettext
 
 Index = QModelIndex | QPersistentModelIndex
 

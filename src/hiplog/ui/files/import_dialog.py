@@ -10,8 +10,6 @@ transaction; the summary lines are the same as the command line's.
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _, ngettext
-
 from html import escape
 from pathlib import Path
 
@@ -42,6 +40,7 @@ from hiplog.services import import_export
 from hiplog.services.context import AppContext
 from hiplog.services.import_export import ImportSummary
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.files.import_review_panel import ImportReviewPanel
 
 FORMAT_LABELS: dict[str, str] = {  # translated where shown

@@ -4,8 +4,6 @@ between hip work and other training or map it onto a catalog exercise before imp
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.import_review import GROUP_TITLES, Group, apply_choices, review_rows
 from hiplog.domain.models import ImportedData, Role
+from hiplog.ui.common.translation import _
 
 SLUG = Qt.ItemDataRole.UserRole + 1
 
@@ -47,9 +46,7 @@ class ImportReviewPanel(QWidget):
         self.hip_button.setToolTip(_("Count this exercise as hip-extension work of your own"))
         self.hip_button.clicked.connect(lambda: self.move_current(Role.HIP))
         self.other_button = QPushButton(_("Other training"), self)
-        self.other_button.setToolTip(
-            _("Keep it, but leave it out of the Plan and the hip figures")
-        )
+        self.other_button.setToolTip(_("Keep it, but leave it out of the Plan and the hip figures"))
         self.other_button.clicked.connect(lambda: self.move_current(Role.OTHER))
         self.map_combo = QComboBox(self)
         self.map_combo.setToolTip(_("The catalog exercise this one really is"))

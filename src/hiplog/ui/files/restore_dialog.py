@@ -5,8 +5,6 @@ Yesterday's backup is two clicks away: its row, then Restore (or one double-clic
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -24,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.services.backups import BackupInfo
+from hiplog.ui.common.translation import _
 from hiplog.ui.files.backup_list_model import KIND, WHEN, BackupListModel
 
 

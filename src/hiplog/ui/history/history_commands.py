@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _, ngettext
-
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -12,6 +10,7 @@ from hiplog.domain.models import Session, SetEntry
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.undo_support import ServiceCommand, id_map
 
 #: A session's editable details: start time, notes, bodyweight in kg.

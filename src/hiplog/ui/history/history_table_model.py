@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _, ngettext
-
 from collections.abc import Callable
 from typing import Any
 
@@ -12,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.wording import date_time_text
 from hiplog.services.history import PAGE_SIZE, HistoryRow
+from hiplog.ui.common.translation import N_, _, ngettext
 
 Index = QModelIndex | QPersistentModelIndex
 #: Loads `limit` rows starting at `offset` (newest first).

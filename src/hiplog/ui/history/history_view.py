@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _, ngettext
-
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QModelIndex, QSignalBlocker, Qt
@@ -31,6 +29,7 @@ from hiplog.services import exercises, history, programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.history.history_commands import DeleteSession
@@ -275,9 +274,9 @@ class HistoryView(LazyView):
             if (day.year, day.month) != (year, month):
                 continue  # days of the next or previous month stay plain
             fmt = QTextCharFormat(marked)
-            fmt.setToolTip(ngettext("{count} session", "{count} sessions", len(ids)).format(
-                count=len(ids)
-            ))
+            fmt.setToolTip(
+                ngettext("{count} session", "{count} sessions", len(ids)).format(count=len(ids))
+            )
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
 
     def _page_changed(self, year: int, month: int) -> None:

@@ -11,8 +11,6 @@ through the same undo stack; the table model (common/sets_table_model.py) and th
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QModelIndex, QSignalBlocker, Qt, QTime
@@ -45,6 +43,7 @@ from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.number_text import bodyweight_text
 from hiplog.ui.common.sets_table_model import SetsTableModel
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.undo_support import id_map, push, undo_notices
 from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.history.history_commands import (
@@ -261,9 +260,7 @@ class SessionEditor(QDialog):
             self.model.set_entries([], {}, unit)
             self.show_message(_("This session was deleted. Undo brings it back."))
             return
-        self.setWindowTitle(
-            _("Session of {date}").format(date=date_time_text(session.started_at))
-        )
+        self.setWindowTitle(_("Session of {date}").format(date=date_time_text(session.started_at)))
         started = session.started_at
         self.when_edit.setDateTime(
             QDateTime(

@@ -3,13 +3,12 @@ bodyweight and the notes, as rich text for a QLabel."""
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from html import escape
 
 from hiplog.domain.wording import date_time_text, format_load, load_reps_text
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
+from hiplog.ui.common.translation import _
 
 
 def session_preview_html(ctx: AppContext, session_id: int) -> str:
@@ -32,9 +31,7 @@ def session_preview_html(ctx: AppContext, session_id: int) -> str:
         name = escape(exercise.name if exercise else slug)
         parts.append(f"{name}: {escape(done) or _('warm-up only')}{extra}")
     if session.bodyweight_kg:
-        parts.append(
-            _("Bodyweight {load}").format(load=format_load(session.bodyweight_kg, unit))
-        )
+        parts.append(_("Bodyweight {load}").format(load=format_load(session.bodyweight_kg, unit)))
     if session.notes:
         parts.append(f"<i>{escape(session.notes)}</i>")
     return "<br>".join(parts)

@@ -5,13 +5,11 @@ silently the first."""
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from hiplog.domain.models import Exercise
-
+from hiplog.ui.common.translation import _
 
 
 def custom_name(name: str) -> str:
@@ -20,6 +18,7 @@ def custom_name(name: str) -> str:
 
 def other_name(name: str) -> str:
     return _("{name} (other training)").format(name=name)
+
 
 class ExercisePicker(QComboBox):
     """An editable combo box over the catalog: type part of a name and press Enter."""

@@ -3,14 +3,13 @@ under the person's note on the exercise (bench height, foot stance...) when ther
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hiplog.domain.models import Session
 from hiplog.domain.units import Unit
 from hiplog.domain.wording import date_text, set_text
+from hiplog.ui.common.translation import _
 
 
 class LastTimePanel(QGroupBox):

@@ -10,8 +10,6 @@ which goes into the one `id_map` every view's commands share.
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -22,6 +20,7 @@ from hiplog.domain.models import SetEntry
 from hiplog.services import training_log
 from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.sets_table_model import SetsTableModel
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.undo_support import ServiceCommand, id_map
 from hiplog.ui.log.log_session import LogSession
 
@@ -204,9 +203,7 @@ class RemoveExerciseCommand(LogCommand):
         put_back: Callable[[str, SetsTableModel, int], None],
     ) -> None:
         model = log.model(slug)
-        super().__init__(
-            log, _("take {name} out of this session").format(name=model.exercise.name)
-        )
+        super().__init__(log, _("take {name} out of this session").format(name=model.exercise.name))
         self.slug = slug
         self.model = model
         self.position = 0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _, ngettext
-
 from dataclasses import replace
 
 from hiplog.domain.models import Exercise, LoadKind
@@ -14,6 +12,7 @@ from hiplog.domain.units import Unit
 from hiplog.domain.wording import prescription_text
 from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.set_row import SetRow, new_key
+from hiplog.ui.common.translation import _, ngettext
 
 
 def suggestion_for(plan: Plan, slug: str) -> Suggestion | None:

@@ -6,13 +6,12 @@ to take out the selected one (`remove_requested`): the Log deletes its sets with
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _, ngettext
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from hiplog.domain.models import Exercise
 from hiplog.ui.common.roles import SLUG_ROLE
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.widgets import delete_key_action
 
 

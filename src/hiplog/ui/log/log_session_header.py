@@ -3,8 +3,6 @@ saved, and the button that starts a new session."""
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _, ngettext
-
 from datetime import datetime
 
 from PySide6.QtCore import QDate, QDateTime, QSignalBlocker, Qt, QTime, QTimer, Signal
@@ -23,6 +21,7 @@ from hiplog.domain.units import Unit
 from hiplog.domain.validation import parse_load, validate_bodyweight
 from hiplog.domain.wording import DATE_TIME_QT_FORMAT
 from hiplog.ui.common.number_text import bodyweight_text
+from hiplog.ui.common.translation import _, ngettext
 
 
 class SessionHeader(QWidget):

@@ -3,8 +3,6 @@ keyboard) and the buttons under it."""
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.ui.common.sets_table_model import SetsTableModel, uses_band
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.log.sets_delegate import SetsDelegate
 

@@ -12,8 +12,6 @@ its commands); what is left here is the wiring between them, which reads best in
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _, ngettext
-
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -34,6 +32,7 @@ from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.sets_table_model import SetsTableModel
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.common.widgets import MessageLine, mark_invalid
 from hiplog.ui.log.exercise_picker import ExercisePicker

@@ -3,11 +3,10 @@ an import whose hip work is older than the look-back, when the last hip session 
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _, ngettext
-
 from datetime import datetime
 
 from hiplog.domain.wording import date_text
+from hiplog.ui.common.translation import _, ngettext
 
 
 def empty_text(last_hip: datetime | None, has_sets: bool, lookback_days: int, now: datetime) -> str:

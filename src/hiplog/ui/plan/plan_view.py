@@ -15,9 +15,6 @@ cards and "Start this session"; the empty state and the card text live in their 
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _, ngettext
-
-
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -47,6 +44,7 @@ from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.plan.empty_state import empty_text
 
 #: What each rule means, in a few words, for the tag on a card.
@@ -85,9 +83,9 @@ def status_text(status: str, settings: ProgressionSettings) -> str:
             hours=f"{settings.recovery_hours:g}"
         )
     if status == "ahead":
-        return _(
-            "{number} or more sessions in the last 7 days: a rest day is well earned."
-        ).format(number=most_words)
+        return _("{number} or more sessions in the last 7 days: a rest day is well earned.").format(
+            number=most_words
+        )
     if status == "behind":
         return ngettext(
             "Fewer than {count} session in the last 7 days: a session soon keeps progress going.",
@@ -136,9 +134,7 @@ def timing_lines(
         since = date_time_text(timing.earliest)
         lines.append(_("Next session: any time now (recovered since {date}).").format(date=since))
     else:
-        lines.append(
-            _("Next session: from {date}.").format(date=date_time_text(timing.earliest))
-        )
+        lines.append(_("Next session: from {date}.").format(date=date_time_text(timing.earliest)))
     count = timing.sessions_last_7_days
     fewest, most = settings.sessions_per_week
     target = (

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QToolButton
 from shiboken6 import Shiboken
+
+from hiplog.ui.common.translation import _
 
 
 class EditorUndoRow(QHBoxLayout):

@@ -6,8 +6,6 @@ that entry changed (`entries_edited`), so the editor can make the change one und
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _
-
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -16,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from hiplog.domain.models import Exercise
 from hiplog.domain.programs import MAX_REPS, MAX_SETS, ProgramEntry
+from hiplog.ui.common.translation import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
 EXERCISE, SETS, LOW, HIGH, WARMUP = range(5)

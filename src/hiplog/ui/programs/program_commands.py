@@ -6,14 +6,13 @@ one command covers adding, removing, moving, renaming and changing days and entr
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from datetime import datetime
 
 from hiplog.domain.programs import Program, ProgramRun
 from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.undo_support import ServiceCommand
 
 

@@ -8,8 +8,6 @@ in their cells. The buttons do the same by mouse.
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _
-
 from dataclasses import replace
 from typing import Any
 
@@ -35,6 +33,7 @@ from hiplog.domain.programs import Program, ProgramDay, ProgramEntry, ladder_run
 from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import N_, _
 from hiplog.ui.common.undo_support import push
 from hiplog.ui.programs.editor_undo import EditorUndoRow
 from hiplog.ui.programs.entries_model import EntriesModel, entry_name, ladder_name
@@ -287,9 +286,7 @@ class ProgramEditor(QDialog):
     def delete_program(self) -> None:
         program = self.current
         if program is not None and not program.starter:
-            self._push_change(
-                _("Delete program {name}").format(name=program.name), None, program
-            )
+            self._push_change(_("Delete program {name}").format(name=program.name), None, program)
 
     def rename_program(self, name: str) -> None:
         program = self.current

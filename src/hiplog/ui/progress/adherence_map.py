@@ -7,8 +7,6 @@ at a square says the date and what it held. Colours come from the system palette
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _, ngettext
-
 from collections.abc import Mapping
 from datetime import date, timedelta
 
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 from hiplog.domain.wording import date_text
 from hiplog.services.programs import PROGRAM_DAY, SESSION, AdherenceDay
 from hiplog.ui.common.locale_names import short_month, short_weekday
+from hiplog.ui.common.translation import _, ngettext
 
 CELL = 11  # px: a square and its gap
 GAP = 2
@@ -121,9 +120,9 @@ def summary(days: Mapping[date, AdherenceDay]) -> str:
     programs = ngettext("{count} program day", "{count} program days", program).format(
         count=program
     )
-    others = ngettext(
-        "{count} other training day", "{count} other training days", other
-    ).format(count=other)
+    others = ngettext("{count} other training day", "{count} other training days", other).format(
+        count=other
+    )
     return _("{program_days} and {other_days} in the last year").format(
         program_days=programs, other_days=others
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 import importlib
 from pathlib import Path
 from typing import Any
@@ -11,6 +9,7 @@ from typing import Any
 import pyqtgraph as pg
 
 from hiplog.domain.errors import InputError
+from hiplog.ui.common.translation import _
 
 #: A saved PNG is at least this wide (pixels), so it stays sharp when shared.
 MIN_PNG_WIDTH = 1600

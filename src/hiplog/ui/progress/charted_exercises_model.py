@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _, ngettext
-
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-
 from hiplog.services.charts import TrainedExercise
+from hiplog.ui.common.translation import N_, _, ngettext
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 from typing import Protocol
 
 import pyqtgraph as pg
@@ -11,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from hiplog.domain.chart_series import Strength, Volume
 from hiplog.domain.units import Unit
+from hiplog.ui.common.translation import _
 from hiplog.ui.progress.chart_items import pen, translucent
 from hiplog.ui.progress.chart_palette import ChartColours
 

@@ -13,8 +13,6 @@ exercise_chart_slot.py and the pure helpers in chart_items.py.
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _
-
 import math
 from collections.abc import Callable, Sequence
 from datetime import timedelta
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.chart_series import ExerciseCharts, Series, Strength, Volume
 from hiplog.domain.units import Unit, from_kg
+from hiplog.ui.common.translation import _
 from hiplog.ui.progress.chart_items import (
     DAY,
     align_axes,

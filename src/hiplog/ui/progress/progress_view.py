@@ -11,9 +11,6 @@ adherence_map.py.
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _, ngettext
-
-
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -48,6 +45,7 @@ from hiplog.services.charts import ChartData, ChartRange, describe_sets
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.progress.adherence_map import AdherenceMap, summary
 from hiplog.ui.progress.chart_export import export_image
 from hiplog.ui.progress.chart_items import keep_content_visible, stamp
@@ -243,9 +241,7 @@ class ProgressView(LazyView):
         today = date.today()
         days = programs.adherence(self._ctx, today)
         self.adherence.set_days(days, today)
-        self.adherence_label.setText(
-            "<b>{}</b>: {}".format(_("Adherence"), summary(days))
-        )
+        self.adherence_label.setText("<b>{}</b>: {}".format(_("Adherence"), summary(days)))
 
     def _select_rows(self, rows: list[int]) -> None:
         selection = QItemSelection()
@@ -422,9 +418,7 @@ class ProgressView(LazyView):
         lines = [chart.name, date_time_text(st.date)]
         if st.e1rm_kg is not None:
             lines.append(
-                _("Estimated 1RM: {load} (an estimate)").format(
-                    load=format_load(st.e1rm_kg, unit)
-                )
+                _("Estimated 1RM: {load} (an estimate)").format(load=format_load(st.e1rm_kg, unit))
             )
         if st.top_load_kg is not None:
             lines.append(
@@ -507,9 +501,9 @@ class ProgressView(LazyView):
         self._run_export(lambda: self._saved_rows(self.export_csv(path), path))
 
     def _saved_rows(self, count: int, path: Path) -> str:
-        return ngettext("Saved {count} row to {path}.", "Saved {count} rows to {path}.", count).format(
-            count=count, path=path
-        )
+        return ngettext(
+            "Saved {count} row to {path}.", "Saved {count} rows to {path}.", count
+        ).format(count=count, path=path)
 
     def _run_export(self, action: object) -> None:
         assert callable(action)

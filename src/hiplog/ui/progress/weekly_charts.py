@@ -7,8 +7,6 @@ of their own above their plots.
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import _, ngettext
-
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 from hiplog.domain.chart_series import LENGTHS, MUSCLES, WeeklyCharts
 from hiplog.domain.models import Length
 from hiplog.domain.wording import date_text
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.vocabulary import capitalized, length_text, muscle_text
 from hiplog.ui.progress.chart_items import (
     DAY,
@@ -34,6 +33,7 @@ from hiplog.ui.progress.chart_items import (
     translucent,
 )
 from hiplog.ui.progress.chart_palette import ChartColours
+
 
 def _length_name(length: Length) -> str:
     """'Short length', 'Mid length', 'Long length' (a legend entry)."""
@@ -116,9 +116,7 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         weeks, starts = list(weekly.weeks), self._starts
         edges = [*starts, stamp(weeks[-1] + timedelta(days=7))] if weeks else []
         s_low, s_high = weekly.sessions_band
-        self._band(
-            self.sessions_plot, s_low, s_high, _("Target: {low} to {high} sessions a week")
-        )
+        self._band(self.sessions_plot, s_low, s_high, _("Target: {low} to {high} sessions a week"))
         colour = c.series[0]
         counts = [float(n) for n in weekly.sessions]
         self.sessions_item = pg.PlotDataItem(
@@ -157,9 +155,7 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         c, f = self._colours, self._font
         weeks, mids = list(weekly.weeks), self._mids()
         h_low, h_high = weekly.sets_band
-        self._band(
-            self.muscles_plot, h_low, h_high, _("Target: {low} to {high} hard sets a week")
-        )
+        self._band(self.muscles_plot, h_low, h_high, _("Target: {low} to {high} hard sets a week"))
         for i, muscle in enumerate(MUSCLES):
             colour = c.series[i % len(c.series)]
             values = list(weekly.muscle_sets[muscle])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _
-
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
@@ -16,6 +14,7 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise
 from hiplog.domain.settings import ExerciseOverride, ProgressionSettings
 from hiplog.domain.units import Unit
+from hiplog.ui.common.translation import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -6,8 +6,6 @@ preference kept in QSettings. Nothing is saved unless every field is valid.
 
 from __future__ import annotations
 
-from hiplog.ui.common.translation import N_, _
-
 from dataclasses import replace
 from typing import Any
 
@@ -41,6 +39,7 @@ from hiplog.domain.wording import trim_number
 from hiplog.services import settings_store
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import N_, _
 from hiplog.ui.settings.overrides_table_model import EXERCISE, OverridesTableModel
 from hiplog.ui.theme import THEME_LABELS, THEMES, apply_theme, load_theme, save_theme
 
@@ -113,9 +112,7 @@ class SettingsDialog(QDialog):
             _("Counts toward the volume of exercises that move part of your body")
         )
         self.recovery_edit = QLineEdit()
-        self.recovery_edit.setToolTip(
-            _("Rest between two sessions for the same muscles, in hours")
-        )
+        self.recovery_edit.setToolTip(_("Rest between two sessions for the same muscles, in hours"))
         self.sessions_low, self.sessions_high = QSpinBox(), QSpinBox()
         for spin in (self.sessions_low, self.sessions_high):
             low, high = FIELDS["sessions_per_week"].low, FIELDS["sessions_per_week"].high
