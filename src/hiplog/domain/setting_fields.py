@@ -105,6 +105,9 @@ def _inside(value: float, low: float | None, high: float | None) -> bool:
     return (low is None or value >= low) and (high is None or value <= high)
 
 
+#: The language setting's values: "system" follows the system's locale, the others choose.
+LANGUAGE_CHOICES = ("system", "en", "de", "es", "fr")
+
 #: Equipment with a linear load step, in the order the Settings dialog lists it.
 EQUIPMENT_LABELS = {
     "barbell": "Barbell",
@@ -154,4 +157,5 @@ FIELDS: dict[str, SettingField] = {
         (_parse_optional_float, lambda v: "" if v is None else _num(v)),
         *BODYWEIGHT_KG_RANGE,
     ),
+    "language": SettingField("Language", (lambda t: t.strip().lower() or "system", str)),
 }

@@ -16,7 +16,7 @@ from typing import Any
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.plates import PlateInventory, PlateStock, parse_stock
-from hiplog.domain.setting_fields import FIELDS
+from hiplog.domain.setting_fields import FIELDS, LANGUAGE_CHOICES
 from hiplog.domain.units import Unit
 
 DEFAULT_KETTLEBELLS_KG: tuple[float, ...] = (4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 48)
@@ -94,6 +94,8 @@ class ProgressionSettings:
     lookback_days: int = 90
     unit: Unit = Unit.KG
     bodyweight_kg: float | None = None
+    # The language hiplog speaks: "system" follows the system's locale (domain/translation.py)
+    language: str = "system"
     exercise_overrides: Mapping[str, ExerciseOverride] = field(
         default_factory=dict, hash=False, compare=True
     )
@@ -285,5 +287,10 @@ def _validate(s: ProgressionSettings) -> None:
     _check(0 <= low <= high, "weekly_hard_sets", "needs 0 <= low <= high")
     _check(0 <= s.hard_set_max_rir <= 10, "hard_set_max_rir", "must be between 0 and 10")
     _check(s.lookback_days >= 1, "lookback_days", "must be at least 1")
+    _check(
+        s.language in LANGUAGE_CHOICES,
+        "language",
+        f"must be one of {', '.join(LANGUAGE_CHOICES)}, not {s.language!r}",
+    )
     for slug, ov in s.exercise_overrides.items():
         _validate_override(ov, f"setting {OVERRIDE_PREFIX}{slug}")

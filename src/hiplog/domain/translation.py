@@ -24,6 +24,7 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ("en", "de", "es", "fr")
 PSEUDO = "en_XA"
 DOMAINS = ("hiplog", "hiplog_ui", "hiplog_catalog")
+CATALOG_DOMAIN = "hiplog_catalog"
 
 #: The territory a language's numbers and dates follow when the system names none for it.
 _DEFAULT_TERRITORY = {"en": "US", "de": "DE", "es": "ES", "fr": "FR", PSEUDO: "US"}
@@ -70,6 +71,11 @@ def set_language(code: str | None) -> None:
     _chosen = None if code is None else (_language_of(code) or "en")
 
 
+def follow_setting(language: str) -> None:
+    """Speak what the language setting says: 'system' follows the system, else 'en', 'de'..."""
+    set_language(None if language == "system" else language)
+
+
 def current_language() -> str:
     """'en', 'de', 'es', 'fr', or 'en_XA' (the pseudo-translation)."""
     return _chosen if _chosen is not None else _system_language()
@@ -114,3 +120,9 @@ def translator(domain: str) -> Translator:
 
 _ = translator("hiplog").gettext
 ngettext = translator("hiplog").ngettext
+
+
+def exercise_name(name: str) -> str:
+    """A catalog exercise's name (or cue, mistake...) in the current language; a person's own
+    exercise's name comes back as it is."""
+    return _catalog(CATALOG_DOMAIN, current_language()).gettext(name)

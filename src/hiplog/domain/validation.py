@@ -7,7 +7,9 @@ import re
 from datetime import datetime
 
 from hiplog.domain.errors import InputError
+from hiplog.domain.locale_format import localize_number
 from hiplog.domain.models import SetEntry
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit, to_kg
 
 # The one set of limits for a set. What a person types beyond them is refused; what a file holds
@@ -27,7 +29,10 @@ def check_training_date(value: datetime, where: str | None = None) -> datetime:
     """`value` when its year is FIRST_YEAR to LAST_YEAR, else an InputError saying so."""
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise InputError(
-            f"the date {value:%Y-%m-%d} is not between {FIRST_YEAR} and {LAST_YEAR}", where
+            _("the date {date} is not between {first} and {last}").format(
+                date=f"{value:%Y-%m-%d}", first=FIRST_YEAR, last=LAST_YEAR
+            ),
+            where,
         )
     return value
 
@@ -43,10 +48,18 @@ def parse_reps(text: str, where: str | None = None) -> int:
     import's blank cell is 0 reps: cell_values.parse_reps_or_zero)."""
     value = text.strip()
     if not re.fullmatch(r"\d+", value):
-        raise InputError(f"reps must be a whole number from 0 to {MAX_REPS}, not '{text}'", where)
+        raise InputError(
+            _("reps must be a whole number from 0 to {most}, not '{text}'").format(
+                most=MAX_REPS, text=text
+            ),
+            where,
+        )
     reps = int(value)
     if reps > MAX_REPS:
-        raise InputError(f"{reps} reps is more than {MAX_REPS}; check the number", where)
+        raise InputError(
+            _("{reps} reps is more than {most}; check the number").format(reps=reps, most=MAX_REPS),
+            where,
+        )
     return reps
 
 
@@ -65,12 +78,18 @@ def parse_load(text: str, unit: Unit = Unit.KG, where: str | None = None) -> flo
     try:
         number = plain_float(value)
     except ValueError:
-        raise InputError(f"load must be a number, not '{text}'", where) from None
+        message = _("load must be a number, not '{text}'").format(text=text)
+        raise InputError(message, where) from None
     if not math.isfinite(number) or number < 0:
-        raise InputError(f"load must be 0 or more, not '{text}'", where)
+        raise InputError(_("load must be 0 or more, not '{text}'").format(text=text), where)
     kg = to_kg(number, unit)
     if kg > MAX_LOAD_KG:
-        raise InputError(f"a load of {text} {unit.value} is over {MAX_LOAD_KG:g} kg", where)
+        raise InputError(
+            _("a load of {load} is over {most} kg").format(
+                load=f"{text} {unit.value}", most=f"{MAX_LOAD_KG:g}"
+            ),
+            where,
+        )
     return kg or None
 
 
@@ -80,7 +99,10 @@ def parse_rir(text: str, where: str | None = None) -> int | None:
         return None
     if not re.fullmatch(r"\d+", value) or int(value) > MAX_RIR:
         raise InputError(
-            f"RIR (reps in reserve) must be a whole number from 0 to {MAX_RIR}, not '{text}'", where
+            _("RIR (reps in reserve) must be a whole number from 0 to {most}, not '{text}'").format(
+                most=MAX_RIR, text=text
+            ),
+            where,
         )
     return int(value)
 
@@ -91,7 +113,10 @@ def parse_set_spec(
     """'60x12' -> (60.0, 12); 'x15' -> (None, 15); '132.5x8' in lb -> (60.1..., 8)."""
     match = _SET_SPEC.match(text)
     if match is None:
-        raise InputError(f"a set is written LOADxREPS (60x12) or xREPS (x15), not '{text}'", where)
+        raise InputError(
+            _("a set is written LOADxREPS (60x12) or xREPS (x15), not '{text}'").format(text=text),
+            where,
+        )
     return parse_load(match["load"], unit, where), parse_reps(match["reps"], where)
 
 
@@ -113,7 +138,10 @@ def parse_when_midnight_default(text: str, where: str | None = None) -> datetime
             continue
         return check_training_date(parsed, where)
     raise InputError(
-        f"'{text}' is not a real date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM", where
+        _("'{text}' is not a real date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM").format(
+            text=text
+        ),
+        where,
     )
 
 
@@ -121,7 +149,12 @@ def validate_bodyweight(kg: float | None, where: str | None = None) -> None:
     """Refuse a bodyweight no person has (None, not recorded, is fine)."""
     low, high = BODYWEIGHT_KG_RANGE
     if kg is not None and not low <= kg <= high:
-        raise InputError(f"bodyweight must be from {low:g} to {high:g} kg, not {kg:g}", where)
+        raise InputError(
+            _("bodyweight must be from {low} to {high} kg, not {value}").format(
+                low=f"{low:g}", high=f"{high:g}", value=localize_number(f"{kg:g}")
+            ),
+            where,
+        )
 
 
 def validate_set(entry: SetEntry, where: str | None = None) -> None:
