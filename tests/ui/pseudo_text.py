@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QTabBar,
     QTextEdit,
     QWidget,
@@ -34,12 +36,18 @@ from hiplog.domain.pseudo_locale import CLOSE, OPEN
 #: Words that are the same in every language hiplog speaks: units, abbreviations, names of
 #: programs and file formats, keys, the languages' own names.
 SAME_EVERYWHERE = frozenset(
-    """kg lb hiplog rir e1rm 1rm pr csv json png svg db txt ctrl shift alt del ins esc tab
-    strong hevy fitnotes fitnotes english deutsch español français mb kb""".split()
+    (
+        *("kg", "lb", "mb", "kb", "hiplog", "rir", "e1rm", "1rm", "csv", "json", "png", "svg"),
+        *("db", "txt", "ctrl", "shift", "alt", "del", "ins", "esc", "tab"),
+        *("strong", "hevy", "fitnotes", "english", "deutsch", "español", "français"),
+    )
 )
+#: Month and weekday names: dates follow the locale (en_US under en_XA), and Qt's calendar names
+#: its months itself.
 _DATE = re.compile(
-    r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b\.?"
+    r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b\.?"
 )
+_PATH = re.compile(r"\S*[/\\]\S*")
 _MARKED = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 ROWS_READ = 12  # rows of a table or list whose text is read (the rest are more of the same)
@@ -62,7 +70,7 @@ def unmarked_words(text: str, data: Iterable[str]) -> list[str]:
         previous, text = text, _MARKED.sub(" ", text)
     for item in data:
         text = text.replace(item, " ")
-    text = _DATE.sub(" ", text)
+    text = _DATE.sub(" ", _PATH.sub(" ", text))
     return [w for w in _WORD.findall(text) if w.lower() not in SAME_EVERYWHERE]
 
 
@@ -89,7 +97,8 @@ def _widget_texts(widget: QWidget) -> Iterator[tuple[QWidget, str, str]]:
     if isinstance(widget, QLabel):
         yield widget, "label", widget.text()
     elif isinstance(widget, QAbstractButton):
-        yield widget, "button", widget.text()
+        if not qt_own_button(widget):
+            yield widget, "button", widget.text()
     elif isinstance(widget, QGroupBox):
         yield widget, "group title", widget.title()
     elif isinstance(widget, QTabBar):
@@ -110,6 +119,24 @@ def _widget_texts(widget: QWidget) -> Iterator[tuple[QWidget, str, str]]:
         yield from _model_texts(widget)
     elif isinstance(widget, pg.GraphicsView):
         yield from _chart_texts(widget)
+
+
+def qt_own_button(button: QAbstractButton) -> bool:
+    """A standard button of a button box or message box (Save, Cancel, Close, Show Details...):
+    Qt names those itself, from its own qtbase translations."""
+    owners = []
+    owner = button.parent()
+    while owner is not None:
+        owners.append(owner)
+        owner = owner.parent()
+    for box in owners:  # a message box holds a button box: ask the message box first
+        if isinstance(box, QMessageBox):  # its Show Details... is its one action button
+            own = box.standardButton(button) != QMessageBox.StandardButton.NoButton
+            return own or box.buttonRole(button) == QMessageBox.ButtonRole.ActionRole
+    for box in owners:
+        if isinstance(box, QDialogButtonBox):
+            return box.standardButton(button) != QDialogButtonBox.StandardButton.NoButton
+    return False
 
 
 def _model_texts(view: QAbstractItemView) -> Iterator[tuple[QWidget, str, str]]:

@@ -15,12 +15,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
+from tests.ui.every_window import REAL_EXPORT, every_window, filled_window
+from tests.ui.pseudo_text import cut_off, plain, texts, unmarked_words
 
 from hiplog.domain.translation import set_language
 from hiplog.services import programs
 from hiplog.ui.main_window import MainWindow
-from tests.ui.every_window import REAL_EXPORT, every_window, filled_window
-from tests.ui.pseudo_text import cut_off, plain, texts, unmarked_words
 
 pytestmark = pytest.mark.gui
 
@@ -69,5 +69,5 @@ def test_every_view_and_dialog_in_the_pseudo_translation_is_marked_and_whole(
     for name, widget in every_window(pseudo_window):
         walked.append(name)
         problems.extend(_problems(name, widget, data))
-    assert "view/plan" in walked and "dialog/settings/⟦General~~~⟧" in walked or len(walked) > 12
+    assert ("view/plan" in walked and "dialog/settings/⟦General~~~⟧" in walked) or len(walked) > 12
     assert not problems, "\n".join(problems)

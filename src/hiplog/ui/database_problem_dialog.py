@@ -67,7 +67,8 @@ class DatabaseProblemDialog(QMessageBox):
         path = locations.database
         if kind in UNUSABLE:
             self.setText(f"<b>{_(HEADLINES[kind])}</b><br>{_(EXPLANATIONS[kind])}")
-            kept = f"<nobr>hiplog-{kind}-&lt;{_('time')}&gt;.db</nobr>"
+            time = _("time")  # in the name of the file kept: hiplog-damaged-<time>.db
+            kept = f"<nobr>hiplog-{kind}-&lt;{time}&gt;.db</nobr>"
             lines = [_("File: {path}").format(path=escape(str(path)))]
             if newest is not None:
                 when = describe_time(newest.taken_at)

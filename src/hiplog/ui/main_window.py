@@ -415,9 +415,14 @@ class MainWindow(QMainWindow):
         )
         return (
             f"<h3>hiplog {__version__}</h3><p>{about}</p>"
-            f"<p><b>{_('Database:')}</b> {loc.database}<br>"
-            f"<b>{_('Backups:')}</b> {loc.backups}<br>"
-            f"<b>{_('Log file:')}</b> {loc.log_file}</p>"
+            "<p><b>{}</b> {}<br><b>{}</b> {}<br><b>{}</b> {}</p>".format(
+                _("Database:"),
+                loc.database,
+                _("Backups:"),
+                loc.backups,
+                _("Log file:"),
+                loc.log_file,
+            )
         )
 
     def show_about(self) -> None:

@@ -36,3 +36,8 @@ def day_month(when: date) -> str:
 def short_weekday(iso_day: int) -> str:
     """The short name of a weekday, 1 = Monday: 'Mon', 'Mo.'..."""
     return _locale().dayName(iso_day, QLocale.FormatType.ShortFormat)
+
+
+def whole_number(value: float) -> str:
+    """`value` rounded, with the locale's thousands separator: '2,040', '2.040' (German)."""
+    return _locale().toString(round(value))

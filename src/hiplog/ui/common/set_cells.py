@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from hiplog.domain.errors import InputError
-from hiplog.domain.records import describe
+from hiplog.domain.records import RecordKind
 from hiplog.domain.units import Unit
 from hiplog.domain.validation import parse_load, parse_reps, parse_rir
 from hiplog.domain.wording import format_load
@@ -107,11 +107,30 @@ def target_text(r: SetRow, column: int, unit: Unit) -> str:
     return ""
 
 
+#: What each kind of personal record is, for the Record column's tooltip.
+RECORD_NAMES = {
+    RecordKind.HEAVIEST_FOR_REPS: N_("heaviest load for these reps"),
+    RecordKind.BEST_E1RM: N_("best estimated one-rep max"),
+    RecordKind.MOST_REPS_AT_LOAD: N_("most reps at this load"),
+}
+
+
+def record_text(kinds: tuple[RecordKind, ...]) -> str:
+    """'Personal record: heaviest load for these reps and most reps at this load.'"""
+    names = [_(RECORD_NAMES[k]) for k in kinds if k in RECORD_NAMES]
+    if not names:
+        return ""
+    listed = names[0]
+    if len(names) > 1:
+        listed = _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    return _("Personal record: {records}.").format(records=listed)
+
+
 def tooltip(r: SetRow, column: int, unit: Unit) -> str | None:
     if r.flagged:
         return _("Flagged on import as out of range: left out of statistics")
     if column == RECORD and r.records:
-        return describe(r.records)
+        return record_text(r.records)
     if column == SET:
         return _("Saved") if r.saved else _("Not saved yet: type the reps and press Enter")
     if column == REPS and not r.saved and r.target_reps is not None:

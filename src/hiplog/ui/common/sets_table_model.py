@@ -36,6 +36,7 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, SetEntry, StepKind
 from hiplog.domain.records import RecordKind
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit
 from hiplog.domain.validation import validate_set
 from hiplog.ui.common import roles
@@ -127,7 +128,7 @@ class SetsTableModel(QAbstractTableModel):
 
     def name_of(self, r: SetRow) -> str:
         if self._exercise is not None:
-            return self._exercise.name
+            return exercise_name(self._exercise.name)
         return self._names.get(r.exercise, r.exercise)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -9,10 +9,10 @@ shown as it was typed.
 from __future__ import annotations
 
 from hiplog.domain.models import Length
-from hiplog.domain.translation import translator
+from hiplog.domain.translation import CATALOG_DOMAIN, translator
 from hiplog.ui.common.translation import N_, _
 
-_catalog = translator("hiplog_catalog")
+_catalog = translator(CATALOG_DOMAIN)
 
 LENGTHS = {Length.SHORT: N_("short"), Length.MID: N_("mid"), Length.LONG: N_("long")}
 

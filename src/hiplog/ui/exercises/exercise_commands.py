@@ -5,6 +5,7 @@ from __future__ import annotations
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, Role
 from hiplog.domain.name_recognition import with_role
+from hiplog.domain.translation import exercise_name
 from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -95,7 +96,7 @@ class SetExerciseNote(ServiceCommand):
     def __init__(
         self, ctx: AppContext, events: DataEvents, exercise: Exercise, before: str, after: str
     ) -> None:
-        super().__init__(_("Note on {name}").format(name=exercise.name))
+        super().__init__(_("Note on {name}").format(name=exercise_name(exercise.name)))
         self._ctx, self._events = ctx, events
         self._slug, self._before, self._after = exercise.slug, before, after
 

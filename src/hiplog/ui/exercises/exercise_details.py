@@ -7,6 +7,7 @@ from html import escape
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.models import Exercise, Length, LoadKind, StepKind
 from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.wording import format_load
 from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.common.vocabulary import equipment_text, muscles_text
@@ -51,7 +52,8 @@ def _range(rng: tuple[int, int]) -> str:
 
 
 def _link(exercise: Exercise) -> str:
-    return f'<a href="{LINK_SCHEME}:{escape(exercise.slug)}">{escape(exercise.name)}</a>'
+    name = escape(exercise_name(exercise.name))
+    return f'<a href="{LINK_SCHEME}:{escape(exercise.slug)}">{name}</a>'
 
 
 def load_description(ex: Exercise) -> str:
@@ -114,7 +116,7 @@ def exercise_html(
             count=logged_sets
         )
         other = _(OTHER_TRAINING_TEXT)
-        return f"<h2>{escape(ex.name)}</h2><p><i>{other}</i></p><p>{logged}</p>"
+        return f"<h2>{escape(exercise_name(ex.name))}</h2><p><i>{other}</i></p><p>{logged}</p>"
     rows: list[tuple[str, str]] = [
         (_("Equipment"), escape(equipment_text(ex.equipment)) or _("none")),
         (_("Load"), escape(load_description(ex))),
@@ -133,17 +135,19 @@ def exercise_html(
         f"<tr><td style='padding-right:12px'><b>{label}</b></td><td>{value}</td></tr>"
         for label, value in rows
     )
-    parts = [f"<h2>{escape(ex.name)}</h2>"]
+    parts = [f"<h2>{escape(exercise_name(ex.name))}</h2>"]
     if ex.custom:
         own = _("Your own hip exercise: it counts in the Plan and the charts.")
         parts.append(f"<p><i>{own}</i></p>")
     parts.append(f"<table cellspacing='3'>{table}</table>")
     for title, text in ((_("Setup"), ex.setup), (_("Action"), ex.action)):
         if text:
-            parts.append(f"<h3>{title}</h3><p>{escape(text)}</p>")
+            parts.append(f"<h3>{title}</h3><p>{escape(exercise_name(text))}</p>")
     if ex.cue:
-        parts.append(f"<h3>{_('Cue')}</h3><p><b>{escape(ex.cue)}</b></p>")
+        cue = _("Cue")
+        parts.append(f"<h3>{cue}</h3><p><b>{escape(exercise_name(ex.cue))}</b></p>")
     if ex.mistakes:
-        items = "".join(f"<li>{escape(m)}</li>" for m in ex.mistakes)
-        parts.append(f"<h3>{_('Common mistakes')}</h3><ul>{items}</ul>")
+        items = "".join(f"<li>{escape(exercise_name(m))}</li>" for m in ex.mistakes)
+        mistakes = _("Common mistakes")
+        parts.append(f"<h3>{mistakes}</h3><ul>{items}</ul>")
     return "".join(parts)

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from hiplog.domain.models import Exercise
+from hiplog.domain.translation import exercise_name
 from hiplog.ui.common.roles import SLUG_ROLE
 from hiplog.ui.common.translation import N_, _
 from hiplog.ui.common.vocabulary import equipment_text, muscles_text
@@ -94,18 +95,25 @@ class ExerciseListModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if ex.custom and not ex.is_other:
                 return _("{name}  (yours)").format(name=ex.name)
-            return ex.name
+            return exercise_name(ex.name)
         if role == Qt.ItemDataRole.ToolTipRole:
             if ex.is_other:
                 return _("{name}: other training, kept but left out of every hip figure").format(
-                    name=ex.name
+                    name=exercise_name(ex.name)
                 )
             muscles = muscles_text(ex.muscles) or _("no muscles noted")
-            return f"{ex.name}: {muscles}"
+            return f"{exercise_name(ex.name)}: {muscles}"
         if role == SLUG_ROLE:
             return ex.slug
         if role == SEARCH_ROLE:
-            parts = (ex.name, ex.slug, *ex.aliases, *ex.muscles, *ex.equipment)
+            parts = (
+                ex.name,
+                exercise_name(ex.name),
+                ex.slug,
+                *ex.aliases,
+                *ex.muscles,
+                *ex.equipment,
+            )
             shown = (muscles_text(ex.muscles), equipment_text(ex.equipment))
             return " ".join((*parts, *shown))
         return None

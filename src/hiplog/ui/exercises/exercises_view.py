@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.models import Exercise, Role
+from hiplog.domain.translation import exercise_name
 from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -250,7 +251,9 @@ class ExercisesView(LazyView):
             return
         self._notes[slug] = after
         self.message.setText(
-            _("Saved the note on {name}. Undo with Ctrl+Z.").format(name=exercise.name)
+            _("Saved the note on {name}. Undo with Ctrl+Z.").format(
+                name=exercise_name(exercise.name)
+            )
         )
 
     # --- custom exercises ------------------------------------------------------------------
@@ -323,7 +326,7 @@ class ExercisesView(LazyView):
                 "Moved {count} set to {name}. Undo with Ctrl+Z.",
                 "Moved {count} sets to {name}. Undo with Ctrl+Z.",
                 command.moved,
-            ).format(count=command.moved, name=target.name)
+            ).format(count=command.moved, name=exercise_name(target.name))
         )
 
     def toggle_role(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.models import Exercise
+from hiplog.domain.translation import exercise_name
 from hiplog.ui.common.translation import _, ngettext
 
 
@@ -33,7 +34,11 @@ class MapExerciseDialog(QDialog):
         self._custom, self._count = custom, set_count
         self.target_combo = QComboBox()
         for target in targets:
-            label = _("{name} (custom)").format(name=target.name) if target.custom else target.name
+            label = (
+                _("{name} (custom)").format(name=target.name)
+                if target.custom
+                else exercise_name(target.name)
+            )
             self.target_combo.addItem(label, target.slug)
         if suggested is not None:
             self.target_combo.setCurrentIndex(max(self.target_combo.findData(suggested), 0))

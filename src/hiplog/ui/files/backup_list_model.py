@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from hiplog.domain.wording import date_text, trim_number
+from hiplog.domain.wording import date_text, number_text
 from hiplog.services.backups import BackupInfo
 from hiplog.ui.common.translation import N_, _, ngettext
 
@@ -50,7 +50,7 @@ def describe_size(size: int) -> str:
         return ngettext("{count} byte", "{count} bytes", size).format(count=size)
     if size < 1024 * 1024:
         return _("{size} KB").format(size=f"{size / 1024:.0f}")
-    return _("{size} MB").format(size=trim_number(size / 1024 / 1024, 1))
+    return _("{size} MB").format(size=number_text(size / 1024 / 1024, 1))
 
 
 class BackupListModel(QAbstractTableModel):

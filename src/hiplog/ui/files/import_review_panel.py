@@ -18,11 +18,21 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.catalog import Catalog
-from hiplog.domain.import_review import GROUP_TITLES, Group, apply_choices, review_rows
+from hiplog.domain.import_review import Group, apply_choices, review_rows
 from hiplog.domain.models import ImportedData, Role
-from hiplog.ui.common.translation import _
+from hiplog.domain.translation import exercise_name
+from hiplog.ui.common.translation import N_, _
 
 SLUG = Qt.ItemDataRole.UserRole + 1
+
+
+#: The groups of the review, as shown (translated where shown).
+GROUP_NAMES = {
+    Group.CATALOG: N_("Catalog exercises"),
+    Group.HIP: N_("Your own hip exercises"),
+    Group.OTHER: N_("Other training"),
+    Group.UNSURE: N_("Not sure (other training unless you move them)"),
+}
 
 
 class ImportReviewPanel(QWidget):
@@ -78,7 +88,7 @@ class ImportReviewPanel(QWidget):
         self.map_combo.clear()
         for exercise in catalog:
             if not exercise.custom:
-                self.map_combo.addItem(exercise.name, exercise.slug)
+                self.map_combo.addItem(exercise_name(exercise.name), exercise.slug)
         self._fill()
 
     def chosen(self) -> ImportedData | None:
@@ -99,17 +109,17 @@ class ImportReviewPanel(QWidget):
             if not members:
                 continue
             sets = sum(r.sets for r in members)
-            title = QStandardItem(f"{GROUP_TITLES[group]}: {len(members)}")
+            title = QStandardItem(f"{_(GROUP_NAMES[group])}: {len(members)}")
             title.setSelectable(False)
             total = QStandardItem(str(sets))
             total.setSelectable(False)
             total.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for row in members:
-                name = QStandardItem(row.name)
+                name = QStandardItem(exercise_name(row.name))
                 if row.file_names:
                     name.setText(
                         _("{name}   (in the file: {names})").format(
-                            name=row.name, names="; ".join(row.file_names)
+                            name=exercise_name(row.name), names="; ".join(row.file_names)
                         )
                     )
                 name.setData(row.slug if row.new else None, SLUG)

@@ -7,9 +7,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.wording import date_time_text
 from hiplog.services.history import PAGE_SIZE, HistoryRow
+from hiplog.ui.common.locale_names import whole_number
 from hiplog.ui.common.translation import N_, _, ngettext
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,7 +31,7 @@ def format_volume(row: HistoryRow, unit: Unit) -> str:
     if row.sets == 0:
         return "—"
     if row.volume_kg > 0:
-        return f"{from_kg(row.volume_kg, unit):,.0f} {unit.value}"
+        return f"{whole_number(from_kg(row.volume_kg, unit))} {unit.value}"
     return ngettext("{count} rep (bodyweight)", "{count} reps (bodyweight)", row.reps).format(
         count=row.reps
     )
@@ -138,7 +140,7 @@ class HistoryTableModel(QAbstractTableModel):
             if column == DATE:
                 return date_time_text(row.started_at)
             if column == EXERCISES:
-                return ", ".join(row.exercises) or _("(no sets)")
+                return ", ".join(exercise_name(n) for n in row.exercises) or _("(no sets)")
             if column == SETS:
                 return format_sets(row)
             if column == VOLUME:
@@ -147,10 +149,12 @@ class HistoryTableModel(QAbstractTableModel):
                 return self._program_days.get(row.session_id, ("", ""))[0]
         elif role == Qt.ItemDataRole.ToolTipRole:
             if column == PROGRAM_DAY and row.session_id in self._program_days:
-                day, program = self._program_days[row.session_id]
+                day, program = map(exercise_name, self._program_days[row.session_id])
                 return _("{day} of {program}").format(day=day, program=program)
             if column == EXERCISES:
-                return "\n".join(row.exercises) or _("This session has no sets yet")
+                return "\n".join(exercise_name(n) for n in row.exercises) or _(
+                    "This session has no sets yet"
+                )
             return _("Double-click or press Enter to open this session")
         elif role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (SETS, VOLUME):

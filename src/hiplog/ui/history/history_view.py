@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.wording import date_text, date_time_text
 from hiplog.services import exercises, history, programs
 from hiplog.services.context import AppContext
@@ -248,7 +249,7 @@ class HistoryView(LazyView):
             self.filter_combo.addItem(_("All exercises"), None)
             for exercise in self._ctx.catalog():
                 if counts.get(exercise.slug):
-                    self.filter_combo.addItem(exercise.name, exercise.slug)
+                    self.filter_combo.addItem(exercise_name(exercise.name), exercise.slug)
             found = self.filter_combo.findData(current) if current else 0
             self.filter_combo.setCurrentIndex(max(found, 0))
 

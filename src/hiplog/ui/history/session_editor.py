@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit, to_kg
 from hiplog.domain.validation import validate_bodyweight
 from hiplog.domain.wording import DATE_TIME_QT_FORMAT, date_time_text
@@ -272,7 +273,9 @@ class SessionEditor(QDialog):
         self.bodyweight_edit.setText(bodyweight_text(bodyweight, unit))
         self.notes_edit.setText(session.notes)
         catalog = self._ctx.catalog()
-        names = {slug: ex.name for slug in session.exercises if (ex := catalog.get(slug))}
+        names = {
+            slug: exercise_name(ex.name) for slug in session.exercises if (ex := catalog.get(slug))
+        }
         self.model.set_entries(ordered_sets(session), names, unit)
         self._fill_exercise_combo(session)
 
@@ -284,12 +287,12 @@ class SessionEditor(QDialog):
         with QSignalBlocker(self.exercise_combo):
             self.exercise_combo.clear()
             for slug in done:
-                self.exercise_combo.addItem(catalog.require(slug).name, slug)
+                self.exercise_combo.addItem(exercise_name(catalog.require(slug).name), slug)
             if done:
                 self.exercise_combo.insertSeparator(len(done))
             for exercise in catalog:
                 if exercise.slug not in done:
-                    self.exercise_combo.addItem(exercise.name, exercise.slug)
+                    self.exercise_combo.addItem(exercise_name(exercise.name), exercise.slug)
             found = self.exercise_combo.findData(keep) if keep else -1
             self.exercise_combo.setCurrentIndex(max(found, 0))
 
@@ -345,7 +348,7 @@ class SessionEditor(QDialog):
         if self.table.state() == self.table.State.EditingState:
             self.table.setFocus()  # commit the cell being typed in first
         entry = self.new_set(str(slug))
-        name = self._ctx.exercise(entry.exercise).name
+        name = exercise_name(self._ctx.exercise(entry.exercise).name)
         command = AddSet(self._ctx, self._events, self._session_id, entry, name)
         failure = push(self._stack, command)
         if failure is not None or command.added_id is None:

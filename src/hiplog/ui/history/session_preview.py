@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.wording import date_time_text, format_load, load_reps_text
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
@@ -28,7 +29,7 @@ def session_preview_html(ctx: AppContext, session_id: int) -> str:
         if warmups:
             extra = " <i>({})</i>".format(_("+{count} warm-up").format(count=warmups))
         exercise = catalog.get(slug)
-        name = escape(exercise.name if exercise else slug)
+        name = escape(exercise_name(exercise.name) if exercise else slug)
         parts.append(f"{name}: {escape(done) or _('warm-up only')}{extra}")
     if session.bodyweight_kg:
         parts.append(_("Bodyweight {load}").format(load=format_load(session.bodyweight_kg, unit)))

@@ -17,6 +17,7 @@ from datetime import datetime
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import SetEntry
+from hiplog.domain.translation import exercise_name
 from hiplog.services import training_log
 from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.sets_table_model import SetsTableModel
@@ -48,7 +49,9 @@ class AddSetCommand(LogCommand):
 
     def __init__(self, log: LogSession, slug: str, key: int) -> None:
         model = log.model(slug)
-        super().__init__(log, _("add a set of {name}").format(name=model.exercise.name))
+        super().__init__(
+            log, _("add a set of {name}").format(name=exercise_name(model.exercise.name))
+        )
         self.slug = slug
         self.key = key
         self.position = model.row_of(key)
@@ -98,7 +101,9 @@ class EditSetCommand(LogCommand):
         new: SetEntry,
     ) -> None:
         model = log.model(slug)
-        super().__init__(log, _("change a set of {name}").format(name=model.exercise.name))
+        super().__init__(
+            log, _("change a set of {name}").format(name=exercise_name(model.exercise.name))
+        )
         self.slug = slug
         self.key = key
         self.old = model.by_key(key).entry(slug)
@@ -126,7 +131,9 @@ class DeleteSetCommand(LogCommand):
 
     def __init__(self, log: LogSession, slug: str, key: int) -> None:
         model = log.model(slug)
-        super().__init__(log, _("delete a set of {name}").format(name=model.exercise.name))
+        super().__init__(
+            log, _("delete a set of {name}").format(name=exercise_name(model.exercise.name))
+        )
         self.slug = slug
         self.key = key
         self.position = model.row_of(key)
@@ -203,7 +210,10 @@ class RemoveExerciseCommand(LogCommand):
         put_back: Callable[[str, SetsTableModel, int], None],
     ) -> None:
         model = log.model(slug)
-        super().__init__(log, _("take {name} out of this session").format(name=model.exercise.name))
+        super().__init__(
+            log,
+            _("take {name} out of this session").format(name=exercise_name(model.exercise.name)),
+        )
         self.slug = slug
         self.model = model
         self.position = 0
@@ -215,7 +225,7 @@ class RemoveExerciseCommand(LogCommand):
         if self.log.model(self.slug).saved_rows():
             raise InputError(
                 _("{name} has saved sets in this session; delete them first").format(
-                    name=self.model.exercise.name
+                    name=exercise_name(self.model.exercise.name)
                 )
             )
         self.position = self._take(self.slug)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from hiplog.domain.models import Exercise
+from hiplog.domain.translation import exercise_name
 from hiplog.ui.common.roles import SLUG_ROLE
 from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.widgets import delete_key_action
@@ -50,7 +51,7 @@ class SessionExerciseList(QListWidget):
         return None
 
     def add(self, exercise: Exercise, position: int | None = None) -> None:
-        item = QListWidgetItem(exercise.name)
+        item = QListWidgetItem(exercise_name(exercise.name))
         item.setData(SLUG_ROLE, exercise.slug)
         item.setToolTip(
             ngettext(
@@ -58,7 +59,7 @@ class SessionExerciseList(QListWidget):
                 "{name}: target {count} sets of {low}-{high} reps",
                 exercise.sets,
             ).format(
-                name=exercise.name,
+                name=exercise_name(exercise.name),
                 count=exercise.sets,
                 low=exercise.rep_range[0],
                 high=exercise.rep_range[1],
@@ -76,10 +77,10 @@ class SessionExerciseList(QListWidget):
         item = self._item(exercise.slug)
         if item is None:
             return
-        text = exercise.name
+        text = exercise_name(exercise.name)
         if done:
             sets = ngettext("{count} set", "{count} sets", done).format(count=done)
-            text = f"{exercise.name}  ({sets})"
+            text = f"{exercise_name(exercise.name)}  ({sets})"
         if records:
             text += "  " + _("PR")
         item.setText(text)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiplog.domain.translation import exercise_name
 from hiplog.ui.common.sets_table_model import SetsTableModel, uses_band
 from hiplog.ui.common.translation import _
 from hiplog.ui.common.widgets import delete_key_action
@@ -144,7 +145,7 @@ class SetsPanel(QWidget):
         self.table.setColumnHidden(SetsTableModel.EXERCISE, True)
         self.table.setColumnHidden(SetsTableModel.SIDE, not exercise.unilateral)
         self.table.setColumnHidden(SetsTableModel.BAND, not uses_band(exercise))
-        self.exercise_title.setText(exercise.name)
+        self.exercise_title.setText(exercise_name(exercise.name))
         self.target_label.setText(target_text)
 
     def focus_first_unsaved(self, model: SetsTableModel) -> None:

@@ -23,6 +23,7 @@ from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import Exercise, Session
 from hiplog.domain.plan import Plan
 from hiplog.domain.timing import session_finished
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit
 from hiplog.services import exercise_history, exercises, programs, training_log
 from hiplog.services import plan as plan_service
@@ -531,7 +532,7 @@ class LogView(LazyView):
         model = self._log.models.get(slug)
         if model is None:
             return False
-        name, saved = model.exercise.name, [r.key for r in model.saved_rows()]
+        name, saved = exercise_name(model.exercise.name), [r.key for r in model.saved_rows()]
         self._undo_stack.beginMacro(_("take {name} out of this session").format(name=name))
         self._pushing = True  # the macro lands on the stack at endMacro: not an undo or redo
         try:

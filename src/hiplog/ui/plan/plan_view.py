@@ -36,6 +36,7 @@ from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.plan import Plan, ProgramDayInfo
 from hiplog.domain.progression import Rule, Suggestion
 from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit
 from hiplog.domain.wording import date_time_text, prescription_text
 from hiplog.services import exercises, programs
@@ -328,21 +329,25 @@ class PlanView(LazyView):
             return
         self.program_label.setText(
             _("<b>{day}</b> of {program}; next: {next_day}").format(
-                day=info.day, program=info.program, next_day=info.next_day
+                day=exercise_name(info.day),
+                program=exercise_name(info.program),
+                next_day=exercise_name(info.next_day),
             )
         )
         found = programs.active_program(self._ctx)
-        names = [d.name for d in found[0].days] if found else [info.day]
+        names = (
+            [exercise_name(d.name) for d in found[0].days] if found else [exercise_name(info.day)]
+        )
         self.day_combo.blockSignals(True)
         self.day_combo.clear()
         self.day_combo.addItems(names)
         self.day_combo.setCurrentIndex(min(info.day_index, len(names) - 1))
         self.day_combo.blockSignals(False)
         catalog = self._ctx.catalog()
-        others = [catalog[s].name if s in catalog else s for s in info.others]
+        others = [exercise_name(catalog[s].name) if s in catalog else s for s in info.others]
         self.others_label.setText(
             _("Also trained this week, not part of {day}: {exercises}.").format(
-                day=info.day, exercises=", ".join(others)
+                day=exercise_name(info.day), exercises=", ".join(others)
             )
         )
 
@@ -394,7 +399,7 @@ class PlanView(LazyView):
             layout.addWidget(QLabel(f"<h3>{heading}</h3>", page))
             for s in items:
                 exercise = catalog.get(s.exercise)
-                name = exercise.name if exercise is not None else s.exercise
+                name = exercise_name(exercise.name) if exercise is not None else s.exercise
                 plates = plates_text(exercise, s.load_kg, settings)
                 card = SuggestionCard(s, name, unit, page, plates, notes.get(s.exercise, ""))
                 self.cards.append(card)

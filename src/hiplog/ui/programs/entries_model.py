@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from hiplog.domain.models import Exercise
 from hiplog.domain.programs import MAX_REPS, MAX_SETS, ProgramEntry
+from hiplog.domain.translation import exercise_name
 from hiplog.ui.common.translation import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
@@ -23,7 +24,7 @@ HEADERS = (N_("Exercise"), N_("Sets"), N_("Reps from"), N_("Reps to"), N_("Warm-
 
 def entry_name(entry: ProgramEntry, lookup: Callable[[str], Exercise | None]) -> str:
     ex = lookup(entry.slug)
-    name = ex.name if ex is not None else entry.slug
+    name = exercise_name(ex.name) if ex is not None else entry.slug
     return ladder_name(name) if entry.ladder else name
 
 

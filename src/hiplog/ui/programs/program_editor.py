@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.programs import Program, ProgramDay, ProgramEntry, ladder_rungs
+from hiplog.domain.translation import exercise_name
 from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
@@ -145,9 +146,9 @@ class ProgramEditor(QDialog):
             if len(ladder_rungs(ex.slug, catalog.get)) > 1 and not any(
                 e.successor == ex.slug for e in catalog
             ):
-                self.add_combo.addItem(ladder_name(ex.name), ("ladder", ex.slug))
+                self.add_combo.addItem(ladder_name(exercise_name(ex.name)), ("ladder", ex.slug))
         for ex in catalog:
-            self.add_combo.addItem(ex.name, ("exercise", ex.slug))
+            self.add_combo.addItem(exercise_name(ex.name), ("exercise", ex.slug))
         row.addWidget(self.add_combo, 1)
         self.add_entry_button = self._button(_("Add e&xercise"), row, self.add_entry)
         self.remove_entry_button = self._button(_("Remove"), row, self.remove_entry)
@@ -193,7 +194,7 @@ class ProgramEditor(QDialog):
         for program in self._programs:
             following = run is not None and run.program == program.name
             tag = _(" (starter)") if program.starter else _(FOLLOWING) if following else ""
-            item = QListWidgetItem(program.name + tag)
+            item = QListWidgetItem(exercise_name(program.name) + tag)
             if not program.starter:
                 item.setFlags(item.flags() | _EDITABLE)
             self.program_list.addItem(item)
@@ -223,7 +224,7 @@ class ProgramEditor(QDialog):
             self.entry_down_button,
         ):
             button.setEnabled(own)
-        about = self._about.get(program.name, "") if program is not None else ""
+        about = exercise_name(self._about.get(program.name, "")) if program is not None else ""
         if program is not None and program.starter:
             starter = _("A starter: follow it, or copy it as your own to change it.")
             about += f"<br><i>{starter}</i>"
@@ -231,7 +232,7 @@ class ProgramEditor(QDialog):
         self._filling = True
         self.day_list.clear()
         for day in program.days if program else ():
-            item = QListWidgetItem(day.name)
+            item = QListWidgetItem(exercise_name(day.name))
             if own:
                 item.setFlags(item.flags() | _EDITABLE)
             self.day_list.addItem(item)

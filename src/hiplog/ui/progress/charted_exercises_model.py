@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from hiplog.domain.translation import exercise_name
 from hiplog.services.charts import TrainedExercise
 from hiplog.ui.common.translation import N_, _, ngettext
 
@@ -53,7 +54,11 @@ class ChartExerciseModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == SESSIONS:
                 return row.sessions
-            return _("{name}  (other training)").format(name=row.name) if row.other else row.name
+            return (
+                _("{name}  (other training)").format(name=row.name)
+                if row.other
+                else exercise_name(row.name)
+            )
         if role == SLUG_ROLE:
             return row.slug
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -63,7 +68,7 @@ class ChartExerciseModel(QAbstractTableModel):
                 "{name}: {count} sessions logged. "
                 "Ctrl+click another exercise to compare them on one chart.",
                 row.sessions,
-            ).format(name=row.name, count=row.sessions)
+            ).format(name=exercise_name(row.name), count=row.sessions)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SESSIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -22,6 +22,7 @@ from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.chart_series import ExerciseCharts, Series, Strength, Volume
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit, from_kg
 from hiplog.ui.common.translation import _
 from hiplog.ui.progress.chart_items import (
@@ -188,7 +189,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             if slot.top_load.isVisible():
                 legend.append((slot.top_load, slot.top_load.name()))
             shown = slot.weekly if slot.weekly.isVisible() else slot.volume
-            volume.append((shown, chart.name))
+            volume.append((shown, exercise_name(chart.name)))
         records = [s.records for s in self._slots if s.slug and s.records.isVisible()]
         if records:
             legend.insert(1, (records[0], _("personal record")))
@@ -326,15 +327,15 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         loads = chart.strength_kind is Strength.E1RM
         ys = self._values(chart.strength, loads, unit)
         name = (
-            _("{name} e1RM").format(name=chart.name)
+            _("{name} e1RM").format(name=exercise_name(chart.name))
             if loads
-            else _("{name} best reps").format(name=chart.name)
+            else _("{name} best reps").format(name=exercise_name(chart.name))
         )
         self._line(slot.strength, xs, ys, keep, name, view)
         self.strength_items[chart.exercise] = slot.strength
         if show_top and chart.top_load is not None:
             top = self._values(chart.top_load, True, unit)
-            top_name = _("{name} top set").format(name=chart.name)
+            top_name = _("{name} top set").format(name=exercise_name(chart.name))
             self._line(slot.top_load, xs, top, keep, top_name, view)
             self.top_load_items[chart.exercise] = slot.top_load
         else:
@@ -357,7 +358,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     ) -> None:
         view = self.volume_right if slot.volume_right else self.volume_plot.vb
         vy = self._values(chart.volume, chart.volume_kind is Volume.LOAD, unit)
-        self._line(slot.volume, xs, vy, keep, chart.name, view)
+        self._line(slot.volume, xs, vy, keep, exercise_name(chart.name), view)
         slot.weekly.setData([], [])
         slot.weekly.setVisible(False)
         self._points(slot.volume_points, xs, vy, keep, slot.colour)
@@ -381,7 +382,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         shown = [w for w in weeks if (start is None or w + 7 * DAY >= start) and w <= end]
         ys = [by_week.get(w, 0.0) for w in shown]
         edges = [*shown, shown[-1] + 7 * DAY] if shown else []
-        slot.weekly.setData(edges, ys, name=chart.name)
+        slot.weekly.setData(edges, ys, name=exercise_name(chart.name))
         slot.weekly.setVisible(True)
         self._shown_values.setdefault(id(view), []).extend(ys)
         for item in (slot.volume, slot.volume_points):
@@ -425,7 +426,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.ladder_lines.clear()
         marks = {(m.date, m.name) for chart in charts for m in chart.ladder}
         for when, name in sorted(marks):
-            self._add_ladder_line(stamp(when), name)
+            self._add_ladder_line(stamp(when), exercise_name(name))
 
     def _add_ladder_line(self, x: float, name: str) -> None:
         c = self.colours

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.chart_series import ExerciseCharts
 from hiplog.domain.errors import InputError
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.wording import date_text, date_time_text, format_load
 from hiplog.services import programs
@@ -44,6 +45,7 @@ from hiplog.services.chart_export import export_exercise_csv, export_weekly_csv
 from hiplog.services.charts import ChartData, ChartRange, describe_sets
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.locale_names import whole_number
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.progress.adherence_map import AdherenceMap, summary
@@ -271,7 +273,7 @@ class ProgressView(LazyView):
         row = self.model.row_of(slug)
         if row < 0:
             name = self._ctx.catalog().get(slug)
-            label = name.name if name else slug
+            label = exercise_name(name.name) if name else slug
             self._show_empty(
                 _(
                     "No working sets of {name} are logged yet. Log a session and its progress "
@@ -415,7 +417,7 @@ class ProgressView(LazyView):
         chart = self.data.exercise(slug)
         st = chart.stats[index]
         unit = self._unit()
-        lines = [chart.name, date_time_text(st.date)]
+        lines = [exercise_name(chart.name), date_time_text(st.date)]
         if st.e1rm_kg is not None:
             lines.append(
                 _("Estimated 1RM: {load} (an estimate)").format(load=format_load(st.e1rm_kg, unit))
@@ -433,7 +435,7 @@ class ProgressView(LazyView):
                 )
             )
         if st.volume_kg > 0:
-            volume = f"{from_kg(st.volume_kg, unit):,.0f} {unit.value}"
+            volume = f"{whole_number(from_kg(st.volume_kg, unit))} {unit.value}"
             lines.append(_("Volume: {volume}").format(volume=volume))
         working = ngettext("{count} working set", "{count} working sets", st.sets)
         reps = ngettext("{count} rep", "{count} reps", st.reps)

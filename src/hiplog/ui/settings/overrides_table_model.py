@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise
 from hiplog.domain.settings import ExerciseOverride, ProgressionSettings
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit
 from hiplog.ui.common.translation import N_, _
 
@@ -100,7 +101,8 @@ class OverridesTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return _(HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return TOOLTIPS.get(section)
+                tip = TOOLTIPS.get(section)
+                return _(tip) if tip else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -140,10 +142,10 @@ class OverridesTableModel(QAbstractTableModel):
         own = self._own(ex, column)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == EXERCISE:
-                return ex.name
+                return exercise_name(ex.name)
             return own or self._default(ex, column)
         if role == Qt.ItemDataRole.EditRole:
-            return ex.name if column == EXERCISE else own
+            return exercise_name(ex.name) if column == EXERCISE else own
         if column == EXERCISE:
             return None
         if role == Qt.ItemDataRole.ForegroundRole and not own:
@@ -162,7 +164,7 @@ class OverridesTableModel(QAbstractTableModel):
             return False
         ex, column = self._exercises[index.row()], index.column()
         text = "" if value is None else str(value).strip()
-        where = f"{ex.name}, {_(WHAT[column])}"
+        where = f"{exercise_name(ex.name)}, {_(WHAT[column])}"
         ov = self._overrides.get(ex.slug, ExerciseOverride())
         try:
             if column == SETS:

@@ -34,6 +34,7 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.plates import parse_stock, stock_text
 from hiplog.domain.setting_fields import EQUIPMENT_LABELS, FIELDS
 from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit, from_kg, to_kg
 from hiplog.domain.wording import trim_number
 from hiplog.services import settings_store
@@ -44,6 +45,13 @@ from hiplog.ui.settings.overrides_table_model import EXERCISE, OverridesTableMod
 from hiplog.ui.theme import THEME_LABELS, THEMES, apply_theme, load_theme, save_theme
 
 EQUIPMENT = tuple(EQUIPMENT_LABELS)
+#: The rows of the load-step grid, as shown (the domain's labels are English).
+EQUIPMENT_NAMES = {
+    "barbell": N_("Barbell"),
+    "dumbbell": N_("Dumbbell (each)"),
+    "stack": N_("Machine or cable stack"),
+    "plate": N_("Held plate"),
+}
 #: The bar and plate rows of the Equipment tab: settings key stem -> row label.
 PLATE_ROWS = {  # translated where shown
     "bar": N_("Bar"),
@@ -157,7 +165,8 @@ class SettingsDialog(QDialog):
         grid.setColumnStretch(3, 1)
         self.step_edits: dict[str, QLineEdit] = {}
         for row, kind in enumerate(EQUIPMENT, start=1):
-            grid.addWidget(QLabel(EQUIPMENT_LABELS[kind]), row, 0)
+            shown = EQUIPMENT_NAMES.get(kind)
+            grid.addWidget(QLabel(_(shown) if shown else EQUIPMENT_LABELS[kind]), row, 0)
             for column, unit in enumerate(("kg", "lb"), start=1):
                 edit = QLineEdit()
                 edit.setMaximumWidth(120)
@@ -334,7 +343,7 @@ class SettingsDialog(QDialog):
             if label is None and key.startswith("override."):
                 slug = key.removeprefix("override.")
                 exercise = self._ctx.catalog().get(slug)
-                label = exercise.name if exercise else slug
+                label = exercise_name(exercise.name) if exercise else slug
             raise InputError(exc.message, label or key) from exc
 
     def accept(self) -> None:
