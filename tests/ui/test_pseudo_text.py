@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from tests.ui.pseudo_text import cut_off, plain, texts, unmarked_words
 
 from hiplog.domain.pseudo_locale import pseudo_translate
-from tests.ui.pseudo_text import cut_off, plain, texts, unmarked_words
 
 pytestmark = pytest.mark.gui
 
