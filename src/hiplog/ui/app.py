@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from hiplog.services.context import AppContext
 from hiplog.services.error_log import configure_file_log
 from hiplog.services.locations import resolve_locations
+from hiplog.ui.app_language import apply_language
 from hiplog.ui.common.translation import _
 from hiplog.ui.main_window import MainWindow
 
@@ -64,6 +65,7 @@ def run_app(args: argparse.Namespace) -> int:
     locations = resolve_locations(getattr(args, "db", None))
     configure_file_log(locations)
     app = application()
+    apply_language("system")  # until the database says otherwise (its dialogs, Qt's buttons)
     window: MainWindow | None = None
     hook = ExceptionHook(locations, lambda: window)
     hook.install()
@@ -77,6 +79,7 @@ def run_app(args: argparse.Namespace) -> int:
         ctx = open_context_or_ask(locations)
         if ctx is None:
             return 1
+        apply_language(ctx.settings().language)
         try:
             window = open_window(ctx, args)
             guard.activation_requested.connect(window.bring_to_front)

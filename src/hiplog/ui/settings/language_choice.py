@@ -46,9 +46,10 @@ class LanguageChoice(QWidget):
         self._started_with = "system"
         self.combo.currentIndexChanged.connect(self._changed)
 
-    def set_value(self, value: str) -> None:
-        """Show the stored setting (the language hiplog started with)."""
-        self._started_with = value
+    def set_value(self, value: str, started_with: bool = False) -> None:
+        """Show `value`; `started_with`: it is the stored setting hiplog started with."""
+        if started_with:
+            self._started_with = value
         self.combo.setCurrentIndex(max(self.combo.findData(value), 0))
         self._changed()
 

@@ -41,6 +41,7 @@ from hiplog.services import settings_store
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.translation import N_, _
+from hiplog.ui.settings.language_choice import LanguageChoice
 from hiplog.ui.settings.overrides_table_model import EXERCISE, OverridesTableModel
 from hiplog.ui.theme import THEME_LABELS, THEMES, apply_theme, load_theme, save_theme
 
@@ -104,6 +105,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._fill(self._settings)
+        self.language.set_value(self._settings.language, started_with=True)
 
     # --- building --------------------------------------------------------------------------
 
@@ -135,6 +137,7 @@ class SettingsDialog(QDialog):
         for theme in THEMES:
             self.theme_combo.addItem(_(THEME_LABELS[theme]), theme)
         self.theme_combo.setCurrentIndex(THEMES.index(load_theme(self._ui_settings)))
+        self.language = LanguageChoice()
         folder = self._ctx.locations.database.parent
         self.folder_label = QLabel(str(folder))
         self.folder_label.setToolTip(_("The database and its backups live here"))
@@ -152,6 +155,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("Recovery time (hours)"), self.recovery_edit)
         form.addRow(_("Sessions per week"), per_week)
         form.addRow(_("Theme"), self.theme_combo)
+        form.addRow(_("Language"), self.language)
         form.addRow(_("Data folder"), folder_row)
         tab = QWidget()
         tab.setLayout(form)
@@ -294,6 +298,7 @@ class SettingsDialog(QDialog):
             value = getattr(settings, key)
             edit.setText(trim_number(value) if key.startswith("bar_") else stock_text(value))
         self.bands_edit.setText(", ".join(settings.bands))
+        self.language.set_value(settings.language)
         self.overrides_model.set_rows(
             list(self._ctx.catalog()), settings.exercise_overrides, settings
         )
@@ -331,6 +336,7 @@ class SettingsDialog(QDialog):
             "sessions_per_week": (self.sessions_low.value(), self.sessions_high.value()),
             "kettlebells_kg": bells,
             "bands": bands,
+            "language": self.language.value(),
             "exercise_overrides": self.overrides_model.overrides(),
             **steps,
             **self._plate_values(),
