@@ -9,6 +9,9 @@ session_editor, settings and settings-equipment in the light and the dark theme,
 1400 x 900 and at 900 x 600 (the dialogs at their own size): `plan.png` is light at 1400 x 900,
 `plan-dark.png` dark, and `-900x600` marks the small window. The database and the window
 settings live in a temp folder; `--db` uses a copy of an existing one.
+
+`--language de` (or es, fr, en_XA) writes the Plan and the Log in that language instead, light at
+1400 x 900: `plan-de.png` and `log-de.png`.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from shiboken6 import Shiboken
 
 from hiplog.services.context import AppContext
 from hiplog.ui.app import application, open_window
+from hiplog.ui.app_language import apply_language
 from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.main_window import MainWindow
 from hiplog.ui.progress.progress_view import WEEKLY_TAB, ProgressView
@@ -99,6 +103,18 @@ def _views(
     return written
 
 
+def _in_language(app: QApplication, window: MainWindow, out: Path, suffix: str) -> list[str]:
+    """The Plan and the Log (on the first lift, two sets done) at 1400 x 900, light."""
+    apply_theme("light")
+    window.resize(*SIZES[0])
+    window.open_view("plan")
+    written = [_save(app, window, out, "plan" + suffix)]
+    window.open_view("log")
+    window.log_view.show_exercise("barbell-hip-thrust")
+    written.append(_save(app, window, out, "log" + suffix))
+    return written
+
+
 def _compare(progress: ProgressView) -> None:
     progress.show_exercise("barbell-hip-thrust")
     rows = [progress.model.row_of(s) for s in ("barbell-hip-thrust", "romanian-deadlift")]
@@ -130,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--sets", type=int, default=TEN_YEARS, help="size of the history")
     parser.add_argument("--db", type=Path, help="use a copy of this database instead")
+    parser.add_argument("--language", help="only the Plan and the Log, in this language")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     written: list[str] = []
@@ -143,12 +160,16 @@ def main(argv: list[str] | None = None) -> int:
         else:
             write_database(database, generate_sessions(args.sets))
         app = application()
+        if args.language:
+            apply_language(args.language)
         ctx = AppContext.open_path(database)
         window = open_window(ctx, argparse.Namespace(view="plan", exercise=None, db=None))
         window.show()
         settle(app)
         log_two_sets(window)
-        for theme in THEMES:
+        if args.language:
+            written += _in_language(app, window, args.out, f"-{args.language}")
+        for theme in () if args.language else THEMES:
             apply_theme(theme)
             for size in SIZES:
                 written += _views(app, window, args.out, _suffix(theme, size), size)
