@@ -89,8 +89,13 @@ def texts(top: QWidget) -> Iterator[tuple[QWidget, str, str]]:
         if not shown(widget, top):
             continue
         yield from _widget_texts(widget)
-        if widget.toolTip():
-            yield widget, "tooltip", widget.toolTip()
+        for what, text in (
+            ("tooltip", widget.toolTip()),
+            ("accessible name", widget.accessibleName()),
+            ("accessible description", widget.accessibleDescription()),
+        ):
+            if text:
+                yield widget, what, text
 
 
 def _widget_texts(widget: QWidget) -> Iterator[tuple[QWidget, str, str]]:
