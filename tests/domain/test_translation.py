@@ -3,16 +3,21 @@ language's rule, and a language hiplog has no catalog for is English."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from hiplog.domain.catalog import Catalog
 from hiplog.domain.translation import (
     LOCALE_DIR,
     current_language,
     current_locale,
+    exercise_name,
     set_language,
     translator,
 )
 from hiplog.domain.wording import sets_text
+from hiplog.resources import resource_path
 
 
 def test_english_under_lang_c() -> None:
@@ -104,3 +109,35 @@ def test_every_language_has_compiled_catalogs_for_every_domain() -> None:
     for language in ("de", "es", "fr", "en_XA"):
         for domain in ("hiplog", "hiplog_ui", "hiplog_catalog"):
             assert (LOCALE_DIR / language / "LC_MESSAGES" / f"{domain}.mo").is_file()
+
+
+def test_catalog_text_is_translated_where_shown_and_data_stays_english() -> None:
+    catalog = Catalog.from_json_list(json.loads(resource_path("catalog.json").read_text("utf-8")))
+    thrust = catalog["barbell-hip-thrust"]
+    assert thrust.name == "Barbell hip thrust"
+    set_language("de")
+    assert exercise_name(thrust.name) == "Hip Thrust mit Langhantel"
+    assert exercise_name("Rumänisches Kreuzheben (Langhantel)") == (
+        "Rumänisches Kreuzheben (Langhantel)"
+    )  # a person's own name comes back as it is
+    set_language("es")
+    assert exercise_name("Romanian deadlift (barbell)") == "Peso muerto rumano (barra)"
+    set_language("fr")
+    assert exercise_name("Romanian deadlift (barbell)") == "Soulevé de terre roumain (barre)"
+
+
+@pytest.mark.parametrize(
+    ("language", "typed"),
+    [
+        ("de", "hip thrust mit langhantel"),
+        ("es", "Hip thrust con barra"),
+        ("en", "barbell hip thrust"),
+    ],
+)
+def test_exercises_are_found_by_their_name_in_the_current_language(
+    language: str, typed: str
+) -> None:
+    catalog = Catalog.from_json_list(json.loads(resource_path("catalog.json").read_text("utf-8")))
+    set_language(language)
+    found = catalog.resolve(typed)
+    assert found is not None and found.slug == "barbell-hip-thrust"

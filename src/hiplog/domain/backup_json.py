@@ -46,6 +46,7 @@ from hiplog.domain.programs import (
     program_from_dict,
     program_to_dict,
 )
+from hiplog.domain.translation import _
 from hiplog.domain.validation import MAX_RIR, check_training_date
 
 FORMAT = "hiplog-backup"
@@ -295,7 +296,9 @@ class _Reader:
         why = out_of_range(result)
         if why:
             # JSON has no meaningful line per set: line 0, and the path says where.
-            reason = f"{path}: more than a person can do: {', '.join(why)}"
+            reason = _("{path}: more than a person can do: {value}").format(
+                path=path, value=", ".join(why)
+            )
             self.data.flagged_lines.append((0, reason))
             result = replace(result, flagged=True)
         return result
@@ -367,7 +370,7 @@ class _Reader:
 
 
 def _reject_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a number")
+    raise ValueError(_("{name} is not a number").format(name=name))
 
 
 def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
@@ -380,16 +383,18 @@ def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise InputError("the file is empty", f"{source} line 1")
+        raise InputError(_("the file is empty"), f"{source} line 1")
     try:
         doc = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        where = f"{source} line {exc.lineno}"
-        raise InputError(f"this is not valid JSON ({exc.msg})", where) from None
+        where = _("{file} line {line}").format(file=source, line=exc.lineno)
+        raise InputError(_("this is not valid JSON ({msg})").format(msg=exc.msg), where) from None
     except RecursionError:
-        raise InputError("this JSON is nested too deeply to be a hiplog backup", source) from None
+        raise InputError(
+            _("this JSON is nested too deeply to be a hiplog backup"), source
+        ) from None
     except ValueError as exc:
-        raise InputError(f"this is not valid JSON ({exc})", source) from None
+        raise InputError(_("this is not valid JSON ({exc})").format(exc=exc), source) from None
     reader = _Reader(source, catalog)
     document = reader.obj(doc, "")
     reader.header(document)

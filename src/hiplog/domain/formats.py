@@ -12,6 +12,7 @@ import re
 from hiplog.domain.csv_delimiter import split_header
 from hiplog.domain.errors import InputError
 from hiplog.domain.hiplog_csv import HEADER
+from hiplog.domain.translation import _
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FORMAT_NAMES = ("hiplog", "hiplog-json", "strong", "hevy", "fitnotes", "fitnotes-backup")
@@ -26,15 +27,18 @@ _STRONG_ORDER = {"set order", "reihenfolge festlegen"}
 
 def _unknown(filename: str, why: str) -> InputError:
     return InputError(
-        f"cannot tell what kind of file this is ({why}); hiplog reads its own CSV and JSON "
-        "backup and exports from Strong, Hevy and FitNotes; name the format with --format",
+        _(
+            "cannot tell what kind of file this is ({why}); hiplog reads its own CSV "
+            "and JSON backup and exports from Strong, Hevy and FitNotes; name the "
+            "format with --format"
+        ).format(why=why),
         where=filename,
     )
 
 
 def header_columns(first_line: str) -> list[str]:
     """The header's column names, lower-cased, split on the delimiter csv_delimiter finds."""
-    _, cells = split_header(first_line)
+    _delimiter, cells = split_header(first_line)
     return [c.strip().casefold() for c in cells]
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.wording import trim_number
 
@@ -155,14 +156,18 @@ def parse_stock(text: str, bumper: bool = False) -> tuple[PlateStock, ...]:
         part = re.sub(r"\s*[x×]\s*", "x", part.strip().lower())
         if not part:
             continue
-        weight_text, _, pairs_text = part.partition("x")
+        weight_text, _sep, pairs_text = part.partition("x")
         try:
             weight = float(weight_text)
             pairs = int(pairs_text) if pairs_text else 1
         except ValueError:
-            raise ValueError(f"cannot read {part!r}: write a plate as 20 or 20x2 (pairs)") from None
+            raise ValueError(
+                _("cannot read {part!r}: write a plate as 20 or 20x2 (pairs)").format(part=part)
+            ) from None
         if not (0 < weight <= 100 and 1 <= pairs <= 20):
-            raise ValueError(f"{part!r}: a plate is above 0 and at most 100, 1 to 20 pairs")
+            raise ValueError(
+                _("{part!r}: a plate is above 0 and at most 100, 1 to 20 pairs").format(part=part)
+            )
         stock[weight] = stock.get(weight, 0) + pairs
     return tuple(PlateStock(w, n, bumper) for w, n in sorted(stock.items(), reverse=True))
 

@@ -31,6 +31,7 @@ _DEFAULT_TERRITORY = {"en": "US", "de": "DE", "es": "ES", "fr": "FR", PSEUDO: "U
 _SYSTEM_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 _chosen: str | None = None
+_system: tuple[str, str] | None = None  # the system's (locale name, language), read once
 
 
 def N_(message: str) -> str:  # the name every gettext extractor knows
@@ -60,15 +61,26 @@ def _system_locale() -> str:
     return "C"
 
 
+def _system_now() -> tuple[str, str]:
+    """The system's locale name and language, read from the environment on first use after
+    start or `set_language` (every text asks, so the environment is not read each time)."""
+    global _system
+    if _system is None:
+        name = _system_locale()
+        _system = (name, _language_of(name) or "en")
+    return _system
+
+
 def _system_language() -> str:
-    return _language_of(_system_locale()) or "en"
+    return _system_now()[1]
 
 
 def set_language(code: str | None) -> None:
     """Speak `code` ('de', 'es', 'fr', 'en', 'C', 'de_AT', 'en_XA'), or follow the system for
-    None. A language hiplog has no catalog for is English."""
-    global _chosen
+    None (read from the environment again). A language hiplog has no catalog for is English."""
+    global _chosen, _system
     _chosen = None if code is None else (_language_of(code) or "en")
+    _system = None
 
 
 def follow_setting(language: str) -> None:
@@ -85,7 +97,7 @@ def current_locale() -> str:
     """The locale numbers and dates follow ('en_US', 'de_DE', 'de_AT'...): the system's when it
     is in the current language, or else the language's usual country."""
     language = current_language()
-    system = _system_locale().split(".")[0].split("@")[0].replace("-", "_")
+    system = _system_now()[0].split(".")[0].split("@")[0].replace("-", "_")
     parts = system.split("_")
     if language != PSEUDO and len(parts) == 2 and parts[0].lower() == language:
         return f"{language}_{parts[1].upper()}"

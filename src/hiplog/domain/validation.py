@@ -66,7 +66,7 @@ def parse_reps(text: str, where: str | None = None) -> int:
 def plain_float(text: str) -> float:
     """float(text) for a number as people write it: Python's `1_000` is not one (ValueError)."""
     if "_" in text:
-        raise ValueError(f"'{text}' is not a plain number")
+        raise ValueError(_("'{text}' is not a plain number").format(text=text))
     return float(text)
 
 
@@ -160,19 +160,39 @@ def validate_bodyweight(kg: float | None, where: str | None = None) -> None:
 def validate_set(entry: SetEntry, where: str | None = None) -> None:
     """Refuse a set no person could have done; flagged (imported) sets may exceed the limits."""
     if entry.reps < 0 or (entry.reps > MAX_REPS and not entry.flagged):
-        raise InputError(f"reps must be from 0 to {MAX_REPS}, not {entry.reps}", where)
+        raise InputError(
+            _("reps must be from 0 to {MAX_REPS}, not {reps}").format(
+                MAX_REPS=MAX_REPS, reps=entry.reps
+            ),
+            where,
+        )
     if entry.load_kg is not None and (
         not math.isfinite(entry.load_kg)
         or entry.load_kg < 0
         or (entry.load_kg > MAX_LOAD_KG and not entry.flagged)
     ):
-        raise InputError(f"load must be from 0 to {MAX_LOAD_KG:g} kg, not {entry.load_kg:g}", where)
+        raise InputError(
+            _("load must be from 0 to {MAX_LOAD_KG:g} kg, not {load_kg:g}").format(
+                MAX_LOAD_KG=MAX_LOAD_KG, load_kg=entry.load_kg
+            ),
+            where,
+        )
     if entry.rir is not None and not 0 <= entry.rir <= MAX_RIR:
-        raise InputError(f"RIR must be from 0 to {MAX_RIR}, not {entry.rir}", where)
+        raise InputError(
+            _("RIR must be from 0 to {MAX_RIR}, not {rir}").format(MAX_RIR=MAX_RIR, rir=entry.rir),
+            where,
+        )
     if entry.side not in (None, "L", "R"):
-        raise InputError(f"side must be L, R or blank, not '{entry.side}'", where)
+        raise InputError(
+            _("side must be L, R or blank, not '{side}'").format(side=entry.side), where
+        )
     if entry.order < 1:
-        raise InputError(f"set number must be 1 or more, not {entry.order}", where)
+        raise InputError(
+            _("set number must be 1 or more, not {order}").format(order=entry.order), where
+        )
     for label, value in (("duration", entry.duration_s), ("distance", entry.distance_m)):
         if value is not None and (not math.isfinite(value) or value < 0):
-            raise InputError(f"{label} must be 0 or more, not {value:g}", where)
+            raise InputError(
+                _("{label} must be 0 or more, not {value:g}").format(label=label, value=value),
+                where,
+            )

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from hiplog.domain.errors import DatabaseError, InputError
+from hiplog.domain.translation import _
 from hiplog.services.context import AppContext
 from hiplog.services.locations import Locations
 from hiplog.storage import backup as storage_backup
@@ -55,7 +56,7 @@ def rotate_backups(folder: Path) -> list[Path]:
 def backup_now(ctx: AppContext, destination: Path | None = None) -> Path:
     """A verified copy of the open database; by default in the backups folder."""
     if destination is not None and destination.exists():
-        raise InputError("a file is already there; choose another name", str(destination))
+        raise InputError(_("a file is already there; choose another name"), str(destination))
     target = destination or new_backup_path(ctx.locations.backups, "manual")
     return backup_database(ctx.db.path, target)
 
@@ -112,18 +113,20 @@ def _check_restorable(source: Path) -> None:
     inspection = inspect_database(source, full_check=True)
     if inspection.state is FileState.DAMAGED and _looks_like_an_export(source):
         raise InputError(
-            "this is an export (JSON or CSV), not a backup: bring it in with "
-            "`hiplog import FILE` (File > Import... in the window)",
+            _(
+                "this is an export (JSON or CSV), not a backup: bring it in with `hiplog "
+                "import FILE` (File > Import... in the window)"
+            ),
             str(source),
         )
     if inspection.state in (FileState.MISSING, FileState.EMPTY):
-        raise InputError("there is no backup there (the file is missing or empty)", str(source))
+        raise InputError(_("there is no backup there (the file is missing or empty)"), str(source))
     if inspection.state not in USABLE:
         reason = {
-            FileState.NEWER: "it was written by a newer hiplog",
-            FileState.FOREIGN: "it is not a hiplog database",
-        }.get(inspection.state, f"it is damaged ({inspection.detail})")
-        raise InputError(f"cannot restore this file: {reason}", str(source))
+            FileState.NEWER: _("it was written by a newer hiplog"),
+            FileState.FOREIGN: _("it is not a hiplog database"),
+        }.get(inspection.state, _("it is damaged ({detail})").format(detail=inspection.detail))
+        raise InputError(_("cannot restore this file: {reason}").format(reason=reason), str(source))
 
 
 def _companions(path: Path) -> list[Path]:
@@ -212,8 +215,10 @@ def _replace_usable(database: Path, source: Path, locations: Locations) -> Path:
 def _refuse_if_in_use(database: Path) -> None:
     if storage_backup.in_use(database):
         raise InputError(
-            "hiplog is open on this database in another window or command; restore from that "
-            "window (File > Restore...) or close it first",
+            _(
+                "hiplog is open on this database in another window or command; restore "
+                "from that window (File > Restore...) or close it first"
+            ),
             str(database),
         )
 
@@ -261,7 +266,7 @@ def restore_newest_good(locations: Locations) -> tuple[BackupInfo, Path | None]:
     """
     newest = newest_good_backup(locations)
     if newest is None:
-        raise InputError("there is no usable backup", str(locations.backups))
+        raise InputError(_("there is no usable backup"), str(locations.backups))
     return newest, _install(newest.path, locations)
 
 

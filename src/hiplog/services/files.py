@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 
 from hiplog.domain.errors import InputError
+from hiplog.domain.translation import _
 
 T = TypeVar("T")
 
@@ -37,18 +38,18 @@ def check_target(path: Path, *, replace: bool, protected: Iterable[Path] = ()) -
         guarded = guarded.resolve()
         if target == guarded or target.parent == guarded:
             raise InputError(
-                "this is hiplog's database or one of its backups; choose another name", str(path)
+                _("this is hiplog's database or one of its backups; choose another name"), str(path)
             )
     if path.is_dir():
-        raise InputError("this is a folder; give a file name", str(path))
+        raise InputError(_("this is a folder; give a file name"), str(path))
     if _is_sqlite_file(path):
         raise InputError(
-            "a database file (SQLite) is there and is never replaced; choose another name",
+            _("a database file (SQLite) is there and is never replaced; choose another name"),
             str(path),
         )
     if not replace and (path.exists() or path.is_symlink()):
         raise InputError(
-            "a file is already there; choose another name (or --force to replace it)", str(path)
+            _("a file is already there; choose another name (or --force to replace it)"), str(path)
         )
 
 
@@ -68,7 +69,7 @@ def write_text_atomically(
     check_target(path, replace=replace, protected=protected)
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
-        raise InputError(f"the folder {folder} does not exist", str(path))
+        raise InputError(_("the folder {folder} does not exist").format(folder=folder), str(path))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
     tmp = Path(tmp_name)
     try:
@@ -81,7 +82,9 @@ def write_text_atomically(
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise InputError(f"could not write the file: {exc.strerror or exc}", str(path)) from exc
+        raise InputError(
+            _("could not write the file: {value}").format(value=exc.strerror or exc), str(path)
+        ) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

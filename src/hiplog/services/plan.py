@@ -75,7 +75,7 @@ def suggest(ctx: AppContext, as_of: datetime | None = None, *, day: int | None =
     due = programs.today(ctx, when)
     if due is None:
         return build_plan(history_for_plan(ctx, when), ctx.catalog(), settings, when)
-    program, _, today = due
+    program, _due_day, today = due
     catalog = ctx.catalog()
     history = history_for_plan(ctx, when, program_slugs(program, catalog.get))
     chosen = today if day is None else day % len(program.days)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
+from hiplog.domain.translation import _
 from hiplog.domain.validation import check_training_date, validate_bodyweight, validate_set
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
@@ -19,8 +20,11 @@ def _check_sets(ctx: AppContext, sets: tuple[SetEntry, ...]) -> None:
     catalog = ctx.catalog()
     for index, entry in enumerate(sets, start=1):
         if entry.exercise not in catalog:
-            raise InputError(f"unknown exercise '{entry.exercise}'", f"set {index}")
-        validate_set(entry, f"set {index}")
+            raise InputError(
+                _("unknown exercise '{exercise}'").format(exercise=entry.exercise),
+                _("set {number}").format(number=index),
+            )
+        validate_set(entry, _("set {number}").format(number=index))
 
 
 def log_sets(
@@ -84,7 +88,7 @@ def add_set(ctx: AppContext, session_id: int, entry: SetEntry) -> SetEntry:
 
 def update_set(ctx: AppContext, entry: SetEntry) -> None:
     if entry.id is None:
-        raise ValueError("update_set needs a set that has been saved")
+        raise ValueError(_("update_set needs a set that has been saved"))
     _check_sets(ctx, (entry,))
     with ctx.db.transaction() as tx:
         session_repo.update_set(tx, entry)
@@ -105,7 +109,7 @@ def delete_session(ctx: AppContext, session_id: int) -> Session:
     with ctx.db.transaction() as tx:
         session = session_repo.get_session(tx, session_id)
         if session is None:
-            raise InputError(f"there is no session {session_id}")
+            raise InputError(_("there is no session {session_id}").format(session_id=session_id))
         session_repo.delete_session(tx, session_id)
         return session
 

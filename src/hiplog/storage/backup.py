@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from hiplog.domain.errors import DatabaseError
+from hiplog.domain.translation import _
 from hiplog.storage.engine import connect_by_path, sync_folder
 
 STAMP_FORMAT = "%Y-%m-%dT%H%M%S"
@@ -45,7 +46,11 @@ def _check(path: Path) -> None:
     finally:
         conn.close()
     if not result or result[0] != "ok":
-        raise DatabaseError(f"the backup {path} failed its integrity check: {result}")
+        raise DatabaseError(
+            _("the backup {path} failed its integrity check: {result}").format(
+                path=path, result=result
+            )
+        )
 
 
 def backup_database(source: Path, destination: Path) -> Path:
@@ -81,7 +86,10 @@ def backup_database(source: Path, destination: Path) -> Path:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         raise DatabaseError(
-            f"could not back up {source} to {destination}: {exc}", path=str(source)
+            _("could not back up {source} to {destination}: {exc}").format(
+                source=source, destination=destination, exc=exc
+            ),
+            path=str(source),
         ) from exc
     except DatabaseError:
         with contextlib.suppress(OSError):

@@ -14,6 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hiplog.domain.errors import DatabaseError
+from hiplog.domain.translation import _
 from hiplog.storage.backup import backup_database, new_backup_path
 from hiplog.storage.engine import is_locked_error, make_engine, writable_file, write_engine
 from hiplog.storage.inspection import FileState, Inspection, access_problem, inspect_database
@@ -29,22 +30,27 @@ class UnusableDatabaseError(DatabaseError):
         self.inspection = inspection
         reasons = {
             FileState.NEWER: (
-                f"was written by a newer hiplog (schema {inspection.revision}); "
-                "update hiplog to open it"
+                _(
+                    "was written by a newer hiplog (schema {revision}); update hiplog to open it"
+                ).format(revision=inspection.revision)
             ),
-            FileState.FOREIGN: "is not a hiplog database (it belongs to another program)",
-            FileState.DAMAGED: f"is damaged ({inspection.detail})",
+            FileState.FOREIGN: _("is not a hiplog database (it belongs to another program)"),
+            FileState.DAMAGED: _("is damaged ({detail})").format(detail=inspection.detail),
         }
         reason = reasons.get(inspection.state, inspection.detail)
         hint = (
             ""
             if inspection.state in (FileState.NEWER, FileState.UNAVAILABLE)
-            else " (the window offers to restore a backup; so does `hiplog restore BACKUP`)"
+            else _(" (the window offers to restore a backup; so does `hiplog restore BACKUP`)")
         )
         if inspection.state is FileState.UNAVAILABLE:
-            reason = f"cannot be opened now: {inspection.detail}; it is not damaged"
+            reason = _("cannot be opened now: {detail}; it is not damaged").format(
+                detail=inspection.detail
+            )
         super().__init__(
-            f"the database {path} {reason}; it was left unchanged{hint}",
+            _("the database {path} {reason}; it was left unchanged{hint}").format(
+                path=path, reason=reason, hint=hint
+            ),
             path=str(path),
             kind=inspection.state.value,
         )
@@ -71,8 +77,10 @@ class Database:
         """
         if self.read_only:
             raise DatabaseError(
-                f"could not save to {self.path}: the file or its folder is read-only; copy it "
-                "somewhere you can write, or restore it (nothing was changed)",
+                _(
+                    "could not save to {path}: the file or its folder is read-only; copy it "
+                    "somewhere you can write, or restore it (nothing was changed)"
+                ).format(path=self.path),
                 path=str(self.path),
                 kind="read-only",
             )
@@ -98,20 +106,22 @@ def write_failure(path: Path, exc: BaseException) -> DatabaseError:
     code = getattr(orig, "errno", None)
     kind = ""
     if code == errno.ENOSPC or "disk is full" in text:
-        reason = "the disk is full; free some space"
+        reason = _("the disk is full; free some space")
     elif (
         code in (errno.EROFS, errno.EACCES, errno.EPERM)
         or "readonly" in text
         or ("read-only" in text or "unable to open" in text)
     ):
-        reason = "the file or its folder is read-only; check the folder's permissions"
+        reason = _("the file or its folder is read-only; check the folder's permissions")
     elif is_locked_error(orig):
-        reason = "another program kept the database busy; close it"
+        reason = _("another program kept the database busy; close it")
         kind = "locked"
     else:
-        reason = f"the disk reported an error ({orig}); check the disk"
+        reason = _("the disk reported an error ({orig}); check the disk").format(orig=orig)
     return DatabaseError(
-        f"could not save to {path}: {reason} and try again (nothing was changed)",
+        _("could not save to {path}: {reason} and try again (nothing was changed)").format(
+            path=path, reason=reason
+        ),
         path=str(path),
         kind=kind,
     )

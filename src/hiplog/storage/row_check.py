@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, delete, text
 from sqlalchemy.orm import Session as OrmSession
 
+from hiplog.domain.translation import N_, _
 from hiplog.storage.orm import BodyweightRow, SessionRow, SetRow
 
 # The largest magnitude a number in the log may have (loads, durations, distances, weights).
@@ -50,34 +51,34 @@ RULES: dict[str, list[tuple[str, str, str]]] = {
         # for every query.
         (
             "session_id",
-            "no such session",
+            N_("no such session"),
             "EXISTS (SELECT 1 FROM sessions AS s WHERE s.id = sets.session_id)",
         ),
         (
             "exercise_id",
-            "no such exercise",
+            N_("no such exercise"),
             "EXISTS (SELECT 1 FROM exercises AS e WHERE e.id = sets.exercise_id)",
         ),
-        ("position", "not a set number", _integer("sets.position", 1, 10_000)),
-        ("reps", "not a rep count", _integer("sets.reps", 0, 100_000)),
-        ("load_kg", "not a finite load", _number("sets.load_kg")),
-        ("rir", "not 0-10", _integer("sets.rir", 0, 10, nullable=True)),
-        ("warmup", "not yes/no", _integer("sets.warmup", 0, 1)),
-        ("flagged", "not yes/no", _integer("sets.flagged", 0, 1)),
-        ("side", "not L or R", "(sets.side IS NULL OR sets.side IN ('L', 'R'))"),
-        ("band", "not text", _text("sets.band", nullable=True)),
-        ("duration_s", "not a finite duration", _number("sets.duration_s")),
-        ("distance_m", "not a finite distance", _number("sets.distance_m")),
-        ("notes", "not text", _text("sets.notes")),
+        ("position", N_("not a set number"), _integer("sets.position", 1, 10_000)),
+        ("reps", N_("not a rep count"), _integer("sets.reps", 0, 100_000)),
+        ("load_kg", N_("not a finite load"), _number("sets.load_kg")),
+        ("rir", N_("not 0-10"), _integer("sets.rir", 0, 10, nullable=True)),
+        ("warmup", N_("not yes/no"), _integer("sets.warmup", 0, 1)),
+        ("flagged", N_("not yes/no"), _integer("sets.flagged", 0, 1)),
+        ("side", N_("not L or R"), "(sets.side IS NULL OR sets.side IN ('L', 'R'))"),
+        ("band", N_("not text"), _text("sets.band", nullable=True)),
+        ("duration_s", N_("not a finite duration"), _number("sets.duration_s")),
+        ("distance_m", N_("not a finite distance"), _number("sets.distance_m")),
+        ("notes", N_("not text"), _text("sets.notes")),
     ],
     "sessions": [
-        ("started_at", "not a date and time", _date("sessions.started_at")),
-        ("notes", "not text", _text("sessions.notes")),
-        ("bodyweight_kg", "not a finite weight", _number("sessions.bodyweight_kg")),
+        ("started_at", N_("not a date and time"), _date("sessions.started_at")),
+        ("notes", N_("not text"), _text("sessions.notes")),
+        ("bodyweight_kg", N_("not a finite weight"), _number("sessions.bodyweight_kg")),
     ],
     "bodyweights": [
-        ("measured_at", "not a date and time", _date("bodyweights.measured_at")),
-        ("kg", "not a finite weight", _number("bodyweights.kg", nullable=False)),
+        ("measured_at", N_("not a date and time"), _date("bodyweights.measured_at")),
+        ("kg", N_("not a finite weight"), _number("bodyweights.kg", nullable=False)),
     ],
 }
 
@@ -116,7 +117,9 @@ class BadRow:
     problem: str
 
     def describe(self) -> str:
-        return f"{self.table} row {self.row_id}, {self.column}: {self.problem}"
+        return _("{table} row {row}, {column}: {problem}").format(
+            table=self.table, row=self.row_id, column=self.column, problem=_(self.problem)
+        )
 
 
 def find_bad_rows(db: OrmSession) -> list[BadRow]:

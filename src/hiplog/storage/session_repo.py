@@ -387,10 +387,10 @@ def _indexes_rebuilt_after(connection: Connection, table: str, adding: int) -> I
         if adding >= has
         else []
     )
-    for name, _ in indexes:
+    for name, _sql in indexes:
         connection.exec_driver_sql(f'DROP INDEX "{name}"')
     yield
-    for _, sql in indexes:
+    for _name, sql in indexes:
         connection.exec_driver_sql(sql)
 
 

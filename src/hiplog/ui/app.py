@@ -1,6 +1,7 @@
 """Start the desktop application, in this order: where the files are, the log file, the Qt
 application and its identity, the error hook, one window per database, the database (asking
-what to do when it cannot be used), then the main window at the requested view."""
+what to do when it cannot be used), the language of the settings, then the main window at the
+requested view. Until the database is open the window speaks the system's language."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import sys
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from hiplog.domain.translation import follow_setting
 from hiplog.services.context import AppContext
 from hiplog.services.error_log import configure_file_log
 from hiplog.services.locations import resolve_locations
 from hiplog.ui.app_language import apply_language
 from hiplog.ui.common.translation import _
 from hiplog.ui.main_window import MainWindow
+from hiplog.ui.qt_translations import install_qt_translations
 
 ORGANIZATION = "hiplog"
 
@@ -30,7 +33,15 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     apply_identity(app)
     apply_theme(load_theme())
+    install_qt_translations(app)
     return app
+
+
+def use_language_setting(app: QApplication, ctx: AppContext) -> None:
+    """Speak the language the settings of `ctx` choose ('system' follows the system), Qt's
+    standard dialogs included."""
+    follow_setting(ctx.settings().language)
+    install_qt_translations(app)
 
 
 def open_window(
@@ -81,6 +92,7 @@ def run_app(args: argparse.Namespace) -> int:
             return 1
         apply_language(ctx.settings().language)
         try:
+            use_language_setting(app, ctx)
             window = open_window(ctx, args)
             guard.activation_requested.connect(window.bring_to_front)
             window.show()
