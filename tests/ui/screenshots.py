@@ -28,12 +28,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import Shiboken
 
+from hiplog.domain.translation import set_language
 from hiplog.services.context import AppContext
 from hiplog.ui.app import application, open_window
-from hiplog.ui.app_language import apply_language
 from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.main_window import MainWindow
 from hiplog.ui.progress.progress_view import WEEKLY_TAB, ProgressView
+from hiplog.ui.qt_translations import install_qt_translations
 from hiplog.ui.settings.settings_dialog import SettingsDialog
 from hiplog.ui.theme import apply_theme
 
@@ -161,7 +162,8 @@ def main(argv: list[str] | None = None) -> int:
             write_database(database, generate_sessions(args.sets))
         app = application()
         if args.language:
-            apply_language(args.language)
+            set_language(args.language)
+            install_qt_translations(app)
         ctx = AppContext.open_path(database)
         window = open_window(ctx, argparse.Namespace(view="plan", exercise=None, db=None))
         window.show()

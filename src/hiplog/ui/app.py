@@ -15,7 +15,6 @@ from hiplog.domain.translation import follow_setting
 from hiplog.services.context import AppContext
 from hiplog.services.error_log import configure_file_log
 from hiplog.services.locations import resolve_locations
-from hiplog.ui.app_language import apply_language
 from hiplog.ui.common.translation import _
 from hiplog.ui.main_window import MainWindow
 from hiplog.ui.qt_translations import install_qt_translations
@@ -76,7 +75,6 @@ def run_app(args: argparse.Namespace) -> int:
     locations = resolve_locations(getattr(args, "db", None))
     configure_file_log(locations)
     app = application()
-    apply_language("system")  # until the database says otherwise (its dialogs, Qt's buttons)
     window: MainWindow | None = None
     hook = ExceptionHook(locations, lambda: window)
     hook.install()
@@ -90,7 +88,6 @@ def run_app(args: argparse.Namespace) -> int:
         ctx = open_context_or_ask(locations)
         if ctx is None:
             return 1
-        apply_language(ctx.settings().language)
         try:
             use_language_setting(app, ctx)
             window = open_window(ctx, args)

@@ -9,15 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
+from hiplog.domain.setting_fields import LANGUAGE_CHOICES, LANGUAGE_NAMES
 from hiplog.ui.common.translation import _
-
-#: (setting value, name of the language in itself); "system" follows the computer's locale.
-LANGUAGE_NAMES = (
-    ("en", "English"),
-    ("de", "Deutsch"),
-    ("es", "Español"),
-    ("fr", "Français"),
-)
 
 
 class LanguageChoice(QWidget):
@@ -27,9 +20,8 @@ class LanguageChoice(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = QComboBox(self)
-        self.combo.addItem(_("System"), "system")
-        for code, name in LANGUAGE_NAMES:
-            self.combo.addItem(name, code)
+        for code in LANGUAGE_CHOICES:  # "system" follows the computer's locale
+            self.combo.addItem(_("System") if code == "system" else LANGUAGE_NAMES[code], code)
         self.combo.setToolTip(
             _(
                 "The language of the window, the messages and the suggestions; "
