@@ -59,13 +59,17 @@ PLATE_ROWS = {  # translated where shown
     "plates": N_("Plates (pairs)"),
     "bumpers": N_("Bumper plates (pairs)"),
 }
-#: Field names of the form, by settings key, for messages that say which field is wrong.
-FIELD_LABELS = {key: field.label for key, field in FIELDS.items()}
+
+
+def field_label(key: str) -> str | None:
+    """The name of a setting's field in a message ('Recovery time'), in the window's language."""
+    field = FIELDS.get(key)
+    return field.title if field is not None else None
 
 
 def _number(text: str, key: str, scale: float = 1.0) -> float:
     """A typed number inside the setting's declared range (domain.setting_fields.FIELDS)."""
-    return FIELDS[key].check(text, FIELDS[key].label, scale)
+    return FIELDS[key].check(text, FIELDS[key].title, scale)
 
 
 class SettingsDialog(QDialog):
@@ -245,7 +249,7 @@ class SettingsDialog(QDialog):
             try:
                 out[key] = parse_stock(edit.text(), bumper=key.startswith("bumpers_"))
             except ValueError as exc:
-                raise InputError(str(exc), FIELD_LABELS[key]) from None
+                raise InputError(str(exc), field_label(key)) from None
         return out
 
     def _exercises_tab(self) -> QWidget:
@@ -345,7 +349,7 @@ class SettingsDialog(QDialog):
             return replace(self._settings, **changes)
         except InputError as exc:
             key = (exc.where or "").removeprefix("setting ")
-            label = FIELD_LABELS.get(key)
+            label = field_label(key)
             if label is None and key.startswith("override."):
                 slug = key.removeprefix("override.")
                 exercise = self._ctx.catalog().get(slug)
