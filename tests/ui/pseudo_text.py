@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QMainWindow,
     QMenu,
     QMessageBox,
     QTabBar,
+    QTableView,
     QTextEdit,
+    QTreeView,
     QWidget,
 )
 
@@ -204,10 +207,12 @@ def _menu_texts(window: QMainWindow) -> Iterator[tuple[QWidget, str, str]]:
 
 def cut_off(top: QWidget) -> Iterator[tuple[QWidget, str]]:
     """The widgets of `top` that show their text cut: a label or button smaller than it needs,
-    a wrapped label shorter than its lines, a tab narrower than its title."""
+    a wrapped label shorter than its lines, a tab narrower than its title, a placeholder wider
+    than its field, a list that needs a sideways scroll bar for its items."""
     for widget in top.findChildren(QWidget):
         if not shown(widget, top):
             continue
+        yield from _cut_field_or_list(widget)
         if isinstance(widget, QLabel) and widget.text():
             if widget.wordWrap():
                 need = widget.heightForWidth(widget.width())
@@ -221,6 +226,18 @@ def cut_off(top: QWidget) -> Iterator[tuple[QWidget, str]]:
         need_size = widget.minimumSizeHint()
         if widget.width() + 1 < need_size.width() or widget.height() + 1 < need_size.height():
             yield widget, f"{widget.width()}x{widget.height()}, needs {need_size.toTuple()}"
+
+
+def _cut_field_or_list(widget: QWidget) -> Iterator[tuple[QWidget, str]]:
+    if isinstance(widget, QLineEdit) and not widget.text() and widget.placeholderText():
+        room = widget.width() - 12  # the frame and the text margins
+        need = widget.fontMetrics().horizontalAdvance(widget.placeholderText())
+        if need > room:
+            yield widget, f"placeholder needs {need} px, has {room}"
+    elif isinstance(widget, QListView) and not isinstance(widget, QTableView | QTreeView):
+        bar = widget.horizontalScrollBar()
+        if bar.isVisible() and bar.maximum() > 0:
+            yield widget, "its items need a sideways scroll bar"
 
 
 def _has_text(widget: QWidget) -> bool:

@@ -4,7 +4,7 @@ and a label or button too small for its text."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from tests.ui.pseudo_text import cut_off, plain, texts, unmarked_words
 
@@ -46,3 +46,26 @@ def test_a_label_squeezed_below_its_text_and_a_narrow_button_are_reported(qtbot:
     assert reported == {label, button}
     shown = {text for _w, _what, text in texts(top)}
     assert label.text() in shown and button.text() in shown
+
+
+def test_a_placeholder_wider_than_its_field_and_a_list_scrolled_sideways_are_reported(
+    qtbot: QtBot,
+) -> None:
+    top = QWidget()
+    qtbot.addWidget(top)
+    layout = QHBoxLayout(top)
+    field = QLineEdit()
+    field.setPlaceholderText(pseudo_translate("optional, kg"))
+    views = QListWidget()
+    views.addItem(pseudo_translate("Exercises"))
+    layout.addWidget(field)
+    layout.addWidget(views)
+    field.setFixedWidth(field.fontMetrics().horizontalAdvance(field.placeholderText()) + 20)
+    views.setFixedWidth(views.sizeHintForColumn(0) + 2 * views.frameWidth() + 16)
+    top.show()
+    qtbot.waitExposed(top)
+    assert list(cut_off(top)) == []
+    field.setFixedWidth(60)
+    views.setFixedWidth(60)
+    qtbot.wait(10)
+    assert {widget for widget, _why in cut_off(top)} == {field, views}

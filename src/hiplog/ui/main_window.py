@@ -102,7 +102,6 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         self.nav = QListWidget(central)
-        self.nav.setFixedWidth(130)
         self.nav.setIconSize(QSize(0, 0))
         self.stack = QStackedWidget(central)
         for name, widget in zip(VIEW_NAMES, widgets, strict=True):
@@ -114,6 +113,12 @@ class MainWindow(QMainWindow):
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
+        # Wide enough for the longest view name in the window's language (German runs longer).
+        widest = max(
+            self.nav.fontMetrics().horizontalAdvance(self.nav.item(row).text())
+            for row in range(self.nav.count())
+        )
+        self.nav.setFixedWidth(max(130, widest + 2 * self.nav.frameWidth() + 16))
         self.nav.currentRowChanged.connect(self._show_row)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)

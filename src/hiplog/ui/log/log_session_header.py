@@ -76,7 +76,12 @@ class SessionHeader(QWidget):
                     QTime(started_at.hour, started_at.minute),
                 )
             )
-        self.bodyweight_edit.setPlaceholderText(_("optional, {unit}").format(unit=unit.value))
+        hint = _("optional, {unit}").format(unit=unit.value)
+        self.bodyweight_edit.setPlaceholderText(hint)
+        # as wide as the hint in the window's language, at least the 120 px of a bodyweight
+        need = self.bodyweight_edit.fontMetrics().horizontalAdvance(hint) + 20
+        self.bodyweight_edit.setMaximumWidth(max(120, need))
+        self.bodyweight_edit.setMinimumWidth(need)
         self.bodyweight_edit.setText(bodyweight_text(bodyweight_kg or None, unit))
 
     def typed_details(self, unit: Unit) -> tuple[datetime, float | None]:
