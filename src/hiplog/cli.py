@@ -407,15 +407,23 @@ def _cmd_stats(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     )
     out.write(title.format(name=exercise_name(exercise.name), count=len(rows)) + "\n")
     heads = (_("date"), _("sets"), _("reps"), _("volume"), _("top"), _("e1RM"))
-    out.write(
-        f"{heads[0]:<17} {heads[1]:>4} {heads[2]:>5} {heads[3]:>10} {heads[4]:>10} {heads[5]:>10}\n"
-    )
-    for r in rows:
-        e1rm = format_load(r.e1rm_kg, unit) if r.e1rm_kg else "-"
-        out.write(
-            f"{r.date:%Y-%m-%d %H:%M} {r.sets:>4} {r.reps:>5} {format_load(r.volume_kg, unit):>10} "
-            f"{format_load(r.top_load_kg, unit):>10} {e1rm:>10}\n"
+    # Columns as wide as the English ones, or as their heading in the language.
+    widths = [max(w, len(h)) for w, h in zip((16, 4, 5, 10, 10, 10), heads, strict=True)]
+    table = [heads] + [
+        (
+            f"{r.date:%Y-%m-%d %H:%M}",
+            str(r.sets),
+            str(r.reps),
+            format_load(r.volume_kg, unit),
+            format_load(r.top_load_kg, unit),
+            format_load(r.e1rm_kg, unit) if r.e1rm_kg else "-",
         )
+        for r in rows
+    ]
+    for cells in table:
+        first = f"{cells[0]:<{widths[0]}}"
+        rest = " ".join(f"{c:>{w}}" for c, w in zip(cells[1:], widths[1:], strict=True))
+        out.write(f"{first} {rest}\n")
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from hiplog.cli import main
+from hiplog.resources import resource_path
 from hiplog.services import settings_store
 from hiplog.services.context import AppContext
 
@@ -131,3 +133,48 @@ def test_help_follows_the_system_language(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert "Diario de entrenamiento" in result.stdout
     assert "sugerencias para la próxima sesión" in result.stdout
+
+
+def _unmarked_words(text: str) -> list[str]:
+    """Words of `text` outside the pseudo-locale's ⟦...⟧ markers (nested markers included),
+    leaving out what is not text: slugs and rule codes (glute-bridge, lunge, add-load), what the
+    person typed ('60xabc'), argument names (SET), the program's name and units."""
+    outside, depth = [], 0
+    for char in text:
+        if char == "⟦":
+            depth += 1
+            outside.append(" ")
+        elif char == "⟧":
+            depth -= 1
+        elif depth == 0:
+            outside.append(char)
+    rest = re.sub(r"'[^']*'|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\b[A-Z]{2,}\b", " ", "".join(outside))
+    slugs = {e["slug"] for e in json.loads(resource_path("catalog.json").read_text("utf-8"))}
+    words = re.findall(r"[^\W\d_]{2,}", rest)
+    return [w for w in words if w not in slugs and w not in ("hiplog", "kg", "lb")]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("suggest", "--date", "2026-11-21"),
+        ("exercises",),
+        ("program", "list"),
+        ("program", "show", "Gym with a barbell"),
+        ("stats", "barbell-hip-thrust"),
+        ("log", "barbell-hip-thrust", "60xabc"),
+    ],
+)
+def test_no_text_outside_the_window_is_left_unmarked_in_the_pseudo_locale(
+    logged: Path, argv: tuple[str, ...]
+) -> None:
+    result = _hiplog(logged.parent, "en_XA", *argv)
+    assert "⟦" in result.stdout + result.stderr
+    assert _unmarked_words(result.stdout + result.stderr) == []
+
+
+def test_the_help_texts_are_marked_in_the_pseudo_locale(tmp_path: Path) -> None:
+    """argparse's own words (usage, options) stay English: Python ships no translation."""
+    result = _hiplog(tmp_path, "en_XA", "--help")
+    for text in ("Training log and progression tracker", "next-session suggestions"):
+        assert f"⟦{text}" in result.stdout.replace("\n", " ").replace("  ", " ")

@@ -49,15 +49,15 @@ def detect_format(head: bytes, filename: str) -> str:
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     if not head.strip():
-        raise _unknown(filename, "it is empty")
+        raise _unknown(filename, _("it is empty"))
     if b"\x00" in head:
-        raise _unknown(filename, "it is a binary file")
+        raise _unknown(filename, _("it is a binary file"))
     text = head.decode("utf-8", errors="replace")
     stripped = text.lstrip()
     if stripped.startswith("{"):
         if _BACKUP_MARK.search(text):
             return "hiplog-json"
-        raise _unknown(filename, "it is JSON but not a hiplog backup")
+        raise _unknown(filename, _("it is JSON but not a hiplog backup"))
 
     first_line = stripped.split("\n", 1)[0].rstrip("\r")
     columns = header_columns(first_line)
@@ -71,4 +71,4 @@ def detect_format(head: bytes, filename: str) -> str:
         return "strong"
     if columns[:2] == ["date", "exercise"] and "category" in names and "reps" in names:
         return "fitnotes"
-    raise _unknown(filename, "its first line is not a header hiplog knows")
+    raise _unknown(filename, _("its first line is not a header hiplog knows"))

@@ -186,13 +186,17 @@ def out_of_range(entry: SetEntry) -> list[str]:
     """Why the set's values are beyond what a person can do, if they are."""
     why: list[str] = []
     if entry.reps > MAX_REPS:
-        why.append(f"{entry.reps} reps in one set")
+        why.append(_("{reps} reps in one set").format(reps=entry.reps))
     if entry.load_kg is not None and entry.load_kg > MAX_LOAD_KG:
-        why.append(f"a load of {format_number(entry.load_kg)} kg")
+        why.append(_("a load of {value} kg").format(value=format_number(entry.load_kg)))
     if entry.duration_s is not None and entry.duration_s > MAX_DURATION_S:
-        why.append(f"a set lasting {format_number(entry.duration_s)} s (over a day)")
+        why.append(
+            _("a set lasting {value} s (over a day)").format(value=format_number(entry.duration_s))
+        )
     if entry.distance_m is not None and entry.distance_m > MAX_DISTANCE_M:
-        why.append(f"a distance of {format_number(entry.distance_m)} m (over 100 km)")
+        why.append(
+            _("a distance of {value} m (over 100 km)").format(value=format_number(entry.distance_m))
+        )
     return why
 
 

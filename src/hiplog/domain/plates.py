@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hiplog.domain.locale_format import localize_number
 from hiplog.domain.translation import _
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.wording import trim_number
@@ -62,16 +63,26 @@ class PlateLoad:
         return round(self.total * _SCALE) == round(self.wanted * _SCALE)
 
     def text(self) -> str:
-        """'60 kg: 20 kg bar + 20 per side'; a load that cannot be made names the nearest."""
-        bar = f"{trim_number(self.bar)} {self.unit.value} bar"
+        """'60 kg: 20 kg bar + 20 per side'; a load that cannot be made names the nearest.
+        Numbers with the locale's decimal symbol ('62,5 kg' in German)."""
+
+        def num(value: float) -> str:
+            return localize_number(trim_number(value))
+
+        unit = self.unit.value
+        bar = f"{num(self.bar)} {unit}"
         if self.per_side:
-            how = f"{bar} + {' + '.join(trim_number(p) for p in self.per_side)} per side"
+            how = _("{bar} bar + {plates} per side").format(
+                bar=bar, plates=" + ".join(num(p) for p in self.per_side)
+            )
         else:
-            how = f"the {bar} alone"
-        made = f"{trim_number(self.total)} {self.unit.value}: {how}"
+            how = _("the {bar} bar alone").format(bar=bar)
+        made = f"{num(self.total)} {unit}: {how}"
         if self.exact:
             return made
-        return f"{trim_number(self.wanted)} {self.unit.value} cannot be made; nearest {made}"
+        return _("{load} cannot be made; nearest {made}").format(
+            load=f"{num(self.wanted)} {unit}", made=made
+        )
 
 
 def needs_bumpers(slug: str) -> bool:

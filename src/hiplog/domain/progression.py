@@ -715,11 +715,7 @@ def _hold(given: RuleInput, top: _Top, ramped: bool = False) -> Suggestion:
     ex = given.exercise
     lo, hi = _loaded_range(ex)
     n = ex.sets
-    where = (
-        _("there")
-        if top.band or ex.step_kind is StepKind.KETTLEBELL
-        else _("at {load}").format(load=given.kg(top.kg))
-    )
+    there = bool(top.band) or ex.step_kind is StepKind.KETTLEBELL
     fewer = len(top.reps) < n
     done = _done_text(top.reps) if fewer or ramped else _reps_text(top.reps)
     if ramped:
@@ -729,14 +725,25 @@ def _hold(given: RuleInput, top: _Top, ramped: bool = False) -> Suggestion:
     else:
         did = _("Last time {where} you did {done}").format(where=given.top_text(top), done=done)
     did += _weaker_side(ex)
+    fields = {"did": did, "sets": _sets(n), "lo": lo, "load": given.kg(top.kg)}
     if fewer and all(r >= lo for r in top.reps):
-        reason = _(
-            "{did}: the reps are there but not the sets, so stay {where} and do all {sets} of "
-            "at least {reps}."
-        ).format(did=did, where=where, sets=_sets(n), reps=_reps_text([lo]))
+        if there:
+            text = _(
+                "{did}: the reps are there but not the sets, so stay there and do all {sets} of "
+                "at least {reps}."
+            )
+        else:
+            text = _(
+                "{did}: the reps are there but not the sets, so stay at {load} and do all {sets} "
+                "of at least {reps}."
+            )
+        reason = text.format(**fields, reps=_reps_text([lo]))
     else:
-        reason = _("{did}, short of {sets} of {lo}, so stay {where} and aim for {targets}.")
-        reason = reason.format(did=did, sets=_sets(n), lo=lo, where=where, targets=_every_set(lo))
+        if there:
+            text = _("{did}, short of {sets} of {lo}, so stay there and aim for {targets}.")
+        else:
+            text = _("{did}, short of {sets} of {lo}, so stay at {load} and aim for {targets}.")
+        reason = text.format(**fields, targets=_every_set(lo))
     return given.at_bottom(n, (lo, hi), Rule.HOLD, reason, load_kg=top.kg, band=top.band)
 
 

@@ -226,5 +226,8 @@ def adherence(ctx: AppContext, last: date, days: int = 371) -> dict[date, Adhere
         if named:
             out[day] = AdherenceDay(PROGRAM_DAY, f"{date_text(day)}: {', '.join(named)}")
         else:
-            out[day] = AdherenceDay(SESSION, f"{date_text(day)}: {count}, no program day")
+            out[day] = AdherenceDay(
+                SESSION,
+                _("{value}: {count}, no program day").format(value=date_text(day), count=count),
+            )
     return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from hiplog.domain.translation import _
 from hiplog.storage.engine import APPLICATION_ID, connect_by_path
 from hiplog.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from hiplog.storage.wal_check import wal_problem
@@ -58,10 +59,10 @@ def access_problem(path: Path, exc: BaseException) -> str:
     code = getattr(exc, "errno", None)
     text = str(exc).lower()
     if code == errno.ENOSPC or "disk is full" in text or _disk_full(path.parent):
-        return "the disk is full; free some space"
+        return _("the disk is full; free some space")
     if code in (errno.EROFS, errno.EACCES, errno.EPERM) or not os.access(path.parent, os.W_OK):
-        return "the file or its folder cannot be written to (read-only)"
-    return f"the disk refused it ({getattr(exc, 'strerror', None) or exc})"
+        return _("the file or its folder cannot be written to (read-only)")
+    return _("the disk refused it ({value})").format(value=getattr(exc, "strerror", None) or exc)
 
 
 def _disk_full(folder: Path) -> bool:
@@ -81,16 +82,16 @@ def _inspect(path: Path, full_check: bool) -> Inspection:
     if size == 0:
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size > 0:
-            return Inspection(FileState.DAMAGED, detail="the file is empty but its log is not")
+            return Inspection(FileState.DAMAGED, detail=_("the file is empty but its log is not"))
         return Inspection(FileState.EMPTY)
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_MAGIC):
         if SQLITE_MAGIC.startswith(header):
-            return Inspection(FileState.DAMAGED, detail="the file is cut short")
-        return Inspection(FileState.DAMAGED, detail="it is not a SQLite database file")
+            return Inspection(FileState.DAMAGED, detail=_("the file is cut short"))
+        return Inspection(FileState.DAMAGED, detail=_("it is not a SQLite database file"))
     if len(header) < 100 or size % 512 or _shorter_than_header_says(header, size, path):
-        return Inspection(FileState.DAMAGED, detail="the file is cut short")
+        return Inspection(FileState.DAMAGED, detail=_("the file is cut short"))
     foreign_log = wal_problem(path, header)
     if foreign_log is not None:
         return Inspection(FileState.DAMAGED, detail=foreign_log)
@@ -101,7 +102,9 @@ def _inspect(path: Path, full_check: bool) -> Inspection:
             result = conn.execute(f"PRAGMA {check}(1)").fetchone()
             if not result or result[0] != "ok":
                 detail = result[0] if result else "no answer"
-                return Inspection(FileState.DAMAGED, detail=f"SQLite reports: {detail}")
+                return Inspection(
+                    FileState.DAMAGED, detail=_("SQLite reports: {detail}").format(detail=detail)
+                )
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             user_version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {
@@ -117,18 +120,18 @@ def _inspect(path: Path, full_check: bool) -> Inspection:
     except sqlite3.DatabaseError as exc:
         if any(word in str(exc).lower() for word in _ACCESS_WORDS):
             return Inspection(FileState.UNAVAILABLE, detail=access_problem(path, exc))
-        return Inspection(FileState.DAMAGED, detail=f"SQLite reports: {exc}")
+        return Inspection(FileState.DAMAGED, detail=_("SQLite reports: {exc}").format(exc=exc))
     if app_id not in (0, APPLICATION_ID):
         # Another program marked this file as its own.
-        return Inspection(FileState.FOREIGN, detail="it belongs to another program")
+        return Inspection(FileState.FOREIGN, detail=_("it belongs to another program"))
     if not tables:
         if user_version != 0:
-            return Inspection(FileState.FOREIGN, detail="it belongs to another program")
+            return Inspection(FileState.FOREIGN, detail=_("it belongs to another program"))
         return Inspection(FileState.EMPTY)
     if app_id != APPLICATION_ID and not tables >= OUR_TABLES:
-        return Inspection(FileState.FOREIGN, detail="it belongs to another program")
+        return Inspection(FileState.FOREIGN, detail=_("it belongs to another program"))
     if revision is None:
-        return Inspection(FileState.DAMAGED, detail="it has no schema version")
+        return Inspection(FileState.DAMAGED, detail=_("it has no schema version"))
     if revision not in KNOWN_REVISIONS:
         return Inspection(FileState.NEWER, revision=revision)
     if revision != HEAD_REVISION:
