@@ -40,10 +40,11 @@ def test_export_even_with_force_never_replaces_a_backup_or_another_sqlite_file(
 ) -> None:
     backup = tmp_path / "copy.db"
     assert run(capsys, "--db", str(db), "backup")[0] == 0
-    (in_backups,) = (tmp_path / "backups").iterdir()
+    (in_backups,) = (tmp_path / "backups").glob("*.db")
     other = tmp_path / "other.sqlite"
     sqlite3.connect(other).execute("CREATE TABLE t (x)").connection.close()
-    for target in (in_backups, other, backup.with_name("x.db-wal")):
+    note = tmp_path / "backups" / ".sources"  # which databases the folder holds copies of
+    for target in (in_backups, other, backup.with_name("x.db-wal"), note):
         before = target.read_bytes() if target.exists() else None
         code, _, err = run(capsys, "--db", str(db), "export", str(target), "--force")
         assert code == 2, err

@@ -21,7 +21,7 @@ def _imported(*rows: tuple[str, int, float]) -> ImportedData:
     when = datetime(2024, 3, 1, 18, 0)
     for name, sets, load in rows:
         for _ in range(sets):
-            builder.add_set("s", when, name, 2, reps=10, load_kg=load)
+            builder.add_set("s", when, name, 2, reps=10, load_kg=load, where="test line 2")
     return builder.finish()
 
 

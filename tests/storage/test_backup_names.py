@@ -45,3 +45,31 @@ def test_a_backup_never_replaces_or_deletes_a_file_of_the_person(db: Path, tmp_p
         backup_database(db, taken)
     assert taken.read_text() == "also mine"
     assert sorted(p.name for p in tmp_path.iterdir() if "partial" in p.name) == [mine.name]
+
+
+def test_stale_partials_cleaned_are_only_hiplogs_own(db: Path, tmp_path: Path) -> None:
+    import os
+
+    from hiplog.storage.backup import rotate_backups
+
+    folder = tmp_path / "backups"
+    backup_database(db, new_backup_path(folder, "manual", datetime(2026, 5, 1, 7)))
+    killed = folder / ".hiplog-daily-2026-05-02T070000.db.0123456789ab.partial"
+    person = folder / "notes.partial"
+    for path in (killed, person):
+        path.write_text("left")
+        os.utime(path, (0, 0))  # older than the hour a running backup may take
+    rotate_backups(folder)
+    assert not killed.exists()
+    assert person.read_text() == "left"
+
+
+def test_only_backups_in_a_backups_folder_note_their_database(db: Path, tmp_path: Path) -> None:
+    from hiplog.storage.backup import backed_up_sources
+
+    backup_database(db, tmp_path / "elsewhere" / "copy.db")
+    assert not (tmp_path / "elsewhere" / ".sources").exists()
+    folder = tmp_path / "backups"
+    backup_database(db, new_backup_path(folder, "manual", datetime(2026, 5, 1, 7)))
+    backup_database(db, new_backup_path(folder, "manual", datetime(2026, 5, 1, 8)))
+    assert backed_up_sources(folder) == {"hiplog.db"}

@@ -47,7 +47,7 @@ from hiplog.domain.programs import (
     program_to_dict,
 )
 from hiplog.domain.translation import _
-from hiplog.domain.validation import MAX_RIR, check_training_date
+from hiplog.domain.validation import MAX_RIR, check_training_date, unstorable
 
 FORMAT = "hiplog-backup"
 VERSION = 1
@@ -315,6 +315,9 @@ class _Reader:
             notes=notes,
             flagged=self.flag(entry.get("flagged", False), f"{path}.flagged"),
         )
+        problem = unstorable(result.reps, result.load_kg, result.duration_s, result.distance_m)
+        if problem:
+            self.fail(path, problem)
         self.set_count += 1
         why = out_of_range(result)
         if why:

@@ -28,6 +28,7 @@ from hiplog.domain.validation import (
     MAX_REPS,
     MAX_RIR,
     check_training_date,
+    unstorable,
 )
 
 HEADER = (
@@ -255,6 +256,9 @@ def _parse_row(cells: list[str], line: int, where: str) -> _Row:
         distance_m=parse_plain_number(distance, "distance_m", where) if distance else None,
         notes=unescape(notes),
     )
+    problem = unstorable(entry.reps, entry.load_kg, entry.duration_s, entry.distance_m)
+    if problem:
+        raise InputError(problem, where)
     return _Row(line=line, when=when, name=name, entry=entry)
 
 

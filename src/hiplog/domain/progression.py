@@ -471,9 +471,11 @@ def _return_after_gap(
     base, what = top.kg, given.top_text(top)
     estimate = _estimate(given, last, lo) if _heavy_low(given, top, lo) else None
     if estimate is not None:
-        base = min(top.kg, estimate.range_kg)
+        base = _range_kg(given, estimate, top.kg)  # on the grid, never under the bar
         what = _("({heavy}; your best set estimates {about} for {reps})").format(
-            heavy=_heavy_text(given, top), about=_about(given, base), reps=_reps_text([lo])
+            heavy=_heavy_text(given, top),
+            about=_about(given, min(top.kg, estimate.range_kg)),
+            reps=_reps_text([lo]),
         )
     load = _reduce_kg(given, base, factor)
     fields = {"since": since, "what": what, "targets": _every_set(lo)}

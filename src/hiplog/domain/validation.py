@@ -20,6 +20,11 @@ MAX_LOAD_KG = 1000.0
 MAX_RIR = 10
 MAX_DURATION_S = 24 * 3600.0
 MAX_DISTANCE_M = 100_000.0
+# What the database can hold at all, flagged or not (storage.row_check reads every row against
+# them): beyond these a value is damage, not a set, and it is refused wherever it enters.
+STORED_MAX_REPS = 1_000_000_000  # a typed 877777 is a flagged set; 2**63-1 is damage
+STORED_MAX_NUMBER = 1e9  # loads, durations, distances, weights
+STORED_MAX_SET_NUMBER = 10_000
 # The dates a training log holds. Beyond them dates cannot be charted, shifted by a week or
 # written back, so they are refused wherever a date enters.
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -157,8 +162,23 @@ def validate_bodyweight(kg: float | None, where: str | None = None) -> None:
         )
 
 
+def unstorable(
+    reps: int, load_kg: float | None, duration_s: float | None, distance_m: float | None
+) -> str:
+    """Why a set's values cannot be stored at all ("" when they can): a negative or non-finite
+    number, or one over STORED_MAX_REPS / STORED_MAX_NUMBER. Imports refuse such a set; a
+    merely implausible one (over MAX_REPS, MAX_LOAD_KG, ...) is imported and flagged."""
+    if not 0 <= reps <= STORED_MAX_REPS:
+        return f"reps must be from 0 to {STORED_MAX_REPS}, not {reps}"
+    for label, value in (("load", load_kg), ("duration", duration_s), ("distance", distance_m)):
+        if value is not None and not 0 <= value <= STORED_MAX_NUMBER:  # False for NaN too
+            return f"{label} must be from 0 to {STORED_MAX_NUMBER:g}, not {value:g}"
+    return ""
+
+
 def validate_set(entry: SetEntry, where: str | None = None) -> None:
-    """Refuse a set no person could have done; flagged (imported) sets may exceed the limits."""
+    """Refuse a set no person could have done; flagged (imported) sets may exceed the limits
+    (up to what the database holds, `unstorable`)."""
     if entry.reps < 0 or (entry.reps > MAX_REPS and not entry.flagged):
         raise InputError(
             _("reps must be from 0 to {MAX_REPS}, not {reps}").format(
@@ -190,9 +210,19 @@ def validate_set(entry: SetEntry, where: str | None = None) -> None:
         raise InputError(
             _("set number must be 1 or more, not {order}").format(order=entry.order), where
         )
-    for label, value in (("duration", entry.duration_s), ("distance", entry.distance_m)):
+    if entry.order > STORED_MAX_SET_NUMBER:
+        raise InputError(f"set number must be {STORED_MAX_SET_NUMBER} or less", where)
+    for label, value, most in (
+        ("duration", entry.duration_s, MAX_DURATION_S),
+        ("distance", entry.distance_m, MAX_DISTANCE_M),
+    ):
         if value is not None and (not math.isfinite(value) or value < 0):
             raise InputError(
                 _("{label} must be 0 or more, not {value:g}").format(label=label, value=value),
                 where,
             )
+        if value is not None and value > most and not entry.flagged:
+            raise InputError(f"{label} must be from 0 to {most:g}, not {value:g}", where)
+    problem = unstorable(entry.reps, entry.load_kg, entry.duration_s, entry.distance_m)
+    if problem:
+        raise InputError(problem, where)

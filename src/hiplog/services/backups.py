@@ -271,5 +271,8 @@ def restore_newest_good(locations: Locations) -> tuple[BackupInfo, Path | None]:
 
 
 def start_new_file(locations: Locations) -> Path | None:
-    """Rename an unusable database aside so a new, empty one can be created in its place."""
-    return set_aside(locations)
+    """Rename an unusable database aside and create a new, empty one in its place (the person
+    chose it, so the backups beside it do not make the missing file an error)."""
+    aside = set_aside(locations)
+    open_database(locations.database, new_file=True).close()
+    return aside

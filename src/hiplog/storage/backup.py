@@ -25,6 +25,15 @@ _NAME = re.compile(
     r"^hiplog-(?P<kind>[a-z0-9-]+?)-(?P<stamp>\d{4}-\d{2}-\d{2}T\d{6})(?:-(?P<n>\d+))?\.db$"
 )
 
+# Names of the databases whose backups a folder holds (one per line), so a missing database can be
+# told from a new one beside another database's backups (see database._refuse_if_expected).
+SOURCES_FILE = ".sources"
+# What a backup writes before its copy is checked: ``.<final name>.<12 hex>.partial`` (and
+# ``<backup name>.partial`` before December 2026).
+_PARTIAL = re.compile(
+    r"^(\..+\.[0-9a-f]{12}|hiplog-[a-z0-9-]+-\d{4}-\d{2}-\d{2}T\d{6}(-\d+)?\.db)\.partial$"
+)
+
 # How many of each kind rotation keeps; kinds not listed (manual, pre-migration-*) are all kept.
 KEEP = {"daily": 10, "pre-import": 10, "pre-restore": 10, "pre-repair": 10}
 
@@ -81,6 +90,8 @@ def backup_database(source: Path, destination: Path) -> Path:
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
         destination = _claim(partial, destination)
+        if _NAME.match(destination.name):
+            _record_source(destination.parent, source)
         sync_folder(destination.parent)
     except (sqlite3.Error, OSError) as exc:
         with contextlib.suppress(OSError):
@@ -96,6 +107,27 @@ def backup_database(source: Path, destination: Path) -> Path:
             partial.unlink(missing_ok=True)
         raise
     return destination
+
+
+def _record_source(folder: Path, source: Path) -> None:
+    """Note in `folder` that it holds backups of the database named like `source` (best effort:
+    a folder that cannot take the note only loses the missing-database check's precision)."""
+    ledger = folder / SOURCES_FILE
+    with contextlib.suppress(OSError):
+        if source.name in (backed_up_sources(folder) or set()) or "\n" in source.name:
+            return
+        with ledger.open("a", encoding="utf-8") as handle:
+            handle.write(source.name + "\n")
+
+
+def backed_up_sources(folder: Path) -> set[str] | None:
+    """The database names `folder` holds backups of, or None when it keeps no such note (a
+    folder from before the note existed)."""
+    try:
+        text = (folder / SOURCES_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return {line for line in text.splitlines() if line}
 
 
 def _claim(partial: Path, destination: Path) -> Path:
@@ -201,10 +233,11 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 
 
 def _remove_stale_partials(folder: Path, older_than_s: float = 3600.0) -> list[Path]:
-    """Half-written copies left by a backup that was killed (never ones still being written)."""
+    """Half-written copies left by a backup that was killed (never ones still being written, and
+    only hiplog's own ``.<name>.<12 hex>.partial``, never a person's file that ends in .partial)."""
     removed: list[Path] = []
     try:
-        partials = list(folder.glob("*.partial"))
+        partials = [path for path in folder.glob("*.partial") if _PARTIAL.match(path.name)]
     except OSError:
         return removed
     now = time.time()

@@ -15,7 +15,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hiplog.domain.errors import DatabaseError
 from hiplog.domain.translation import _
-from hiplog.storage.backup import backup_database, new_backup_path
+from hiplog.storage.backup import (
+    backed_up_sources,
+    backup_database,
+    list_backups,
+    new_backup_path,
+)
 from hiplog.storage.engine import is_locked_error, make_engine, writable_file, write_engine
 from hiplog.storage.inspection import FileState, Inspection, access_problem, inspect_database
 from hiplog.storage.migrate import upgrade_to_head
@@ -36,6 +41,7 @@ class UnusableDatabaseError(DatabaseError):
             ),
             FileState.FOREIGN: _("is not a hiplog database (it belongs to another program)"),
             FileState.DAMAGED: _("is damaged ({detail})").format(detail=inspection.detail),
+            FileState.MISSING: f"is missing ({inspection.detail})",
         }
         reason = reasons.get(inspection.state, inspection.detail)
         hint = (
@@ -127,15 +133,45 @@ def write_failure(path: Path, exc: BaseException) -> DatabaseError:
     )
 
 
-def open_database(path: Path, backups_dir: Path | None = None) -> Database:
+def _refuse_if_expected(path: Path, backups_dir: Path | None) -> None:
+    """A missing file is a first start only when nothing says a database was there: backups in
+    its backups folder, or a restore's staged copy beside it (a restore that failed half-way),
+    mean the file was lost, and an empty new one would hide that."""
+    staged = path.with_name(path.name + ".restoring")
+    backups = list_backups(backups_dir) if backups_dir is not None else []
+    if backups and backups_dir is not None:
+        # Several databases may share a folder (and so a backups folder): only backups of this
+        # one say it was there. A folder without the note (older hiplog) counts as this one's.
+        sources = backed_up_sources(backups_dir)
+        if sources is not None and path.name not in sources:
+            backups = []
+    if not (backups or staged.exists()):
+        return
+    if backups:
+        detail = (
+            f"its backups folder {backups_dir} holds {len(backups)} backups, so this is not a "
+            "first start; restore one, or move that folder away to start a new database"
+        )
+    else:
+        detail = f"a restore stopped half-way; its verified copy is {staged}"
+    raise UnusableDatabaseError(path, Inspection(FileState.MISSING, detail=detail))
+
+
+def open_database(
+    path: Path, backups_dir: Path | None = None, *, new_file: bool = False
+) -> Database:
     """Open (creating or migrating as needed) the database at `path`.
 
-    A damaged, foreign or newer file raises UnusableDatabaseError and is not modified. Before a
-    migration of an existing file, a verified copy is written to `backups_dir`.
+    `new_file` is the person's choice to start a new file where one was lost (otherwise a missing
+    file beside backups is refused, `_refuse_if_expected`). A damaged, foreign or newer file
+    raises UnusableDatabaseError and is not modified. Before a migration of an existing file,
+    a verified copy is written to `backups_dir`.
     """
     inspection = inspect_database(path)
     if inspection.state in UNUSABLE:
         raise UnusableDatabaseError(path, inspection)
+    if inspection.state is FileState.MISSING and not new_file:
+        _refuse_if_expected(path, backups_dir)
     if inspection.state is FileState.CURRENT and not writable_file(path):
         return Database(path, make_engine(path, read_only=True), read_only=True)
     if inspection.state is FileState.OLDER and backups_dir is not None:

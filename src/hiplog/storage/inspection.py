@@ -75,9 +75,18 @@ def _disk_full(folder: Path) -> bool:
 
 def _inspect(path: Path, full_check: bool) -> Inspection:
     if not path.exists():
+        if path.is_symlink():  # a link whose target is gone: creating the file would fail
+            return Inspection(
+                FileState.UNAVAILABLE,
+                detail=f"it is a link to {path.readlink()}, which does not exist",
+            )
         return Inspection(FileState.MISSING)
-    if not path.is_file():
+    if path.is_dir():
         return Inspection(FileState.DAMAGED, detail="it is a folder, not a file")
+    if not path.is_file():
+        return Inspection(
+            FileState.UNAVAILABLE, detail="it is not a regular file (a pipe or a device)"
+        )
     size = path.stat().st_size
     if size == 0:
         wal = Path(f"{path}-wal")

@@ -15,10 +15,12 @@ from sqlalchemy import ColumnElement, and_, delete, text
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.translation import N_, _
+from hiplog.domain.validation import STORED_MAX_NUMBER, STORED_MAX_REPS, STORED_MAX_SET_NUMBER
 from hiplog.storage.orm import BodyweightRow, SessionRow, SetRow
 
-# The largest magnitude a number in the log may have (loads, durations, distances, weights).
-_BIG = "1e9"
+# The largest magnitude a number in the log may have (loads, durations, distances, weights):
+# the same limit every write is checked against (validation.unstorable).
+_BIG = repr(STORED_MAX_NUMBER)
 _DATE = "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]*'"
 
 
@@ -59,8 +61,8 @@ RULES: dict[str, list[tuple[str, str, str]]] = {
             N_("no such exercise"),
             "EXISTS (SELECT 1 FROM exercises AS e WHERE e.id = sets.exercise_id)",
         ),
-        ("position", N_("not a set number"), _integer("sets.position", 1, 10_000)),
-        ("reps", N_("not a rep count"), _integer("sets.reps", 0, 100_000)),
+        ("position", N_("not a set number"), _integer("sets.position", 1, STORED_MAX_SET_NUMBER)),
+        ("reps", N_("not a rep count"), _integer("sets.reps", 0, STORED_MAX_REPS)),
         ("load_kg", N_("not a finite load"), _number("sets.load_kg")),
         ("rir", N_("not 0-10"), _integer("sets.rir", 0, 10, nullable=True)),
         ("warmup", N_("not yes/no"), _integer("sets.warmup", 0, 1)),

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hiplog.domain.catalog import Catalog
+from hiplog.domain.errors import InputError
 from hiplog.domain.importers.hevy import read_hevy
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import KG_PER_LB
@@ -126,10 +127,15 @@ def test_workouts_are_start_time_plus_title_and_repeats_are_kept(catalog: Catalo
 
 def test_impossible_values_are_flagged_with_their_line(catalog: Catalog) -> None:
     huge = ROW.replace(",80,6,", ",80,877777,")
+    data = read("\n".join([HEADER, ROW, huge]), catalog)
+    assert [s.flagged for s in data.sessions[0].sets] == [False, True]
+    assert [line for line, _ in data.flagged_lines] == [3]
+
+
+def test_a_negative_load_is_refused_with_its_line(catalog: Catalog) -> None:
     negative = ROW.replace(",80,6,", ",-80,6,")
-    data = read("\n".join([HEADER, ROW, huge, negative]), catalog)
-    assert [s.flagged for s in data.sessions[0].sets] == [False, True, True]
-    assert [line for line, _ in data.flagged_lines] == [3, 4]
+    with pytest.raises(InputError, match=r"hevy\.csv line 3: load"):
+        read("\n".join([HEADER, ROW, negative]), catalog)
 
 
 def test_header_only_is_zero_sets(catalog: Catalog) -> None:

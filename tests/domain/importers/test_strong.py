@@ -222,16 +222,21 @@ def test_impossible_values_are_kept_but_flagged_with_their_line(catalog: Catalog
             '2024-01-02 18:00:00,"A",1h,"Lunge",1,10,8,0,0,"a note',
             'on two lines",,',
             '2024-01-02 18:00:00,"A",1h,"Lunge",2,10,877777,0,0,,,',
-            '2024-01-02 18:00:00,"A",1h,"Lunge",3,-5,8,0,0,,,',
         ]
     )
     data = read(text, catalog)
     sets = data.sessions[0].sets
-    assert [s.flagged for s in sets] == [False, True, True]
+    assert [s.flagged for s in sets] == [False, True]
     assert sets[1].reps == 877777
-    assert [line for line, _ in data.flagged_lines] == [4, 5]
+    assert [line for line, _ in data.flagged_lines] == [4]
     assert "877777 reps" in data.flagged_lines[0][1]
     assert sets[0].notes == "a note\non two lines"
+
+
+def test_a_set_the_log_cannot_hold_is_refused_with_its_line(catalog: Catalog) -> None:
+    text = "\n".join([HEADER, '2024-01-02 18:00:00,"A",1h,"Lunge",1,-5,8,0,0,,,'])
+    with pytest.raises(InputError, match=r"strong\.csv line 2: (weight|load)"):
+        read(text, catalog)
 
 
 def test_header_only_is_zero_sets(catalog: Catalog) -> None:

@@ -167,8 +167,10 @@ class ImportBuilder:
         notes: str = "",
         tag: str = "",
         label: str = "",
+        where: str,
     ) -> None:
-        """Add one set; flags it (and records the line) when its values are implausible.
+        """Add one set; flags it (and records the line) when its values are implausible, and
+        refuses it (InputError at `where`, the file and row) when the log cannot hold them.
 
         Sources without lines (a database) pass line 0 and a `label` naming the row instead,
         which then leads the reason.
@@ -181,6 +183,7 @@ class ImportBuilder:
             duration_s=duration_s,
             distance_m=distance_m,
             tag=tag,
+            where=where,
         )
         draft = self.session(key, started_at)
         self.add_set_values(draft, self.mapper.slug_for(exercise_name), line, values, notes, label)

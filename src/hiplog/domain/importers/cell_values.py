@@ -20,6 +20,7 @@ from hiplog.domain.validation import (
     MAX_REPS,
     MAX_RIR,
     check_training_date,
+    unstorable,
 )
 
 METRES_PER = {
@@ -250,6 +251,12 @@ class SetValues(NamedTuple):
         duration_s: float | None,
         distance_m: float | None,
         tag: str,
+        where: str,
     ) -> SetValues:
+        """The values, flagged when implausible; an InputError naming `where` when the log
+        cannot hold them at all (negative, not finite, beyond validation's stored limits)."""
+        problem = unstorable(reps, load_kg, duration_s, distance_m)
+        if problem:
+            raise InputError(problem, where)
         why = "; ".join(implausible(reps, load_kg, duration_s, distance_m))
         return cls(reps, load_kg, rir, warmup, duration_s, distance_m, tag, why)

@@ -153,6 +153,7 @@ def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
             duration_s=positive_or_none(parse_hms(get(row, "time"), where)),
             distance_m=distance_m,
             notes=get(row, "comment"),
+            where=where,
         )
     if any(loads.values()):
         data.load_unit = (Unit.LB if loads[Unit.LB] > loads[Unit.KG] else Unit.KG).value

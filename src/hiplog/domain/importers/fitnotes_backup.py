@@ -203,6 +203,7 @@ def _add_log_row(
         duration_s=positive_or_none(_number_or_zero(duration, "duration_seconds", where)),
         distance_m=distance_m,
         label=f"training_log row {row_id}",
+        where=where,
     )
     return key
 

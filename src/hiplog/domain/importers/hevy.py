@@ -133,6 +133,7 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
             duration_s=duration,
             distance_m=distance * metres if distance is not None and metres else None,
             tag=tag,
+            where=where,
         )
     if weight_unit is not None:
         data.load_unit = weight_unit.value

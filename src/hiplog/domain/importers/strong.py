@@ -268,6 +268,7 @@ def _set_values(
         duration_s=duration_s,
         distance_m=distance_m,
         tag=tag,
+        where=where,
     )
 
 
