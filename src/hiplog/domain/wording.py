@@ -118,6 +118,8 @@ def prescription_text(s: Suggestion, unit: Unit) -> str:
 #: The English date-and-time in Qt's display-format language, for the date-and-time fields (no
 #: Qt import here).
 DATE_TIME_QT_FORMAT = "ddd dd MMM yyyy HH:mm"
+#: A date alone in Qt's display-format language (the Body measurements dialog).
+DATE_QT_FORMAT = "ddd dd MMM yyyy"
 
 __all__ = [
     "DATE_FORMAT",

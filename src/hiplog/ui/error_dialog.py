@@ -53,6 +53,7 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.message)
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
+        self.report.setAccessibleName(_("Error report"))
         self.report.setPlainText(report)
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, Length, LoadKind, Role, StepKind
+from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
 from hiplog.ui.common.translation import _
 from hiplog.ui.common.vocabulary import capitalized, length_text
 from hiplog.ui.exercises.exercise_details import LENGTH_WORDS, STEP_WORDS
@@ -47,6 +48,7 @@ class CustomExerciseDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        tab_buttons_in_reading_order(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -96,8 +98,12 @@ class CustomExerciseDialog(QDialog):
 
     def _build_form(self) -> QFormLayout:
         reps = QHBoxLayout()
+        self.low_spin.setAccessibleName(_("Fewest reps"))
+        self.high_spin.setAccessibleName(_("Most reps"))
         reps.addWidget(self.low_spin)
-        reps.addWidget(QLabel(_("to")))
+        to = QLabel(_("to"))
+        to.setBuddy(self.high_spin)
+        reps.addWidget(to)
         reps.addWidget(self.high_spin)
         reps.addStretch(1)
 
@@ -111,7 +117,9 @@ class CustomExerciseDialog(QDialog):
         form.addRow(_("Muscles"), self.muscles_edit)
         form.addRow("", self.unilateral_check)
         form.addRow(_("Sets"), self.sets_spin)
-        form.addRow(_("Rep range"), reps)
+        rep_range = QLabel(_("Rep range"))
+        rep_range.setBuddy(self.low_spin)
+        form.addRow(rep_range, reps)
         return form
 
     def _fill(self, ex: Exercise) -> None:

@@ -77,6 +77,7 @@ class ExercisesView(LazyView):
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search by name, muscle or equipment"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(_("Search exercises"))
         self.model = ExerciseListModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -87,6 +88,7 @@ class ExercisesView(LazyView):
         self.list = QTreeView()
         self.list.setModel(self.proxy)
         self.list.setHeaderHidden(True)
+        self.list.setAccessibleName(_("Exercises"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
 
@@ -122,6 +124,7 @@ class ExercisesView(LazyView):
         """The selected exercise's page, messages and the Show progress button."""
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        self.details.setAccessibleName(_("About the selected exercise"))
         self.details.anchorClicked.connect(self._link_clicked)
         self.progress_button = QPushButton(_("Show progress"))
         self.progress_button.setToolTip(_("Open the charts of this exercise"))

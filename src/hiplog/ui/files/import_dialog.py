@@ -40,6 +40,7 @@ from hiplog.services import import_export
 from hiplog.services.context import AppContext
 from hiplog.services.import_export import ImportSummary
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
 from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.files.import_review_panel import ImportReviewPanel
 
@@ -98,6 +99,14 @@ def preview_html(fmt: str, data: ImportedData) -> str:
                 count=data.note_rows
             )
         )
+    if data.impossible_bodyweights:
+        skipped.append(
+            ngettext(
+                "{count} impossible bodyweight row",
+                "{count} impossible bodyweight rows",
+                data.impossible_bodyweights,
+            ).format(count=data.impossible_bodyweights)
+        )
     if skipped:
         lines.append(_("Not sets, left out: {rows}.").format(rows=_(" and ").join(skipped)))
     if data.flagged_lines:
@@ -136,6 +145,7 @@ class ImportDialog(QDialog):
         self.preview.setOpenLinks(False)
         self.preview.setPlaceholderText(_("The preview of the file appears here."))
         self.preview.setMaximumHeight(110)
+        self.preview.setAccessibleName(_("Preview of the file"))
         layout.addWidget(self.preview)
         self.review = ImportReviewPanel(self)
         layout.addWidget(self.review, 1)
@@ -153,6 +163,7 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.run_import)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button.clicked.connect(self.reject)
+        tab_buttons_in_reading_order(self.buttons)
         layout.addWidget(self.buttons)
 
     def _build_form(self) -> QFormLayout:
@@ -166,7 +177,9 @@ class ImportDialog(QDialog):
         self.browse_button = QPushButton(_("Choose..."), self)
         self.browse_button.clicked.connect(self._browse)
         file_row.addWidget(self.browse_button)
-        form.addRow(_("File"), file_row)
+        file_label = QLabel(_("&File"), self)
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, file_row)
         self.format_combo = QComboBox(self)
         for key in import_export.FORMATS:
             self.format_combo.addItem(format_label(key), key)

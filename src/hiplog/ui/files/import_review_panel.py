@@ -51,6 +51,7 @@ class ImportReviewPanel(QWidget):
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName(_("Exercises in the file"))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.hip_button = QPushButton(_("Hip work"), self)
         self.hip_button.setToolTip(_("Count this exercise as hip-extension work of your own"))
@@ -60,6 +61,7 @@ class ImportReviewPanel(QWidget):
         self.other_button.clicked.connect(lambda: self.move_current(Role.OTHER))
         self.map_combo = QComboBox(self)
         self.map_combo.setToolTip(_("The catalog exercise this one really is"))
+        self.map_combo.setAccessibleName(_("Catalog exercise to map onto"))
         self.map_button = QPushButton(_("Map onto"), self)
         self.map_button.clicked.connect(self._map_current)
         self.hint = QLabel(

@@ -129,6 +129,7 @@ class SessionEditor(QDialog):
         form = QFormLayout()
         form.addRow(_("Started"), self.when_edit)
         self._bodyweight_label = QLabel()
+        self._bodyweight_label.setBuddy(self.bodyweight_edit)
         form.addRow(self._bodyweight_label, self.bodyweight_edit)
         form.addRow(_("Notes"), self.notes_edit)
         details_row = QHBoxLayout()
@@ -154,6 +155,7 @@ class SessionEditor(QDialog):
         self.table.setColumnHidden(SetsTableModel.RECORD, True)
         self.table.verticalHeader().hide()
         self.table.setToolTip(_("Double-click a cell or start typing to correct it"))
+        self.table.setAccessibleName(_("Sets of this session"))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
     def _build_buttons(self, undo_stack: QUndoStack) -> QHBoxLayout:
@@ -180,6 +182,7 @@ class SessionEditor(QDialog):
             )
         )
         self.exercise_combo.setMinimumContentsLength(20)
+        self.exercise_combo.setAccessibleName(_("Exercise of the set to add"))
 
         self.delete_set_button = QPushButton(_("Delete set"))
         self.delete_set_button.setToolTip(_("Delete the selected set (Delete key; undoable)"))

@@ -41,6 +41,7 @@ class ExercisePicker(QComboBox):
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setToolTip(_("Type part of an exercise's name or alias, then press Enter"))
+        self.setAccessibleName(_("Add an exercise"))
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

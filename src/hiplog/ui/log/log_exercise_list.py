@@ -29,6 +29,7 @@ class SessionExerciseList(QListWidget):
                 "Ctrl+Z puts it back."
             )
         )
+        self.setAccessibleName(_("Exercises of this session"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # long names wrap instead of hiding behind a sideways scroll bar in a narrow pane
         self.setWordWrap(True)

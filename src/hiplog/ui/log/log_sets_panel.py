@@ -146,6 +146,7 @@ class SetsPanel(QWidget):
         self.table.setColumnHidden(SetsTableModel.SIDE, not exercise.unilateral)
         self.table.setColumnHidden(SetsTableModel.BAND, not uses_band(exercise))
         self.exercise_title.setText(exercise_name(exercise.name))
+        self.table.setAccessibleName(_("Sets of {name}").format(name=exercise_name(exercise.name)))
         self.target_label.setText(target_text)
 
     def focus_first_unsaved(self, model: SetsTableModel) -> None:

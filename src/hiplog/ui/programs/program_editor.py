@@ -36,6 +36,7 @@ from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.translation import N_, _
 from hiplog.ui.common.undo_support import push
+from hiplog.ui.common.widgets import label_for
 from hiplog.ui.programs.editor_undo import EditorUndoRow
 from hiplog.ui.programs.entries_model import EntriesModel, entry_name, ladder_name
 from hiplog.ui.programs.program_commands import ChangeProgram, FollowProgram
@@ -94,8 +95,11 @@ class ProgramEditor(QDialog):
     def _programs_column(self) -> QWidget:
         box = QWidget(self)
         col = QVBoxLayout(box)
-        col.addWidget(QLabel(_("<b>Programs</b> (starters are templates)"), box))
         self.program_list = QListWidget(box)
+        self.program_list.setAccessibleName(_("Programs"))
+        col.addWidget(
+            label_for(_("<b>Programs</b> (starters are templates)"), self.program_list, box)
+        )
         self.program_list.currentRowChanged.connect(self._program_selected)
         self.program_list.itemChanged.connect(self._program_renamed)
         col.addWidget(self.program_list, 1)
@@ -112,8 +116,9 @@ class ProgramEditor(QDialog):
     def _days_column(self) -> QWidget:
         box = QWidget(self)
         col = QVBoxLayout(box)
-        col.addWidget(QLabel("<b>{}</b>".format(_("Days")), box))
         self.day_list = QListWidget(box)
+        self.day_list.setAccessibleName(_("Days of the program"))
+        col.addWidget(label_for("<b>{}</b>".format(_("Days")), self.day_list, box))
         self.day_list.currentRowChanged.connect(self._day_selected)
         self.day_list.itemChanged.connect(self._day_renamed)
         col.addWidget(self.day_list, 1)
@@ -127,10 +132,10 @@ class ProgramEditor(QDialog):
     def _entries_column(self) -> QWidget:
         box = QWidget(self)
         col = QVBoxLayout(box)
-        col.addWidget(QLabel("<b>{}</b>".format(_("Exercises of the day")), box))
         self.model = EntriesModel(self._ctx.catalog().get, box)
         self.model.entries_edited.connect(self._entries_edited)
         self.table = QTableView(box)
+        col.addWidget(label_for("<b>{}</b>".format(_("Exercises of the day")), self.table, box))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -141,6 +146,7 @@ class ProgramEditor(QDialog):
         row = QHBoxLayout()
         self.add_combo = QComboBox(box)
         self.add_combo.setToolTip(_("An exercise, or a ladder that moves up as you progress"))
+        self.add_combo.setAccessibleName(_("Exercise to add"))
         catalog = self._ctx.catalog()
         for ex in catalog:
             if len(ladder_rungs(ex.slug, catalog.get)) > 1 and not any(

@@ -1,12 +1,15 @@
-"""The Progress view: strength and volume per exercise, and weekly volume against its targets.
+"""The Progress view: strength and volume per exercise, weekly volume against its targets, and
+the Body charts (bodyweight, hip and thigh over time).
 
-Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise); the view only
-draws. It reloads lazily: a change of data marks it dirty, and it redraws when next shown.
+Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise) and, for the
+Body tab, `services.body.body_series`; the view only draws. It reloads lazily: a change of data
+marks it dirty, and it redraws when next shown.
 Under the charts, the adherence calendar (adherence_map.py) shows the last year day by day.
 
 Over 400 lines: building the view (in named steps), choosing what to draw and the two save
-dialogs read best together; the charts themselves are exercise_charts.py, weekly_charts.py and
-adherence_map.py.
+dialogs read best together; the charts themselves are exercise_charts.py, weekly_charts.py,
+body_charts.py and adherence_map.py. The Body measurements button asks the main window for the
+dialog (DataEvents.body_dialog_requested): feature folders do not import one another.
 """
 
 from __future__ import annotations
@@ -35,12 +38,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiplog.domain.chart_description import describe_exercise_charts, describe_weekly_charts
 from hiplog.domain.chart_series import ExerciseCharts
 from hiplog.domain.errors import InputError
 from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.wording import date_text, date_time_text, format_load
-from hiplog.services import programs
+from hiplog.services import body, programs
 from hiplog.services.chart_export import export_exercise_csv, export_weekly_csv
 from hiplog.services.charts import ChartData, ChartRange, describe_sets
 from hiplog.services.context import AppContext
@@ -49,6 +53,7 @@ from hiplog.ui.common.locale_names import whole_number
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.progress.adherence_map import AdherenceMap, summary
+from hiplog.ui.progress.body_charts import BodyChartsWidget
 from hiplog.ui.progress.chart_export import export_image
 from hiplog.ui.progress.chart_items import keep_content_visible, stamp
 from hiplog.ui.progress.chart_palette import ChartColours
@@ -56,7 +61,11 @@ from hiplog.ui.progress.charted_exercises_model import NAME, SESSIONS, ChartExer
 from hiplog.ui.progress.exercise_charts import ExerciseChartsWidget
 from hiplog.ui.progress.weekly_charts import WeeklyChartsWidget
 
-EXERCISE_TAB, WEEKLY_TAB = range(2)
+EXERCISE_TAB, WEEKLY_TAB, BODY_TAB = range(3)
+BODY_EMPTY_TEXT = (
+    "No bodyweight or body measurements yet. Add them with Edit > Body measurements (or the "
+    "Body measurements button above), or type your bodyweight with a session in the Log."
+)
 #: Sets listed in a point's tooltip before "and N more".
 TIP_SETS = 12
 RANGE_LABELS = {  # translated where shown
@@ -95,6 +104,7 @@ class ProgressView(LazyView):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.adherence = AdherenceMap(self)
+        self.adherence.setAccessibleName(_("Adherence calendar of the last year"))
         self.adherence_label = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -113,8 +123,12 @@ class ProgressView(LazyView):
     def _build_controls(self) -> QHBoxLayout:
         """The Per exercise / Weekly tabs, the range and volume choices, the save buttons."""
         self.mode = QTabBar()
+        self.mode.setUsesScrollButtons(False)  # every tab whole, in any language
         self.mode.addTab(_("Per exercise"))
         self.mode.addTab(_("Weekly"))
+        self.mode.addTab(_("Body"))
+        self.mode.setTabToolTip(BODY_TAB, _("Bodyweight, hip and thigh circumference over time"))
+        self.mode.setAccessibleName(_("Charts"))
         self.mode.setTabToolTip(EXERCISE_TAB, _("Strength and volume of the exercises you pick"))
         self.mode.setTabToolTip(
             WEEKLY_TAB, _("Sessions and hard sets per week, against the recommended ranges")
@@ -124,6 +138,7 @@ class ProgressView(LazyView):
             self.range_box.addItem(_(RANGE_LABELS[choice]), choice)
         self.range_box.setCurrentIndex(self.range_box.findData(ChartRange.ALL))
         self.range_box.setToolTip(_("How far back the charts reach"))
+        self.range_box.setAccessibleName(_("Chart range"))
         self.volume_box = QComboBox()
         self.volume_box.addItem(_("Volume per session"), False)
         self.volume_box.addItem(_("Volume per week"), True)
@@ -133,6 +148,7 @@ class ProgressView(LazyView):
                 "summed per week"
             )
         )
+        self.volume_box.setAccessibleName(_("Volume per session or per week"))
         self.image_button = QPushButton(_("Save picture…"))
         self.image_button.setToolTip(_("Save the chart as a PNG image or an SVG drawing"))
         self.csv_button = QPushButton(_("Save numbers…"))
@@ -140,9 +156,14 @@ class ProgressView(LazyView):
         top = QHBoxLayout()
         top.addWidget(self.mode)
         top.addStretch(1)
-        top.addWidget(QLabel(_("Show:")))
+        show = QLabel(_("&Show:"))
+        show.setBuddy(self.range_box)
+        top.addWidget(show)
         top.addWidget(self.range_box)
         top.addWidget(self.volume_box)
+        self.body_button = QPushButton(_("Body measurements…"))
+        self.body_button.setToolTip(_("Add or change your bodyweight, hip and thigh by date"))
+        top.addWidget(self.body_button)
         return top
 
     def _build_list(self) -> None:
@@ -158,6 +179,7 @@ class ProgressView(LazyView):
             SESSIONS, QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.setToolTip(_("Click an exercise to chart it; Ctrl+click more to compare them"))
+        self.table.setAccessibleName(_("Exercises to chart"))
         hint = QLabel(_("Ctrl+click to compare exercises on one chart."))
         hint.setWordWrap(True)
         self.list_panel = QWidget()
@@ -172,19 +194,29 @@ class ProgressView(LazyView):
         cut off (a small window, or a screen scaled to 200 %)."""
         self.exercise_charts = ExerciseChartsWidget(self._colours, self.font())
         self.weekly_charts = WeeklyChartsWidget(self._colours, self.font())
+        self.body_charts = BodyChartsWidget(self._colours, self.font())
+        # What the charts show in numbers, for screen readers (set on every redraw)
+        self.exercise_charts.setAccessibleName(_("Strength and volume chart"))
+        self.weekly_charts.setAccessibleName(_("Weekly sessions and hard sets chart"))
+        self.body_charts.setAccessibleName(_("Bodyweight, hip and thigh chart"))
         line = self.fontMetrics().height()
         self._chart_width = 28 * line  # and wider when a title or a legend needs it
         self.exercise_charts.setMinimumSize(self._chart_width, 26 * line)
         self.weekly_charts.setMinimumSize(self._chart_width, 34 * line)
+        self.body_charts.setMinimumSize(self._chart_width, 32 * line)
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.stack = QStackedWidget()
+        # room inside the scroll area for the focus ring around a chart (it is drawn there)
+        self.stack.setContentsMargins(3, 3, 3, 3)
         self.stack.addWidget(self.exercise_charts)
         self.stack.addWidget(self.weekly_charts)
+        self.stack.addWidget(self.body_charts)
         self.stack.addWidget(self.empty_label)
         self.stack.currentChanged.connect(self._fit_stack)
         self.chart_area = QScrollArea()
+        self.chart_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops at the chart itself
         self.chart_area.setWidgetResizable(True)
         self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_area.setWidget(self.stack)
@@ -194,7 +226,12 @@ class ProgressView(LazyView):
         """The stack asks for the minimum size of the page shown only (a stacked widget asks
         for its largest page's, which would make the exercise charts scroll for the weekly)."""
         current = self.stack.currentWidget()
-        pages: list[QWidget] = [self.exercise_charts, self.weekly_charts, self.empty_label]
+        pages: list[QWidget] = [
+            self.exercise_charts,
+            self.weekly_charts,
+            self.body_charts,
+            self.empty_label,
+        ]
         for page in pages:
             page.setSizePolicy(
                 QSizePolicy.Policy.Expanding if page is current else QSizePolicy.Policy.Ignored,
@@ -210,6 +247,7 @@ class ProgressView(LazyView):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.image_button.clicked.connect(self._ask_image)
         self.csv_button.clicked.connect(self._ask_csv)
+        self.body_button.clicked.connect(self._events.body_dialog_requested.emit)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -223,6 +261,7 @@ class ProgressView(LazyView):
             self._colours = ChartColours.from_palette(self.palette())
             self.exercise_charts.set_colours(self._colours)
             self.weekly_charts.set_colours(self._colours)
+            self.body_charts.set_colours(self._colours)
             if not self._dirty:
                 self._redraw()
 
@@ -244,6 +283,7 @@ class ProgressView(LazyView):
         days = programs.adherence(self._ctx, today)
         self.adherence.set_days(days, today)
         self.adherence_label.setText("<b>{}</b>: {}".format(_("Adherence"), summary(days)))
+        self.adherence.setAccessibleDescription(summary(days))
 
     def _select_rows(self, rows: list[int]) -> None:
         selection = QItemSelection()
@@ -308,10 +348,13 @@ class ProgressView(LazyView):
         return out
 
     def _redraw(self) -> None:
-        weekly_mode = self.mode.currentIndex() == WEEKLY_TAB
+        weekly_mode = self.mode.currentIndex() in (WEEKLY_TAB, BODY_TAB)
         self.list_panel.setVisible(not weekly_mode)
         self.volume_box.setVisible(not weekly_mode)
         if self._dirty:
+            return
+        if self.mode.currentIndex() == BODY_TAB:
+            self._redraw_body()
             return
         if not self.model.rowCount():
             self.list_panel.hide()  # an empty list says nothing the message does not
@@ -324,6 +367,9 @@ class ProgressView(LazyView):
             return
         if weekly_mode:
             self.weekly_charts.set_weekly(self.data.weekly())
+            self.weekly_charts.setAccessibleDescription(
+                describe_weekly_charts(self.data.weekly(), self.range_start(), self._range_end())
+            )
             self.stack.setCurrentWidget(self.weekly_charts)
         else:
             charts = self.current_charts()
@@ -340,11 +386,34 @@ class ProgressView(LazyView):
                 self.point_tooltip,
                 (None if start is None else stamp(start), stamp(self._range_end())),
             )
+            self.exercise_charts.setAccessibleDescription(
+                describe_exercise_charts(
+                    charts,
+                    self._unit(),
+                    bool(self.volume_box.currentData()),
+                    start,
+                    self._range_end(),
+                )
+            )
             self.stack.setCurrentWidget(self.exercise_charts)
         for button in (self.image_button, self.csv_button):
             button.setEnabled(True)
         self._apply_range()
         keep_content_visible(self._visible_chart(), self._chart_width)
+        self._fit_stack()
+
+    def _redraw_body(self) -> None:
+        """The Body tab: its charts, or how to add a first measurement."""
+        series = body.body_series(self._ctx)
+        if series.empty:
+            self._show_empty(BODY_EMPTY_TEXT)
+            return
+        self.body_charts.set_series(series, self._unit())
+        self.stack.setCurrentWidget(self.body_charts)
+        self.image_button.setEnabled(True)
+        self.csv_button.setEnabled(False)  # the numbers are in the JSON backup
+        self._apply_range()
+        keep_content_visible(self.body_charts, self._chart_width)
         self._fit_stack()
 
     def _range_changed(self) -> None:
@@ -409,6 +478,8 @@ class ProgressView(LazyView):
         start_stamp = None if start is None else stamp(start)
         if self.mode.currentIndex() == WEEKLY_TAB:
             self.weekly_charts.show_range(start_stamp, end)
+        elif self.mode.currentIndex() == BODY_TAB:
+            self.body_charts.show_range(start_stamp, end)
         else:
             self.exercise_charts.show_range(start_stamp, end)
 
@@ -452,9 +523,11 @@ class ProgressView(LazyView):
 
     # --- export --------------------------------------------------------------------------
 
-    def _visible_chart(self) -> ExerciseChartsWidget | WeeklyChartsWidget:
+    def _visible_chart(self) -> ExerciseChartsWidget | WeeklyChartsWidget | BodyChartsWidget:
         if self.mode.currentIndex() == WEEKLY_TAB:
             return self.weekly_charts
+        if self.mode.currentIndex() == BODY_TAB:
+            return self.body_charts
         return self.exercise_charts
 
     def export_image(self, path: Path) -> Path:
@@ -471,6 +544,8 @@ class ProgressView(LazyView):
     def _default_name(self, suffix: str) -> str:
         if self.mode.currentIndex() == WEEKLY_TAB:
             stem = "hiplog-weekly"
+        elif self.mode.currentIndex() == BODY_TAB:
+            stem = "hiplog-body"
         else:
             stem = "hiplog-" + "-".join(self.selected_exercises()[:3] or ["progress"])
         return str(Path.home() / f"{stem}{suffix}")

@@ -28,6 +28,8 @@ class LanguageChoice(QWidget):
                 "System follows your computer's language"
             )
         )
+        self.combo.setAccessibleName(_("Language"))
+        self.setFocusProxy(self.combo)  # the form's "Language" label is the box's buddy
         self.note = QLabel(_("hiplog speaks the chosen language after a restart."), self)
         self.note.setWordWrap(True)
         self.note.hide()

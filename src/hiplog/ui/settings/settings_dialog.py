@@ -40,6 +40,7 @@ from hiplog.domain.wording import trim_number
 from hiplog.services import settings_store
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
 from hiplog.ui.common.translation import N_, _
 from hiplog.ui.settings.language_choice import LanguageChoice
 from hiplog.ui.settings.overrides_table_model import EXERCISE, OverridesTableModel
@@ -103,6 +104,7 @@ class SettingsDialog(QDialog):
         defaults.clicked.connect(self.restore_defaults)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        tab_buttons_in_reading_order(buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -132,9 +134,13 @@ class SettingsDialog(QDialog):
             low, high = FIELDS["sessions_per_week"].low, FIELDS["sessions_per_week"].high
             spin.setRange(int(low or 0), int(high or 0))
             spin.setToolTip(_("How many hip sessions a week you aim for"))
+        self.sessions_low.setAccessibleName(_("Fewest sessions per week"))
+        self.sessions_high.setAccessibleName(_("Most sessions per week"))
         per_week = QHBoxLayout()
         per_week.addWidget(self.sessions_low)
-        per_week.addWidget(QLabel(_("to")))
+        to = QLabel(_("to"))
+        to.setBuddy(self.sessions_high)
+        per_week.addWidget(to)
         per_week.addWidget(self.sessions_high)
         per_week.addStretch(1)
         self.theme_combo = QComboBox()
@@ -155,9 +161,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Unit"), self.unit_combo)
         self._bodyweight_label = QLabel(_("Bodyweight"))
+        self._bodyweight_label.setBuddy(self.bodyweight_edit)
         form.addRow(self._bodyweight_label, self.bodyweight_edit)
         form.addRow(_("Recovery time (hours)"), self.recovery_edit)
-        form.addRow(_("Sessions per week"), per_week)
+        per_week_label = QLabel(_("Sessions per &week"))
+        per_week_label.setBuddy(self.sessions_low)
+        form.addRow(per_week_label, per_week)
         form.addRow(_("Theme"), self.theme_combo)
         form.addRow(_("Language"), self.language)
         form.addRow(_("Data folder"), folder_row)
@@ -174,13 +183,20 @@ class SettingsDialog(QDialog):
         self.step_edits: dict[str, QLineEdit] = {}
         for row, kind in enumerate(EQUIPMENT, start=1):
             shown = EQUIPMENT_NAMES.get(kind)
-            grid.addWidget(QLabel(_(shown) if shown else EQUIPMENT_LABELS[kind]), row, 0)
+            equipment = _(shown) if shown else EQUIPMENT_LABELS[kind]
+            name = QLabel(equipment)
+            grid.addWidget(name, row, 0)
             for column, unit in enumerate(("kg", "lb"), start=1):
                 edit = QLineEdit()
                 edit.setMaximumWidth(120)
                 edit.setToolTip(
                     _("The smallest jump in load on this equipment, in {unit}").format(unit=unit)
                 )
+                edit.setAccessibleName(
+                    _("Load step, {equipment}, {unit}").format(equipment=equipment, unit=unit)
+                )
+                if column == 1:
+                    name.setBuddy(edit)
                 self.step_edits[f"{kind}_step_{unit}"] = edit
                 grid.addWidget(edit, row, column)
         self.kettlebells_edit = QLineEdit()
@@ -230,10 +246,14 @@ class SettingsDialog(QDialog):
             "bumpers": _("Full-size plates in {unit} (pairs): a hip thrust starts with one"),
         }
         for row, (stem, label) in enumerate(PLATE_ROWS.items(), start=1):
-            grid.addWidget(QLabel(_(label)), row, 0)
+            name = QLabel(_(label))
+            grid.addWidget(name, row, 0)
             for column, unit in enumerate(("kg", "lb"), start=1):
                 edit = QLineEdit()
                 edit.setToolTip(tips[stem].format(unit=unit))
+                edit.setAccessibleName(f"{_(label)}, {unit}")
+                if column == 1:
+                    name.setBuddy(edit)
                 self.plate_edits[f"{stem}_{unit}"] = edit
                 grid.addWidget(edit, row, column)
         grid.setColumnStretch(1, 1)
@@ -256,6 +276,7 @@ class SettingsDialog(QDialog):
         self.overrides_model = OverridesTableModel(self)
         self.overrides_model.refused.connect(self.message.setText)
         self.overrides_table = QTableView()
+        self.overrides_table.setAccessibleName(_("Progression numbers per exercise"))
         self.overrides_table.setModel(self.overrides_model)
         self.overrides_table.verticalHeader().hide()
         self.overrides_table.setEditTriggers(
