@@ -169,10 +169,14 @@ def unstorable(
     number, or one over STORED_MAX_REPS / STORED_MAX_NUMBER. Imports refuse such a set; a
     merely implausible one (over MAX_REPS, MAX_LOAD_KG, ...) is imported and flagged."""
     if not 0 <= reps <= STORED_MAX_REPS:
-        return f"reps must be from 0 to {STORED_MAX_REPS}, not {reps}"
+        return _("reps must be from 0 to {STORED_MAX_REPS}, not {reps}").format(
+            STORED_MAX_REPS=STORED_MAX_REPS, reps=reps
+        )
     for label, value in (("load", load_kg), ("duration", duration_s), ("distance", distance_m)):
         if value is not None and not 0 <= value <= STORED_MAX_NUMBER:  # False for NaN too
-            return f"{label} must be from 0 to {STORED_MAX_NUMBER:g}, not {value:g}"
+            return _("{label} must be from 0 to {STORED_MAX_NUMBER:g}, not {value:g}").format(
+                label=label, STORED_MAX_NUMBER=STORED_MAX_NUMBER, value=value
+            )
     return ""
 
 
@@ -211,7 +215,12 @@ def validate_set(entry: SetEntry, where: str | None = None) -> None:
             _("set number must be 1 or more, not {order}").format(order=entry.order), where
         )
     if entry.order > STORED_MAX_SET_NUMBER:
-        raise InputError(f"set number must be {STORED_MAX_SET_NUMBER} or less", where)
+        raise InputError(
+            _("set number must be {STORED_MAX_SET_NUMBER} or less").format(
+                STORED_MAX_SET_NUMBER=STORED_MAX_SET_NUMBER
+            ),
+            where,
+        )
     for label, value, most in (
         ("duration", entry.duration_s, MAX_DURATION_S),
         ("distance", entry.distance_m, MAX_DISTANCE_M),
@@ -222,7 +231,12 @@ def validate_set(entry: SetEntry, where: str | None = None) -> None:
                 where,
             )
         if value is not None and value > most and not entry.flagged:
-            raise InputError(f"{label} must be from 0 to {most:g}, not {value:g}", where)
+            raise InputError(
+                _("{label} must be from 0 to {most:g}, not {value:g}").format(
+                    label=label, most=most, value=value
+                ),
+                where,
+            )
     problem = unstorable(entry.reps, entry.load_kg, entry.duration_s, entry.distance_m)
     if problem:
         raise InputError(problem, where)

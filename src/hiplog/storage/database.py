@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hiplog.domain.errors import DatabaseError
-from hiplog.domain.translation import _
+from hiplog.domain.translation import _, ngettext
 from hiplog.storage.backup import (
     backed_up_sources,
     backup_database,
@@ -41,7 +41,7 @@ class UnusableDatabaseError(DatabaseError):
             ),
             FileState.FOREIGN: _("is not a hiplog database (it belongs to another program)"),
             FileState.DAMAGED: _("is damaged ({detail})").format(detail=inspection.detail),
-            FileState.MISSING: f"is missing ({inspection.detail})",
+            FileState.MISSING: _("is missing ({detail})").format(detail=inspection.detail),
         }
         reason = reasons.get(inspection.state, inspection.detail)
         hint = (
@@ -148,12 +148,15 @@ def _refuse_if_expected(path: Path, backups_dir: Path | None) -> None:
     if not (backups or staged.exists()):
         return
     if backups:
-        detail = (
-            f"its backups folder {backups_dir} holds {len(backups)} backups, so this is not a "
-            "first start; restore one, or move that folder away to start a new database"
-        )
+        detail = ngettext(
+            "its backups folder {folder} holds {count} backup, so this is not a first start; "
+            "restore it, or move that folder away to start a new database",
+            "its backups folder {folder} holds {count} backups, so this is not a first start; "
+            "restore one, or move that folder away to start a new database",
+            len(backups),
+        ).format(folder=backups_dir, count=len(backups))
     else:
-        detail = f"a restore stopped half-way; its verified copy is {staged}"
+        detail = _("a restore stopped half-way; its verified copy is {file}").format(file=staged)
     raise UnusableDatabaseError(path, Inspection(FileState.MISSING, detail=detail))
 
 

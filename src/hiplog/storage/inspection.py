@@ -78,14 +78,16 @@ def _inspect(path: Path, full_check: bool) -> Inspection:
         if path.is_symlink():  # a link whose target is gone: creating the file would fail
             return Inspection(
                 FileState.UNAVAILABLE,
-                detail=f"it is a link to {path.readlink()}, which does not exist",
+                detail=_("it is a link to {value}, which does not exist").format(
+                    value=path.readlink()
+                ),
             )
         return Inspection(FileState.MISSING)
     if path.is_dir():
         return Inspection(FileState.DAMAGED, detail="it is a folder, not a file")
     if not path.is_file():
         return Inspection(
-            FileState.UNAVAILABLE, detail="it is not a regular file (a pipe or a device)"
+            FileState.UNAVAILABLE, detail=_("it is not a regular file (a pipe or a device)")
         )
     size = path.stat().st_size
     if size == 0:

@@ -81,8 +81,8 @@ RULES: dict[str, list[tuple[str, str, str]]] = {
     "body_measurements": [
         ("measured_at", N_("not a date and time"), _date("body_measurements.measured_at")),
         ("bodyweight_kg", N_("not a finite weight"), _number("body_measurements.bodyweight_kg")),
-        ("hip_cm", "not a finite length", _number("body_measurements.hip_cm")),
-        ("thigh_cm", "not a finite length", _number("body_measurements.thigh_cm")),
+        ("hip_cm", N_("not a finite length"), _number("body_measurements.hip_cm")),
+        ("thigh_cm", N_("not a finite length"), _number("body_measurements.thigh_cm")),
     ],
 }
 
