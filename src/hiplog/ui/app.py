@@ -15,6 +15,7 @@ from hiplog.domain.translation import follow_setting
 from hiplog.services.context import AppContext
 from hiplog.services.error_log import configure_file_log
 from hiplog.services.locations import resolve_locations
+from hiplog.ui.common.translation import _
 from hiplog.ui.main_window import MainWindow
 from hiplog.ui.qt_translations import install_qt_translations
 
@@ -84,7 +85,8 @@ def run_app(args: argparse.Namespace) -> int:
         guard = SingleInstance(app)
         if not guard.claim(locations.database):
             # The window already open on this database was asked to come forward.
-            sys.stderr.write(f"hiplog is already open on {locations.database}; showing it.\n")
+            already = _("hiplog is already open on {path}; showing it.")
+            sys.stderr.write(already.format(path=locations.database) + "\n")
             return 0
         ctx = open_context_or_ask(locations)
         if ctx is None:

@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import datetime
 
 from hiplog.domain.models import Session, SetEntry
-from hiplog.domain.wording import plural
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.undo_support import ServiceCommand, id_map
 
 #: A session's editable details: start time, notes, bodyweight in kg.
@@ -23,7 +23,7 @@ class EditSet(ServiceCommand):
     def __init__(
         self, ctx: AppContext, events: DataEvents, before: SetEntry, after: SetEntry, what: str
     ) -> None:
-        super().__init__(f"Edit {what} of set {before.order}")
+        super().__init__(_("Edit {what} of set {number}").format(what=what, number=before.order))
         assert before.id is not None and before.id == after.id
         self._ctx, self._events = ctx, events
         self._before, self._after = before, after
@@ -46,7 +46,7 @@ class DeleteSet(ServiceCommand):
     def __init__(
         self, ctx: AppContext, events: DataEvents, session_id: int, entry: SetEntry
     ) -> None:
-        super().__init__(f"Delete set {entry.order}")
+        super().__init__(_("Delete set {number}").format(number=entry.order))
         assert entry.id is not None
         self._ctx, self._events = ctx, events
         self._session_id, self._entry = session_id, entry
@@ -79,7 +79,7 @@ class EditSessionDetails(ServiceCommand):
         before: SessionDetails,
         after: SessionDetails,
     ) -> None:
-        super().__init__("Edit session details")
+        super().__init__(_("Edit session details"))
         self._ctx, self._events = ctx, events
         self._session_id, self._before, self._after = session_id, before, after
 
@@ -110,7 +110,7 @@ class DeleteSession(ServiceCommand):
         label: str,
         announce: Callable[[int | None, str], None] | None = None,
     ) -> None:
-        super().__init__(f"Delete session {label}")
+        super().__init__(_("Delete session {label}").format(label=label))
         self._ctx, self._events = ctx, events
         self._session_id, self._label = session_id, label
         self._deleted: Session | None = None
@@ -121,7 +121,10 @@ class DeleteSession(ServiceCommand):
         self._deleted = training_log.delete_session(self._ctx, current)
         self._events.sessions_changed.emit()
         if self._announce is not None:
-            self._announce(None, f"Deleted the session of {self._label}. Undo with Ctrl+Z.")
+            self._announce(
+                None,
+                _("Deleted the session of {label}. Undo with Ctrl+Z.").format(label=self._label),
+            )
 
     def revert(self) -> None:
         deleted = self._deleted
@@ -138,7 +141,11 @@ class DeleteSession(ServiceCommand):
             count = len(restored.sets)
             self._announce(
                 restored.id,
-                f"Put back the session of {self._label} with its {plural(count, 'set')}.",
+                ngettext(
+                    "Put back the session of {label} with its {count} set.",
+                    "Put back the session of {label} with its {count} sets.",
+                    count,
+                ).format(label=self._label, count=count),
             )
 
 
@@ -148,7 +155,7 @@ class AddSet(ServiceCommand):
     def __init__(
         self, ctx: AppContext, events: DataEvents, session_id: int, entry: SetEntry, name: str
     ) -> None:
-        super().__init__(f"Add set {entry.order} of {name}")
+        super().__init__(_("Add set {number} of {name}").format(number=entry.order, name=name))
         self._ctx, self._events = ctx, events
         self._session_id, self._entry = session_id, replace(entry, id=None)
         self.added_id: int | None = None  # the id it got first; id_map finds it after a redo
