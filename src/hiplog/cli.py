@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -414,12 +415,17 @@ def run_command(
         if args.command == "restore":
             saved = backups.restore_file(locations, args.file)
             out.write(f"Restored {args.file}; the previous database was saved as {saved}.\n")
+            out.flush()
             return EXIT_OK
         ctx = AppContext.open(locations)
         try:
-            return COMMANDS[args.command](ctx, args, out)
+            status = COMMANDS[args.command](ctx, args, out)
         finally:
             ctx.close()
+        out.flush()  # here, not at exit, so that a reader gone away is seen below
+        return status
+    except BrokenPipeError:
+        return _reader_gone(out)
     except HiplogError as exc:  # bad input (InputError), an unusable database, ...
         err.write(f"hiplog: {exc}\n")
         return EXIT_USAGE
@@ -434,6 +440,21 @@ def run_command(
         )
         err.write(f"hiplog: unexpected error: {exc.__class__.__name__}: {exc} ({details})\n")
         return EXIT_ERROR
+
+
+def _reader_gone(out: TextIO) -> int:
+    """The reader of our output closed it early (`hiplog exercises | head -1`): whatever the
+    command did is done, so this is success. Python's final flush of stdout would fail again
+    and print a traceback, so stdout now goes nowhere."""
+    if out is sys.stdout:
+        try:
+            fd = sys.stdout.fileno()
+        except (OSError, ValueError):
+            return EXIT_OK
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
