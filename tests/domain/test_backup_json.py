@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hiplog.domain.backup_json import read_backup_json, write_backup_json
+from hiplog.domain.body import BodyMeasurement
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.errors import InputError
 from hiplog.domain.hiplog_csv import out_of_range
@@ -73,21 +74,21 @@ SESSIONS = [
     Session(started_at=datetime(2026, 11, 22, 7, 5, 9)),
 ]
 SETTINGS = {"unit": "lb", "theme": "dark"}
-BODYWEIGHTS = [BodyweightEntry(datetime(2026, 11, 20, 7, 30), 81.5)]
+MEASUREMENTS = [BodyMeasurement(datetime(2026, 11, 20, 7, 30), 81.5, 104.0, None)]
 
 
 def backup_text(
     sessions: list[Session] = SESSIONS,
     customs: list[Exercise] | None = None,
     prefs: dict[str, str] = SETTINGS,
-    bodyweights: list[BodyweightEntry] = BODYWEIGHTS,
+    measurements: list[BodyMeasurement] = MEASUREMENTS,
 ) -> str:
     out = io.StringIO()
     write_backup_json(
         sessions,
         [FROG] if customs is None else customs,
         prefs,
-        bodyweights,
+        measurements,
         out,
         exported_at=EXPORTED,
     )
@@ -112,7 +113,14 @@ def test_the_backup_has_the_documented_shape() -> None:
     assert doc["exported_at"] == "2026-11-21T09:00:00"
     assert [e["slug"] for e in doc["exercises"]] == ["frog-pump"]
     assert doc["settings"] == SETTINGS
-    assert doc["bodyweights"] == [{"measured_at": "2026-11-20T07:30:00", "kg": 81.5}]
+    assert doc["body_measurements"] == [
+        {
+            "measured_at": "2026-11-20T07:30:00",
+            "bodyweight_kg": 81.5,
+            "hip_cm": 104.0,
+            "thigh_cm": None,
+        }
+    ]
     first = doc["sessions"][0]
     assert (first["started_at"], first["notes"], first["bodyweight_kg"]) == (
         "2026-11-20T18:00:00",
@@ -140,9 +148,26 @@ def test_everything_comes_back() -> None:
     assert data.sessions == SESSIONS
     assert data.custom_exercises == [FROG]
     assert data.settings == SETTINGS
-    assert data.bodyweights == BODYWEIGHTS
+    assert data.body_measurements == MEASUREMENTS
+    assert data.bodyweights == []
     assert data.rows_read == 3
     assert data.source_format == "hiplog-json"
+
+
+def test_a_backup_from_before_body_measurements_brings_its_bodyweights() -> None:
+    doc = json.loads(backup_text(measurements=[]))
+    del doc["body_measurements"]
+    doc["bodyweights"] = [{"measured_at": "2026-11-20T07:30:00", "kg": 81.5}]
+    data = read(json.dumps(doc))
+    assert data.bodyweights == [BodyweightEntry(datetime(2026, 11, 20, 7, 30), 81.5)]
+    doc["bodyweights"][0]["kg"] = 0
+    assert "bodyweights[0].kg: must be from 20 to 400 kg, not 0" in error_of(doc)
+
+
+def test_an_entry_with_no_value_is_refused_with_its_path() -> None:
+    doc = json.loads(backup_text())
+    doc["body_measurements"][0].update(bodyweight_kg=None, hip_cm=None)
+    assert "body_measurements[0]: give a bodyweight" in error_of(doc)
 
 
 def test_out_of_range_values_are_flagged_with_their_path() -> None:
@@ -203,7 +228,14 @@ def _broken(path: list[str | int], value: Any) -> dict[str, Any]:
         ),
         (["sessions", 1, "bodyweight_kg"], -3, "sessions[1].bodyweight_kg", "negative"),
         (["sessions", 1], [], "sessions[1]", "JSON object"),
-        (["bodyweights", 0, "kg"], 0, "bodyweights[0].kg", "more than 0"),
+        (
+            ["body_measurements", 0, "bodyweight_kg"],
+            10,
+            "body_measurements[0].bodyweight_kg",
+            "from 20 to 400 kg, not 10",
+        ),
+        (["body_measurements", 0, "hip_cm"], 300, "body_measurements[0].hip_cm", "20 to 250 cm"),
+        (["body_measurements", 0, "thigh_cm"], "x", "body_measurements[0].thigh_cm", "number"),
         (["settings", "unit"], 3, "settings.unit", "must be text"),
         (["exercises", 0, "load_kind"], "heavy", "exercises[0]", "not a valid exercise"),
         (["exercise_notes", "glute-bridge"], 3, "exercise_notes.glute-bridge", "must be text"),
@@ -241,7 +273,7 @@ TIMES = st.datetimes(datetime(2000, 1, 1), datetime(2099, 12, 31))
 @st.composite
 def backups(
     draw: st.DrawFn,
-) -> tuple[list[Session], list[Exercise], dict[str, str], list[BodyweightEntry]]:
+) -> tuple[list[Session], list[Exercise], dict[str, str], list[BodyMeasurement]]:
     names = draw(st.lists(NAMES, max_size=3))
     customs = [
         Exercise(
@@ -299,7 +331,13 @@ def backups(
     prefs = draw(st.dictionaries(st.text(max_size=10), st.text(max_size=10), max_size=3))
     weights = draw(
         st.lists(
-            st.builds(BodyweightEntry, TIMES, st.integers(1, 300_000).map(lambda n: n / 1000)),
+            st.builds(
+                BodyMeasurement,
+                TIMES,
+                st.none() | st.integers(20_000, 400_000).map(lambda n: n / 1000),
+                st.none() | st.integers(20_000, 250_000).map(lambda n: n / 1000),
+                st.none() | st.integers(20_000, 250_000).map(lambda n: n / 1000),
+            ).filter(lambda m: not m.empty),
             max_size=3,
         )
     )
@@ -309,12 +347,14 @@ def backups(
 @settings(max_examples=100, deadline=None)
 @given(backups())
 def test_write_read_write_gives_the_same_text(
-    case: tuple[list[Session], list[Exercise], dict[str, str], list[BodyweightEntry]],
+    case: tuple[list[Session], list[Exercise], dict[str, str], list[BodyMeasurement]],
 ) -> None:
     sessions, customs, prefs, weights = case
     first = backup_text(sessions, customs, prefs, weights)
     data = read(first)
     assert data.sessions == sessions
     assert data.custom_exercises == customs
-    second = backup_text(data.sessions, data.custom_exercises, data.settings, data.bodyweights)
+    second = backup_text(
+        data.sessions, data.custom_exercises, data.settings, data.body_measurements
+    )
     assert second == first

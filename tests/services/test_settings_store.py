@@ -14,7 +14,7 @@ from hiplog.domain.settings import ExerciseOverride, ProgressionSettings
 from hiplog.domain.units import Unit
 from hiplog.services import settings_store, training_log
 from hiplog.services.context import AppContext
-from hiplog.storage import settings_repo
+from hiplog.storage import body_repo
 
 
 def test_settings_survive_a_restart_and_cleared_overrides_go(tmp_path: Path) -> None:
@@ -50,13 +50,13 @@ def test_bodyweight_is_the_setting_else_the_newest_entry_or_session_bodyweight(
     try:
         assert settings_store.bodyweight_kg(ctx) is None
         with ctx.db.transaction() as tx:
-            settings_repo.add_bodyweight(tx, BodyweightEntry(datetime(2026, 11, 1, 7), 80.0))
+            body_repo.add_bodyweight(tx, BodyweightEntry(datetime(2026, 11, 1, 7), 80.0))
         assert settings_store.bodyweight_kg(ctx) == 80.0
         training_log.create_session(ctx, datetime(2026, 11, 20, 18), bodyweight_kg=78.5)
         training_log.create_session(ctx, datetime(2026, 11, 25, 18))  # none typed: skipped
         assert settings_store.bodyweight_kg(ctx) == 78.5  # the session is newer
         with ctx.db.transaction() as tx:
-            settings_repo.add_bodyweight(tx, BodyweightEntry(datetime(2026, 11, 22, 7), 79.0))
+            body_repo.add_bodyweight(tx, BodyweightEntry(datetime(2026, 11, 22, 7), 79.0))
         assert settings_store.bodyweight_kg(ctx) == 79.0  # the entry is newer
         settings_store.save(ctx, replace(ctx.settings(), bodyweight_kg=82.0))
         assert settings_store.bodyweight_kg(ctx) == 82.0  # typed in Settings: it wins

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from hiplog.domain.body import BodyMeasurement
 from hiplog.domain.catalog import exercise_to_dict, new_custom_exercise, slugify
 from hiplog.domain.models import Length, Role
-from hiplog.storage import exercise_repo, program_repo, session_repo
+from hiplog.storage import body_repo, exercise_repo, program_repo, session_repo
 from hiplog.storage.database import UnusableDatabaseError, open_database
 from hiplog.storage.inspection import FileState, inspect_database
 from hiplog.storage.migrate import script_revisions
@@ -54,6 +56,15 @@ def test_old_database_opens_with_its_data_and_reaches_head(fixture: Path, tmp_pa
             assert notes == {"barbell-hip-thrust": "Bench at 40 cm; pad over the hips"}
         else:
             assert notes == {}
+        with db.reader() as tx:
+            measured = body_repo.measurements(tx)
+        if fixture.stem >= "schema-0005":  # a bodyweight entry from 0004 and a hip and thigh
+            assert measured == [
+                BodyMeasurement(datetime(2026, 11, 19, 7, 30), bodyweight_kg=81.5),
+                BodyMeasurement(datetime(2026, 11, 21), hip_cm=104.0, thigh_cm=61.5),
+            ]
+        else:
+            assert measured == []
     finally:
         db.close()
     assert inspect_database(db_path).revision == HEAD_REVISION
@@ -128,3 +139,36 @@ def test_revision_0002_gives_old_custom_exercises_their_role_by_the_name_rules(
         Length.LONG,
     )
     assert catalog["barbell-hip-thrust"].role is Role.CATALOG
+
+
+def test_revision_0005_moves_bodyweight_entries_to_body_measurements(tmp_path: Path) -> None:
+    db_path = tmp_path / "hiplog.db"
+    shutil.copy(FIXTURES / "schema-0004.db", db_path)
+    conn = sqlite3.connect(db_path)
+    conn.executemany(
+        "INSERT INTO bodyweights (measured_at, kg) VALUES (?, ?)",
+        [
+            ("2026-11-01 07:00:00.000000", 80.0),
+            ("2026-11-08 07:00:00.000000", 79.5),
+            ("2026-11-09 07:00:00.000000", 4.0),  # no person's: only a hand-edited file
+        ],
+    )
+    conn.commit()
+    conn.close()
+    db = open_database(db_path, backups_dir=tmp_path / "backups")
+    try:
+        with db.reader() as tx:
+            measured = body_repo.measurements(tx)
+            latest = body_repo.latest_bodyweight(tx)
+    finally:
+        db.close()
+    assert measured == [
+        BodyMeasurement(datetime(2026, 11, 1, 7), bodyweight_kg=80.0),
+        BodyMeasurement(datetime(2026, 11, 8, 7), bodyweight_kg=79.5),
+    ]
+    assert latest == 79.5
+    # the copy made before migrating still holds every entry, the impossible one too
+    (backup,) = (tmp_path / "backups").glob("*.db")
+    conn = sqlite3.connect(backup)
+    assert conn.execute("SELECT count(*) FROM bodyweights").fetchone() == (3,)
+    conn.close()

@@ -4,20 +4,23 @@ Run under a virtual display (the offscreen platform renders no fonts on some sys
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python -m tests.ui.screenshots docs/screenshots
 
-Writes plan, log, progress, progress-compare, progress-weekly, history, exercises,
-session_editor, settings and settings-equipment in the light and the dark theme, the views at
-1400 x 900 and at 900 x 600 (the dialogs at their own size): `plan.png` is light at 1400 x 900,
-`plan-dark.png` dark, and `-900x600` marks the small window. The database and the window
-settings live in a temp folder; `--db` uses a copy of an existing one.
+Writes plan, log, progress, progress-compare, progress-weekly, progress-body, history,
+exercises, session_editor, settings, settings-equipment and body in the light and the dark
+theme, the views at 1400 x 900 and at 900 x 600 (the dialogs at their own size): `plan.png` is
+light at 1400 x 900, `plan-dark.png` dark, and `-900x600` marks the small window. The database
+and the window settings live in a temp folder; `--db` uses a copy of an existing one. A new
+database gets two years of made-up body measurements for the Body tab.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 from benchmarks.generate_history import generate_sessions, write_database
@@ -25,11 +28,14 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import Shiboken
 
+from hiplog.domain.units import Unit
+from hiplog.services import body
 from hiplog.services.context import AppContext
 from hiplog.ui.app import application, open_window
+from hiplog.ui.body.body_dialog import BodyDialog
 from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.main_window import MainWindow
-from hiplog.ui.progress.progress_view import WEEKLY_TAB, ProgressView
+from hiplog.ui.progress.progress_view import BODY_TAB, WEEKLY_TAB, ProgressView
 from hiplog.ui.settings.settings_dialog import SettingsDialog
 from hiplog.ui.theme import apply_theme
 
@@ -74,6 +80,28 @@ def _save(app: QApplication, widget: QWidget, out: Path, name: str) -> str:
     return name
 
 
+def add_body_measurements(ctx: AppContext) -> None:
+    """Two years of made-up measurements: bodyweight most weeks (a slow drift down and back),
+    hip and thigh once a month, and a gap of two months in the first year."""
+    today = date.today()
+    for week in range(104, 0, -1):
+        if 70 <= week <= 78:
+            continue  # a break: the chart's lines stop here
+        day = today - timedelta(days=7 * week)
+        drift = 3.0 * math.sin(week / 16.0) + 0.4 * math.sin(week * 1.7)
+        monthly = week % 4 == 0
+        body.add_measurement(
+            ctx,
+            body.from_input(
+                day,
+                round(80.0 + drift, 1),
+                round(103.0 + drift / 2, 1) if monthly else None,
+                round(60.0 + drift / 3 + (104 - week) / 60, 1) if monthly else None,
+                Unit.KG,
+            ),
+        )
+
+
 def _views(
     app: QApplication, window: MainWindow, out: Path, suffix: str, size: tuple[int, int]
 ) -> list[str]:
@@ -93,6 +121,7 @@ def _views(
     view("progress", lambda: progress.show_exercise("barbell-hip-thrust"))
     view("progress", lambda: _compare(progress), "progress-compare")
     view("progress", lambda: progress.mode.setCurrentIndex(WEEKLY_TAB), "progress-weekly")
+    view("progress", lambda: progress.mode.setCurrentIndex(BODY_TAB), "progress-body")
     progress.mode.setCurrentIndex(0)
     view("exercises", lambda: window.exercises_view.show_exercise("barbell-hip-thrust"))
     view("history")
@@ -109,7 +138,7 @@ def _compare(progress: ProgressView) -> None:
 def _dialogs(
     app: QApplication, ctx: AppContext, window: MainWindow, out: Path, suffix: str
 ) -> list[str]:
-    """The session editor and the settings dialog, at their own size."""
+    """The session editor, the settings and the body measurements dialogs, at their own size."""
     window.open_view("history")
     settle(app)
     editor = window.history_view.open_selected()
@@ -122,6 +151,11 @@ def _dialogs(
     settings.tabs.setCurrentIndex(1)  # the load steps, bar and plates
     written.append(_save(app, settings, out, "settings-equipment" + suffix))
     settings.close()
+    measurements = BodyDialog(ctx, window.events, window.undo_stack, window)
+    measurements.show()
+    measurements.table.selectRow(0)
+    written.append(_save(app, measurements, out, "body" + suffix))
+    measurements.close()
     return written
 
 
@@ -144,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
             write_database(database, generate_sessions(args.sets))
         app = application()
         ctx = AppContext.open_path(database)
+        if not args.db:
+            add_body_measurements(ctx)
         window = open_window(ctx, argparse.Namespace(view="plan", exercise=None, db=None))
         window.show()
         settle(app)

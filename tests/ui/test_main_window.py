@@ -345,3 +345,26 @@ def test_help_lists_every_menu_shortcut_and_ctrl_l_is_one(
     assert rows["Ctrl+1"] == "View > Log"
     assert any(keys.startswith("Tab") for keys in rows)
     dialog.close()
+
+
+def test_body_measurements_open_from_the_edit_menu_and_from_progress(
+    qtbot: QtBot, ctx: AppContext, ui_settings: QSettings
+) -> None:
+    from hiplog.ui.body.body_dialog import BodyDialog
+
+    w = window(qtbot, ctx, ui_settings)
+    w.show()
+    edit = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Edit")
+    item = next(a for a in edit.actions() if a.text() == "&Body measurements...")
+    item.trigger()
+    dialogs = w.findChildren(BodyDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].close()
+    w.open_view("progress")
+    w.progress_view.body_button.click()  # the same dialog, one at a time
+    assert len([d for d in w.findChildren(BodyDialog) if d.isVisible()]) == 1
+    # an entry made there reaches the undo stack of the window (Edit > Undo)
+    dialog = next(d for d in w.findChildren(BodyDialog) if d.isVisible())
+    dialog.bodyweight_edit.setText("80")
+    dialog.add_entry()
+    assert w.undo_action.text().startswith("&Undo Add body measurements of")

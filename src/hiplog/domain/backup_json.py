@@ -8,7 +8,8 @@ Shape (version 1)::
     {"format": "hiplog-backup", "version": 1, "exported_at": "2026-11-21T09:00:00",
      "exercises": [<custom exercises, catalog.exercise_to_dict>],
      "settings": {"key": "value"},
-     "bodyweights": [{"measured_at": "2026-11-20T07:30:00", "kg": 81.5}],
+     "body_measurements": [{"measured_at": "2026-11-20T07:30:00", "bodyweight_kg": 81.5,
+                            "hip_cm": 104.0, "thigh_cm": null}],
      "sessions": [{"started_at": "2026-11-20T18:00:00", "notes": "", "bodyweight_kg": null,
                    "sets": [{"exercise": "barbell-hip-thrust", "order": 1, "reps": 12,
                              "load_kg": 60.0, "rir": 2, "warmup": false, "side": null,
@@ -21,7 +22,8 @@ Shape (version 1)::
 
 "programs" and "program_runs" came in December 2026; a file without them has none. So did
 "exercise_notes" (slug -> the person's note, built-in and own exercises alike; only those with
-a note).
+a note). So did "body_measurements" (bodyweight, hip and thigh circumference, each may be
+null); files from before hold "bodyweights" instead ([{"measured_at", "kg"}]), still read.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any, NoReturn, TextIO
 
+from hiplog.domain.body import BodyMeasurement, validate_measurement
 from hiplog.domain.catalog import Catalog, exercise_from_dict, exercise_to_dict, free_slug
 from hiplog.domain.errors import InputError
 from hiplog.domain.hiplog_csv import format_number, out_of_range
@@ -46,7 +49,12 @@ from hiplog.domain.programs import (
     program_from_dict,
     program_to_dict,
 )
-from hiplog.domain.validation import MAX_RIR, check_training_date, unstorable
+from hiplog.domain.validation import (
+    BODYWEIGHT_KG_RANGE,
+    MAX_RIR,
+    check_training_date,
+    unstorable,
+)
 
 FORMAT = "hiplog-backup"
 VERSION = 1
@@ -96,7 +104,7 @@ def write_backup_json(
     sessions: Iterable[Session],
     custom_exercises: Iterable[Exercise],
     settings: Mapping[str, str],
-    bodyweights: Iterable[BodyweightEntry],
+    measurements: Iterable[BodyMeasurement],
     out: TextIO,
     exported_at: datetime | None = None,
     programs: Sequence[Program] = (),
@@ -111,8 +119,14 @@ def write_backup_json(
         "exported_at": when.isoformat(),
         "exercises": [exercise_to_dict(e) for e in custom_exercises],
         "settings": dict(settings),
-        "bodyweights": [
-            {"measured_at": b.measured_at.isoformat(), "kg": b.kg} for b in bodyweights
+        "body_measurements": [
+            {
+                "measured_at": m.measured_at.isoformat(),
+                "bodyweight_kg": m.bodyweight_kg,
+                "hip_cm": m.hip_cm,
+                "thigh_cm": m.thigh_cm,
+            }
+            for m in measurements
         ],
         "sessions": [session_to_dict(s) for s in sessions],
         "programs": [program_to_dict(p) for p in programs],
@@ -125,6 +139,10 @@ def write_backup_json(
 
 # ---------------------------------------------------------------------------------------------
 # Reading
+
+
+#: The key in the file of each value validate_measurement names.
+_MEASUREMENT_KEYS = {"bodyweight": "bodyweight_kg", "hip": "hip_cm", "thigh": "thigh_cm"}
 
 
 class _Reader:
@@ -245,10 +263,28 @@ class _Reader:
             entry = self.obj(item, path)
             kg = self.number(entry.get("kg"), f"{path}.kg")
             assert kg is not None
-            if kg == 0:
-                self.fail(f"{path}.kg", "must be more than 0")
+            low, high = BODYWEIGHT_KG_RANGE
+            if not low <= kg <= high:
+                self.fail(f"{path}.kg", f"must be from {low:g} to {high:g} kg, not {kg:g}")
             measured = self.when(entry.get("measured_at"), f"{path}.measured_at")
             self.data.bodyweights.append(BodyweightEntry(measured_at=measured, kg=kg))
+
+    def body_measurements(self, value: Any) -> None:
+        for i, item in enumerate(self.array(value, "body_measurements")):
+            path = f"body_measurements[{i}]"
+            entry = self.obj(item, path)
+            measured = self.when(entry.get("measured_at"), f"{path}.measured_at")
+            values = [
+                self.number(entry.get(key), f"{path}.{key}", optional=True)
+                for key in ("bodyweight_kg", "hip_cm", "thigh_cm")
+            ]
+            found = BodyMeasurement(measured, *values)
+            try:
+                validate_measurement(found)
+            except InputError as exc:
+                key = _MEASUREMENT_KEYS.get(exc.where or "")
+                self.fail(f"{path}.{key}" if key else path, exc.message)
+            self.data.body_measurements.append(found)
 
     def exercise_slug(self, value: Any, path: str) -> str:
         name = self.text(value, path)
@@ -399,6 +435,7 @@ def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
     reader.exercises(document.get("exercises", []))
     reader.settings(document.get("settings", {}))
     reader.bodyweights(document.get("bodyweights", []))
+    reader.body_measurements(document.get("body_measurements", []))
     reader.sessions(document.get("sessions", []))
     reader.programs(document.get("programs", []))
     reader.program_runs(document.get("program_runs", []))

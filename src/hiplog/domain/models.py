@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # programs.py builds on this module; only the type is needed here
+    from hiplog.domain.body import BodyMeasurement
     from hiplog.domain.programs import Program, ProgramRun
 
 
@@ -173,6 +174,8 @@ class ImportedData:
     programs: list[Program] = field(default_factory=list)  # the person's own (JSON backup)
     program_runs: list[ProgramRun] = field(default_factory=list)
     exercise_notes: dict[str, str] = field(default_factory=dict)  # slug -> note (JSON backup)
+    body_measurements: list[BodyMeasurement] = field(default_factory=list)  # (JSON backup)
+    impossible_bodyweights: int = 0  # bodyweight rows outside 20-400 kg, left out (FitNotes)
     source_format: str = ""
     load_unit: str = ""  # "lb" or "kg": what most of the file's loads were written in
     unsure: set[str] = field(default_factory=set)  # custom slugs the name rules could not tell

@@ -84,19 +84,22 @@ def build_plan(
     catalog: Iterable[Exercise] | Catalog,
     settings: ProgressionSettings,
     as_of: datetime,
+    *,
+    bodyweight_kg: float | None = None,
 ) -> Plan:
     """The plan for the session after `as_of`; sessions that start after as-of are ignored.
 
     One suggestion per exercise with a working set in the `lookback_days` calendar days before
     as-of, in catalog order. Sets of exercises the catalog does not know, and other training,
-    are skipped.
+    are skipped. `bodyweight_kg` is the latest recorded bodyweight when the caller knows more
+    than the sessions do (bodyweight entries); by default, the sessions' latest, else settings.
     """
     exercises = _ordered(catalog)
     by_slug = {e.slug: e for e in exercises}
     lookup = by_slug.get
     past = [s for s in history if s.started_at <= as_of]
     index = index_history(past, as_of)
-    bodyweight = latest_bodyweight(past, as_of) or settings.bodyweight_kg
+    bodyweight = bodyweight_kg or latest_bodyweight(past, as_of) or settings.bodyweight_kg
 
     suggestions: list[Suggestion] = []
     for ex in exercises:

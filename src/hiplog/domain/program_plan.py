@@ -69,14 +69,16 @@ def build_program_plan(
     as_of: datetime,
     program: Program,
     day_index: int,
+    *,
+    bodyweight_kg: float | None = None,
 ) -> Plan:
     """The plan for day `day_index` of `program`: timing and warnings as without a program,
-    suggestions for the day's entries in the day's order."""
+    suggestions for the day's entries in the day's order (`bodyweight_kg` as in build_plan)."""
     by_slug = {e.slug: e for e in catalog}
     lookup = by_slug.get
     past = [s for s in history if s.started_at <= as_of]
     index = index_history(past, as_of)
-    bodyweight = latest_bodyweight(past, as_of) or settings.bodyweight_kg
+    bodyweight = bodyweight_kg or latest_bodyweight(past, as_of) or settings.bodyweight_kg
     day = program.days[day_index]
     suggestions = [
         sug

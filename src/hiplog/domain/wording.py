@@ -99,6 +99,8 @@ DATE_FORMAT = "%a %d %b %Y"
 DATE_TIME_FORMAT = "%a %d %b %Y %H:%M"
 #: The same in Qt's display-format language, for the date-and-time fields (no Qt import here).
 DATE_TIME_QT_FORMAT = "ddd dd MMM yyyy HH:mm"
+#: A date alone in Qt's display-format language (the Body measurements dialog).
+DATE_QT_FORMAT = "ddd dd MMM yyyy"
 
 
 def date_text(when: date) -> str:

@@ -36,6 +36,7 @@ from hiplog.services.backups import backup_before_import
 from hiplog.services.context import AppContext
 from hiplog.services.files import write_text_atomically
 from hiplog.storage import (
+    body_repo,
     exercise_repo,
     import_repo,
     program_repo,
@@ -322,7 +323,10 @@ def _write_imported(
     """Store the new sessions, the file's bodyweights, its settings and its programs."""
     summary.sets_imported = session_repo.add_sessions_bulk(tx, fresh)
     for entry in data.bodyweights:
-        settings_repo.add_bodyweight(tx, entry)
+        body_repo.add_bodyweight(tx, entry)
+    for measurement in data.body_measurements:
+        if body_repo.on_day(tx, measurement.measured_at.date()) is None:  # one entry a day
+            body_repo.add(tx, measurement)
     if data.settings:
         settings_repo.save_settings(tx, data.settings)
     if data.programs:
@@ -383,7 +387,7 @@ def export_csv(ctx: AppContext, path: Path, replace: bool = False) -> int:
 
 
 def export_json(ctx: AppContext, path: Path, replace: bool = False) -> int:
-    """Write the full JSON backup (custom exercises, settings and bodyweights included).
+    """Write the full JSON backup (custom exercises, settings and body measurements included).
 
     An existing file is replaced only when `replace` says so; a database never is.
     """
@@ -396,7 +400,7 @@ def export_json(ctx: AppContext, path: Path, replace: bool = False) -> int:
                 sessions,
                 customs,
                 settings_repo.load_settings(tx),
-                settings_repo.bodyweights(tx),
+                body_repo.measurements(tx),
                 handle,
                 programs=program_repo.list_programs(tx),
                 runs=program_repo.runs(tx),

@@ -17,7 +17,7 @@ from hiplog.domain.settings import ProgressionSettings, effective_exercise
 from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.services.settings_store import bodyweight_kg
-from hiplog.storage import session_repo
+from hiplog.storage import body_repo, session_repo
 
 # Rules look back at most this many sessions of one exercise (deload needs three).
 SESSIONS_PER_EXERCISE = 3
@@ -73,13 +73,18 @@ def suggest(ctx: AppContext, as_of: datetime | None = None, *, day: int | None =
     when = as_of or datetime.now().replace(microsecond=0)
     settings = _settings(ctx)
     due = programs.today(ctx, when)
+    with ctx.db.reader() as tx:  # the newest of an entry and a session's, up to as-of
+        weight = body_repo.latest_bodyweight(tx, when)
     if due is None:
-        return build_plan(history_for_plan(ctx, when), ctx.catalog(), settings, when)
+        history = history_for_plan(ctx, when)
+        return build_plan(history, ctx.catalog(), settings, when, bodyweight_kg=weight)
     program, _, today = due
     catalog = ctx.catalog()
     history = history_for_plan(ctx, when, program_slugs(program, catalog.get))
     chosen = today if day is None else day % len(program.days)
-    return build_program_plan(history, catalog, settings, when, program, chosen)
+    return build_program_plan(
+        history, catalog, settings, when, program, chosen, bodyweight_kg=weight
+    )
 
 
 def suggest_exercise(ctx: AppContext, slug: str, as_of: datetime) -> Suggestion | None:
@@ -94,13 +99,15 @@ def suggest_exercise(ctx: AppContext, slug: str, as_of: datetime) -> Suggestion 
         history = session_repo.sessions_of_exercise(
             tx, slug, before=as_of + timedelta(seconds=1), last=SESSIONS_PER_EXERCISE
         )
+        # as the Plan: the newest recorded bodyweight up to as-of, else the settings'
+        weight = body_repo.latest_bodyweight(tx, as_of) or settings.bodyweight_kg
     return suggest_rules(
         effective_exercise(exercise, settings),
         history,
         settings,
         as_of,
         lookup=ctx.catalog().get,
-        bodyweight_kg=settings.bodyweight_kg,
+        bodyweight_kg=weight,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hiplog.domain.settings import OVERRIDE_PREFIX, ProgressionSettings
 from hiplog.services.context import AppContext
-from hiplog.storage import settings_repo
+from hiplog.storage import body_repo, settings_repo
 
 
 def load(ctx: AppContext) -> ProgressionSettings:
@@ -36,4 +36,4 @@ def bodyweight_kg(ctx: AppContext) -> float | None:
     if configured:
         return configured
     with ctx.db.reader() as tx:
-        return settings_repo.latest_bodyweight(tx)
+        return body_repo.latest_bodyweight(tx)

@@ -105,13 +105,29 @@ class SetRow(Base):
     exercise: Mapped[ExerciseRow] = relationship()
 
 
-class BodyweightRow(Base):
-    __tablename__ = "bodyweights"
-    __table_args__ = (CheckConstraint("kg > 0", name="kg_positive"),)
+class BodyMeasurementRow(Base):
+    """Bodyweight, hip and thigh circumference measured on a day (revision 0005; until then the
+    table was `bodyweights`, bodyweight only). At least one value; each within what a person
+    has (domain/body.py)."""
+
+    __tablename__ = "body_measurements"
+    __table_args__ = (
+        CheckConstraint(
+            "bodyweight_kg IS NOT NULL OR hip_cm IS NOT NULL OR thigh_cm IS NOT NULL",
+            name="some_value",
+        ),
+        CheckConstraint(
+            "bodyweight_kg IS NULL OR bodyweight_kg BETWEEN 20 AND 400", name="bodyweight_range"
+        ),
+        CheckConstraint("hip_cm IS NULL OR hip_cm BETWEEN 20 AND 250", name="hip_range"),
+        CheckConstraint("thigh_cm IS NULL OR thigh_cm BETWEEN 20 AND 250", name="thigh_range"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     measured_at: Mapped[datetime] = mapped_column(DateTime, index=True)
-    kg: Mapped[float] = mapped_column(Float)
+    bodyweight_kg: Mapped[float | None] = mapped_column(Float, nullable=True)
+    hip_cm: Mapped[float | None] = mapped_column(Float, nullable=True)
+    thigh_cm: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class SettingRow(Base):

@@ -15,7 +15,7 @@ from sqlalchemy import ColumnElement, and_, delete, text
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.validation import STORED_MAX_NUMBER, STORED_MAX_REPS, STORED_MAX_SET_NUMBER
-from hiplog.storage.orm import BodyweightRow, SessionRow, SetRow
+from hiplog.storage.orm import BodyMeasurementRow, SessionRow, SetRow
 
 # The largest magnitude a number in the log may have (loads, durations, distances, weights):
 # the same limit every write is checked against (validation.unstorable).
@@ -77,9 +77,11 @@ RULES: dict[str, list[tuple[str, str, str]]] = {
         ("notes", "not text", _text("sessions.notes")),
         ("bodyweight_kg", "not a finite weight", _number("sessions.bodyweight_kg")),
     ],
-    "bodyweights": [
-        ("measured_at", "not a date and time", _date("bodyweights.measured_at")),
-        ("kg", "not a finite weight", _number("bodyweights.kg", nullable=False)),
+    "body_measurements": [
+        ("measured_at", "not a date and time", _date("body_measurements.measured_at")),
+        ("bodyweight_kg", "not a finite weight", _number("body_measurements.bodyweight_kg")),
+        ("hip_cm", "not a finite length", _number("body_measurements.hip_cm")),
+        ("thigh_cm", "not a finite length", _number("body_measurements.thigh_cm")),
     ],
 }
 
@@ -104,8 +106,9 @@ def sound_session() -> ColumnElement[bool]:
     return and_(text(_sound("sessions")))
 
 
-def sound_bodyweight() -> ColumnElement[bool]:
-    return and_(text(_sound("bodyweights")))
+def sound_measurement() -> ColumnElement[bool]:
+    """True for a `body_measurements` row every reader can use."""
+    return and_(text(_sound("body_measurements")))
 
 
 @dataclass(frozen=True)
@@ -139,7 +142,7 @@ def drop_bad_rows(db: OrmSession) -> int:
         # Sets of bad sessions are not sound either: they go first, with the bad sets.
         delete(SetRow).where(text(f"NOT ({_sound_set_sql()})")),
         delete(SessionRow).where(text(f"NOT ({_sound('sessions')})")),
-        delete(BodyweightRow).where(text(f"NOT ({_sound('bodyweights')})")),
+        delete(BodyMeasurementRow).where(text(f"NOT ({_sound('body_measurements')})")),
     )
     count = 0
     for statement in statements:

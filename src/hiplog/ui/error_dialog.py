@@ -44,6 +44,7 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.message)
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
+        self.report.setAccessibleName("Error report")
         self.report.setPlainText(report)
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)

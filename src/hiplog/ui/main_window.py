@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(central)
         self.nav.setFixedWidth(130)
         self.nav.setIconSize(QSize(0, 0))
+        self.nav.setAccessibleName("Views")
         self.stack = QStackedWidget(central)
         for name, widget in zip(VIEW_NAMES, widgets, strict=True):
             self.views[name] = widget
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.events.exercise_requested.connect(lambda slug: self.open_view("progress", slug))
+        self.events.body_dialog_requested.connect(self.open_body_measurements)
         # An undo or redo can be refused on any view (Ctrl+Z works everywhere): say why.
         undo_notices(self.undo_stack).refused.connect(self.show_refusal)
         # There from the start, so the menus' tips show while the pointer is on an item.
@@ -193,6 +195,13 @@ class MainWindow(QMainWindow):
             "Unit, bodyweight, equipment and progression numbers",
         )
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self._action(
+            edit_menu,
+            "&Body measurements...",
+            self.open_body_measurements,
+            None,
+            "Bodyweight, hip and thigh circumference by date",
+        )
 
     def _build_view_menu(self) -> None:
         view_menu = self.menuBar().addMenu("&View")
@@ -391,6 +400,20 @@ class MainWindow(QMainWindow):
             self, "Replace the file?", f"{path} already exists. Replace it?"
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def open_body_measurements(self) -> QDialog:
+        """The Body measurements dialog (one at a time: asking again brings it forward)."""
+        from hiplog.ui.body.body_dialog import BodyDialog
+
+        for found in self.findChildren(BodyDialog):
+            if found.isVisible():  # a closed one waits for deletion
+                found.raise_()
+                found.activateWindow()
+                return found
+        dialog = BodyDialog(self.ctx, self.events, self.undo_stack, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def open_settings(self) -> None:
         from hiplog.ui.settings.settings_dialog import SettingsDialog

@@ -52,6 +52,7 @@ class ShortcutsDialog(QDialog):
         self.table = QTableWidget(len(rows), 2, self)
         self.table.setHorizontalHeaderLabels(["Keys", "What they do"])
         self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName("Keyboard shortcuts")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for i, (keys, what) in enumerate(rows):
             self.table.setItem(i, 0, QTableWidgetItem(keys))

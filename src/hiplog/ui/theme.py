@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from hiplog.ui.app_identity import ui_settings
-from hiplog.ui.common.bordered_style import BorderedStyle
+from hiplog.ui.common.bordered_style import BorderedStyle, FocusFrames
 from hiplog.ui.common.contrast import TEXT_CONTRAST, over, with_contrast
 
 THEMES = ("system", "light", "dark")
@@ -98,12 +98,14 @@ def legible(palette: QPalette) -> QPalette:
 
 def install_bordered_style() -> None:
     """Wrap Fusion (the style on Linux without a desktop theme, and of the screenshots) so its
-    text fields and check boxes have visible borders; other styles draw their own."""
+    text fields and check boxes have visible borders and whatever has the focus a visible ring;
+    other styles draw their own."""
     app = QApplication.instance()
     if not isinstance(app, QApplication) or isinstance(app.style(), BorderedStyle):
         return
     if app.style().name().lower() == "fusion":
         app.setStyle(BorderedStyle(QStyleFactory.create("Fusion")))
+        FocusFrames(app)
 
 
 _forced_palette = False  # apply_theme set a palette itself (the platform ignored the scheme)

@@ -249,3 +249,19 @@ def test_fuzz_returns_data_or_input_error(case: tuple[str, bytes, int]) -> None:
         path = Path(folder) / "f.fitnotes"
         path.write_bytes(content)
         assert_data_or_refusal(lambda: read_fitnotes_backup(path, "f.fitnotes", Catalog([])))
+
+
+def test_bodyweights_no_person_has_are_left_out_and_counted(
+    catalog: Catalog, tmp_path: Path
+) -> None:
+    path = make_backup(tmp_path / "bw.fitnotes")
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.executemany(
+            "INSERT INTO BodyWeight (date, body_weight_metric, body_fat) VALUES (?, ?, 0)",
+            [("2024-03-03 07:00:00", 0), ("2024-03-04 07:00:00", 900.0)],
+        )
+    conn.close()
+    data = read_fitnotes_backup(path, "bw.fitnotes", catalog)
+    assert [b.kg for b in data.bodyweights] == [71.5]
+    assert data.impossible_bodyweights == 2

@@ -30,7 +30,7 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.importers.builder import ImportBuilder
 from hiplog.domain.importers.cell_values import date_in_formats, positive_or_none
 from hiplog.domain.models import BodyweightEntry, ImportedData
-from hiplog.domain.validation import check_training_date
+from hiplog.domain.validation import BODYWEIGHT_KG_RANGE, check_training_date
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _METRES_PER_UNIT = {0: 1.0, 1: 1.0, 2: 1.0, 3: 1000.0, 4: 0.3048, 5: 1609.344}
@@ -228,6 +228,10 @@ def _read_bodyweights(conn: sqlite3.Connection, builder: ImportBuilder, source: 
         where = f"{source} BodyWeight row {entry_id}"
         measured_at = _parse_datetime(date, "date", where)
         entry = BodyweightEntry(measured_at, _number_or_zero(kg, "body_weight_metric", where))
+        low, high = BODYWEIGHT_KG_RANGE
+        if not low <= entry.kg <= high:  # 0 is FitNotes' "none"; nobody weighs 5 or 900 kg
+            builder.data.impossible_bodyweights += 1
+            continue
         builder.data.bodyweights.append(entry)
         if builder.has_session(measured_at.date()):
             builder.set_bodyweight(measured_at.date(), entry.kg)

@@ -33,6 +33,7 @@ class LazyView(QWidget):
             events.catalog_changed,
             events.settings_changed,
             events.programs_changed,
+            events.body_changed,
         ):
             signal.connect(self._data_changed)
 

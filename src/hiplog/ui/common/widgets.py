@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWidget
 
 
 def delete_key_action(widget: QWidget, text: str) -> QAction:
@@ -22,18 +22,23 @@ INVALID_PROPERTY = "invalid"
 
 def mark_invalid(widget: QWidget, invalid: bool) -> None:
     """Mark a field or cell editor whose text cannot be used (its background tinted red from the
-    system palette's own base colour, so it reads in light and dark themes), or unmark it."""
+    palette it inherits, so it reads in light and dark themes), or unmark it (the inherited
+    palette back: the style's standard palette is the light one even in the dark theme)."""
     widget.setProperty(INVALID_PROPERTY, invalid)
-    palette = QPalette(widget.palette())
-    base = widget.style().standardPalette().color(QPalette.ColorRole.Base)
-    if invalid:
-        red = QColor(220, 50, 47)
-        base = QColor(
-            (base.red() * 3 + red.red()) // 4,
-            (base.green() * 3 + red.green()) // 4,
-            (base.blue() * 3 + red.blue()) // 4,
-        )
-    palette.setColor(QPalette.ColorRole.Base, base)
+    if not invalid:
+        widget.setPalette(QPalette())  # nothing of its own: the parent's, theme changes included
+        return
+    parent = widget.parentWidget()
+    inherited = parent.palette() if parent is not None else QApplication.palette(widget)
+    base = inherited.color(QPalette.ColorRole.Base)
+    red = QColor(220, 50, 47)
+    tinted = QColor(
+        (base.red() * 3 + red.red()) // 4,
+        (base.green() * 3 + red.green()) // 4,
+        (base.blue() * 3 + red.blue()) // 4,
+    )
+    palette = QPalette(inherited)
+    palette.setColor(QPalette.ColorRole.Base, tinted)
     widget.setPalette(palette)
 
 
@@ -67,3 +72,11 @@ class MessageLine(QLabel):
     def shown_text(self) -> str:
         """The message on screen, or "" when none is."""
         return self.text() if self.isVisible() else ""
+
+
+def label_for(text: str, field: QWidget, parent: QWidget | None = None) -> QLabel:
+    """A label naming `field`: its buddy, so a screen reader reads it with the field and its
+    & mnemonic (if any) moves the focus there."""
+    label = QLabel(text, parent)
+    label.setBuddy(field)
+    return label

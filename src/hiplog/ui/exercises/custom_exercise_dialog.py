@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, Length, LoadKind, Role, StepKind
+from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
 from hiplog.ui.exercises.exercise_details import LENGTH_WORDS, STEP_WORDS
 
 #: Saves the exercise; returns None on success or the message to show.
@@ -45,6 +46,7 @@ class CustomExerciseDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        tab_buttons_in_reading_order(buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -92,8 +94,12 @@ class CustomExerciseDialog(QDialog):
 
     def _build_form(self) -> QFormLayout:
         reps = QHBoxLayout()
+        self.low_spin.setAccessibleName("Fewest reps")
+        self.high_spin.setAccessibleName("Most reps")
         reps.addWidget(self.low_spin)
-        reps.addWidget(QLabel("to"))
+        to = QLabel("to")
+        to.setBuddy(self.high_spin)
+        reps.addWidget(to)
         reps.addWidget(self.high_spin)
         reps.addStretch(1)
 
@@ -107,7 +113,9 @@ class CustomExerciseDialog(QDialog):
         form.addRow("Muscles", self.muscles_edit)
         form.addRow("", self.unilateral_check)
         form.addRow("Sets", self.sets_spin)
-        form.addRow("Rep range", reps)
+        rep_range = QLabel("Rep range")
+        rep_range.setBuddy(self.low_spin)
+        form.addRow(rep_range, reps)
         return form
 
     def _fill(self, ex: Exercise) -> None:

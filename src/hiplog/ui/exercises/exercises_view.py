@@ -76,6 +76,7 @@ class ExercisesView(LazyView):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search by name, muscle or equipment")
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search exercises")
         self.model = ExerciseListModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -86,6 +87,7 @@ class ExercisesView(LazyView):
         self.list = QTreeView()
         self.list.setModel(self.proxy)
         self.list.setHeaderHidden(True)
+        self.list.setAccessibleName("Exercises")
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
 
@@ -121,6 +123,7 @@ class ExercisesView(LazyView):
         """The selected exercise's page, messages and the Show progress button."""
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        self.details.setAccessibleName("About the selected exercise")
         self.details.anchorClicked.connect(self._link_clicked)
         self.progress_button = QPushButton("Show progress")
         self.progress_button.setToolTip("Open the charts of this exercise")

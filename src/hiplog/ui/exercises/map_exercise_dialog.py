@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.models import Exercise
 from hiplog.domain.wording import plural
+from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
 
 
 class MapExerciseDialog(QDialog):
@@ -47,6 +48,7 @@ class MapExerciseDialog(QDialog):
         buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        tab_buttons_in_reading_order(buttons)
         layout = QVBoxLayout(self)
         intro = QLabel(
             f"Use this when “{custom.name}” (for example from an import) is an exercise "

@@ -40,6 +40,7 @@ from hiplog.services import import_export
 from hiplog.services.context import AppContext
 from hiplog.services.import_export import ImportSummary
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
 from hiplog.ui.files.import_review_panel import ImportReviewPanel
 
 FORMAT_LABELS: dict[str, str] = {
@@ -74,6 +75,8 @@ def preview_html(fmt: str, data: ImportedData) -> str:
         skipped.append(plural(data.rest_rows, "rest-timer row"))
     if data.note_rows:
         skipped.append(plural(data.note_rows, "note row"))
+    if data.impossible_bodyweights:
+        skipped.append(plural(data.impossible_bodyweights, "impossible bodyweight row"))
     if skipped:
         lines.append("Not sets, left out: " + " and ".join(skipped) + ".")
     if data.flagged_lines:
@@ -107,6 +110,7 @@ class ImportDialog(QDialog):
         self.preview.setOpenLinks(False)
         self.preview.setPlaceholderText("The preview of the file appears here.")
         self.preview.setMaximumHeight(110)
+        self.preview.setAccessibleName("Preview of the file")
         layout.addWidget(self.preview)
         self.review = ImportReviewPanel(self)
         layout.addWidget(self.review, 1)
@@ -124,6 +128,7 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.run_import)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button.clicked.connect(self.reject)
+        tab_buttons_in_reading_order(self.buttons)
         layout.addWidget(self.buttons)
 
     def _build_form(self) -> QFormLayout:
@@ -137,7 +142,9 @@ class ImportDialog(QDialog):
         self.browse_button = QPushButton("Choose...", self)
         self.browse_button.clicked.connect(self._browse)
         file_row.addWidget(self.browse_button)
-        form.addRow("File", file_row)
+        file_label = QLabel("&File", self)
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, file_row)
         self.format_combo = QComboBox(self)
         for key in import_export.FORMATS:
             self.format_combo.addItem(FORMAT_LABELS.get(key, key), key)

@@ -40,6 +40,7 @@ class ImportReviewPanel(QWidget):
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
+        self.tree.setAccessibleName("Exercises in the file")
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.hip_button = QPushButton("Hip work", self)
         self.hip_button.setToolTip("Count this exercise as hip-extension work of your own")
@@ -49,6 +50,7 @@ class ImportReviewPanel(QWidget):
         self.other_button.clicked.connect(lambda: self.move_current(Role.OTHER))
         self.map_combo = QComboBox(self)
         self.map_combo.setToolTip("The catalog exercise this one really is")
+        self.map_combo.setAccessibleName("Catalog exercise to map onto")
         self.map_button = QPushButton("Map onto", self)
         self.map_button.clicked.connect(self._map_current)
         self.hint = QLabel(

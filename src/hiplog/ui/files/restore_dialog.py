@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.services.backups import BackupInfo
+from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
 from hiplog.ui.files.backup_list_model import KIND, WHEN, BackupListModel
 
 
@@ -43,6 +44,7 @@ class RestoreDialog(QDialog):
         self.model = BackupListModel(self)
         self.model.set_rows(items)
         self.table = QTableView(self)
+        self.table.setAccessibleName("Backups")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -72,6 +74,7 @@ class RestoreDialog(QDialog):
         self.restore_button.clicked.connect(self._restore_selected)
         self.choose_button.clicked.connect(self._choose_file)
         buttons.rejected.connect(self.reject)
+        tab_buttons_in_reading_order(buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)

@@ -93,7 +93,9 @@ class HistoryView(LazyView):
         self.delete_button.clicked.connect(self.delete_selected)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Exercise"))
+        exercise_label = QLabel("E&xercise")
+        exercise_label.setBuddy(self.filter_combo)
+        top.addWidget(exercise_label)
         top.addWidget(self.filter_combo)
         top.addWidget(self.count_label, 1)
         top.addWidget(self.open_button)
@@ -104,6 +106,7 @@ class HistoryView(LazyView):
         """The sessions, newest first."""
         self.model = HistoryTableModel(self)
         self.table = QTableView()
+        self.table.setAccessibleName("Sessions, newest first")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -125,6 +128,7 @@ class HistoryView(LazyView):
         """The calendar, its legend, messages and the preview of the selected session."""
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(False)
+        self.calendar.setAccessibleName("Calendar of sessions")
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setToolTip(
             "Highlighted days have a session: click one (or move there with the arrow keys) to "
@@ -148,7 +152,7 @@ class HistoryView(LazyView):
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setContentsMargins(3, 3, 3, 3)  # room for the focus ring of the calendar
         side_layout.addWidget(self.calendar)
         side_layout.addWidget(legend)
         side_layout.addWidget(self.message)
@@ -157,6 +161,7 @@ class HistoryView(LazyView):
         # a long session's sets scroll rather than run off the bottom of a small window
         side_scroll = QScrollArea()
         side_scroll.setWidget(side)
+        side_scroll.setAccessibleName("Calendar and the selected session")
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -125,6 +125,7 @@ class SessionEditor(QDialog):
         form = QFormLayout()
         form.addRow("Started", self.when_edit)
         self._bodyweight_label = QLabel()
+        self._bodyweight_label.setBuddy(self.bodyweight_edit)
         form.addRow(self._bodyweight_label, self.bodyweight_edit)
         form.addRow("Notes", self.notes_edit)
         details_row = QHBoxLayout()
@@ -150,6 +151,7 @@ class SessionEditor(QDialog):
         self.table.setColumnHidden(SetsTableModel.RECORD, True)
         self.table.verticalHeader().hide()
         self.table.setToolTip("Double-click a cell or start typing to correct it")
+        self.table.setAccessibleName("Sets of this session")
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
     def _build_buttons(self, undo_stack: QUndoStack) -> QHBoxLayout:
@@ -172,6 +174,7 @@ class SessionEditor(QDialog):
             "an exercise you forgot"
         )
         self.exercise_combo.setMinimumContentsLength(20)
+        self.exercise_combo.setAccessibleName("Exercise of the set to add")
 
         self.delete_set_button = QPushButton("Delete set")
         self.delete_set_button.setToolTip("Delete the selected set (Delete key; undoable)")

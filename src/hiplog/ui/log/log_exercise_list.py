@@ -26,6 +26,7 @@ class SessionExerciseList(QListWidget):
             "Delete (or the right-click menu) takes out the selected one, with its sets; Ctrl+Z "
             "puts it back."
         )
+        self.setAccessibleName("Exercises of this session")
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # long names wrap instead of hiding behind a sideways scroll bar in a narrow pane
         self.setWordWrap(True)

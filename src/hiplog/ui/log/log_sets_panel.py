@@ -142,6 +142,7 @@ class SetsPanel(QWidget):
         self.table.setColumnHidden(SetsTableModel.SIDE, not exercise.unilateral)
         self.table.setColumnHidden(SetsTableModel.BAND, not uses_band(exercise))
         self.exercise_title.setText(exercise.name)
+        self.table.setAccessibleName(f"Sets of {exercise.name}")
         self.target_label.setText(target_text)
 
     def focus_first_unsaved(self, model: SetsTableModel) -> None:

@@ -34,7 +34,7 @@ from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.common.undo_support import push, show_when_visible
-from hiplog.ui.common.widgets import MessageLine, mark_invalid
+from hiplog.ui.common.widgets import MessageLine, label_for, mark_invalid
 from hiplog.ui.log.exercise_picker import ExercisePicker
 from hiplog.ui.log.last_time_panel import LastTimePanel
 from hiplog.ui.log.log_commands import (
@@ -124,8 +124,8 @@ class LogView(LazyView):
         left = QWidget(splitter)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>This session</b>", left))
         self.exercise_list = SessionExerciseList(left)
+        left_layout.addWidget(label_for("<b>This session</b>", self.exercise_list, left))
         self.exercise_list.picked.connect(self._show_exercise_panel)
         self.exercise_list.remove_requested.connect(self.remove_exercise)
         left_layout.addWidget(self.exercise_list)

@@ -218,6 +218,7 @@ class PlanView(LazyView):
         root.addWidget(self.others_label)
 
         self.cards_area = QScrollArea(self)
+        self.cards_area.setAccessibleName("Next session, one card per exercise")
         self.cards_area.setWidgetResizable(True)
         self.cards_area.setFrameShape(QFrame.Shape.NoFrame)
         root.addWidget(self.cards_area, 1)

@@ -34,6 +34,7 @@ from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.undo_support import push
+from hiplog.ui.common.widgets import label_for
 from hiplog.ui.programs.editor_undo import EditorUndoRow
 from hiplog.ui.programs.entries_model import EntriesModel, entry_name
 from hiplog.ui.programs.program_commands import ChangeProgram, FollowProgram
@@ -91,8 +92,9 @@ class ProgramEditor(QDialog):
     def _programs_column(self) -> QWidget:
         box = QWidget(self)
         col = QVBoxLayout(box)
-        col.addWidget(QLabel("<b>Programs</b> (starters are templates)", box))
         self.program_list = QListWidget(box)
+        self.program_list.setAccessibleName("Programs")
+        col.addWidget(label_for("<b>Programs</b> (starters are templates)", self.program_list, box))
         self.program_list.currentRowChanged.connect(self._program_selected)
         self.program_list.itemChanged.connect(self._program_renamed)
         col.addWidget(self.program_list, 1)
@@ -109,8 +111,9 @@ class ProgramEditor(QDialog):
     def _days_column(self) -> QWidget:
         box = QWidget(self)
         col = QVBoxLayout(box)
-        col.addWidget(QLabel("<b>Days</b>", box))
         self.day_list = QListWidget(box)
+        self.day_list.setAccessibleName("Days of the program")
+        col.addWidget(label_for("<b>Days</b>", self.day_list, box))
         self.day_list.currentRowChanged.connect(self._day_selected)
         self.day_list.itemChanged.connect(self._day_renamed)
         col.addWidget(self.day_list, 1)
@@ -124,10 +127,10 @@ class ProgramEditor(QDialog):
     def _entries_column(self) -> QWidget:
         box = QWidget(self)
         col = QVBoxLayout(box)
-        col.addWidget(QLabel("<b>Exercises of the day</b>", box))
         self.model = EntriesModel(self._ctx.catalog().get, box)
         self.model.entries_edited.connect(self._entries_edited)
         self.table = QTableView(box)
+        col.addWidget(label_for("<b>Exercises of the day</b>", self.table, box))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -138,6 +141,7 @@ class ProgramEditor(QDialog):
         row = QHBoxLayout()
         self.add_combo = QComboBox(box)
         self.add_combo.setToolTip("An exercise, or a ladder that moves up as you progress")
+        self.add_combo.setAccessibleName("Exercise to add")
         catalog = self._ctx.catalog()
         for ex in catalog:
             if len(ladder_rungs(ex.slug, catalog.get)) > 1 and not any(

@@ -1,12 +1,15 @@
-"""The Progress view: strength and volume per exercise, and weekly volume against its targets.
+"""The Progress view: strength and volume per exercise, weekly volume against its targets, and
+the Body charts (bodyweight, hip and thigh over time).
 
-Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise); the view only
-draws. It reloads lazily: a change of data marks it dirty, and it redraws when next shown.
+Data comes from `services.charts.ChartData` (SQL aggregates, cached per exercise) and, for the
+Body tab, `services.body.body_series`; the view only draws. It reloads lazily: a change of data
+marks it dirty, and it redraws when next shown.
 Under the charts, the adherence calendar (adherence_map.py) shows the last year day by day.
 
 Over 400 lines: building the view (in named steps), choosing what to draw and the two save
-dialogs read best together; the charts themselves are exercise_charts.py, weekly_charts.py and
-adherence_map.py.
+dialogs read best together; the charts themselves are exercise_charts.py, weekly_charts.py,
+body_charts.py and adherence_map.py. The Body measurements button asks the main window for the
+dialog (DataEvents.body_dialog_requested): feature folders do not import one another.
 """
 
 from __future__ import annotations
@@ -35,17 +38,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiplog.domain.chart_description import describe_exercise_charts, describe_weekly_charts
 from hiplog.domain.chart_series import ExerciseCharts
 from hiplog.domain.errors import InputError
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.wording import date_time_text, format_load, plural
-from hiplog.services import programs
+from hiplog.services import body, programs
 from hiplog.services.chart_export import export_exercise_csv, export_weekly_csv
 from hiplog.services.charts import ChartData, ChartRange, describe_sets
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.progress.adherence_map import AdherenceMap, summary
+from hiplog.ui.progress.body_charts import BodyChartsWidget
 from hiplog.ui.progress.chart_export import export_image
 from hiplog.ui.progress.chart_items import keep_content_visible, stamp
 from hiplog.ui.progress.chart_palette import ChartColours
@@ -53,7 +58,11 @@ from hiplog.ui.progress.charted_exercises_model import NAME, SESSIONS, ChartExer
 from hiplog.ui.progress.exercise_charts import ExerciseChartsWidget
 from hiplog.ui.progress.weekly_charts import WeeklyChartsWidget
 
-EXERCISE_TAB, WEEKLY_TAB = range(2)
+EXERCISE_TAB, WEEKLY_TAB, BODY_TAB = range(3)
+BODY_EMPTY_TEXT = (
+    "No bodyweight or body measurements yet. Add them with Edit > Body measurements (or the "
+    "Body measurements button above), or type your bodyweight with a session in the Log."
+)
 #: Sets listed in a point's tooltip before "and N more".
 TIP_SETS = 12
 
@@ -86,6 +95,7 @@ class ProgressView(LazyView):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.adherence = AdherenceMap(self)
+        self.adherence.setAccessibleName("Adherence calendar of the last year")
         self.adherence_label = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -106,6 +116,9 @@ class ProgressView(LazyView):
         self.mode = QTabBar()
         self.mode.addTab("Per exercise")
         self.mode.addTab("Weekly")
+        self.mode.addTab("Body")
+        self.mode.setTabToolTip(BODY_TAB, "Bodyweight, hip and thigh circumference over time")
+        self.mode.setAccessibleName("Charts")
         self.mode.setTabToolTip(EXERCISE_TAB, "Strength and volume of the exercises you pick")
         self.mode.setTabToolTip(
             WEEKLY_TAB, "Sessions and hard sets per week, against the recommended ranges"
@@ -115,6 +128,7 @@ class ProgressView(LazyView):
             self.range_box.addItem(choice.value, choice)
         self.range_box.setCurrentIndex(self.range_box.findData(ChartRange.ALL))
         self.range_box.setToolTip("How far back the charts reach")
+        self.range_box.setAccessibleName("Chart range")
         self.volume_box = QComboBox()
         self.volume_box.addItem("Volume per session", False)
         self.volume_box.addItem("Volume per week", True)
@@ -122,6 +136,7 @@ class ProgressView(LazyView):
             "Volume is reps x load (bodyweight work without a load: reps), per session or summed "
             "per week"
         )
+        self.volume_box.setAccessibleName("Volume per session or per week")
         self.image_button = QPushButton("Save picture…")
         self.image_button.setToolTip("Save the chart as a PNG image or an SVG drawing")
         self.csv_button = QPushButton("Save numbers…")
@@ -129,9 +144,14 @@ class ProgressView(LazyView):
         top = QHBoxLayout()
         top.addWidget(self.mode)
         top.addStretch(1)
-        top.addWidget(QLabel("Show:"))
+        show = QLabel("&Show:")
+        show.setBuddy(self.range_box)
+        top.addWidget(show)
         top.addWidget(self.range_box)
         top.addWidget(self.volume_box)
+        self.body_button = QPushButton("Body measurements…")
+        self.body_button.setToolTip("Add or change your bodyweight, hip and thigh by date")
+        top.addWidget(self.body_button)
         return top
 
     def _build_list(self) -> None:
@@ -147,6 +167,7 @@ class ProgressView(LazyView):
             SESSIONS, QHeaderView.ResizeMode.ResizeToContents
         )
         self.table.setToolTip("Click an exercise to chart it; Ctrl+click more to compare them")
+        self.table.setAccessibleName("Exercises to chart")
         hint = QLabel("Ctrl+click to compare exercises on one chart.")
         hint.setWordWrap(True)
         self.list_panel = QWidget()
@@ -161,19 +182,29 @@ class ProgressView(LazyView):
         cut off (a small window, or a screen scaled to 200 %)."""
         self.exercise_charts = ExerciseChartsWidget(self._colours, self.font())
         self.weekly_charts = WeeklyChartsWidget(self._colours, self.font())
+        self.body_charts = BodyChartsWidget(self._colours, self.font())
+        # What the charts show in numbers, for screen readers (set on every redraw)
+        self.exercise_charts.setAccessibleName("Strength and volume chart")
+        self.weekly_charts.setAccessibleName("Weekly sessions and hard sets chart")
+        self.body_charts.setAccessibleName("Bodyweight, hip and thigh chart")
         line = self.fontMetrics().height()
         self._chart_width = 28 * line  # and wider when a title or a legend needs it
         self.exercise_charts.setMinimumSize(self._chart_width, 26 * line)
         self.weekly_charts.setMinimumSize(self._chart_width, 34 * line)
+        self.body_charts.setMinimumSize(self._chart_width, 32 * line)
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.stack = QStackedWidget()
+        # room inside the scroll area for the focus ring around a chart (it is drawn there)
+        self.stack.setContentsMargins(3, 3, 3, 3)
         self.stack.addWidget(self.exercise_charts)
         self.stack.addWidget(self.weekly_charts)
+        self.stack.addWidget(self.body_charts)
         self.stack.addWidget(self.empty_label)
         self.stack.currentChanged.connect(self._fit_stack)
         self.chart_area = QScrollArea()
+        self.chart_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab stops at the chart itself
         self.chart_area.setWidgetResizable(True)
         self.chart_area.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_area.setWidget(self.stack)
@@ -183,7 +214,12 @@ class ProgressView(LazyView):
         """The stack asks for the minimum size of the page shown only (a stacked widget asks
         for its largest page's, which would make the exercise charts scroll for the weekly)."""
         current = self.stack.currentWidget()
-        pages: list[QWidget] = [self.exercise_charts, self.weekly_charts, self.empty_label]
+        pages: list[QWidget] = [
+            self.exercise_charts,
+            self.weekly_charts,
+            self.body_charts,
+            self.empty_label,
+        ]
         for page in pages:
             page.setSizePolicy(
                 QSizePolicy.Policy.Expanding if page is current else QSizePolicy.Policy.Ignored,
@@ -199,6 +235,7 @@ class ProgressView(LazyView):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.image_button.clicked.connect(self._ask_image)
         self.csv_button.clicked.connect(self._ask_csv)
+        self.body_button.clicked.connect(self._events.body_dialog_requested.emit)
 
     # --- loading -------------------------------------------------------------------------
 
@@ -212,6 +249,7 @@ class ProgressView(LazyView):
             self._colours = ChartColours.from_palette(self.palette())
             self.exercise_charts.set_colours(self._colours)
             self.weekly_charts.set_colours(self._colours)
+            self.body_charts.set_colours(self._colours)
             if not self._dirty:
                 self._redraw()
 
@@ -233,6 +271,7 @@ class ProgressView(LazyView):
         days = programs.adherence(self._ctx, today)
         self.adherence.set_days(days, today)
         self.adherence_label.setText(f"<b>Adherence</b>: {summary(days)}")
+        self.adherence.setAccessibleDescription(summary(days))
 
     def _select_rows(self, rows: list[int]) -> None:
         selection = QItemSelection()
@@ -295,10 +334,13 @@ class ProgressView(LazyView):
         return out
 
     def _redraw(self) -> None:
-        weekly_mode = self.mode.currentIndex() == WEEKLY_TAB
+        weekly_mode = self.mode.currentIndex() in (WEEKLY_TAB, BODY_TAB)
         self.list_panel.setVisible(not weekly_mode)
         self.volume_box.setVisible(not weekly_mode)
         if self._dirty:
+            return
+        if self.mode.currentIndex() == BODY_TAB:
+            self._redraw_body()
             return
         if not self.model.rowCount():
             self.list_panel.hide()  # an empty list says nothing the message does not
@@ -309,6 +351,9 @@ class ProgressView(LazyView):
             return
         if weekly_mode:
             self.weekly_charts.set_weekly(self.data.weekly())
+            self.weekly_charts.setAccessibleDescription(
+                describe_weekly_charts(self.data.weekly(), self.range_start(), self._range_end())
+            )
             self.stack.setCurrentWidget(self.weekly_charts)
         else:
             charts = self.current_charts()
@@ -325,11 +370,34 @@ class ProgressView(LazyView):
                 self.point_tooltip,
                 (None if start is None else stamp(start), stamp(self._range_end())),
             )
+            self.exercise_charts.setAccessibleDescription(
+                describe_exercise_charts(
+                    charts,
+                    self._unit(),
+                    bool(self.volume_box.currentData()),
+                    start,
+                    self._range_end(),
+                )
+            )
             self.stack.setCurrentWidget(self.exercise_charts)
         for button in (self.image_button, self.csv_button):
             button.setEnabled(True)
         self._apply_range()
         keep_content_visible(self._visible_chart(), self._chart_width)
+        self._fit_stack()
+
+    def _redraw_body(self) -> None:
+        """The Body tab: its charts, or how to add a first measurement."""
+        series = body.body_series(self._ctx)
+        if series.empty:
+            self._show_empty(BODY_EMPTY_TEXT)
+            return
+        self.body_charts.set_series(series, self._unit())
+        self.stack.setCurrentWidget(self.body_charts)
+        self.image_button.setEnabled(True)
+        self.csv_button.setEnabled(False)  # the numbers are in the JSON backup
+        self._apply_range()
+        keep_content_visible(self.body_charts, self._chart_width)
         self._fit_stack()
 
     def _range_changed(self) -> None:
@@ -388,6 +456,8 @@ class ProgressView(LazyView):
         start_stamp = None if start is None else stamp(start)
         if self.mode.currentIndex() == WEEKLY_TAB:
             self.weekly_charts.show_range(start_stamp, end)
+        elif self.mode.currentIndex() == BODY_TAB:
+            self.body_charts.show_range(start_stamp, end)
         else:
             self.exercise_charts.show_range(start_stamp, end)
 
@@ -418,9 +488,11 @@ class ProgressView(LazyView):
 
     # --- export --------------------------------------------------------------------------
 
-    def _visible_chart(self) -> ExerciseChartsWidget | WeeklyChartsWidget:
+    def _visible_chart(self) -> ExerciseChartsWidget | WeeklyChartsWidget | BodyChartsWidget:
         if self.mode.currentIndex() == WEEKLY_TAB:
             return self.weekly_charts
+        if self.mode.currentIndex() == BODY_TAB:
+            return self.body_charts
         return self.exercise_charts
 
     def export_image(self, path: Path) -> Path:
@@ -437,6 +509,8 @@ class ProgressView(LazyView):
     def _default_name(self, suffix: str) -> str:
         if self.mode.currentIndex() == WEEKLY_TAB:
             stem = "hiplog-weekly"
+        elif self.mode.currentIndex() == BODY_TAB:
+            stem = "hiplog-body"
         else:
             stem = "hiplog-" + "-".join(self.selected_exercises()[:3] or ["progress"])
         return str(Path.home() / f"{stem}{suffix}")

@@ -39,6 +39,7 @@ from hiplog.domain.wording import trim_number
 from hiplog.services import settings_store
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
 from hiplog.ui.settings.overrides_table_model import EXERCISE, OverridesTableModel
 from hiplog.ui.theme import THEME_LABELS, THEMES, apply_theme, load_theme, save_theme
 
@@ -89,6 +90,7 @@ class SettingsDialog(QDialog):
         defaults.clicked.connect(self.restore_defaults)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        tab_buttons_in_reading_order(buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -117,9 +119,13 @@ class SettingsDialog(QDialog):
             low, high = FIELDS["sessions_per_week"].low, FIELDS["sessions_per_week"].high
             spin.setRange(int(low or 0), int(high or 0))
             spin.setToolTip("How many hip sessions a week you aim for")
+        self.sessions_low.setAccessibleName("Fewest sessions per week")
+        self.sessions_high.setAccessibleName("Most sessions per week")
         per_week = QHBoxLayout()
         per_week.addWidget(self.sessions_low)
-        per_week.addWidget(QLabel("to"))
+        to = QLabel("to")
+        to.setBuddy(self.sessions_high)
+        per_week.addWidget(to)
         per_week.addWidget(self.sessions_high)
         per_week.addStretch(1)
         self.theme_combo = QComboBox()
@@ -139,9 +145,12 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow("Unit", self.unit_combo)
         self._bodyweight_label = QLabel("Bodyweight")
+        self._bodyweight_label.setBuddy(self.bodyweight_edit)
         form.addRow(self._bodyweight_label, self.bodyweight_edit)
         form.addRow("Recovery time (hours)", self.recovery_edit)
-        form.addRow("Sessions per week", per_week)
+        per_week_label = QLabel("Sessions per &week")
+        per_week_label.setBuddy(self.sessions_low)
+        form.addRow(per_week_label, per_week)
         form.addRow("Theme", self.theme_combo)
         form.addRow("Data folder", folder_row)
         tab = QWidget()
@@ -156,11 +165,15 @@ class SettingsDialog(QDialog):
         grid.setColumnStretch(3, 1)
         self.step_edits: dict[str, QLineEdit] = {}
         for row, kind in enumerate(EQUIPMENT, start=1):
-            grid.addWidget(QLabel(EQUIPMENT_LABELS[kind]), row, 0)
+            name = QLabel(EQUIPMENT_LABELS[kind])
+            grid.addWidget(name, row, 0)
             for column, unit in enumerate(("kg", "lb"), start=1):
                 edit = QLineEdit()
                 edit.setMaximumWidth(120)
                 edit.setToolTip(f"The smallest jump in load on a {kind}, in {unit}")
+                edit.setAccessibleName(f"Load step, {EQUIPMENT_LABELS[kind]}, {unit}")
+                if column == 1:
+                    name.setBuddy(edit)
                 self.step_edits[f"{kind}_step_{unit}"] = edit
                 grid.addWidget(edit, row, column)
         self.kettlebells_edit = QLineEdit()
@@ -206,10 +219,14 @@ class SettingsDialog(QDialog):
             "bumpers": "Full-size plates in {unit} (pairs): a hip thrust starts with one",
         }
         for row, (stem, label) in enumerate(PLATE_ROWS.items(), start=1):
-            grid.addWidget(QLabel(label), row, 0)
+            name = QLabel(label)
+            grid.addWidget(name, row, 0)
             for column, unit in enumerate(("kg", "lb"), start=1):
                 edit = QLineEdit()
                 edit.setToolTip(tips[stem].format(unit=unit))
+                edit.setAccessibleName(f"{label}, {unit}")
+                if column == 1:
+                    name.setBuddy(edit)
                 self.plate_edits[f"{stem}_{unit}"] = edit
                 grid.addWidget(edit, row, column)
         grid.setColumnStretch(1, 1)
@@ -232,6 +249,7 @@ class SettingsDialog(QDialog):
         self.overrides_model = OverridesTableModel(self)
         self.overrides_model.refused.connect(self.message.setText)
         self.overrides_table = QTableView()
+        self.overrides_table.setAccessibleName("Progression numbers per exercise")
         self.overrides_table.setModel(self.overrides_model)
         self.overrides_table.verticalHeader().hide()
         self.overrides_table.setEditTriggers(
