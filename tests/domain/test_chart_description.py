@@ -136,3 +136,20 @@ def test_weekly_charts_follow_the_range() -> None:
     assert describe_weekly_charts(_weekly(), datetime(2027, 1, 1)) == (
         "No hip sessions in this range."
     )
+
+
+def test_the_body_charts_say_how_bodyweight_hip_and_thigh_changed() -> None:
+    from hiplog.domain.chart_description import describe_body_charts
+
+    weights = [(datetime(2026, 1, 5), 82.0), (datetime(2026, 3, 30), 79.5)]
+    hips = [(datetime(2026, 1, 5), 101.0), (datetime(2026, 3, 30), 103.0)]
+    text = describe_body_charts(weights, hips, [], Unit.KG)
+    assert text == (
+        "Body measurements: bodyweight fell from 82 to 79.5 kg over 12 weeks (2 entries); "
+        "hip rose from 101 to 103 cm over 12 weeks (2 entries)."
+    )
+    inches = describe_body_charts([], hips, [], Unit.LB, start=datetime(2026, 2, 1))
+    assert inches == "Body measurements: hip 40.6 in (1 entry)."
+    assert describe_body_charts(weights, [], [], Unit.KG, end=datetime(2025, 1, 1)) == (
+        "No body measurements in this range."
+    )

@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -30,8 +31,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import Shiboken
 
+from hiplog.domain.body import BodyMeasurement
 from hiplog.domain.errors import DatabaseError
-from hiplog.services import backups, import_export
+from hiplog.services import backups, body, import_export
 from hiplog.services.context import AppContext
 from hiplog.ui.app import open_window
 from hiplog.ui.error_dialog import ErrorDialog
@@ -64,6 +66,9 @@ def filled_context(folder: Path) -> AppContext:
         raise FileNotFoundError(f"{REAL_EXPORT} is missing: ../shared/formats must be beside")
     ctx = AppContext.open_path(folder / "hiplog.db")
     import_export.import_file(ctx, REAL_EXPORT)
+    for day, kg, hip, thigh in ((1, 82.0, 101.0, 58.0), (29, 81.2, 102.5, 58.5)):
+        entry = BodyMeasurement(datetime(2024, 8, day, 7), kg, hip, thigh)  # so Body has charts
+        body.add_measurement(ctx, entry)
     return ctx
 
 
@@ -127,7 +132,7 @@ def _log_a_set_today(window: MainWindow) -> None:
 
 
 def _progress(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
-    from hiplog.ui.progress.progress_view import EXERCISE_TAB, WEEKLY_TAB
+    from hiplog.ui.progress.progress_view import BODY_TAB, EXERCISE_TAB, WEEKLY_TAB
 
     progress = window.progress_view
     window.open_view("progress", CHARTED)
@@ -141,6 +146,9 @@ def _progress(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     progress.mode.setCurrentIndex(WEEKLY_TAB)
     settle()
     yield "view/progress/weekly", progress
+    progress.mode.setCurrentIndex(BODY_TAB)
+    settle()
+    yield "view/progress/body", progress
     progress.mode.setCurrentIndex(EXERCISE_TAB)
     progress.show_exercise(CHARTED)
     settle()
@@ -246,6 +254,7 @@ def _dialog_openers(window: MainWindow) -> list[tuple[str, Callable[[], QWidget]
         ("dialog/exercise-edit", custom("edit_custom")),
         ("dialog/exercise-map", custom("map_custom")),
         ("dialog/programs", window.open_programs),
+        ("dialog/body-measurements", window.open_body_measurements),
         ("dialog/shortcuts", window.show_shortcuts),
         ("dialog/about", lambda: _child(window, QMessageBox, window.show_about)),
         ("dialog/error-report", error_report),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from hiplog.domain.body import from_cm, length_unit
 from hiplog.domain.chart_series import (
     LENGTHS,
     MUSCLES,
@@ -170,3 +171,47 @@ def describe_weekly_charts(
         f"{set_low} to {set_high}); in the last week: {last_week}. Hard sets per week by "
         f"muscle length on average: {lengths}."
     )
+
+
+def _body_line(
+    what: str,
+    points: Sequence[tuple[datetime, float]],
+    start: datetime | None,
+    end: datetime,
+    suffix: str,
+) -> str:
+    kept = [
+        (when.date(), v) for when, v in points if (start is None or when >= start) and when <= end
+    ]
+    if not kept:
+        return ""
+    change = _change(what, kept[0][1], kept[-1][1], kept[0][0], kept[-1][0], suffix)
+    return f"{change} ({plural(len(kept), 'entry', 'entries')})"
+
+
+def describe_body_charts(
+    bodyweight_kg: Sequence[tuple[datetime, float]],
+    hip_cm: Sequence[tuple[datetime, float]],
+    thigh_cm: Sequence[tuple[datetime, float]],
+    unit: Unit,
+    start: datetime | None = None,
+    end: datetime | None = None,
+) -> str:
+    """The Body charts: how bodyweight, hip and thigh changed between `start` and `end`, in the
+    person's units (kg and cm, or lb and in)."""
+    end = end or datetime.max
+    length = f" {length_unit(unit)}"
+    parts = [
+        _body_line(
+            "bodyweight",
+            [(w, from_kg(v, unit)) for w, v in bodyweight_kg],
+            start,
+            end,
+            f" {unit.value}",
+        ),
+        _body_line("hip", [(w, from_cm(v, unit)) for w, v in hip_cm], start, end, length),
+        _body_line("thigh", [(w, from_cm(v, unit)) for w, v in thigh_cm], start, end, length),
+    ]
+    if not any(parts):
+        return "No body measurements in this range."
+    return f"Body measurements: {'; '.join(p for p in parts if p)}."

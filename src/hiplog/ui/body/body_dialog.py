@@ -61,6 +61,7 @@ class BodyDialog(QDialog):
         self.model = BodyTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName("Body measurements by date")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()

@@ -38,7 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.domain.chart_description import describe_exercise_charts, describe_weekly_charts
+from hiplog.domain.chart_description import (
+    describe_body_charts,
+    describe_exercise_charts,
+    describe_weekly_charts,
+)
 from hiplog.domain.chart_series import ExerciseCharts
 from hiplog.domain.errors import InputError
 from hiplog.domain.units import Unit, from_kg
@@ -393,6 +397,16 @@ class ProgressView(LazyView):
             self._show_empty(BODY_EMPTY_TEXT)
             return
         self.body_charts.set_series(series, self._unit())
+        self.body_charts.setAccessibleDescription(
+            describe_body_charts(
+                series.bodyweight,
+                series.hip,
+                series.thigh,
+                self._unit(),
+                self.range_start(),
+                self._range_end(),
+            )
+        )
         self.stack.setCurrentWidget(self.body_charts)
         self.image_button.setEnabled(True)
         self.csv_button.setEnabled(False)  # the numbers are in the JSON backup
