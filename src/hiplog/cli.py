@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -537,13 +538,18 @@ def run_command(
             saved = backups.restore_file(locations, args.file)
             text = _("Restored {file}; the previous database was saved as {saved}.")
             out.write(text.format(file=args.file, saved=saved) + "\n")
+            out.flush()
             return EXIT_OK
         ctx = AppContext.open(locations)
         try:
             follow_setting(ctx.settings().language)
-            return COMMANDS[args.command](ctx, args, out)
+            status = COMMANDS[args.command](ctx, args, out)
         finally:
             ctx.close()
+        out.flush()  # here, not at exit, so that a reader gone away is seen below
+        return status
+    except BrokenPipeError:
+        return _reader_gone(out)
     except HiplogError as exc:  # bad input (InputError), an unusable database, ...
         err.write(f"hiplog: {mask(str(exc))}\n")
         return EXIT_USAGE
@@ -562,6 +568,21 @@ def run_command(
         what = mask(f"{exc.__class__.__name__}: {exc}")
         err.write(text.format(error=what, details=details) + "\n")
         return EXIT_ERROR
+
+
+def _reader_gone(out: TextIO) -> int:
+    """The reader of our output closed it early (`hiplog exercises | head -1`): whatever the
+    command did is done, so this is success. Python's final flush of stdout would fail again
+    and print a traceback, so stdout now goes nowhere."""
+    if out is sys.stdout:
+        try:
+            fd = sys.stdout.fileno()
+        except (OSError, ValueError):
+            return EXIT_OK
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

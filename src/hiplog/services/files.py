@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -53,6 +54,17 @@ def check_target(path: Path, *, replace: bool, protected: Iterable[Path] = ()) -
         )
 
 
+def _refusal(folder: Path, exc: OSError) -> str:
+    """Why a file could not be written into `folder`, in a person's words."""
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return _(
+            "could not write the file: the folder {folder} is read-only; choose another folder"
+        ).format(folder=folder)
+    if exc.errno == errno.ENOSPC:
+        return _("could not write the file: the disk is full; free some space")
+    return _("could not write the file: {value}").format(value=exc.strerror or exc)
+
+
 def write_text_atomically(
     path: Path,
     write: Callable[[TextIO], T],
@@ -70,7 +82,10 @@ def write_text_atomically(
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
         raise InputError(_("the folder {folder} does not exist").format(folder=folder), str(path))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+    except OSError as exc:
+        raise InputError(_refusal(folder, exc), str(path)) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -82,9 +97,7 @@ def write_text_atomically(
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise InputError(
-            _("could not write the file: {value}").format(value=exc.strerror or exc), str(path)
-        ) from exc
+        raise InputError(_refusal(folder, exc), str(path)) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -71,7 +71,7 @@ def backup_database(source: Path, destination: Path) -> Path:
     took the name, a backup name (``hiplog-<kind>-<time>.db``) moves on to the next free one,
     and any other name is refused. The source is opened read-only: a backup never changes it.
     """
-    destination.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _make_folder(destination.parent)
     partial = destination.with_name(f".{destination.name}.{uuid.uuid4().hex[:12]}.partial")
     try:
         fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
@@ -107,6 +107,18 @@ def backup_database(source: Path, destination: Path) -> Path:
             partial.unlink(missing_ok=True)
         raise
     return destination
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the backups folder (0700) if missing; a file in its place is named as such."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise DatabaseError(
+            f"could not back up: {folder} is a file, not a folder; move that file away and try "
+            "again (nothing was changed)",
+            path=str(folder),
+        ) from exc
 
 
 def _record_source(folder: Path, source: Path) -> None:

@@ -239,12 +239,14 @@ def open_database(
     if inspection.state is FileState.OLDER and backups_dir is not None:
         # Kept for good (rotation never deletes these); no migration runs without one.
         backup_database(path, new_backup_path(backups_dir, f"pre-migration-{inspection.revision}"))
-    engine = make_engine(path)
+    engine = None
     try:
+        engine = make_engine(path)  # creates the file (0600) when it is new
         with engine.connect():
             pass
     except (OperationalError, sqlite3.Error, OSError) as exc:
-        engine.dispose()
+        if engine is not None:
+            engine.dispose()
         orig = getattr(exc, "orig", None) or exc
         detail = access_problem(path, orig)
         raise UnusableDatabaseError(path, Inspection(FileState.UNAVAILABLE, detail=detail)) from exc

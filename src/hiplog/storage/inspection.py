@@ -58,6 +58,8 @@ def access_problem(path: Path, exc: BaseException) -> str:
     """Why the file or its folder cannot be used right now, in a person's words."""
     code = getattr(exc, "errno", None)
     text = str(exc).lower()
+    if code in (errno.ENOENT, errno.ENOTDIR):  # a folder such as /proc that takes no new files
+        return f"no file can be made in {path.parent}; choose another folder"
     if code == errno.ENOSPC or "disk is full" in text or _disk_full(path.parent):
         return _("the disk is full; free some space")
     if code in (errno.EROFS, errno.EACCES, errno.EPERM) or not os.access(path.parent, os.W_OK):
@@ -73,7 +75,30 @@ def _disk_full(folder: Path) -> bool:
     return stat.f_bavail * stat.f_frsize < 64 * 1024
 
 
+# The longest suffix of a file named after the database: SQLite's 'NAME-journal' and a restore's
+# staged copy 'NAME.restoring'.
+_LONGEST_SUFFIX = max(len("-journal"), len(".restoring"))
+
+
+def _name_too_long(path: Path) -> str | None:
+    """Why the file's name leaves no room for the files SQLite and hiplog put beside it."""
+    try:
+        limit = os.pathconf(path.parent if path.parent.is_dir() else "/", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    room = limit - _LONGEST_SUFFIX
+    if len(os.fsencode(path.name)) <= room:
+        return None
+    return (
+        f"its name is too long ({len(os.fsencode(path.name))} bytes; at most {room}, since "
+        "files named after it go beside it); choose a shorter name"
+    )
+
+
 def _inspect(path: Path, full_check: bool) -> Inspection:
+    too_long = _name_too_long(path)
+    if too_long is not None:
+        return Inspection(FileState.UNAVAILABLE, detail=too_long)
     if not path.exists():
         if path.is_symlink():  # a link whose target is gone: creating the file would fail
             return Inspection(

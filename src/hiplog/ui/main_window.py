@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -40,6 +41,7 @@ from hiplog.ui.common.server_changes import watch_server_changes
 from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.common.undo_support import undo_notices
 from hiplog.ui.files.backup_actions import add_backup_actions
+from hiplog.ui.repair.repair_banner import repair_banner
 from hiplog.views import VIEW_NAMES
 
 if TYPE_CHECKING:
@@ -129,7 +131,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(self._with_repair_banner(central))
 
         self._build_menus()
         self.events.exercise_requested.connect(lambda slug: self.open_view("progress", slug))
@@ -141,6 +143,20 @@ class MainWindow(QMainWindow):
         self.restore_window()
         if self.current_view_name() == "log":  # open ready to type the first exercise
             self.log_view.focus_exercise_box()
+
+    def _with_repair_banner(self, central: QWidget) -> QWidget:
+        """`central` under a banner listing damaged rows, when the database holds any."""
+        self.repair_banner = repair_banner(self.ctx, self)
+        if self.repair_banner is None:
+            return central
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.repair_banner)
+        column.addWidget(central, 1)
+        self.repair_banner.rows_dropped.connect(self.events.sessions_changed.emit)
+        self.repair_banner.rows_dropped.connect(self.events.body_changed.emit)
+        return page
 
     # --- menus -----------------------------------------------------------------------------
 
