@@ -488,17 +488,27 @@ def _cmd_check(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_copy_to(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    from hiplog.domain.wording import plural
     from hiplog.services.copy_to import copy_to
     from hiplog.services.error_log import mask
 
     copied = copy_to(ctx, args.destination)
     sets = copied.get("sets", 0)
     sessions = copied.get("sessions", 0)
+    rows, tables = sum(copied.values()), len(copied)
+    text = _(
+        "Copied {sessions} and {sets} ({rows} in {tables}) to {destination}; both export the same."
+    )
     out.write(
-        f"Copied {plural(sessions, 'session')} and {plural(sets, 'set')} "
-        f"({plural(sum(copied.values()), 'row')} in {plural(len(copied), 'table')}) to "
-        f"{mask(args.destination)}; both export the same.\n"
+        text.format(
+            sessions=ngettext("{count} session", "{count} sessions", sessions).format(
+                count=sessions
+            ),
+            sets=ngettext("{count} set", "{count} sets", sets).format(count=sets),
+            rows=ngettext("{count} row", "{count} rows", rows).format(count=rows),
+            tables=ngettext("{count} table", "{count} tables", tables).format(count=tables),
+            destination=mask(args.destination),
+        )
+        + "\n"
     )
     return EXIT_OK
 
@@ -530,7 +540,7 @@ def run_command(
     out = out or sys.stdout
     err = err or sys.stderr
     if getattr(args, "db", None) and getattr(args, "db_url", None):
-        err.write("hiplog: give --db or --db-url, not both (see hiplog --help)\n")
+        err.write(_("hiplog: give --db or --db-url, not both (see hiplog --help)") + "\n")
         return EXIT_USAGE
     locations = resolve_locations(getattr(args, "db", None), db_url=getattr(args, "db_url", None))
     try:

@@ -262,9 +262,11 @@ def _refuse_if_unavailable(database: Path) -> FileState:
 def _refuse_on_server(url: str | None) -> None:
     if url:
         raise InputError(
-            "a backup file is restored into a database file only; on a server, bring a JSON "
-            "backup in with `hiplog import FILE`, or ask the server's administrator to restore "
-            "a dump (nothing was changed)",
+            _(
+                "a backup file is restored into a database file only; on a server, bring a JSON "
+                "backup in with `hiplog import FILE`, or ask the server's administrator to "
+                "restore a dump (nothing was changed)"
+            ),
             "restore",
         )
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from hiplog.domain.errors import DatabaseError, InputError
+from hiplog.domain.translation import _
 from hiplog.services.context import AppContext
 from hiplog.storage.copy import copy_rows, empty_the_schema, tables_with_rows
 from hiplog.storage.database import Database, open_database, open_server_database
@@ -46,21 +47,23 @@ def _open_destination(destination: str) -> Database:
             probe.dispose()
         if state is not FileState.EMPTY:
             raise InputError(
-                "copy-to needs an empty database (create a new one: createdb NAME); this one "
-                "holds tables already and was left unchanged",
+                _(
+                    "copy-to needs an empty database (create a new one: createdb NAME); this one "
+                    "holds tables already and was left unchanged"
+                ),
                 describe(parsed),
             )
         return open_server_database(destination)
     path = Path(destination).expanduser().absolute()
     if path.exists():
-        raise InputError("a file is already there; copy-to makes a new file", str(path))
+        raise InputError(_("a file is already there; copy-to makes a new file"), str(path))
     if not path.parent.is_dir():
-        raise InputError("there is no such folder", str(path.parent))
+        raise InputError(_("there is no such folder"), str(path.parent))
     target = open_database(path)
     busy = tables_with_rows(target.engine)
     if busy:
         target.close()
-        raise InputError("the new file is not empty", str(path))
+        raise InputError(_("the new file is not empty"), str(path))
     return target
 
 
@@ -95,7 +98,9 @@ def _check_same_export(ctx: AppContext, target: Database) -> None:
         )
     if not same:
         raise DatabaseError(
-            f"the copy in {mask(target.where)} does not export the same as the original; it "
-            "was removed (nothing else was changed)",
+            _(
+                "the copy in {where} does not export the same as the original; it was removed "
+                "(nothing else was changed)"
+            ).format(where=mask(target.where)),
             path=target.where,
         )

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from hiplog.domain.errors import ConflictError, InputError
 from hiplog.domain.models import Session, SetEntry
-from hiplog.domain.translation import _
+from hiplog.domain.translation import N_, _, exercise_name
 from hiplog.domain.validation import check_training_date, validate_bodyweight, validate_set
 from hiplog.domain.wording import set_text
 from hiplog.services.context import AppContext
@@ -91,13 +91,21 @@ def add_set(ctx: AppContext, session_id: int, entry: SetEntry) -> SetEntry:
 def _conflict(ctx: AppContext, doing: str, changed: SetChanged) -> ConflictError:
     current = changed.current
     if current is None:
-        now = "it was deleted there"
+        now = _("it was deleted there")
     else:
-        name = ctx.catalog()[current.exercise].name if current.exercise in ctx.catalog() else ""
-        now = f"it is now {name + ' ' if name else ''}{set_text(current, ctx.settings().unit)}"
+        catalog = ctx.catalog()
+        name = exercise_name(catalog[current.exercise].name) if current.exercise in catalog else ""
+        held = set_text(current, ctx.settings().unit)
+        now = (
+            _("it is now {name} {set}").format(name=name, set=held)
+            if name
+            else _("it is now {set}").format(set=held)
+        )
     return ConflictError(
-        f"could not {doing}: it was changed on another computer since it was shown here ({now}); "
-        "nothing was changed",
+        _(
+            "could not {doing}: it was changed on another computer since it was shown here "
+            "({now}); nothing was changed"
+        ).format(doing=_(doing), now=now),
         "set",
     )
 
@@ -113,7 +121,7 @@ def update_set(ctx: AppContext, entry: SetEntry, expected: SetEntry | None = Non
         with ctx.db.transaction() as tx:
             session_repo.update_set(tx, entry, expected)
     except SetChanged as exc:
-        raise _conflict(ctx, "change this set", exc) from None
+        raise _conflict(ctx, N_("change this set"), exc) from None
 
 
 def delete_set(ctx: AppContext, set_id: int, expected: SetEntry | None = None) -> None:
@@ -122,7 +130,7 @@ def delete_set(ctx: AppContext, set_id: int, expected: SetEntry | None = None) -
         with ctx.db.transaction() as tx:
             session_repo.delete_set(tx, set_id, expected)
     except SetChanged as exc:
-        raise _conflict(ctx, "delete this set", exc) from None
+        raise _conflict(ctx, N_("delete this set"), exc) from None
 
 
 def get_session(ctx: AppContext, session_id: int) -> Session | None:
@@ -176,7 +184,7 @@ def delete_set_and_empty_session(
     try:
         return _delete_set_and_empty_session(ctx, set_id, session_id, expected)
     except SetChanged as exc:
-        raise _conflict(ctx, "delete this set", exc) from None
+        raise _conflict(ctx, N_("delete this set"), exc) from None
 
 
 def _delete_set_and_empty_session(

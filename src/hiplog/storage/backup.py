@@ -115,8 +115,10 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except (FileExistsError, NotADirectoryError) as exc:
         raise DatabaseError(
-            f"could not back up: {folder} is a file, not a folder; move that file away and try "
-            "again (nothing was changed)",
+            _(
+                "could not back up: {folder} is a file, not a folder; move that file away and "
+                "try again (nothing was changed)"
+            ).format(folder=folder),
             path=str(folder),
         ) from exc
 

@@ -55,7 +55,7 @@ class UnusableDatabaseError(DatabaseError):
         }
         reason = reasons.get(inspection.state, inspection.detail)
         if server and inspection.state is FileState.FOREIGN:
-            reason = f"is not a hiplog database ({inspection.detail})"
+            reason = _("is not a hiplog database ({detail})").format(detail=inspection.detail)
         hint = (
             ""
             if server or inspection.state in (FileState.NEWER, FileState.UNAVAILABLE)
@@ -152,13 +152,18 @@ def server_failure(where: str, exc: OperationalError) -> DatabaseError:
     detail = mask(str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__)
     if "canceling statement" in detail:
         return DatabaseError(
-            f"could not save to {where}: the server took too long ({detail}); nothing was changed",
+            _(
+                "could not save to {server}: the server took too long ({detail}); nothing was "
+                "changed"
+            ).format(server=where, detail=detail),
             path=where,
             kind="server",
         )
     return ServerUnreachableError(
-        f"could not save to {where}: the connection to the server was lost ({detail}); "
-        "nothing was saved",
+        _(
+            "could not save to {server}: the connection to the server was lost ({detail}); "
+            "nothing was saved"
+        ).format(server=where, detail=detail),
         path=where,
         kind="unreachable",
     )
@@ -271,7 +276,9 @@ def open_server_database(url: str) -> Database:
         orig = getattr(exc, "orig", None) or exc
         first = str(orig).strip().splitlines()[0] if str(orig).strip() else ""
         raise ServerUnreachableError(
-            f"could not reach the PostgreSQL server: {where} ({mask(first)})",
+            _("could not reach the PostgreSQL server: {server} ({detail})").format(
+                server=where, detail=mask(first)
+            ),
             path=where,
             kind="unreachable",
         ) from exc

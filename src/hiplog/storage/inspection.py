@@ -59,7 +59,9 @@ def access_problem(path: Path, exc: BaseException) -> str:
     code = getattr(exc, "errno", None)
     text = str(exc).lower()
     if code in (errno.ENOENT, errno.ENOTDIR):  # a folder such as /proc that takes no new files
-        return f"no file can be made in {path.parent}; choose another folder"
+        return _("no file can be made in {folder}; choose another folder").format(
+            folder=path.parent
+        )
     if code == errno.ENOSPC or "disk is full" in text or _disk_full(path.parent):
         return _("the disk is full; free some space")
     if code in (errno.EROFS, errno.EACCES, errno.EPERM) or not os.access(path.parent, os.W_OK):
@@ -89,10 +91,10 @@ def _name_too_long(path: Path) -> str | None:
     room = limit - _LONGEST_SUFFIX
     if len(os.fsencode(path.name)) <= room:
         return None
-    return (
-        f"its name is too long ({len(os.fsencode(path.name))} bytes; at most {room}, since "
-        "files named after it go beside it); choose a shorter name"
-    )
+    return _(
+        "its name is too long ({size} bytes; at most {room}, since files named after it go "
+        "beside it); choose a shorter name"
+    ).format(size=len(os.fsencode(path.name)), room=room)
 
 
 def _inspect(path: Path, full_check: bool) -> Inspection:
@@ -109,7 +111,7 @@ def _inspect(path: Path, full_check: bool) -> Inspection:
             )
         return Inspection(FileState.MISSING)
     if path.is_dir():
-        return Inspection(FileState.DAMAGED, detail="it is a folder, not a file")
+        return Inspection(FileState.DAMAGED, detail=_("it is a folder, not a file"))
     if not path.is_file():
         return Inspection(
             FileState.UNAVAILABLE, detail=_("it is not a regular file (a pipe or a device)")

@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from hiplog.domain.errors import DatabaseError
+from hiplog.domain.translation import _
 from hiplog.storage.inspection import OUR_TABLES, FileState, Inspection
 from hiplog.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -51,17 +52,22 @@ def parse_url(url: str) -> URL:
     try:
         parsed = make_url(value)
     except ArgumentError as exc:
-        raise DatabaseError(f"the database URL {mask(url)} cannot be read", kind="url") from exc
+        raise DatabaseError(
+            _("the database URL {url} cannot be read").format(url=mask(url)), kind="url"
+        ) from exc
     if parsed.get_backend_name() != "postgresql":
         raise DatabaseError(
-            f"the database URL {mask(url)} is not a PostgreSQL URL "
-            "(postgresql+psycopg://user@host/db)",
+            _(
+                "the database URL {url} is not a PostgreSQL URL (postgresql+psycopg://user@host/db)"
+            ).format(url=mask(url)),
             kind="url",
         )
     parsed = parsed.set(drivername="postgresql+psycopg")
     if not parsed.database:
         raise DatabaseError(
-            f"the database URL {mask(url)} names no database (postgresql+psycopg://user@host/db)",
+            _(
+                "the database URL {url} names no database (postgresql+psycopg://user@host/db)"
+            ).format(url=mask(url)),
             kind="url",
         )
     return parsed
@@ -69,12 +75,15 @@ def parse_url(url: str) -> URL:
 
 def describe(url: URL) -> str:
     """'database D on host H port P' (no user, no password), for messages."""
-    host = url.host or url.query.get("host") or "the local socket"
+    host = url.host or url.query.get("host") or _("the local socket")
     if isinstance(host, tuple):
         host = ",".join(host)
-    port_value = url.port or url.query.get("port")
-    port = f" port {port_value}" if port_value else ""
-    return f"database {url.database} on {host}{port}"
+    port = url.port or url.query.get("port")
+    if port:
+        return _("database {name} on {host} port {port}").format(
+            name=url.database, host=host, port=port
+        )
+    return _("database {name} on {host}").format(name=url.database, host=host)
 
 
 def make_server_engine(url: URL) -> Engine:
@@ -90,8 +99,10 @@ def make_server_engine(url: URL) -> Engine:
         )
     except (NoSuchModuleError, ImportError) as exc:
         raise DatabaseError(
-            "a server database needs psycopg: install hiplog[server] (pip install "
-            "'hiplog[server]')",
+            _(
+                "a server database needs psycopg: install hiplog[server] (pip install "
+                "'hiplog[server]')"
+            ),
             kind="driver",
         ) from exc
 
@@ -118,9 +129,11 @@ def inspect_server(engine: Engine) -> Inspection:
         return Inspection(FileState.EMPTY)
     if "alembic_version" not in tables or not tables >= OUR_TABLES:
         others = ", ".join(sorted(tables - OUR_TABLES)[:3])
-        return Inspection(FileState.FOREIGN, detail=f"it holds other tables ({others})")
+        return Inspection(
+            FileState.FOREIGN, detail=_("it holds other tables ({tables})").format(tables=others)
+        )
     if revision is None:
-        return Inspection(FileState.DAMAGED, detail="it has no schema version")
+        return Inspection(FileState.DAMAGED, detail=_("it has no schema version"))
     if revision not in KNOWN_REVISIONS:
         return Inspection(FileState.NEWER, revision=revision)
     if revision != HEAD_REVISION:

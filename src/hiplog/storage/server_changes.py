@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy.engine import URL
 
 from hiplog.domain.errors import DatabaseError
+from hiplog.domain.translation import _
 from hiplog.storage.server import CHANGES_CHANNEL, connect_args, describe
 
 
@@ -32,7 +33,9 @@ class ChangeListener:
             self._connection.execute(f"LISTEN {CHANGES_CHANNEL}")
         except psycopg.Error as exc:
             raise DatabaseError(
-                f"could not listen for other computers' changes on {describe(url)}",
+                _("could not listen for other computers' changes on {server}").format(
+                    server=describe(url)
+                ),
                 path=describe(url),
                 kind="unreachable",
             ) from exc
@@ -49,7 +52,7 @@ class ChangeListener:
         try:
             pgconn.consume_input()
         except psycopg.Error as exc:
-            raise DatabaseError("lost the connection to the server", kind="unreachable") from exc
+            raise DatabaseError(_("lost the connection to the server"), kind="unreachable") from exc
         others = 0
         while (notice := pgconn.notifies()) is not None:
             if notice.extra.decode("utf-8", "replace") != self._own:

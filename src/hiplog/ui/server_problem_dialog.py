@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 from hiplog.domain.errors import DatabaseError
 from hiplog.services.error_log import mask
 from hiplog.services.locations import Locations
+from hiplog.ui.common.translation import _
 
 
 class ServerChoice(Enum):
@@ -31,31 +32,31 @@ class ServerProblemDialog(QMessageBox):
         self, error: DatabaseError, locations: Locations, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("hiplog cannot use the server database")
+        self.setWindowTitle(_("hiplog cannot use the server database"))
         self.setIcon(QMessageBox.Icon.Warning)
         away = error.kind == "unreachable"
         self.setText(
-            "<b>hiplog could not reach the database server.</b>"
+            _("<b>hiplog could not reach the database server.</b>")
             if away
-            else "<b>hiplog cannot use this server database.</b>"
+            else _("<b>hiplog cannot use this server database.</b>")
         )
         hint = (
-            "Check the network and that the server is running, then try again."
+            _("Check the network and that the server is running, then try again.")
             if away
-            else "Nothing on the server was changed."
+            else _("Nothing on the server was changed.")
         )
         local = escape(str(locations.database))
         self.setInformativeText(
             f"{escape(mask(str(error)))}<br><br>{hint}<br><br>"
-            f"Or work on the file on this computer for now: {local}"
+            + _("Or work on the file on this computer for now: {file}").format(file=local)
         )
         self.retry_button: QAbstractButton = self.addButton(
-            "Try again", QMessageBox.ButtonRole.AcceptRole
+            _("Try again"), QMessageBox.ButtonRole.AcceptRole
         )
         self.local_button: QAbstractButton = self.addButton(
-            "Open the local file", QMessageBox.ButtonRole.ActionRole
+            _("Open the local file"), QMessageBox.ButtonRole.ActionRole
         )
-        self.quit_button = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+        self.quit_button = self.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.retry_button)
         self.setEscapeButton(self.quit_button)
 

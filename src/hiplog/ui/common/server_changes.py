@@ -16,6 +16,7 @@ from hiplog.domain.errors import DatabaseError
 from hiplog.services.context import AppContext
 from hiplog.services.live_changes import ChangeListener, listen_for_changes
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _
 
 _log = logging.getLogger("hiplog")
 
@@ -39,7 +40,9 @@ class ServerChangeWatcher(QObject):
         except DatabaseError as exc:
             self._notifier.setEnabled(False)
             self.lost.emit(
-                f"{exc}: changes made on other computers show after hiplog is started again"
+                _(
+                    "{problem}: changes made on other computers show after hiplog is started again"
+                ).format(problem=exc)
             )
             return
         if others:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from hiplog.domain.translation import translator
 from hiplog.services.row_repair import BadRow
+from hiplog.ui.common.translation import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -12,7 +14,7 @@ Index = QModelIndex | QPersistentModelIndex
 class BadRowsModel(QAbstractTableModel):
     """Read-only rows of `row_repair.bad_rows`, one per bad value."""
 
-    HEADERS = ("Table", "Row id", "Column", "What is wrong")
+    HEADERS = (N_("Table"), N_("Row id"), N_("Column"), N_("What is wrong"))
 
     def __init__(self, rows: list[BadRow]) -> None:
         super().__init__()
@@ -28,13 +30,15 @@ class BadRowsModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         bad = self._rows[index.row()]
-        return (bad.table, str(bad.row_id), bad.column, bad.problem)[index.column()]
+        # The problem is row_check's N_ marker, in the domain `hiplog`.
+        problem = translator("hiplog").gettext(bad.problem)
+        return (bad.table, str(bad.row_id), bad.column, problem)[index.column()]
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return _(self.HEADERS[section])
         return None
 
     def set_rows(self, rows: list[BadRow]) -> None:

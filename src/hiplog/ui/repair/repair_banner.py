@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.errors import HiplogError
-from hiplog.domain.wording import plural
 from hiplog.services import row_repair
 from hiplog.services.context import AppContext
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.repair.bad_rows_model import BadRowsModel
 
 
@@ -31,11 +31,17 @@ class RepairBanner(QFrame):
         super().__init__(parent)
         self.ctx = ctx
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Damaged rows")
+        self.setAccessibleName(_("Damaged rows"))
         self.message = QLabel(
-            f"{plural(len(rows), 'value')} in the database cannot be read (changed by another "
-            "tool). Those rows are left out of every view and export. Drop them (a backup is "
-            "taken first), or keep them for now and fix them with a SQLite tool.",
+            ngettext(
+                "{count} value in the database cannot be read (changed by another tool). Those "
+                "rows are left out of every view and export. Drop them (a backup is taken "
+                "first), or keep them for now and fix them with a SQLite tool.",
+                "{count} values in the database cannot be read (changed by another tool). Those "
+                "rows are left out of every view and export. Drop them (a backup is taken "
+                "first), or keep them for now and fix them with a SQLite tool.",
+                len(rows),
+            ).format(count=len(rows)),
             self,
         )
         self.message.setWordWrap(True)
@@ -46,8 +52,8 @@ class RepairBanner(QFrame):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMaximumHeight(140)
-        self.drop_button = QPushButton("Drop these rows", self)
-        self.keep_button = QPushButton("Keep them for now", self)
+        self.drop_button = QPushButton(_("Drop these rows"), self)
+        self.keep_button = QPushButton(_("Keep them for now"), self)
         self.drop_button.clicked.connect(self.drop_rows)
         self.keep_button.clicked.connect(self.hide)
         buttons = QHBoxLayout()
@@ -65,15 +71,18 @@ class RepairBanner(QFrame):
         try:
             dropped, saved = row_repair.drop_bad_rows(self.ctx)
         except (HiplogError, OSError) as exc:
-            self.message.setText(f"Could not drop the damaged rows: {exc}")
+            self.message.setText(_("Could not drop the damaged rows: {reason}").format(reason=exc))
             return
         self.model.set_rows([])
         self.table.hide()
         self.drop_button.hide()
-        self.keep_button.setText("Close")
+        self.keep_button.setText(_("Close"))
         self.message.setText(
-            f"Dropped {plural(dropped, 'damaged row')}; the database as it was before is saved "
-            f"as {saved}."
+            ngettext(
+                "Dropped {count} damaged row; the database as it was before is saved as {file}.",
+                "Dropped {count} damaged rows; the database as it was before is saved as {file}.",
+                dropped,
+            ).format(count=dropped, file=saved)
         )
         self.rows_dropped.emit()
 
