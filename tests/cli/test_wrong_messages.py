@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.tmpfs import tmpfs
 
 from hiplog.cli import main
 
@@ -69,22 +70,8 @@ def test_a_database_where_no_file_can_be_made_gives_no_traceback(
 @pytest.fixture
 def read_only_folder(tmp_path: Path) -> Iterator[Path]:
     """A tmpfs mounted read-only (root, as in CI, ignores folder modes but not a mount)."""
-    mount = tmp_path / "ro"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        reason = f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} (CI runs as root and must run the read-only case)")
-        pytest.skip(reason)
-    try:
+    with tmpfs(tmp_path / "ro", "ro,size=1m", "the read-only case") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_export_into_a_read_only_folder_says_read_only(
