@@ -66,7 +66,7 @@ from hiplog.ui.progress.exercise_charts import ExerciseChartsWidget
 from hiplog.ui.progress.weekly_charts import WeeklyChartsWidget
 
 EXERCISE_TAB, WEEKLY_TAB, BODY_TAB = range(3)
-BODY_EMPTY_TEXT = (
+BODY_EMPTY_TEXT = N_(
     "No bodyweight or body measurements yet. Add them with Edit > Body measurements (or the "
     "Body measurements button above), or type your bodyweight with a session in the Log."
 )
@@ -410,7 +410,7 @@ class ProgressView(LazyView):
         """The Body tab: its charts, or how to add a first measurement."""
         series = body.body_series(self._ctx)
         if series.empty:
-            self._show_empty(BODY_EMPTY_TEXT)
+            self._show_empty(_(BODY_EMPTY_TEXT))
             return
         self.body_charts.set_series(series, self._unit())
         self.body_charts.setAccessibleDescription(
