@@ -22,6 +22,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from benchmarks import datasets
+from benchmarks.bench_save_set import time_saving_sets
 from benchmarks.harness import (
     CaseResult,
     copy_database,
@@ -79,20 +80,11 @@ def _copied(source: Path, url: str) -> None:
 
 
 def _time_hiplog(url: str, local: Path, runs: int) -> list[float]:
-    from hiplog.domain.models import SetEntry
-    from hiplog.services import training_log
     from hiplog.services.context import AppContext
 
     ctx = AppContext.open_url(url, local=local)
     try:
-        session = training_log.create_session(ctx, datetime.now().replace(microsecond=0))
-        assert session.id is not None
-        session_id = session.id
-        entries = [
-            SetEntry("barbell-hip-thrust", n + 1, reps=10, load_kg=80.0, rir=2)
-            for n in range(WARMUP + runs)
-        ]
-        return time_runs(lambda n: training_log.add_set(ctx, session_id, entries[n]), runs, WARMUP)
+        return time_saving_sets(ctx, runs)
     finally:
         ctx.close()
 
