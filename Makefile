@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck layers pytest fuzz soak bench dist dist-check wheel-check install-desktop uninstall-desktop clean
+.PHONY: run test catalogs catalogs-check lint typecheck layers pytest fuzz soak bench dist dist-check wheel-check install-desktop uninstall-desktop clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,20 @@ run: $(STAMP)
 	$(BIN)/hiplog $(ARGS)
 
 ## test: the whole suite, headless: lint, format, types, layers, tests
-test: $(STAMP) lint typecheck layers pytest
+test: $(STAMP) lint typecheck layers catalogs-check pytest
+
+## catalogs: after changing text: extract the .pot templates, merge them into the de/es/fr .po
+## files (then translate what is new), compile the .mo files and regenerate the pseudo-locale
+catalogs: $(STAMP)
+	$(BIN)/python tools/catalogs.py update
+
+# Fails on an untranslated or fuzzy entry in de/es/fr, or a stale .pot, .po or .mo.
+catalogs-check: $(STAMP)
+	$(BIN)/python tools/catalogs.py check
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

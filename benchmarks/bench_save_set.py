@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benchmarks import datasets
 from benchmarks.harness import (
@@ -22,26 +23,36 @@ from benchmarks.harness import (
     time_runs,
 )
 
+if TYPE_CHECKING:
+    from hiplog.services.context import AppContext
+
 CASE = "save-set"
 GOAL_P99_MS = 20.0
 WARMUP = 5
 
 
-def _time_hiplog(db: Path, runs: int) -> list[float]:
+def time_saving_sets(ctx: AppContext, runs: int) -> list[float]:
+    """Seconds per saved set, `runs` sets into a new session of `ctx` (after WARMUP more);
+    the server benchmark times the same on PostgreSQL."""
     from hiplog.domain.models import SetEntry
     from hiplog.services import training_log
+
+    session = training_log.create_session(ctx, datetime.now().replace(microsecond=0))
+    assert session.id is not None
+    session_id = session.id
+    entries = [
+        SetEntry("barbell-hip-thrust", n + 1, reps=10, load_kg=80.0, rir=2)
+        for n in range(WARMUP + runs)
+    ]
+    return time_runs(lambda n: training_log.add_set(ctx, session_id, entries[n]), runs, WARMUP)
+
+
+def _time_hiplog(db: Path, runs: int) -> list[float]:
     from hiplog.services.context import AppContext
 
     ctx = AppContext.open_path(db)
     try:
-        session = training_log.create_session(ctx, datetime.now().replace(microsecond=0))
-        assert session.id is not None
-        session_id = session.id
-        entries = [
-            SetEntry("barbell-hip-thrust", n + 1, reps=10, load_kg=80.0, rir=2)
-            for n in range(WARMUP + runs)
-        ]
-        return time_runs(lambda n: training_log.add_set(ctx, session_id, entries[n]), runs, WARMUP)
+        return time_saving_sets(ctx, runs)
     finally:
         ctx.close()
 

@@ -40,6 +40,7 @@ CASES: dict[str, tuple[str, int, int]] = {
     "memory": ("benchmarks.bench_memory", 5, 5),
     "save-set": ("benchmarks.bench_save_set", 200, 100),
     "cli-start": ("benchmarks.bench_cli_start", 20, 10),
+    "server": ("benchmarks.bench_server", 200, 100),
 }
 
 

@@ -1,6 +1,7 @@
 """One start of a window, in a process of its own; prints one JSON line and exits.
 
     python -m benchmarks.startup_child app  --db PATH [--view progress] [--settle-ms N]
+    python -m benchmarks.startup_child app  --db-url URL [...]
     python -m benchmarks.startup_child bare [--settle-ms N]
 
 `app` goes through hiplog's real entry point (`hiplog.__main__.main`, as the `hiplog` command
@@ -77,7 +78,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
 
 
-def run_app(db: str, view: str | None, settle_ms: int) -> dict[str, Any]:
+def run_app(db: str, view: str | None, settle_ms: int, db_url: str | None = None) -> dict[str, Any]:
     import hiplog.ui.app as app_module
     from hiplog.__main__ import main
 
@@ -94,7 +95,7 @@ def run_app(db: str, view: str | None, settle_ms: int) -> dict[str, Any]:
         return window
 
     app_module.open_window = open_window
-    argv = ["--db", db] + (["--view", view] if view else [])
+    argv = (["--db-url", db_url] if db_url else ["--db", db]) + (["--view", view] if view else [])
     status = main(argv)
     if status != 0 or not watcher:
         raise SystemExit(f"hiplog exited with {status} before its window was painted")
@@ -124,11 +125,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("mode", choices=("app", "bare"))
     parser.add_argument("--db")
+    parser.add_argument("--db-url")
     parser.add_argument("--view")
     parser.add_argument("--settle-ms", type=int, default=0)
     args = parser.parse_args()
     if args.mode == "app":
-        report = run_app(args.db, args.view, args.settle_ms)
+        report = run_app(args.db, args.view, args.settle_ms, args.db_url)
     else:
         report = run_bare(args.settle_ms)
     report["peak_rss_mb"] = _peak_rss_mb()

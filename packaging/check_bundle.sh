@@ -1,8 +1,9 @@
 #!/bin/sh
 # Run the one-folder bundle the way a person without Python would: a clean environment, no
 # virtual environment on PATH, a throw-away HOME. Checks --version, the catalog, logging a set
-# (Alembic migrations found inside the bundle) and that the window starts (offscreen) and stays
-# up for 5 seconds without an error. Usage: packaging/check_bundle.sh [dist/hiplog/hiplog]
+# (Alembic migrations found inside the bundle), German suggestions (the compiled catalogs and
+# Babel's data inside the bundle) and that the window starts (offscreen) and stays up for 5
+# seconds without an error. Usage: packaging/check_bundle.sh [dist/hiplog/hiplog]
 set -eu
 
 exe=$(cd "$(dirname "${1:-dist/hiplog/hiplog}")" && pwd)/$(basename "${1:-dist/hiplog/hiplog}")
@@ -23,6 +24,19 @@ echo "dist-check: 24 exercises"
 run --db "$work/check.db" log barbell-hip-thrust 60x12 --date 2026-11-20T18:00
 run --db "$work/check.db" stats barbell-hip-thrust --json >/dev/null
 echo "dist-check: logged a set into a new database"
+# German from the bundle's own catalogs and Babel data: a load typed with a decimal comma, the
+# catalog's name, a reason and a date.
+de() {
+    env -i HOME="$work" PATH=/usr/bin:/bin LANG=de_DE.UTF-8 "$exe" --db "$work/check.db" "$@"
+}
+german=$(de log barbell-hip-thrust 62,5x8 --date 2026-11-20T19:00; de suggest --date 2026-11-21)
+for text in "62,5 kg x 8" "Hip Thrust mit Langhantel" "So., 22. Nov. 2026" "Wiederholungen"; do
+    case $german in
+    *"$text"*) ;;
+    *) echo "dist-check: no '$text' in the German suggestions:" >&2; echo "$german" >&2; exit 1 ;;
+    esac
+done
+echo "dist-check: German suggestions from the bundle"
 
 run --db "$work/check.db" >"$work/window.out" 2>&1 &
 pid=$!

@@ -1,7 +1,7 @@
 #!/bin/sh
 # Build hiplog's wheel, install it into a fresh virtual environment under build/ and run it from
 # another folder (commands, then the window offscreen): proves the wheel carries the catalog, the
-# icons and the Alembic migrations and needs nothing from the source checkout. Usage: packaging/check_wheel.sh (PYTHON picks the
+# icons, the compiled translations and the Alembic migrations and needs nothing from the source checkout. Usage: packaging/check_wheel.sh (PYTHON picks the
 # interpreter, default python3; pip fetches hatchling and the dependencies from the package index).
 set -eu
 
@@ -30,6 +30,11 @@ needed = [
     "hiplog/resources/desktop/io.github.hiplog.Hiplog.metainfo.xml",
     "hiplog/storage/migrations/env.py",
     "hiplog/storage/migrations/script.py.mako",
+    "hiplog/locale/de/LC_MESSAGES/hiplog.mo",
+    "hiplog/locale/es/LC_MESSAGES/hiplog.mo",
+    "hiplog/locale/fr/LC_MESSAGES/hiplog.mo",
+    "hiplog/locale/de/LC_MESSAGES/hiplog_ui.mo",
+    "hiplog/locale/de/LC_MESSAGES/hiplog_catalog.mo",
 ]
 missing = [name for name in needed if name not in names]
 versions = [
@@ -71,6 +76,14 @@ print('wheel-check: 24 exercises')
 " "$work/exercises.json"
 "$hiplog" --db "$db" log barbell-hip-thrust 60x12 60x11 --date 2026-11-20T18:00
 "$hiplog" --db "$db" stats barbell-hip-thrust --json
+# The installed wheel speaks German from its own compiled catalogs.
+"$out/venv/bin/python" -c "
+from hiplog.domain.translation import set_language
+from hiplog.domain.wording import sets_text
+set_language('de')
+assert sets_text(3) == '3 Sätze', sets_text(3)
+print('wheel-check: German from the wheel:', sets_text(3))
+"
 
 # The window, offscreen, with a throw-away HOME: it must stay up for 5 seconds without an error.
 env -i HOME="$work" PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \

@@ -6,12 +6,17 @@ Exit status: 0 success, 2 bad usage or bad input (one line on stderr naming what
 Reading the arguments imports nothing heavy (argparse, the version and the view names): the
 domain, the services and SQLAlchemy are imported by the command that needs them, so
 `hiplog --version` and `hiplog --help` answer at once (benchmarks/bench_cli_start.py).
+
+Every message is in the person's language (domain/translation.py): the system's, until a
+command has opened the database and read the language setting. The help follows the system's.
+Over 400 lines: the parser and the commands' wording read best together, one command a function.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Sequence
@@ -20,6 +25,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from hiplog import __version__
 from hiplog.domain.importers import FORMATS as IMPORT_FORMATS
+from hiplog.domain.translation import N_, _, follow_setting, ngettext
 from hiplog.views import VIEW_NAMES
 
 if TYPE_CHECKING:
@@ -28,6 +34,20 @@ if TYPE_CHECKING:
     from hiplog.services.context import AppContext
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+#: How `hiplog exercises` names a load kind and `hiplog suggest` a timing status (translated
+#: where written; the JSON keeps the codes).
+LOAD_KIND_WORDS = {
+    "external": N_("external"),
+    "bodyweight": N_("bodyweight"),
+    "activation": N_("activation"),
+}
+TIMING_STATUS_WORDS = {
+    "recover": N_("recover"),
+    "ahead": N_("ahead"),
+    "behind": N_("behind"),
+    "ok": N_("ok"),
+}
 
 
 _NEGATIVE_SET = re.compile(r"^-\d[\d.,]*[xX×]")
@@ -42,22 +62,26 @@ class _Parser(argparse.ArgumentParser):
         # argparse would read "-60x10" as an unknown option; say what is really wrong.
         for token in sys.argv[1:] if args is None else args:
             if _NEGATIVE_SET.match(token):
-                self.error(f"load must be 0 or more, not '{token}'")
+                self.error(_("load must be 0 or more, not '{text}'").format(text=token))
         return super().parse_args(args, namespace)
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"hiplog: {message} (see hiplog --help)\n")
+        self.exit(
+            EXIT_USAGE, _("hiplog: {message} (see hiplog --help)").format(message=message) + "\n"
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="hiplog",
-        description="Training log and progression tracker for hip-extensor training. "
-        "With no command, opens the desktop window.",
+        description=_(
+            "Training log and progression tracker for hip-extensor training. "
+            "With no command, opens the desktop window."
+        ),
     )
     _add_global_options(parser, default=None)
-    parser.add_argument("--view", choices=VIEW_NAMES, help="open the window at this view")
-    parser.add_argument("--exercise", metavar="SLUG", help="open the window on this exercise")
+    parser.add_argument("--view", choices=VIEW_NAMES, help=_("open the window at this view"))
+    parser.add_argument("--exercise", metavar="SLUG", help=_("open the window on this exercise"))
     # The same global options after the command ('hiplog suggest --db me.db'); SUPPRESS keeps
     # a value given before the command when none is given after it.
     after = _Parser(add_help=False)
@@ -72,13 +96,22 @@ def _add_global_options(parser: argparse.ArgumentParser, default: object) -> Non
         "--db",
         metavar="PATH",
         default=default,
-        help="database file (default: $HIPLOG_DB, else the user data folder)",
+        help=_("database file (default: $HIPLOG_DB, else the user data folder)"),
+    )
+    parser.add_argument(
+        "--db-url",
+        metavar="URL",
+        default=default,
+        help=_(
+            "a PostgreSQL database, postgresql+psycopg://user@host/dbname (default: "
+            "$HIPLOG_DATABASE_URL); the password comes from ~/.pgpass, PGPASSWORD or a service file"
+        ),
     )
     parser.add_argument(
         "--athlete",
         metavar="NAME",
         default=default,
-        help="whose training (needed when the database holds more than one athlete)",
+        help=_("whose training (needed when the database holds more than one athlete)"),
     )
     parser.add_argument("--version", action="version", version=f"hiplog {__version__}")
 
@@ -87,79 +120,88 @@ def _add_commands(sub: argparse._SubParsersAction[_Parser], after: _Parser) -> N
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help_text, parents=[after])
 
-    p = add("exercises", "list the exercise catalog")
-    p.add_argument("--json", action="store_true", help="every fact as JSON")
+    p = add("exercises", _("list the exercise catalog"))
+    p.add_argument("--json", action="store_true", help=_("every fact as JSON"))
 
-    p = add("log", "log sets of one exercise")
-    p.add_argument("exercise", metavar="EXERCISE", help="slug or name, e.g. barbell-hip-thrust")
-    p.add_argument("sets", metavar="SET", nargs="+", help="LOADxREPS (60x12) or xREPS (x15)")
-    p.add_argument("--date", help="session start, YYYY-MM-DD or YYYY-MM-DDTHH:MM (default: now)")
-    p.add_argument("--unit", choices=("kg", "lb"), help="unit of the loads (default: setting)")
+    p = add("log", _("log sets of one exercise"))
+    p.add_argument("exercise", metavar="EXERCISE", help=_("slug or name, e.g. barbell-hip-thrust"))
+    p.add_argument("sets", metavar="SET", nargs="+", help=_("LOADxREPS (60x12) or xREPS (x15)"))
+    p.add_argument("--date", help=_("session start, YYYY-MM-DD or YYYY-MM-DDTHH:MM (default: now)"))
+    p.add_argument("--unit", choices=("kg", "lb"), help=_("unit of the loads (default: setting)"))
     p.add_argument(
-        "--warmup", metavar="SET", nargs="+", default=[], help="warm-up sets, logged first"
+        "--warmup", metavar="SET", nargs="+", default=[], help=_("warm-up sets, logged first")
     )
-    p.add_argument("--rir", help="reps in reserve on the working sets, 0-10")
-    p.add_argument("--note", default="", help="a note on these sets")
+    p.add_argument("--rir", help=_("reps in reserve on the working sets, 0-10"))
+    p.add_argument("--note", default="", help=_("a note on these sets"))
 
-    p = add("import", "import a file (hiplog CSV/JSON, Strong, Hevy, FitNotes)")
+    p = add("import", _("import a file (hiplog CSV/JSON, Strong, Hevy, FitNotes)"))
     p.add_argument("file", type=Path)
     p.add_argument("--format", default="auto", choices=IMPORT_FORMATS)
-    p.add_argument("--unit", choices=("kg", "lb"), help="unit for files that do not say")
-    p.add_argument("--dry-run", action="store_true", help="read and report, change nothing")
+    p.add_argument("--unit", choices=("kg", "lb"), help=_("unit for files that do not say"))
+    p.add_argument("--dry-run", action="store_true", help=_("read and report, change nothing"))
 
-    p = add("export", "export every set (csv) or a full backup (json)")
+    p = add("export", _("export every set (csv) or a full backup (json)"))
     p.add_argument("file", type=Path)
     p.add_argument(
-        "--format", choices=("csv", "json"), help="default: from the file name, else csv"
+        "--format", choices=("csv", "json"), help=_("default: from the file name, else csv")
     )
     p.add_argument(
-        "--force", action="store_true", help="replace FILE if it exists (never a database)"
+        "--force", action="store_true", help=_("replace FILE if it exists (never a database)")
     )
     p.add_argument(
-        "--all-athletes", action="store_true", help="every athlete of the database (json only)"
+        "--all-athletes",
+        action="store_true",
+        help=_("every athlete of the database (json only)"),
     )
 
-    p = add("athletes", "the athletes of the database; 'athletes add NAME' adds one")
+    p = add("athletes", _("the athletes of the database; 'athletes add NAME' adds one"))
     p.add_argument("--json", action="store_true")
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
-    a = actions.add_parser("add", help="add an athlete", parents=[after])
+    a = actions.add_parser("add", help=_("add an athlete"), parents=[after])
     a.add_argument("name", metavar="NAME")
 
-    p = add("suggest", "next-session suggestions")
-    p.add_argument("--date", help="as of YYYY-MM-DD (12:00) or YYYY-MM-DDTHH:MM (default: now)")
+    p = add("suggest", _("next-session suggestions"))
+    p.add_argument("--date", help=_("as of YYYY-MM-DD (12:00) or YYYY-MM-DDTHH:MM (default: now)"))
     p.add_argument("--json", action="store_true")
 
     # its actions, not the command, take the global options after them
-    p = sub.add_parser("program", help="programs: list, show one, follow one")
+    p = sub.add_parser("program", help=_("programs: list, show one, follow one"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     actions.required = True
-    a = actions.add_parser("list", help="your programs and the starters", parents=[after])
+    a = actions.add_parser("list", help=_("your programs and the starters"), parents=[after])
     a.add_argument("--json", action="store_true")
-    a = actions.add_parser("show", help="one program, day by day", parents=[after])
+    a = actions.add_parser("show", help=_("one program, day by day"), parents=[after])
     a.add_argument("name", metavar="NAME")
     a.add_argument("--json", action="store_true")
     a = actions.add_parser(
-        "use", help="follow NAME from its first day (a starter is copied)", parents=[after]
+        "use", help=_("follow NAME from its first day (a starter is copied)"), parents=[after]
     )
     which = a.add_mutually_exclusive_group(required=True)
     which.add_argument("name", metavar="NAME", nargs="?")
-    which.add_argument("--none", action="store_true", help="stop following a program")
+    which.add_argument("--none", action="store_true", help=_("stop following a program"))
 
-    p = add("stats", "per-session volume, top set and e1RM of one exercise")
+    p = add("stats", _("per-session volume, top set and e1RM of one exercise"))
     p.add_argument("exercise", metavar="EXERCISE")
     p.add_argument("--json", action="store_true")
 
-    p = add("backup", "write a verified copy of the database")
-    p.add_argument("file", nargs="?", type=Path, help="default: the backups folder")
+    p = add("backup", _("write a verified copy of the database"))
+    p.add_argument("file", nargs="?", type=Path, help=_("default: the backups folder"))
 
-    p = add("check", "list rows damaged outside hiplog (left out everywhere)")
+    p = add("copy-to", _("copy the whole database into an empty PostgreSQL database or a new file"))
+    p.add_argument(
+        "destination",
+        metavar="DEST",
+        help=_("postgresql+psycopg://user@host/db or PATH"),
+    )
+
+    p = add("check", _("list rows damaged outside hiplog (left out everywhere)"))
     p.add_argument(
         "--drop",
         action="store_true",
-        help="delete those rows (after a backup in the backups folder)",
+        help=_("delete those rows (after a backup in the backups folder)"),
     )
 
-    p = add("restore", "replace the database with a backup (backs up first)")
+    p = add("restore", _("replace the database with a backup (backs up first)"))
     p.add_argument("file", type=Path)
 
 
@@ -171,6 +213,7 @@ def _unit(ctx: AppContext, given: str | None) -> Unit:
 
 def _cmd_exercises(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from hiplog.domain.catalog import exercise_to_dict
+    from hiplog.domain.translation import exercise_name
     from hiplog.services import exercises
 
     items = exercises.list_exercises(ctx)
@@ -181,19 +224,26 @@ def _cmd_exercises(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> in
     width = max(len(e.slug) for e in items)
     for e in sorted(items, key=lambda e: e.is_other):  # hip exercises first
         if e.is_other:
-            out.write(f"{e.slug:<{width}}  {e.name}  (other training)\n")
+            out.write(f"{e.slug:<{width}}  {exercise_name(e.name)}  ({_('other training')})\n")
             continue
         lo, hi = e.rep_range
-        side = " per side" if e.unilateral else ""
-        kind = "custom" if e.custom else e.load_kind.value
-        out.write(f"{e.slug:<{width}}  {e.name}  ({kind}, {e.sets} x {lo}-{hi}{side})\n")
+        kind = (
+            _("custom")
+            if e.custom
+            else _(LOAD_KIND_WORDS.get(e.load_kind.value, e.load_kind.value))
+        )
+        plan = (
+            _("{sets} x {lo}-{hi} per side") if e.unilateral else _("{sets} x {lo}-{hi}")
+        ).format(sets=e.sets, lo=lo, hi=hi)
+        out.write(f"{e.slug:<{width}}  {exercise_name(e.name)}  ({kind}, {plan})\n")
     return EXIT_OK
 
 
 def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from hiplog.domain.models import SetEntry
+    from hiplog.domain.translation import exercise_name
     from hiplog.domain.validation import parse_rir, parse_set_spec, parse_when_midnight_default
-    from hiplog.domain.wording import date_time_text, load_reps_text, plural
+    from hiplog.domain.wording import date_time_text, load_reps_text
     from hiplog.services import exercises, training_log
 
     exercise = exercises.find_exercise(ctx, args.exercise, "EXERCISE")
@@ -218,10 +268,19 @@ def _cmd_log(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     session = training_log.log_sets(ctx, entries, when)
     working = [e for e in entries if not e.warmup]
     desc = ", ".join(load_reps_text(e.load_kg, e.reps, unit) for e in working)
+    logged = ngettext(
+        "Logged {count} set of {name} ({sets}) in the session of {when}.",
+        "Logged {count} sets of {name} ({sets}) in the session of {when}.",
+        len(working),
+    )
     out.write(
-        f"Logged {plural(len(working), 'set')} of {exercise.name} "
-        f"({desc}) in the session of "
-        f"{date_time_text(session.started_at)}.\n"
+        logged.format(
+            count=len(working),
+            name=exercise_name(exercise.name),
+            sets=desc,
+            when=date_time_text(session.started_at),
+        )
+        + "\n"
     )
     return EXIT_OK
 
@@ -239,29 +298,42 @@ def _cmd_import(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_export(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from hiplog.domain.errors import InputError
-    from hiplog.domain.wording import plural
     from hiplog.services import import_export, row_repair
 
     fmt = args.format or ("json" if args.file.suffix.lower() == ".json" else "csv")
     if fmt == "json":
         everyone = args.all_athletes
         count = import_export.export_json(ctx, args.file, replace=args.force, everyone=everyone)
-        whose = "every athlete" if args.all_athletes else ctx.athlete
-        out.write(f"Wrote a full backup of {whose} with {plural(count, 'set')} to {args.file}.\n")
+        if everyone:
+            wrote = ngettext(
+                "Wrote a full backup of every athlete with {count} set to {file}.",
+                "Wrote a full backup of every athlete with {count} sets to {file}.",
+                count,
+            )
+        else:
+            wrote = ngettext(
+                "Wrote a full backup of {athlete} with {count} set to {file}.",
+                "Wrote a full backup of {athlete} with {count} sets to {file}.",
+                count,
+            )
     elif args.all_athletes:
-        raise InputError("the CSV holds one athlete's sets; export every athlete to a .json file")
+        raise InputError(
+            _("the CSV holds one athlete's sets; export every athlete to a .json file")
+        )
     else:
         count = import_export.export_csv(ctx, args.file, replace=args.force)
-        out.write(f"Wrote {plural(count, 'set')} to {args.file}.\n")
+        wrote = ngettext("Wrote {count} set to {file}.", "Wrote {count} sets to {file}.", count)
+    out.write(wrote.format(count=count, file=args.file, athlete=ctx.athlete) + "\n")
     if row_repair.bad_rows(ctx):
-        out.write("Left out these damaged rows (see `hiplog check`):\n")
+        out.write(_("Left out these damaged rows (see `hiplog check`):") + "\n")
         _report_bad_rows(ctx, out)
     return EXIT_OK
 
 
 def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from hiplog.domain.plan import parse_as_of_noon_default, plan_to_json
-    from hiplog.domain.wording import date_time_text, plural, prescription_text
+    from hiplog.domain.translation import exercise_name
+    from hiplog.domain.wording import date_time_text, prescription_text
     from hiplog.services import plan as plan_service
 
     as_of = parse_as_of_noon_default(args.date) if args.date else None
@@ -272,21 +344,35 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     unit = ctx.settings().unit
     timing = plan.next_session
-    earliest = date_time_text(timing.earliest) if timing.earliest else "any time"
+    earliest = date_time_text(timing.earliest) if timing.earliest else _("any time")
     count = timing.sessions_last_7_days
-    out.write(
-        f"Next session: {earliest} ({timing.status}; {plural(count, 'session')} "
-        f"in the last 7 days)\n"
+    line = ngettext(
+        "Next session: {when} ({status}; {count} session in the last 7 days)",
+        "Next session: {when} ({status}; {count} sessions in the last 7 days)",
+        count,
     )
+    status = _(TIMING_STATUS_WORDS.get(timing.status, timing.status))
+    out.write(line.format(when=earliest, status=status, count=count) + "\n")
     if plan.program is not None:
         info = plan.program
-        out.write(f"{info.day} of {info.program}; next: {info.next_day}\n")
+        out.write(
+            _("{day} of {program}; next: {next_day}").format(
+                day=exercise_name(info.day),
+                program=exercise_name(info.program),
+                next_day=exercise_name(info.next_day),
+            )
+            + "\n"
+        )
     if not plan.suggestions:
-        out.write("No exercise trained in the last 90 days: log a session to get suggestions.\n")
+        out.write(
+            _("No exercise trained in the last 90 days: log a session to get suggestions.") + "\n"
+        )
     for s in plan.suggestions:
         name = ctx.catalog()[s.exercise].name if s.exercise in ctx.catalog() else s.exercise
-        tag = " (warm-up)" if s.warmup else ""
-        out.write(f"- {name}{tag}: {prescription_text(s, unit)} [{s.rule}]\n  {s.reason}\n")
+        tag = _(" (warm-up)") if s.warmup else ""
+        out.write(
+            f"- {exercise_name(name)}{tag}: {prescription_text(s, unit)} [{s.rule}]\n  {s.reason}\n"
+        )
     for w in plan.warnings:
         out.write(f"! {w.message}\n")
     return EXIT_OK
@@ -294,14 +380,20 @@ def _cmd_suggest(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_program(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from hiplog.domain.programs import program_to_dict
+    from hiplog.domain.translation import exercise_name
     from hiplog.services import programs
 
     if args.action == "use":
         followed = programs.use_program(ctx, None if args.none else args.name)
         if followed is None:
-            out.write("No program followed: the Plan suggests every recent exercise.\n")
+            out.write(_("No program followed: the Plan suggests every recent exercise.") + "\n")
         else:
-            out.write(f"Following {followed.name}, from {followed.days[0].name}.\n")
+            out.write(
+                _("Following {program}, from {day}.").format(
+                    program=exercise_name(followed.name), day=exercise_name(followed.days[0].name)
+                )
+                + "\n"
+            )
         return EXIT_OK
     run = programs.active_run(ctx)
     active = None if run is None else run.program
@@ -317,9 +409,9 @@ def _cmd_program(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         _write_json({"active": active, "programs": [program_to_dict(p) for p in listed]}, out)
         return EXIT_OK
     for p in listed:
-        tag = " (starter)" if p.starter else " (following)" if p.name == active else ""
-        days = ", ".join(d.name for d in p.days) or "no days"
-        out.write(f"{p.name}{tag}: {days}\n")
+        tag = _(" (starter)") if p.starter else _(" (following)") if p.name == active else ""
+        days = ", ".join(exercise_name(d.name) for d in p.days) or _("no days")
+        out.write(f"{exercise_name(p.name)}{tag}: {days}\n")
     return EXIT_OK
 
 
@@ -329,20 +421,23 @@ def _write_json(data: object, out: TextIO) -> None:
 
 
 def _write_program(ctx: AppContext, program: Program, out: TextIO) -> None:
+    from hiplog.domain.translation import exercise_name
+
     catalog = ctx.catalog()
-    out.write(f"{program.name}{' (starter)' if program.starter else ''}\n")
+    out.write(f"{exercise_name(program.name)}{_(' (starter)') if program.starter else ''}\n")
     for day in program.days:
-        out.write(f"{day.name}\n")
+        out.write(f"{exercise_name(day.name)}\n")
         for e in day.entries:
-            name = catalog[e.slug].name if e.slug in catalog else e.slug
-            what = f"{name} ladder" if e.ladder else name
-            tag = " (warm-up)" if e.warmup else ""
+            name = exercise_name(catalog[e.slug].name) if e.slug in catalog else e.slug
+            what = _("{name} ladder").format(name=name) if e.ladder else name
+            tag = _(" (warm-up)") if e.warmup else ""
             out.write(f"- {what}{tag}: {e.sets} x {e.rep_range[0]}-{e.rep_range[1]}\n")
 
 
 def _cmd_stats(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from hiplog.domain.metrics import stats_to_json
-    from hiplog.domain.wording import format_load, plural
+    from hiplog.domain.translation import exercise_name
+    from hiplog.domain.wording import format_load
     from hiplog.services import charts, exercises
 
     exercise = exercises.find_exercise(ctx, args.exercise, "EXERCISE")
@@ -352,14 +447,30 @@ def _cmd_stats(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
         out.write("\n")
         return EXIT_OK
     unit = ctx.settings().unit
-    out.write(f"{exercise.name}: {plural(len(rows), 'session')} (e1RM is an estimate)\n")
-    out.write(f"{'date':<17} {'sets':>4} {'reps':>5} {'volume':>10} {'top':>10} {'e1RM':>10}\n")
-    for r in rows:
-        e1rm = format_load(r.e1rm_kg, unit) if r.e1rm_kg else "-"
-        out.write(
-            f"{r.date:%Y-%m-%d %H:%M} {r.sets:>4} {r.reps:>5} {format_load(r.volume_kg, unit):>10} "
-            f"{format_load(r.top_load_kg, unit):>10} {e1rm:>10}\n"
+    title = ngettext(
+        "{name}: {count} session (e1RM is an estimate)",
+        "{name}: {count} sessions (e1RM is an estimate)",
+        len(rows),
+    )
+    out.write(title.format(name=exercise_name(exercise.name), count=len(rows)) + "\n")
+    heads = (_("date"), _("sets"), _("reps"), _("volume"), _("top"), _("e1RM"))
+    # Columns as wide as the English ones, or as their heading in the language.
+    widths = [max(w, len(h)) for w, h in zip((16, 4, 5, 10, 10, 10), heads, strict=True)]
+    table = [heads] + [
+        (
+            f"{r.date:%Y-%m-%d %H:%M}",
+            str(r.sets),
+            str(r.reps),
+            format_load(r.volume_kg, unit),
+            format_load(r.top_load_kg, unit),
+            format_load(r.e1rm_kg, unit) if r.e1rm_kg else "-",
         )
+        for r in rows
+    ]
+    for cells in table:
+        first = f"{cells[0]:<{widths[0]}}"
+        rest = " ".join(f"{c:>{w}}" for c, w in zip(cells[1:], widths[1:], strict=True))
+        out.write(f"{first} {rest}\n")
     return EXIT_OK
 
 
@@ -367,7 +478,7 @@ def _cmd_backup(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
     from hiplog.services import backups
 
     path = backups.backup_now(ctx, args.file)
-    out.write(f"Backed up to {path} (integrity checked).\n")
+    out.write(_("Backed up to {file} (integrity checked).").format(file=path) + "\n")
     return EXIT_OK
 
 
@@ -378,47 +489,76 @@ def _report_bad_rows(ctx: AppContext, out: TextIO, shown: int = 20) -> int:
     for bad in found[:shown]:
         out.write(f"  {bad.describe()}\n")
     if len(found) > shown:
-        out.write(f"  ... and {len(found) - shown} more\n")
+        out.write("  " + _("... and {count} more").format(count=len(found) - shown) + "\n")
     return len(found)
 
 
 def _cmd_check(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    from hiplog.domain.wording import plural
     from hiplog.services import row_repair
 
     if args.drop:
         dropped, saved = row_repair.drop_bad_rows(ctx)
         if saved is None:
-            out.write("No damaged rows: nothing to drop.\n")
+            out.write(_("No damaged rows: nothing to drop.") + "\n")
         else:
-            out.write(
-                f"Dropped {plural(dropped, 'damaged row')}; the database before is saved as "
-                f"{saved}.\n"
+            text = ngettext(
+                "Dropped {count} damaged row; the database before is saved as {file}.",
+                "Dropped {count} damaged rows; the database before is saved as {file}.",
+                dropped,
             )
+            out.write(text.format(count=dropped, file=saved) + "\n")
         return EXIT_OK
     if not row_repair.bad_rows(ctx):
-        out.write("No damaged rows.\n")
+        out.write(_("No damaged rows.") + "\n")
         return EXIT_OK
-    out.write("These rows hold values hiplog cannot read; they are left out everywhere:\n")
+    out.write(_("These rows hold values hiplog cannot read; they are left out everywhere:") + "\n")
     _report_bad_rows(ctx, out)
-    out.write("Fix them with a SQLite tool, or drop them with `hiplog check --drop`.\n")
+    out.write(_("Fix them with a SQLite tool, or drop them with `hiplog check --drop`.") + "\n")
+    return EXIT_OK
+
+
+def _cmd_copy_to(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
+    from hiplog.services.copy_to import copy_to
+    from hiplog.services.error_log import mask
+
+    copied = copy_to(ctx, args.destination)
+    sets = copied.get("sets", 0)
+    sessions = copied.get("sessions", 0)
+    rows, tables = sum(copied.values()), len(copied)
+    text = _(
+        "Copied {sessions} and {sets} ({rows} in {tables}) to {destination}; both export the same."
+    )
+    out.write(
+        text.format(
+            sessions=ngettext("{count} session", "{count} sessions", sessions).format(
+                count=sessions
+            ),
+            sets=ngettext("{count} set", "{count} sets", sets).format(count=sets),
+            rows=ngettext("{count} row", "{count} rows", rows).format(count=rows),
+            tables=ngettext("{count} table", "{count} tables", tables).format(count=tables),
+            destination=mask(args.destination),
+        )
+        + "\n"
+    )
     return EXIT_OK
 
 
 def _cmd_athletes(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int:
-    from hiplog.domain.wording import plural
     from hiplog.services import athletes
 
     if args.action == "add":
         name = athletes.add_athlete(ctx, args.name)
-        out.write(f'Added the athlete {name}; use it with --athlete "{name}".\n')
+        out.write(
+            _('Added the athlete {name}; use it with --athlete "{name}".').format(name=name) + "\n"
+        )
         return EXIT_OK
     found = athletes.list_athletes(ctx)
     if args.json:
         _write_json({"athletes": [a.to_json() for a in found]}, out)
         return EXIT_OK
     for a in found:
-        out.write(f"{a.name}  ({a.unit}, {plural(a.sessions, 'session')})\n")
+        sessions = ngettext("{count} session", "{count} sessions", a.sessions)
+        out.write(f"{a.name}  ({a.unit}, {sessions.format(count=a.sessions)})\n")
     return EXIT_OK
 
 
@@ -428,6 +568,7 @@ _PER_ATHLETE = {"log", "import", "export", "suggest", "stats", "program"}
 COMMANDS = {
     "athletes": _cmd_athletes,
     "check": _cmd_check,
+    "copy-to": _cmd_copy_to,
     "exercises": _cmd_exercises,
     "log": _cmd_log,
     "import": _cmd_import,
@@ -446,15 +587,21 @@ def run_command(
     from hiplog.domain.errors import HiplogError
     from hiplog.services import athletes, backups
     from hiplog.services.context import AppContext
+    from hiplog.services.error_log import mask
     from hiplog.services.locations import resolve_locations
 
     out = out or sys.stdout
     err = err or sys.stderr
-    locations = resolve_locations(args.db)
+    if getattr(args, "db", None) and getattr(args, "db_url", None):
+        err.write(_("hiplog: give --db or --db-url, not both (see hiplog --help)") + "\n")
+        return EXIT_USAGE
+    locations = resolve_locations(getattr(args, "db", None), db_url=getattr(args, "db_url", None))
     try:
         if args.command == "restore":
             saved = backups.restore_file(locations, args.file)
-            out.write(f"Restored {args.file}; the previous database was saved as {saved}.\n")
+            text = _("Restored {file}; the previous database was saved as {saved}.")
+            out.write(text.format(file=args.file, saved=saved) + "\n")
+            out.flush()
             return EXIT_OK
         ctx = AppContext.open(locations)
         try:
@@ -462,23 +609,47 @@ def run_command(
                 athletes.choose_for_command(ctx, args.athlete)
             elif args.athlete is not None:
                 ctx.use_athlete(args.athlete)
-            return COMMANDS[args.command](ctx, args, out)
+            follow_setting(ctx.settings().language)
+            status = COMMANDS[args.command](ctx, args, out)
         finally:
             ctx.close()
+        out.flush()  # here, not at exit, so that a reader gone away is seen below
+        return status
+    except BrokenPipeError:
+        return _reader_gone(out)
     except HiplogError as exc:  # bad input (InputError), an unusable database, ...
-        err.write(f"hiplog: {exc}\n")
+        err.write(f"hiplog: {mask(str(exc))}\n")
         return EXIT_USAGE
     except Exception as exc:
         from hiplog.services.error_log import log_exception
 
         where = log_exception(locations, exc)
         details = (
-            f"details in {where}"
+            _("details in {file}").format(file=where)
             if where is not None
-            else f"no details: the log folder {locations.log_dir} cannot be written"
+            else _("no details: the log folder {folder} cannot be written").format(
+                folder=locations.log_dir
+            )
         )
-        err.write(f"hiplog: unexpected error: {exc.__class__.__name__}: {exc} ({details})\n")
+        text = _("hiplog: unexpected error: {error} ({details})")
+        what = mask(f"{exc.__class__.__name__}: {exc}")
+        err.write(text.format(error=what, details=details) + "\n")
         return EXIT_ERROR
+
+
+def _reader_gone(out: TextIO) -> int:
+    """The reader of our output closed it early (`hiplog exercises | head -1`): whatever the
+    command did is done, so this is success. Python's final flush of stdout would fail again
+    and print a traceback, so stdout now goes nowhere."""
+    if out is sys.stdout:
+        try:
+            fd = sys.stdout.fileno()
+        except (OSError, ValueError):
+            return EXIT_OK
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -488,6 +659,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if args.command is None:
-        sys.stderr.write("hiplog: give a command (see hiplog --help)\n")
+        sys.stderr.write(_("hiplog: give a command (see hiplog --help)") + "\n")
         return EXIT_USAGE
     return run_command(args)

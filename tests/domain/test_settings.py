@@ -135,3 +135,11 @@ def test_stored_or_restored_settings_refuse_what_the_dialog_refuses(key: str, te
     with pytest.raises(InputError, match=f"must be from {spec.low:g} to {spec.high:g}") as err:
         ProgressionSettings.from_strings({key: text})
     assert err.value.where == f"setting {key}"
+
+
+def test_the_language_setting_is_system_or_a_language_hiplog_speaks() -> None:
+    assert ProgressionSettings().language == "system"
+    assert ProgressionSettings.from_strings({"language": " DE "}).language == "de"
+    assert ProgressionSettings.from_strings({"language": "fr"}).to_strings()["language"] == "fr"
+    with pytest.raises(InputError, match="setting language"):
+        ProgressionSettings.from_strings({"language": "pt"})

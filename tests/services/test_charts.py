@@ -34,8 +34,8 @@ def _log(ctx: AppContext, when: datetime, *sets: SetEntry, bodyweight: float | N
 
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = AppContext.open_path(tmp_path / "t.db")
+def ctx(fresh_ctx: AppContext) -> Iterator[AppContext]:
+    context = fresh_ctx
     bht, gb = "barbell-hip-thrust", "glute-bridge"
     _log(
         context,
@@ -76,7 +76,6 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
         _set("bird-dog", 8),
     )
     yield context
-    context.close()
 
 
 def test_loaded_exercise_matches_the_hand_computed_table(ctx: AppContext) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.tmpfs import tmpfs
 
 from hiplog.services import backups
 from hiplog.services.context import AppContext
@@ -149,22 +150,8 @@ def test_three_imports_and_three_backups_at_once_all_succeed_under_their_own_nam
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 2 MiB tmpfs of its own, unmounted afterwards."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if done.returncode != 0:
-        reason = f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} (CI runs as root and must run the full-disk cases)")
-        pytest.skip(reason)
-    try:
+    with tmpfs(tmp_path / "disk", "size=2m,mode=0700", "the full-disk cases") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def _fill(folder: Path, leave: int = 4096) -> Path:

@@ -4,6 +4,11 @@ traceback on the terminal when its folder cannot be written."""
 from __future__ import annotations
 
 import logging
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from hiplog.services.context import AppContext
 from hiplog.services.error_log import log_exception
 from hiplog.services.locations import Locations
+
+RUN_CLI = "import sys; from hiplog.cli import main; sys.exit(main(sys.argv[1:]))"
 
 
 @pytest.fixture
@@ -65,3 +72,27 @@ def test_an_error_while_saving_does_not_carry_the_note(tmp_path: Path) -> None:
     finally:
         ctx.close()
     assert "my private note" not in str(info.value)
+
+
+def test_a_note_never_reaches_the_log_file_of_an_unexpected_error(tmp_path: Path) -> None:
+    db = tmp_path / "h.db"
+    AppContext.open_path(db).close()
+    conn = sqlite3.connect(db)  # another tool made every new set fail
+    conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON sets BEGIN SELECT RAISE(ABORT, 'no'); END")
+    conn.commit()
+    conn.close()
+    secret = "my-secret-note-4417"
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
+    command = ["--db", str(db), "log", "glute-bridge", "x12", "--note", secret]
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_CLI, *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 1 and "unexpected error" in done.stderr
+    log = tmp_path / "state" / "hiplog" / "log" / "hiplog.log"
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600
+    assert "IntegrityError" in log.read_text()  # the error is there, its parameters are not
+    assert secret not in log.read_text() and secret not in done.stderr

@@ -92,7 +92,7 @@ def test_csv_round_trip_through_the_database_is_identical(history: list[Session]
 
 
 def test_json_backup_round_trip_keeps_custom_exercises_settings_and_bodyweight(
-    tmp_path: Path,
+    tmp_path: Path, fresh_ctx: AppContext
 ) -> None:
     first = AppContext.open_path(tmp_path / "a.db")
     try:
@@ -105,7 +105,7 @@ def test_json_backup_round_trip_keeps_custom_exercises_settings_and_bodyweight(
         import_export.export_json(first, tmp_path / "backup.json")
     finally:
         first.close()
-    second = AppContext.open_path(tmp_path / "b.db")
+    second = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         summary = import_export.import_file(second, tmp_path / "backup.json")
         assert summary.sets_imported == 2
@@ -118,8 +118,8 @@ def test_json_backup_round_trip_keeps_custom_exercises_settings_and_bodyweight(
     assert [s.notes for s in restored[1].sets] == ["", "felt it"]
 
 
-def test_a_refused_import_changes_nothing(tmp_path: Path) -> None:
-    ctx = AppContext.open_path(tmp_path / "t.db")
+def test_a_refused_import_changes_nothing(tmp_path: Path, fresh_ctx: AppContext) -> None:
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         training_log.log_sets(ctx, [SetEntry("lunge", 1, 8)], datetime(2026, 1, 1, 9, 0))
         import_export.export_csv(ctx, tmp_path / "before.csv")
@@ -141,7 +141,9 @@ def test_a_refused_import_changes_nothing(tmp_path: Path) -> None:
     assert (tmp_path / "after.csv").read_text() == (tmp_path / "before.csv").read_text()
 
 
-def test_a_later_export_adds_only_the_sessions_hiplog_does_not_have(tmp_path: Path) -> None:
+def test_a_later_export_adds_only_the_sessions_hiplog_does_not_have(
+    tmp_path: Path, fresh_ctx: AppContext
+) -> None:
     header = "date,exercise,set,load_kg,reps,rir,warmup,side,band,duration_s,distance_m,notes\n"
     monday = "2026-02-02T10:00,lunge,1,,8,,0,,,,,\n2026-02-02T10:00,lunge,2,,8,,0,,,,,\n"
     files = {
@@ -149,7 +151,7 @@ def test_a_later_export_adds_only_the_sessions_hiplog_does_not_have(tmp_path: Pa
         "later.csv": monday + "2026-02-04T10:00,lunge,1,,9,,0,,,,,\n",  # Monday again, and more
         "edited.csv": monday.replace(",8,", ",7,"),  # Monday's start with other sets
     }
-    ctx = AppContext.open_path(tmp_path / "t.db")
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         summaries = []
         for name, rows in files.items():
@@ -245,11 +247,11 @@ def test_json_backup_carries_roles_and_csv_round_trips_unchanged(tmp_path: Path)
 
 
 def test_the_summary_of_a_real_strong_export_writes_names_and_plain_counts(
-    tmp_path: Path,
+    tmp_path: Path, fresh_ctx: AppContext
 ) -> None:
     shared = Path(__file__).resolve().parents[2].parent / "shared" / "formats" / "strong"
     source = shared / "Andrew50__Lifting__aj_strong_data.csv"
-    ctx = AppContext.open_path(tmp_path / "t.db")
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         summary = import_export.import_file(ctx, source, "strong", Unit.LB, dry_run=True)
         catalog = ctx.catalog()
@@ -264,7 +266,9 @@ def test_the_summary_of_a_real_strong_export_writes_names_and_plain_counts(
     assert " 1 sessions" not in text and " 1 sets" not in text and " 1 rows" not in text
 
 
-def test_exercise_notes_travel_in_the_json_backup_and_come_back_exactly(tmp_path: Path) -> None:
+def test_exercise_notes_travel_in_the_json_backup_and_come_back_exactly(
+    tmp_path: Path, fresh_ctx: AppContext
+) -> None:
     first = AppContext.open_path(tmp_path / "a.db")
     try:
         own = exercises.save_custom_exercise(
@@ -277,7 +281,7 @@ def test_exercise_notes_travel_in_the_json_backup_and_come_back_exactly(tmp_path
         import_export.export_json(first, tmp_path / "backup.json")
     finally:
         first.close()
-    second = AppContext.open_path(tmp_path / "b.db")
+    second = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         import_export.import_file(second, tmp_path / "backup.json")
         notes = exercises.exercise_notes(second)

@@ -4,7 +4,6 @@ backup that restores them exactly."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,10 +21,8 @@ MONDAY = datetime(2027, 1, 4, 18, 0)
 
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = AppContext.open_path(tmp_path / "hiplog.db")
-    yield context
-    context.close()
+def ctx(fresh_ctx: AppContext) -> AppContext:
+    return fresh_ctx
 
 
 def _log(ctx: AppContext, when: datetime, *slugs: str) -> None:

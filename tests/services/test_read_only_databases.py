@@ -7,7 +7,6 @@ modes but not a read-only mount).
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -17,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.tmpfs import tmpfs
 
 from hiplog.cli import main
 
@@ -29,27 +29,11 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def _mount(mount: Path, options: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(mount)], capture_output=True, text=True
-    )
-
-
 @pytest.fixture
 def stick(tmp_path: Path) -> Iterator[Path]:
     """A folder on a medium of its own: write to it, then call `freeze` (remount read-only)."""
-    mount = tmp_path / "stick"
-    mount.mkdir()
-    done = _mount(mount, "size=8m")
-    if done.returncode != 0:
-        reason = f"cannot mount a tmpfs here: {done.stderr.strip() or done.returncode}"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason} (CI runs as root and must run the read-only cases)")
-        pytest.skip(reason)
-    try:
+    with tmpfs(tmp_path / "stick", "size=8m", "the read-only cases") as mount:
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def _freeze(mount: Path) -> None:

@@ -103,9 +103,9 @@ KG_FILE = FORMATS / "hevy" / "StvrvDimitris__hevy-analyzer__workout_data.csv"
 
 @pytest.mark.skipif(not LB_FILE.is_file(), reason="the lb export is not there")
 def test_an_lb_export_makes_lb_the_unit_and_puts_suggestions_on_the_lb_grid(
-    tmp_path: Path,
+    tmp_path: Path, fresh_ctx: AppContext
 ) -> None:
-    ctx = AppContext.open_path(tmp_path / "lb.db")
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         summary = import_export.import_file(ctx, LB_FILE)
         assert summary.unit_changed == "lb"
@@ -130,8 +130,8 @@ def test_an_lb_export_makes_lb_the_unit_and_puts_suggestions_on_the_lb_grid(
 
 
 @pytest.mark.skipif(not KG_FILE.is_file(), reason="the kg export is not there")
-def test_a_kg_export_keeps_kg(tmp_path: Path) -> None:
-    ctx = AppContext.open_path(tmp_path / "kg.db")
+def test_a_kg_export_keeps_kg(tmp_path: Path, fresh_ctx: AppContext) -> None:
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         summary = import_export.import_file(ctx, KG_FILE)
         assert summary.unit_changed == ""
@@ -140,10 +140,12 @@ def test_a_kg_export_keeps_kg(tmp_path: Path) -> None:
         ctx.close()
 
 
-def test_an_lb_file_into_a_database_with_sets_leaves_the_unit(tmp_path: Path) -> None:
+def test_an_lb_file_into_a_database_with_sets_leaves_the_unit(
+    tmp_path: Path, fresh_ctx: AppContext
+) -> None:
     if not (LB_FILE.is_file() and KG_FILE.is_file()):
         pytest.skip("the exports are not there")
-    ctx = AppContext.open_path(tmp_path / "both.db")
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         import_export.import_file(ctx, KG_FILE)
         assert import_export.import_file(ctx, LB_FILE).unit_changed == ""
@@ -154,9 +156,9 @@ def test_an_lb_file_into_a_database_with_sets_leaves_the_unit(tmp_path: Path) ->
 
 @pytest.mark.skipif(not LB_FILE.is_file(), reason="the lb export is not there")
 def test_a_dry_run_of_an_lb_export_says_what_it_would_do_and_changes_nothing(
-    tmp_path: Path,
+    tmp_path: Path, fresh_ctx: AppContext
 ) -> None:
-    ctx = AppContext.open_path(tmp_path / "dry.db")
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         summary = import_export.import_file(ctx, LB_FILE, dry_run=True)
         assert any("would show lb" in line for line in summary.lines())

@@ -86,11 +86,11 @@ def test_every_suggestion_on_a_real_history_reads_the_session_right(
 
 
 def test_a_year_after_the_last_session_the_log_restarts_lighter_on_the_lb_grid(
-    tmp_path: Path,
+    tmp_path: Path, fresh_ctx: AppContext
 ) -> None:
     """Hevy NathanN (lb): the last hip session is 2026-01-13; on 2026-12-02 the plan is empty
     and the Log's deadlift restarts from the last triples, 20% lighter, on the 5 lb grid."""
-    ctx = AppContext.open_path(tmp_path / "t.db")
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         import_export.import_file(ctx, NATHAN, "auto", Unit.KG)
         now = datetime(2026, 12, 2, 0, 12)

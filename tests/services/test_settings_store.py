@@ -44,9 +44,9 @@ def test_invalid_settings_never_reach_the_database(tmp_path: Path) -> None:
 
 
 def test_bodyweight_is_the_setting_else_the_newest_entry_or_session_bodyweight(
-    tmp_path: Path,
+    tmp_path: Path, fresh_ctx: AppContext
 ) -> None:
-    ctx = AppContext.open_path(tmp_path / "bw.db")
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         assert settings_store.bodyweight_kg(ctx) is None
         with ctx.db.transaction() as tx:

@@ -1,4 +1,5 @@
-"""Imports write many sessions at once: every set must land in its own session, in order."""
+"""Imports write many sessions at once: every set must land in its own session, in order.
+The first two tests run on both engines; the index rebuild is SQLite's alone."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
 
 
-def test_bulk_insert_keeps_every_set_with_its_session(tmp_path: Path) -> None:
+def test_bulk_insert_keeps_every_set_with_its_session(fresh_ctx: AppContext) -> None:
     start = datetime(2020, 1, 6, 18, 0)
     sessions = [
         Session(
@@ -28,7 +29,7 @@ def test_bulk_insert_keeps_every_set_with_its_session(tmp_path: Path) -> None:
         )
         for i in range(300)
     ]
-    ctx = AppContext.open_path(tmp_path / "t.db")
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         with ctx.db.transaction() as tx:
             written = session_repo.add_sessions_bulk(tx, sessions)
@@ -47,8 +48,8 @@ def test_bulk_insert_keeps_every_set_with_its_session(tmp_path: Path) -> None:
         ]
 
 
-def test_bulk_insert_of_nothing_writes_nothing(tmp_path: Path) -> None:
-    ctx = AppContext.open_path(tmp_path / "t.db")
+def test_bulk_insert_of_nothing_writes_nothing(fresh_ctx: AppContext) -> None:
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         with ctx.db.transaction() as tx:
             assert session_repo.add_sessions_bulk(tx, []) == 0

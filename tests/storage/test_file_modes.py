@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 from collections.abc import Iterator
 from datetime import datetime
@@ -55,3 +56,25 @@ def test_database_log_files_and_backups_are_owner_only(tmp_path: Path) -> None:
     assert _mode(path) == 0o600
     for backup in backups.list_backups(ctx.locations):
         assert _mode(backup.path) == 0o600
+
+
+def test_an_existing_world_readable_database_is_made_private_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "hiplog.db"
+    AppContext.open_path(path).close()
+    # Another program keeps the file open in WAL mode, so its -wal and -shm stay beside it.
+    other = sqlite3.connect(path)
+    try:
+        other.execute("PRAGMA journal_mode=WAL")
+        other.execute("CREATE TABLE IF NOT EXISTS other_notes (x)")
+        other.commit()
+        companions = [path, Path(f"{path}-wal"), Path(f"{path}-shm")]
+        for file in companions:
+            file.chmod(0o644)  # as an older hiplog, a copy or a sync tool left them
+        ctx = AppContext.open_path(path)
+        try:
+            training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, reps=12)], datetime(2026, 3, 1))
+        finally:
+            ctx.close()
+        assert [_mode(file) for file in companions] == [0o600, 0o600, 0o600]
+    finally:
+        other.close()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import IntegrityError
@@ -16,10 +14,9 @@ from hiplog.storage.orm import ExerciseRow
 
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    context = AppContext.open_path(tmp_path / "t.db")
-    yield context
-    context.close()
+def ctx(fresh_ctx: AppContext) -> AppContext:
+    """A new database, on SQLite and on PostgreSQL: both enforce the same constraints."""
+    return fresh_ctx
 
 
 @pytest.mark.parametrize(

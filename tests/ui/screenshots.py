@@ -10,6 +10,9 @@ theme, the views at 1400 x 900 and at 900 x 600 (the dialogs at their own size):
 light at 1400 x 900, `plan-dark.png` dark, and `-900x600` marks the small window. The database
 and the window settings live in a temp folder; `--db` uses a copy of an existing one. A new
 database gets two years of made-up body measurements for the Body tab.
+
+`--language de` (or es, fr, en_XA) writes the Plan and the Log in that language instead, light at
+1400 x 900: `plan-de.png` and `log-de.png`.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import Shiboken
 
+from hiplog.domain.translation import set_language
 from hiplog.domain.units import Unit
 from hiplog.services import body
 from hiplog.services.context import AppContext
@@ -36,6 +40,7 @@ from hiplog.ui.body.body_dialog import BodyDialog
 from hiplog.ui.common.sets_table_model import SetsTableModel
 from hiplog.ui.main_window import MainWindow
 from hiplog.ui.progress.progress_view import BODY_TAB, WEEKLY_TAB, ProgressView
+from hiplog.ui.qt_translations import install_qt_translations
 from hiplog.ui.settings.settings_dialog import SettingsDialog
 from hiplog.ui.theme import apply_theme
 
@@ -128,6 +133,18 @@ def _views(
     return written
 
 
+def _in_language(app: QApplication, window: MainWindow, out: Path, suffix: str) -> list[str]:
+    """The Plan and the Log (on the first lift, two sets done) at 1400 x 900, light."""
+    apply_theme("light")
+    window.resize(*SIZES[0])
+    window.open_view("plan")
+    written = [_save(app, window, out, "plan" + suffix)]
+    window.open_view("log")
+    window.log_view.show_exercise("barbell-hip-thrust")
+    written.append(_save(app, window, out, "log" + suffix))
+    return written
+
+
 def _compare(progress: ProgressView) -> None:
     progress.show_exercise("barbell-hip-thrust")
     rows = [progress.model.row_of(s) for s in ("barbell-hip-thrust", "romanian-deadlift")]
@@ -164,6 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path, help="folder for the PNG files")
     parser.add_argument("--sets", type=int, default=TEN_YEARS, help="size of the history")
     parser.add_argument("--db", type=Path, help="use a copy of this database instead")
+    parser.add_argument("--language", help="only the Plan and the Log, in this language")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     written: list[str] = []
@@ -177,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             write_database(database, generate_sessions(args.sets))
         app = application()
+        if args.language:
+            set_language(args.language)
+            install_qt_translations(app)
         ctx = AppContext.open_path(database)
         if not args.db:
             add_body_measurements(ctx)
@@ -184,7 +205,9 @@ def main(argv: list[str] | None = None) -> int:
         window.show()
         settle(app)
         log_two_sets(window)
-        for theme in THEMES:
+        if args.language:
+            written += _in_language(app, window, args.out, f"-{args.language}")
+        for theme in () if args.language else THEMES:
             apply_theme(theme)
             for size in SIZES:
                 written += _views(app, window, args.out, _suffix(theme, size), size)

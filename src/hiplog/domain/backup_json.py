@@ -58,6 +58,7 @@ from hiplog.domain.programs import (
     program_from_dict,
     program_to_dict,
 )
+from hiplog.domain.translation import _
 from hiplog.domain.validation import (
     BODYWEIGHT_KG_RANGE,
     MAX_RIR,
@@ -227,12 +228,12 @@ class _Reader:
 
     def obj(self, value: Any, path: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            self.fail(path, "must be a JSON object")
+            self.fail(path, _("must be a JSON object"))
         return value
 
     def array(self, value: Any, path: str) -> list[Any]:
         if not isinstance(value, list):
-            self.fail(path, "must be a JSON list")
+            self.fail(path, _("must be a JSON list"))
         return value
 
     def text(self, value: Any, path: str, optional: bool = False) -> str | None:
@@ -249,7 +250,7 @@ class _Reader:
             self.fail(path, "must be a number" + (" or null" if optional else ""))
         # 1e400 reads as infinity and 1e30 as no count a set can have: neither is a reading.
         if not math.isfinite(value) or abs(value) > 1e12:
-            self.fail(path, "is not a number a training log holds")
+            self.fail(path, _("is not a number a training log holds"))
         if value < 0:
             self.fail(path, f"{format_number(value)} is negative")
         return float(value)
@@ -259,12 +260,12 @@ class _Reader:
         if number is None:
             return None
         if not number.is_integer():
-            self.fail(path, f"{format_number(number)} is not a whole number")
+            self.fail(path, _("{value} is not a whole number").format(value=format_number(number)))
         return int(value)
 
     def flag(self, value: Any, path: str) -> bool:
         if not isinstance(value, bool):
-            self.fail(path, "must be true or false")
+            self.fail(path, _("must be true or false"))
         return value
 
     def when(self, value: Any, path: str) -> datetime:
@@ -273,23 +274,36 @@ class _Reader:
         try:
             parsed = datetime.fromisoformat(text)
         except ValueError:
-            self.fail(path, f"'{text}' is not an ISO date and time")
+            self.fail(path, _("'{text}' is not an ISO date and time").format(text=text))
         if parsed.tzinfo is not None:
-            self.fail(path, f"'{text}' carries a time zone; hiplog keeps local time")
+            self.fail(
+                path, _("'{text}' carries a time zone; hiplog keeps local time").format(text=text)
+            )
         return check_training_date(parsed, path)
 
     # -- sections ------------------------------------------------------------------------------
 
     def header(self, doc: dict[str, Any]) -> None:
         if doc.get("format") != FORMAT:
-            self.fail("format", f"this is not a hiplog backup (format is not '{FORMAT}')")
+            self.fail(
+                "format",
+                _("this is not a hiplog backup (format is not '{FORMAT}')").format(FORMAT=FORMAT),
+            )
         version = doc.get("version")
         if isinstance(version, bool) or not isinstance(version, int):
-            self.fail("version", "must be a whole number")
+            self.fail("version", _("must be a whole number"))
         if version > VERSION:
-            self.fail("version", f"version {version} was written by a newer hiplog; update first")
+            self.fail(
+                "version",
+                _("version {version} was written by a newer hiplog; update first").format(
+                    version=version
+                ),
+            )
         if version < 1:
-            self.fail("version", f"version {version} is not a hiplog backup version")
+            self.fail(
+                "version",
+                _("version {version} is not a hiplog backup version").format(version=version),
+            )
 
     def exercises(self, value: Any) -> None:
         taken = {e.slug for e in self.catalog if not e.custom}
@@ -303,11 +317,16 @@ class _Reader:
                 if "role" not in entry:  # a backup from before roles: the import's rules
                     exercise = with_role_by_rules(exercise, self.catalog)
             except (KeyError, TypeError, ValueError, AssertionError) as exc:
-                self.fail(path, f"is not a valid exercise ({type(exc).__name__}: {exc})")
+                self.fail(
+                    path,
+                    _("is not a valid exercise ({name__}: {exc})").format(
+                        name__=type(exc).__name__, exc=exc
+                    ),
+                )
             if not exercise.slug or not exercise.name.strip():
-                self.fail(path, "needs a slug and a name")
+                self.fail(path, _("needs a slug and a name"))
             if exercise.slug in seen:
-                self.fail(f"{path}.slug", f"'{exercise.slug}' appears twice")
+                self.fail(f"{path}.slug", _("'{slug}' appears twice").format(slug=exercise.slug))
             seen.add(exercise.slug)
             slug = exercise.slug
             if slug in taken:  # clashes with a built-in: keep it apart under a free slug
@@ -360,7 +379,10 @@ class _Reader:
             return name
         found = self.catalog.resolve(name)
         if found is None:
-            self.fail(path, f"unknown exercise '{name}' (not in the catalog or the backup)")
+            self.fail(
+                path,
+                _("unknown exercise '{name}' (not in the catalog or the backup)").format(name=name),
+            )
         return found.slug
 
     def one_set(self, value: Any, path: str) -> SetEntry:
@@ -369,13 +391,15 @@ class _Reader:
         reps = self.whole(entry.get("reps"), f"{path}.reps")
         assert order is not None and reps is not None
         if order < 1:
-            self.fail(f"{path}.order", "must be 1 or more")
+            self.fail(f"{path}.order", _("must be 1 or more"))
         rir = self.whole(entry.get("rir"), f"{path}.rir", optional=True)
         if rir is not None and rir > MAX_RIR:
-            self.fail(f"{path}.rir", f"{rir} is more than {MAX_RIR}")
+            self.fail(
+                f"{path}.rir", _("{rir} is more than {MAX_RIR}").format(rir=rir, MAX_RIR=MAX_RIR)
+            )
         side = self.text(entry.get("side"), f"{path}.side", optional=True)
         if side not in (None, "L", "R"):
-            self.fail(f"{path}.side", f"must be null, 'L' or 'R', not '{side}'")
+            self.fail(f"{path}.side", _("must be null, 'L' or 'R', not '{side}'").format(side=side))
         notes = self.text(entry.get("notes", ""), f"{path}.notes")
         assert notes is not None
         result = SetEntry(
@@ -399,7 +423,9 @@ class _Reader:
         why = out_of_range(result)
         if why:
             # JSON has no meaningful line per set: line 0, and the path says where.
-            reason = f"{self.prefix}{path}: more than a person can do: {', '.join(why)}"
+            reason = _("{path}: more than a person can do: {value}").format(
+                path=f"{self.prefix}{path}", value=", ".join(why)
+            )
             self.data.flagged_lines.append((0, reason))
             result = replace(result, flagged=True)
         return result
@@ -471,7 +497,7 @@ class _Reader:
 
 
 def _reject_constant(name: str) -> NoReturn:
-    raise ValueError(f"{name} is not a number")
+    raise ValueError(_("{name} is not a number").format(name=name))
 
 
 def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
@@ -484,16 +510,18 @@ def read_backup_json(text: str, source: str, catalog: Catalog) -> ImportedData:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise InputError("the file is empty", f"{source} line 1")
+        raise InputError(_("the file is empty"), f"{source} line 1")
     try:
         doc = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        where = f"{source} line {exc.lineno}"
-        raise InputError(f"this is not valid JSON ({exc.msg})", where) from None
+        where = _("{file} line {line}").format(file=source, line=exc.lineno)
+        raise InputError(_("this is not valid JSON ({msg})").format(msg=exc.msg), where) from None
     except RecursionError:
-        raise InputError("this JSON is nested too deeply to be a hiplog backup", source) from None
+        raise InputError(
+            _("this JSON is nested too deeply to be a hiplog backup"), source
+        ) from None
     except ValueError as exc:
-        raise InputError(f"this is not valid JSON ({exc})", source) from None
+        raise InputError(_("this is not valid JSON ({exc})").format(exc=exc), source) from None
     reader = _Reader(source, catalog)
     document = reader.obj(doc, "")
     reader.header(document)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from hiplog.domain.errors import InputError
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.validation import BODYWEIGHT_KG_RANGE, check_training_date
 
@@ -52,17 +53,27 @@ def validate_measurement(entry: BodyMeasurement, unit: Unit = Unit.KG) -> BodyMe
     its limits in the person's units."""
     check_training_date(entry.measured_at, "date")
     if entry.empty:
-        raise InputError("give a bodyweight, a hip or a thigh circumference (or more)")
+        raise InputError(_("give a bodyweight, a hip or a thigh circumference (or more)"))
     low, high = BODYWEIGHT_KG_RANGE
     kg = entry.bodyweight_kg
     if kg is not None and not (kg == kg and low <= kg <= high):
         shown = _limits(from_kg(low, unit), from_kg(high, unit), unit.value)
-        raise InputError(f"must be from {shown}, not {round(from_kg(kg, unit), 1):g}", "bodyweight")
+        raise InputError(
+            _("must be from {limits}, not {value}").format(
+                limits=shown, value=f"{round(from_kg(kg, unit), 1):g}"
+            ),
+            "bodyweight",
+        )
     low, high = CIRCUMFERENCE_CM_RANGE
     for what, cm in (("hip", entry.hip_cm), ("thigh", entry.thigh_cm)):
         if cm is not None and not (cm == cm and low <= cm <= high):
             shown = _limits(from_cm(low, unit), from_cm(high, unit), length_unit(unit))
-            raise InputError(f"must be from {shown}, not {round(from_cm(cm, unit), 1):g}", what)
+            raise InputError(
+                _("must be from {limits}, not {value}").format(
+                    limits=shown, value=f"{round(from_cm(cm, unit), 1):g}"
+                ),
+                what,
+            )
     return entry
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, Length, LoadKind, Role, StepKind
+from hiplog.domain.translation import _, current_language, exercise_name
 
 
 def normalise_name(name: str) -> str:
@@ -136,6 +137,7 @@ class Catalog:
                 values = ex.aliases if attr == "aliases" else (getattr(ex, attr),)
                 for value in values:
                     self._by_key.setdefault(normalise_name(value), ex.slug)
+        self._translated: dict[str, dict[str, str]] = {}  # language -> name key -> slug
 
     @classmethod
     def from_json_list(cls, entries: Iterable[Mapping[str, Any]]) -> Catalog:
@@ -179,9 +181,19 @@ class Catalog:
         return chain if len(chain) > 1 else []
 
     def resolve(self, name: str) -> Exercise | None:
-        """Find an exercise by slug, name or alias (case-insensitive), else None."""
-        slug = self._by_key.get(normalise_name(name))
+        """Find an exercise by slug, name or alias (case-insensitive), or by its name in the
+        current language ('Hip Thrust mit Langhantel' in German), else None."""
+        key = normalise_name(name)
+        slug = self._by_key.get(key) or self._translated_names().get(key)
         return self._by_slug[slug] if slug else None
+
+    def _translated_names(self) -> dict[str, str]:
+        language = current_language()
+        if language not in self._translated:
+            self._translated[language] = {
+                normalise_name(exercise_name(ex.name)): ex.slug for ex in reversed(list(self))
+            }
+        return self._translated[language]
 
     def closest(self, name: str, n: int = 3) -> list[str]:
         """Slugs of the exercises whose slug, name or alias is closest to `name`."""
@@ -201,5 +213,9 @@ class Catalog:
         if found is not None:
             return found
         near = self.closest(name)
-        hint = f"; did you mean {', '.join(near)}?" if near else "; `hiplog exercises` lists them"
-        raise InputError(f"unknown exercise '{name}'{hint}", where)
+        hint = (
+            _("; did you mean {value}?").format(value=", ".join(near))
+            if near
+            else _("; `hiplog exercises` lists them")
+        )
+        raise InputError(_("unknown exercise '{name}'{hint}").format(name=name, hint=hint), where)

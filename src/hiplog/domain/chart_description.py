@@ -23,30 +23,38 @@ from hiplog.domain.chart_series import (
     WeeklyCharts,
 )
 from hiplog.domain.metrics import week_start
+from hiplog.domain.translation import N_, _, exercise_name, ngettext
 from hiplog.domain.units import Unit, from_kg
-from hiplog.domain.wording import date_text, plural, trim_number
+from hiplog.domain.wording import date_text, number_text
 
 DAYS_SHOWN_AS_DAYS = 20  # a shorter span is said in days, a longer one in weeks
+#: The muscle lengths as said (translated where said).
+LENGTH_WORDS = {"short": N_("short"), "mid": N_("mid"), "long": N_("long")}
 
 
 def _span(first: date, last: date) -> str:
     days = (last - first).days
     if days < DAYS_SHOWN_AS_DAYS:
-        return plural(days, "day")
-    return plural(round(days / 7), "week")
+        return ngettext("{count} day", "{count} days", days).format(count=days)
+    weeks = round(days / 7)
+    return ngettext("{count} week", "{count} weeks", weeks).format(count=weeks)
 
 
 def _change(
     what: str, first: float, last: float, first_day: date, last_day: date, unit: str
 ) -> str:
-    """'estimated one-rep max rose from 80 to 95 kg over 12 weeks'."""
-    a, b = trim_number(first, 1), trim_number(last, 1)
+    """'estimated one-rep max rose from 80 to 95 kg over 12 weeks' (`what` is translated)."""
+    a, b = number_text(first, 1), number_text(last, 1) + unit
     if first_day == last_day:
-        return f"{what} {b}{unit}"
-    if a == b:
-        return f"{what} stayed at {b}{unit} over {_span(first_day, last_day)}"
-    verb = "rose" if last > first else "fell"
-    return f"{what} {verb} from {a} to {b}{unit} over {_span(first_day, last_day)}"
+        return _("{what} {value}").format(what=what, value=b)
+    span = _span(first_day, last_day)
+    if number_text(first, 1) == number_text(last, 1):
+        text = _("{what} stayed at {value} over {span}")
+    elif last > first:
+        text = _("{what} rose from {first} to {last} over {span}")
+    else:
+        text = _("{what} fell from {first} to {last} over {span}")
+    return text.format(what=what, value=b, first=a, last=b, span=span)
 
 
 def _in_range(series: Series, start: datetime | None, end: datetime) -> list[tuple[date, float]]:
@@ -62,11 +70,11 @@ def _strength(chart: ExerciseCharts, points: list[tuple[date, float]], unit: Uni
         return ""
     if chart.strength_kind is Strength.BEST_REPS:
         return _change(
-            "most reps in a set", points[0][1], points[-1][1], points[0][0], points[-1][0], ""
+            _("most reps in a set"), points[0][1], points[-1][1], points[0][0], points[-1][0], ""
         )
     first, last = from_kg(points[0][1], unit), from_kg(points[-1][1], unit)
     return _change(
-        "estimated one-rep max", first, last, points[0][0], points[-1][0], f" {unit.value}"
+        _("estimated one-rep max"), first, last, points[0][0], points[-1][0], f" {unit.value}"
     )
 
 
@@ -82,11 +90,17 @@ def _volume(
     by_load = chart.volume_kind is Volume.LOAD
     values = [from_kg(v, unit) if by_load else v for _, v in points]
     suffix = f" {unit.value}" if by_load else ""
-    what = ("volume" if by_load else "reps") + (" per week" if weekly else " per session")
+    if by_load:
+        what = _("volume per week") if weekly else _("volume per session")
+    else:
+        what = _("reps per week") if weekly else _("reps per session")
     a, b, top = (f"{round(v):d}" for v in (values[0], values[-1], max(values)))
+    b, top = b + suffix, top + suffix
     if len(values) == 1:
-        return f"{what} {b}{suffix}"
-    return f"{what} went from {a} to {b}{suffix} (highest {top}{suffix})"
+        return _("{what} {value}").format(what=what, value=b)
+    return _("{what} went from {first} to {last} (highest {top})").format(
+        what=what, first=a, last=b, top=top
+    )
 
 
 def describe_exercise_chart(
@@ -99,8 +113,9 @@ def describe_exercise_chart(
     """One exercise's strength and volume between `start` and `end` (None: all of it)."""
     end = end or datetime.max
     dates = [d for d in chart.dates if (start is None or d >= start) and d <= end]
+    name = exercise_name(chart.name)
     if not dates:
-        return f"{chart.name}: no sessions in this range."
+        return _("{name}: no sessions in this range.").format(name=name)
     points = _in_range(chart.strength, start, end)
     records = sum(
         1
@@ -110,14 +125,20 @@ def describe_exercise_chart(
     parts = [
         _strength(chart, points, unit),
         _volume(chart, weekly_volume, start, end, unit),
-        plural(records, "personal record") if records else "",
+        ngettext("{count} personal record", "{count} personal records", records).format(
+            count=records
+        )
+        if records
+        else "",
     ]
-    head = (
-        f"{chart.name}, {plural(len(dates), 'session')} from {date_text(dates[0])} "
-        f"to {date_text(dates[-1])}"
-        if len(dates) > 1
-        else f"{chart.name}, 1 session on {date_text(dates[0])}"
-    )
+    if len(dates) > 1:
+        head = ngettext(
+            "{name}, {count} session from {first} to {last}",
+            "{name}, {count} sessions from {first} to {last}",
+            len(dates),
+        ).format(name=name, count=len(dates), first=date_text(dates[0]), last=date_text(dates[-1]))
+    else:
+        head = _("{name}, 1 session on {date}").format(name=name, date=date_text(dates[0]))
     return f"{head}: {'; '.join(p for p in parts if p)}."
 
 
@@ -130,12 +151,12 @@ def describe_exercise_charts(
 ) -> str:
     """The description of the per-exercise charts: one sentence per exercise shown."""
     if not charts:
-        return "No exercise is chosen."
+        return _("No exercise is chosen.")
     return " ".join(describe_exercise_chart(c, unit, weekly_volume, start, end) for c in charts)
 
 
 def _mean(values: Sequence[float]) -> str:
-    return trim_number(sum(values) / len(values), 1) if values else "0"
+    return number_text(sum(values) / len(values), 1) if values else "0"
 
 
 def describe_weekly_charts(
@@ -147,29 +168,51 @@ def describe_weekly_charts(
     last = end.date() if end is not None else date.max
     kept = [i for i, week in enumerate(weekly.weeks) if first <= week <= last]
     if not kept:
-        return "No hip sessions in this range."
+        return _("No hip sessions in this range.")
     weeks = [weekly.weeks[i] for i in kept]
     sessions = [weekly.sessions[i] for i in kept]
     low, high = weekly.sessions_band
     in_band = sum(1 for n in sessions if low <= n <= high)
-    span = (
-        f"{plural(len(weeks), 'week')} from the week of {date_text(weeks[0])} "
-        f"to the week of {date_text(weeks[-1])}"
-        if len(weeks) > 1
-        else f"the week of {date_text(weeks[0])}"
+    if len(weeks) > 1:
+        span = ngettext(
+            "{count} week from the week of {first} to the week of {last}",
+            "{count} weeks from the week of {first} to the week of {last}",
+            len(weeks),
+        ).format(count=len(weeks), first=date_text(weeks[0]), last=date_text(weeks[-1]))
+    else:
+        span = _("the week of {date}").format(date=date_text(weeks[0]))
+    muscle = {m: exercise_name(m) for m in MUSCLES}  # muscle names are the catalog's words
+    muscles = ", ".join(
+        f"{muscle[m]} {_mean([weekly.muscle_sets[m][i] for i in kept])}" for m in MUSCLES
     )
-    muscles = ", ".join(f"{m} {_mean([weekly.muscle_sets[m][i] for i in kept])}" for m in MUSCLES)
-    last_week = ", ".join(f"{m} {trim_number(weekly.muscle_sets[m][kept[-1]], 1)}" for m in MUSCLES)
+    last_week = ", ".join(
+        f"{muscle[m]} {number_text(weekly.muscle_sets[m][kept[-1]], 1)}" for m in MUSCLES
+    )
+    length_names = {n: _(LENGTH_WORDS[n.value]) for n in LENGTHS}
     lengths = ", ".join(
-        f"{n.value} {_mean([weekly.length_sets[n][i] for i in kept])}" for n in LENGTHS
+        f"{length_names[n]} {_mean([weekly.length_sets[n][i] for i in kept])}" for n in LENGTHS
     )
-    set_low, set_high = (trim_number(v, 1) for v in weekly.sets_band)
-    return (
-        f"Hip sessions per week over {span}: {_mean([float(n) for n in sessions])} on average, "
-        f"{sessions[-1]} in the last week; {in_band} of {plural(len(weeks), 'week')} were in "
-        f"the target of {low} to {high}. Hard sets per week on average: {muscles} (target "
-        f"{set_low} to {set_high}); in the last week: {last_week}. Hard sets per week by "
-        f"muscle length on average: {lengths}."
+    set_low, set_high = (number_text(v, 1) for v in weekly.sets_band)
+    in_target = ngettext(
+        "{in_band} of {count} week were in the target of {low} to {high}",
+        "{in_band} of {count} weeks were in the target of {low} to {high}",
+        len(weeks),
+    ).format(in_band=in_band, count=len(weeks), low=low, high=high)
+    return _(
+        "Hip sessions per week over {span}: {mean} on average, {last} in the last week; "
+        "{in_target}. Hard sets per week on average: {muscles} (target {set_low} to "
+        "{set_high}); in the last week: {last_week}. Hard sets per week by muscle length on "
+        "average: {lengths}."
+    ).format(
+        span=span,
+        mean=_mean([float(n) for n in sessions]),
+        last=sessions[-1],
+        in_target=in_target,
+        muscles=muscles,
+        set_low=set_low,
+        set_high=set_high,
+        last_week=last_week,
+        lengths=lengths,
     )
 
 
@@ -186,7 +229,8 @@ def _body_line(
     if not kept:
         return ""
     change = _change(what, kept[0][1], kept[-1][1], kept[0][0], kept[-1][0], suffix)
-    return f"{change} ({plural(len(kept), 'entry', 'entries')})"
+    entries = ngettext("{count} entry", "{count} entries", len(kept)).format(count=len(kept))
+    return f"{change} ({entries})"
 
 
 def describe_body_charts(
@@ -203,15 +247,15 @@ def describe_body_charts(
     length = f" {length_unit(unit)}"
     parts = [
         _body_line(
-            "bodyweight",
+            _("bodyweight"),
             [(w, from_kg(v, unit)) for w, v in bodyweight_kg],
             start,
             end,
             f" {unit.value}",
         ),
-        _body_line("hip", [(w, from_cm(v, unit)) for w, v in hip_cm], start, end, length),
-        _body_line("thigh", [(w, from_cm(v, unit)) for w, v in thigh_cm], start, end, length),
+        _body_line(_("hip"), [(w, from_cm(v, unit)) for w, v in hip_cm], start, end, length),
+        _body_line(_("thigh"), [(w, from_cm(v, unit)) for w, v in thigh_cm], start, end, length),
     ]
     if not any(parts):
-        return "No body measurements in this range."
-    return f"Body measurements: {'; '.join(p for p in parts if p)}."
+        return _("No body measurements in this range.")
+    return _("Body measurements: {parts}.").format(parts="; ".join(p for p in parts if p))

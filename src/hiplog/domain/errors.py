@@ -31,3 +31,8 @@ class DatabaseError(HiplogError):
         self.path = path
         self.kind = kind
         super().__init__(message)
+
+
+class ConflictError(InputError):
+    """A change refused because another client changed or deleted the same row since this one
+    read it. The message says what the row holds now; nothing was changed."""

@@ -12,6 +12,7 @@ import re
 from hiplog.domain.csv_delimiter import split_header
 from hiplog.domain.errors import InputError
 from hiplog.domain.hiplog_csv import HEADER
+from hiplog.domain.translation import _
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FORMAT_NAMES = ("hiplog", "hiplog-json", "strong", "hevy", "fitnotes", "fitnotes-backup")
@@ -26,15 +27,18 @@ _STRONG_ORDER = {"set order", "reihenfolge festlegen"}
 
 def _unknown(filename: str, why: str) -> InputError:
     return InputError(
-        f"cannot tell what kind of file this is ({why}); hiplog reads its own CSV and JSON "
-        "backup and exports from Strong, Hevy and FitNotes; name the format with --format",
+        _(
+            "cannot tell what kind of file this is ({why}); hiplog reads its own CSV "
+            "and JSON backup and exports from Strong, Hevy and FitNotes; name the "
+            "format with --format"
+        ).format(why=why),
         where=filename,
     )
 
 
 def header_columns(first_line: str) -> list[str]:
     """The header's column names, lower-cased, split on the delimiter csv_delimiter finds."""
-    _, cells = split_header(first_line)
+    _delimiter, cells = split_header(first_line)
     return [c.strip().casefold() for c in cells]
 
 
@@ -45,15 +49,15 @@ def detect_format(head: bytes, filename: str) -> str:
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     if not head.strip():
-        raise _unknown(filename, "it is empty")
+        raise _unknown(filename, _("it is empty"))
     if b"\x00" in head:
-        raise _unknown(filename, "it is a binary file")
+        raise _unknown(filename, _("it is a binary file"))
     text = head.decode("utf-8", errors="replace")
     stripped = text.lstrip()
     if stripped.startswith("{"):
         if _BACKUP_MARK.search(text):
             return "hiplog-json"
-        raise _unknown(filename, "it is JSON but not a hiplog backup")
+        raise _unknown(filename, _("it is JSON but not a hiplog backup"))
 
     first_line = stripped.split("\n", 1)[0].rstrip("\r")
     columns = header_columns(first_line)
@@ -67,4 +71,4 @@ def detect_format(head: bytes, filename: str) -> str:
         return "strong"
     if columns[:2] == ["date", "exercise"] and "category" in names and "reps" in names:
         return "fitnotes"
-    raise _unknown(filename, "its first line is not a header hiplog knows")
+    raise _unknown(filename, _("its first line is not a header hiplog knows"))

@@ -20,6 +20,7 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, ImportedData, Session, SetEntry
 from hiplog.domain.name_recognition import with_role_by_rules
 from hiplog.domain.spreadsheet_safety import escape, unescape
+from hiplog.domain.translation import _
 from hiplog.domain.validation import (
     MAX_DISTANCE_M,
     MAX_DURATION_S,
@@ -137,19 +138,21 @@ def parse_plain_number(text: str, what: str, where: str) -> float:
     """A plain decimal number, 0 or more (no exponent, no thousands separator, not NaN); a blank
     cell is an error here (the caller checks for blank first)."""
     if not _NUMBER.fullmatch(text):
-        raise InputError(f"{what} '{text}' is not a number", where)
+        raise InputError(_("{what} '{text}' is not a number").format(what=what, text=text), where)
     value = float(text)
     if not math.isfinite(value):  # pragma: no cover - the pattern admits only finite numbers
-        raise InputError(f"{what} '{text}' is not a number", where)
+        raise InputError(_("{what} '{text}' is not a number").format(what=what, text=text), where)
     if value < 0:
-        raise InputError(f"{what} {text} is negative", where)
+        raise InputError(_("{what} {text} is negative").format(what=what, text=text), where)
     return value
 
 
 def parse_plain_whole(text: str, what: str, where: str) -> int:
     value = parse_plain_number(text, what, where)
     if not value.is_integer():
-        raise InputError(f"{what} {text} is not a whole number", where)
+        raise InputError(
+            _("{what} {text} is not a whole number").format(what=what, text=text), where
+        )
     return int(value)
 
 
@@ -158,12 +161,17 @@ def parse_strict_iso_datetime(text: str, where: str) -> datetime:
     CSV contract's formats and no other (no space for the T, no surrounding blanks)."""
     if not (_DATE.fullmatch(text) or _DATETIME.fullmatch(text)):
         raise InputError(
-            f"date '{text}' is not YYYY-MM-DDTHH:MM, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DD", where
+            _("date '{text}' is not YYYY-MM-DDTHH:MM, YYYY-MM-DDTHH:MM:SS or YYYY-MM-DD").format(
+                text=text
+            ),
+            where,
         )
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
-        raise InputError(f"date '{text}' is not a real date or time", where) from None
+        raise InputError(
+            _("date '{text}' is not a real date or time").format(text=text), where
+        ) from None
     return check_training_date(parsed, where)
 
 
@@ -179,13 +187,17 @@ def out_of_range(entry: SetEntry) -> list[str]:
     """Why the set's values are beyond what a person can do, if they are."""
     why: list[str] = []
     if entry.reps > MAX_REPS:
-        why.append(f"{entry.reps} reps in one set")
+        why.append(_("{reps} reps in one set").format(reps=entry.reps))
     if entry.load_kg is not None and entry.load_kg > MAX_LOAD_KG:
-        why.append(f"a load of {format_number(entry.load_kg)} kg")
+        why.append(_("a load of {value} kg").format(value=format_number(entry.load_kg)))
     if entry.duration_s is not None and entry.duration_s > MAX_DURATION_S:
-        why.append(f"a set lasting {format_number(entry.duration_s)} s (over a day)")
+        why.append(
+            _("a set lasting {value} s (over a day)").format(value=format_number(entry.duration_s))
+        )
     if entry.distance_m is not None and entry.distance_m > MAX_DISTANCE_M:
-        why.append(f"a distance of {format_number(entry.distance_m)} m (over 100 km)")
+        why.append(
+            _("a distance of {value} m (over 100 km)").format(value=format_number(entry.distance_m))
+        )
     return why
 
 
@@ -207,21 +219,27 @@ def _parse_row(cells: list[str], line: int, where: str) -> _Row:
     when = parse_strict_iso_datetime(date_text.strip(), where)
     name = unescape(exercise)
     if not name.strip():
-        raise InputError("the exercise is missing", where)
+        raise InputError(_("the exercise is missing"), where)
     order = parse_plain_whole(order_text.strip(), "set", where)
     if order < 1:
-        raise InputError("set must be 1 or more", where)
+        raise InputError(_("set must be 1 or more"), where)
     load = load_text.strip()
     rir = rir_text.strip()
     rir_value = parse_plain_whole(rir, "rir", where) if rir else None
     if rir_value is not None and rir_value > MAX_RIR:
-        raise InputError(f"rir {rir} is more than {MAX_RIR}", where)
+        raise InputError(
+            _("rir {rir} is more than {MAX_RIR}").format(rir=rir, MAX_RIR=MAX_RIR), where
+        )
     warmup = warmup_text.strip()
     if warmup not in ("0", "1"):
-        raise InputError(f"warmup must be 0 or 1, not '{warmup_text}'", where)
+        raise InputError(
+            _("warmup must be 0 or 1, not '{warmup_text}'").format(warmup_text=warmup_text), where
+        )
     side = side_text.strip().upper()
     if side not in ("", "L", "R"):
-        raise InputError(f"side must be blank, L or R, not '{side_text}'", where)
+        raise InputError(
+            _("side must be blank, L or R, not '{side_text}'").format(side_text=side_text), where
+        )
     duration = duration_text.strip()
     distance = distance_text.strip()
     band_text = unescape(band)
@@ -255,7 +273,8 @@ def _records(text: str, source: str) -> Iterator[tuple[int, list[str]]]:
             return
         except csv.Error as exc:
             raise InputError(
-                f"the row cannot be read as CSV ({exc})", f"{source} line {start}"
+                _("the row cannot be read as CSV ({exc})").format(exc=exc),
+                _("{file} line {line}").format(file=source, line=start),
             ) from None
         if cells:
             yield start, cells
@@ -272,10 +291,15 @@ def _check_header(cells: list[str], source: str) -> None:
         for delimiter, name in ((";", "semicolons"), ("\t", "tabs")):
             if delimiter in cells[0]:
                 raise InputError(
-                    f"the columns are separated by {name}; a hiplog CSV separates them by commas",
+                    _(
+                        "the columns are separated by {name}; a hiplog CSV separates them by commas"
+                    ).format(name=name),
                     where,
                 )
-    raise InputError(f"the first line is not the hiplog CSV header ({','.join(HEADER)})", where)
+    raise InputError(
+        _("the first line is not the hiplog CSV header ({value})").format(value=",".join(HEADER)),
+        where,
+    )
 
 
 def resolve_exercises(rows: list[_Row], catalog: Catalog) -> tuple[dict[str, str], list[Exercise]]:
@@ -322,23 +346,29 @@ def read_hiplog_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
-        raise InputError("the file is empty", f"{source} line 1")
+        raise InputError(_("the file is empty"), f"{source} line 1")
     nul = text.find("\x00")
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
-        raise InputError("this is a binary file, not a text export", f"{source} line {line}")
+        raise InputError(
+            _("this is a binary file, not a text export"),
+            _("{file} line {line}").format(file=source, line=line),
+        )
     records = _records(text, source)
     first = next(records, None)
     if first is None:  # pragma: no cover - a non-blank text has a record
-        raise InputError("the file is empty", f"{source} line 1")
+        raise InputError(_("the file is empty"), f"{source} line 1")
     _check_header(first[1], source)
 
     rows: list[_Row] = []
     for line, cells in records:
-        where = f"{source} line {line}"
+        where = _("{file} line {line}").format(file=source, line=line)
         if len(cells) != len(HEADER):
             raise InputError(
-                f"the row has {len(cells)} fields, not {len(HEADER)} (is it cut off?)", where
+                _("the row has {count} fields, not {count2} (is it cut off?)").format(
+                    count=len(cells), count2=len(HEADER)
+                ),
+                where,
             )
         rows.append(_parse_row(cells, line, where))
 

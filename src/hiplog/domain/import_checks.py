@@ -16,6 +16,7 @@ from datetime import date
 
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.models import Exercise, Session, StepKind
+from hiplog.domain.translation import _
 
 #: The heaviest dumbbell most gyms have, in kg; a heavier "per dumbbell" load is suspicious.
 HEAVIEST_DUMBBELL_KG = 50.0
@@ -36,12 +37,14 @@ class LoadCheck:
 def _why(exercise: Exercise, load_kg: float, heaviest_bell_kg: float) -> str | None:
     pair = exercise.step_kind is StepKind.DUMBBELL and exercise.implements == 2
     if pair and load_kg > HEAVIEST_DUMBBELL_KG:
-        return (
-            f"loads above {HEAVIEST_DUMBBELL_KG:g} kg per dumbbell look like the pair's "
-            "total (hiplog reads them as per dumbbell)"
-        )
+        return _(
+            "loads above {HEAVIEST_DUMBBELL_KG:g} kg per dumbbell look like the "
+            "pair's total (hiplog reads them as per dumbbell)"
+        ).format(HEAVIEST_DUMBBELL_KG=HEAVIEST_DUMBBELL_KG)
     if exercise.step_kind is StepKind.KETTLEBELL and load_kg > heaviest_bell_kg:
-        return f"loads above the heaviest kettlebell in your list ({heaviest_bell_kg:g} kg)"
+        return _(
+            "loads above the heaviest kettlebell in your list ({heaviest_bell_kg:g} kg)"
+        ).format(heaviest_bell_kg=heaviest_bell_kg)
     return None
 
 

@@ -17,6 +17,7 @@ from enum import StrEnum
 from hiplog.domain.catalog import Catalog
 from hiplog.domain.models import ImportedData, Role
 from hiplog.domain.name_recognition import with_role
+from hiplog.domain.translation import N_
 
 
 class Group(StrEnum):
@@ -27,10 +28,10 @@ class Group(StrEnum):
 
 
 GROUP_TITLES: dict[Group, str] = {
-    Group.CATALOG: "Catalog exercises",
-    Group.HIP: "Your own hip exercises",
-    Group.OTHER: "Other training",
-    Group.UNSURE: "Not sure (other training unless you move them)",
+    Group.CATALOG: N_("Catalog exercises"),
+    Group.HIP: N_("Your own hip exercises"),
+    Group.OTHER: N_("Other training"),
+    Group.UNSURE: N_("Not sure (other training unless you move them)"),
 }
 
 

@@ -25,6 +25,7 @@ from hiplog.domain.timing import (
     next_session,
     timing_warnings,
 )
+from hiplog.domain.translation import _
 from hiplog.domain.validation import check_training_date
 
 _AS_OF = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?")
@@ -57,7 +58,11 @@ def parse_as_of_noon_default(text: str) -> datetime:
     The plan's as-of date (`hiplog suggest --date`)."""
     match = _AS_OF.fullmatch(text.strip())
     if match is None:
-        raise InputError(f"a date must look like 2026-11-21 or 2026-11-21T18:00, not '{text}'")
+        raise InputError(
+            _("a date must look like 2026-11-21 or 2026-11-21T18:00, not '{text}'").format(
+                text=text
+            )
+        )
     year, month, day, hour, minute = match.groups()
     try:
         as_of = datetime(
@@ -68,7 +73,9 @@ def parse_as_of_noon_default(text: str) -> datetime:
             0 if minute is None else int(minute),
         )
     except ValueError as exc:
-        raise InputError(f"'{text}' is not a real date and time ({exc})") from exc
+        raise InputError(
+            _("'{text}' is not a real date and time ({error})").format(text=text, error=exc)
+        ) from exc
     return check_training_date(as_of)
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from hiplog.domain.locale_format import localize_number
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit, from_kg
 from hiplog.domain.wording import trim_number
 
@@ -61,16 +63,26 @@ class PlateLoad:
         return round(self.total * _SCALE) == round(self.wanted * _SCALE)
 
     def text(self) -> str:
-        """'60 kg: 20 kg bar + 20 per side'; a load that cannot be made names the nearest."""
-        bar = f"{trim_number(self.bar)} {self.unit.value} bar"
+        """'60 kg: 20 kg bar + 20 per side'; a load that cannot be made names the nearest.
+        Numbers with the locale's decimal symbol ('62,5 kg' in German)."""
+
+        def num(value: float) -> str:
+            return localize_number(trim_number(value))
+
+        unit = self.unit.value
+        bar = f"{num(self.bar)} {unit}"
         if self.per_side:
-            how = f"{bar} + {' + '.join(trim_number(p) for p in self.per_side)} per side"
+            how = _("{bar} bar + {plates} per side").format(
+                bar=bar, plates=" + ".join(num(p) for p in self.per_side)
+            )
         else:
-            how = f"the {bar} alone"
-        made = f"{trim_number(self.total)} {self.unit.value}: {how}"
+            how = _("the {bar} bar alone").format(bar=bar)
+        made = f"{num(self.total)} {unit}: {how}"
         if self.exact:
             return made
-        return f"{trim_number(self.wanted)} {self.unit.value} cannot be made; nearest {made}"
+        return _("{load} cannot be made; nearest {made}").format(
+            load=f"{num(self.wanted)} {unit}", made=made
+        )
 
 
 def needs_bumpers(slug: str) -> bool:
@@ -155,14 +167,18 @@ def parse_stock(text: str, bumper: bool = False) -> tuple[PlateStock, ...]:
         part = re.sub(r"\s*[x×]\s*", "x", part.strip().lower())
         if not part:
             continue
-        weight_text, _, pairs_text = part.partition("x")
+        weight_text, _sep, pairs_text = part.partition("x")
         try:
             weight = float(weight_text)
             pairs = int(pairs_text) if pairs_text else 1
         except ValueError:
-            raise ValueError(f"cannot read {part!r}: write a plate as 20 or 20x2 (pairs)") from None
+            raise ValueError(
+                _("cannot read {part!r}: write a plate as 20 or 20x2 (pairs)").format(part=part)
+            ) from None
         if not (0 < weight <= 100 and 1 <= pairs <= 20):
-            raise ValueError(f"{part!r}: a plate is above 0 and at most 100, 1 to 20 pairs")
+            raise ValueError(
+                _("{part!r}: a plate is above 0 and at most 100, 1 to 20 pairs").format(part=part)
+            )
         stock[weight] = stock.get(weight, 0) + pairs
     return tuple(PlateStock(w, n, bumper) for w, n in sorted(stock.items(), reverse=True))
 

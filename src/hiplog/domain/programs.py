@@ -17,6 +17,7 @@ from typing import Any
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise
+from hiplog.domain.translation import _
 
 #: A pick made in the Plan applies to a session that started up to this long before it too
 #: (the Log joins a session that started in the last three hours).
@@ -172,7 +173,7 @@ def next_day(
     person picked since their last program session."""
     n = len(program.days)
     if n == 0:
-        raise InputError(f"program '{program.name}' has no days")
+        raise InputError(_("program '{name}' has no days").format(name=program.name))
     past = [s for s in sessions if s.started_at <= as_of]
     done = days_done(program, run, past, lookup)
     today = (done[-1][1] + 1) % n if done else 0
@@ -189,23 +190,39 @@ def next_day(
 def check_name(name: str, what: str) -> str:
     text = " ".join(name.split())
     if not text:
-        raise InputError(f"{what} needs a name")
+        raise InputError(_("{what} needs a name").format(what=what))
     if len(text) > MAX_NAME:
-        raise InputError(f"{what} name '{text[:20]}...' is longer than {MAX_NAME} characters")
+        raise InputError(
+            _("{what} name '{value}...' is longer than {MAX_NAME} characters").format(
+                what=what, value=text[:20], MAX_NAME=MAX_NAME
+            )
+        )
     return text
 
 
 def check_entry(entry: ProgramEntry, where: str, known: Callable[[str], bool]) -> None:
     """Raise InputError naming `where` when the entry is not something a person can do."""
     if (entry.exercise is None) == (entry.ladder is None):
-        raise InputError(f"{where}: give an exercise or a ladder, not both or neither")
+        raise InputError(
+            _("{where}: give an exercise or a ladder, not both or neither").format(where=where)
+        )
     if not known(entry.slug):
-        raise InputError(f"{where}: unknown exercise '{entry.slug}'")
+        raise InputError(
+            _("{where}: unknown exercise '{slug}'").format(where=where, slug=entry.slug)
+        )
     if not 1 <= entry.sets <= MAX_SETS:
-        raise InputError(f"{where}: sets must be 1-{MAX_SETS}, not {entry.sets}")
+        raise InputError(
+            _("{where}: sets must be 1-{MAX_SETS}, not {sets}").format(
+                where=where, MAX_SETS=MAX_SETS, sets=entry.sets
+            )
+        )
     lo, hi = entry.rep_range
     if not 1 <= lo <= hi <= MAX_REPS:
-        raise InputError(f"{where}: the rep range must be 1-{MAX_REPS}, low first, not {lo}-{hi}")
+        raise InputError(
+            _("{where}: the rep range must be 1-{MAX_REPS}, low first, not {lo}-{hi}").format(
+                where=where, MAX_REPS=MAX_REPS, lo=lo, hi=hi
+            )
+        )
 
 
 def check_program(program: Program, known: Callable[[str], bool]) -> Program:
@@ -243,7 +260,9 @@ def program_to_dict(program: Program) -> dict[str, Any]:
 
 def _int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{where} must be a whole number, not {value!r}")
+        raise InputError(
+            _("{where} must be a whole number, not {value!r}").format(where=where, value=value)
+        )
     return value
 
 
@@ -251,14 +270,20 @@ def _slug(value: Any, where: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value:
-        raise InputError(f"{where} must be an exercise slug or null, not {value!r}")
+        raise InputError(
+            _("{where} must be an exercise slug or null, not {value!r}").format(
+                where=where, value=value
+            )
+        )
     return value
 
 
 def entry_from_dict(data: Mapping[str, Any], where: str) -> ProgramEntry:
     rng = data.get("rep_range")
     if not isinstance(rng, list | tuple) or len(rng) != 2:
-        raise InputError(f"{where}: rep_range must be [LO, HI], not {rng!r}")
+        raise InputError(
+            _("{where}: rep_range must be [LO, HI], not {rng!r}").format(where=where, rng=rng)
+        )
     return ProgramEntry(
         exercise=_slug(data.get("exercise"), f"{where}: exercise"),
         ladder=_slug(data.get("ladder"), f"{where}: ladder"),
@@ -272,14 +297,20 @@ def program_from_dict(data: Mapping[str, Any], where: str, *, starter: bool = Fa
     """A program from its JSON form; InputError says what and where."""
     name = data.get("name")
     if not isinstance(name, str):
-        raise InputError(f"{where}: a program needs a name")
+        raise InputError(_("{where}: a program needs a name").format(where=where))
     days_data = data.get("days")
     if not isinstance(days_data, list):
-        raise InputError(f"{where}: program '{name}' needs a list of days")
+        raise InputError(
+            _("{where}: program '{name}' needs a list of days").format(where=where, name=name)
+        )
     days = []
     for d, day in enumerate(days_data, start=1):
         if not isinstance(day, Mapping) or not isinstance(day.get("entries"), list):
-            raise InputError(f"{where}: day {d} of '{name}' needs a name and a list of entries")
+            raise InputError(
+                _("{where}: day {d} of '{name}' needs a name and a list of entries").format(
+                    where=where, d=d, name=name
+                )
+            )
         entries = tuple(
             entry_from_dict(e, f"{where}: '{name}' day {d} entry {i}")
             for i, e in enumerate(day["entries"], start=1)
@@ -290,4 +321,4 @@ def program_from_dict(data: Mapping[str, Any], where: str, *, starter: bool = Fa
 
 
 def _bad(where: str) -> bool:
-    raise InputError(f"{where} must be an object")
+    raise InputError(_("{where} must be an object").format(where=where))

@@ -28,8 +28,9 @@ from hiplog.domain.readings import (
 )
 from hiplog.domain.rounding import band_rank, grid_for, lighter_band, next_band
 from hiplog.domain.settings import ProgressionSettings, effective_exercise
+from hiplog.domain.translation import N_, _, current_language, exercise_name, ngettext
 from hiplog.domain.units import KG_PER_LB, Unit, from_kg
-from hiplog.domain.wording import format_load, plural, trim_number
+from hiplog.domain.wording import format_load, number_text, sets_text
 
 
 class Rule(StrEnum):
@@ -48,8 +49,9 @@ class Rule(StrEnum):
 
 RULES: tuple[Rule, ...] = tuple(Rule)
 
-#: The reason for an external exercise without a catalog start load (progression.md, rule 1).
-CHOOSE_A_LOAD = "choose a load you can lift 12 times with good form"
+#: The reason for an external exercise without a catalog start load (progression.md, rule 1);
+#: a marker, translated where it is written (`choose_a_load`).
+CHOOSE_A_LOAD = N_("choose a load you can lift 12 times with good form")
 
 _LOAD_EPS = 0.01  # kg: loads closer than this are the same load
 
@@ -125,28 +127,50 @@ def _top(session: ExerciseSession, settings: ProgressionSettings) -> _Top | None
 def _and(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def _reps_text(reps: Sequence[int]) -> str:
-    """'12, 11 and 10 reps'."""
-    return f"{_and([str(r) for r in reps])} reps"
+    """'12, 11 and 10 reps', '1 rep'."""
+    count = reps[-1] if len(reps) == 1 else 2
+    return ngettext("{reps} rep", "{reps} reps", count).format(reps=_and([str(r) for r in reps]))
 
 
 def _targets_text(reps: Sequence[int]) -> str:
     """'8 reps on every set' or '11, 10 and 9 reps'."""
     if len(reps) > 1 and len(set(reps)) == 1:
-        return f"{reps[0]} reps on every set"
+        return _every_set(reps[0])
     return _reps_text(reps)
 
 
+def _every_set(reps: int) -> str:
+    """'8 reps on every set'."""
+    return ngettext("{reps} rep on every set", "{reps} reps on every set", reps).format(reps=reps)
+
+
 def _sets(n: int) -> str:
-    return plural(n, "set")
+    return sets_text(n)
+
+
+def _sets_of(n: int, reps: int) -> str:
+    """'3 sets of 8 reps'."""
+    return _("{sets} of {reps}").format(sets=_sets(n), reps=_reps_text([reps]))
 
 
 def _weaker_side(ex: Exercise) -> str:
     """Unilateral work is judged by its weaker side (readings.py), so the reason says so."""
-    return " on your weaker side" if ex.unilateral else ""
+    return _(" on your weaker side") if ex.unilateral else ""
+
+
+def _name_in_sentence(ex: Exercise) -> str:
+    """An exercise's name inside a sentence: lower case, but German nouns keep their capital."""
+    name = exercise_name(ex.name)
+    return name if current_language() == "de" else name.lower()
+
+
+def choose_a_load() -> str:
+    """CHOOSE_A_LOAD in the current language."""
+    return _(CHOOSE_A_LOAD)
 
 
 # --- the rules ---------------------------------------------------------------------------------
@@ -175,15 +199,15 @@ class RuleInput:
         """The difference between two loads in the settings unit, e.g. '2.5 kg'."""
         unit = self.settings.unit
         diff = from_kg(new_kg, unit) - from_kg(old_kg, unit)
-        return f"{trim_number(diff)} {unit.value}"
+        return f"{number_text(diff)} {unit.value}"
 
     def top_text(self, top: _Top) -> str:
         """'at 60 kg', 'with the 12 kg bell', 'with the light band'."""
         if top.band is not None:
-            return f"with the {top.band} band"
+            return _("with the {band} band").format(band=top.band)
         if self.exercise.step_kind is StepKind.KETTLEBELL:
-            return f"with the {self.kg(top.kg)} bell"
-        return f"at {self.kg(top.kg)}"
+            return _("with the {load} bell").format(load=self.kg(top.kg))
+        return _("at {load}").format(load=self.kg(top.kg))
 
     def suggestion(
         self,
@@ -284,16 +308,22 @@ def suggest_from_index(
 def _start(given: RuleInput) -> Suggestion:
     ex, s = given.exercise, given.settings
     n, (lo, hi) = ex.sets, ex.rep_range
-    opening = "You have not logged this exercise yet, so start with"
+    work = _sets_of(n, lo)
     if ex.load_kind is not LoadKind.EXTERNAL:
-        reason = f"{opening} {_sets(n)} of {lo} reps with no added load."
+        reason = _(
+            "You have not logged this exercise yet, so start with {work} with no added load."
+        ).format(work=work)
         load = None
     elif ex.start_load_kg:
         load = grid_for(ex, s).nearest(ex.start_load_kg)
-        reason = f"{opening} {_sets(n)} of {lo} reps at {given.kg(load)}."
+        reason = _("You have not logged this exercise yet, so start with {work} at {load}.").format(
+            work=work, load=given.kg(load)
+        )
     else:
         load = None
-        reason = f"{opening} {_sets(n)} of {lo} reps; {CHOOSE_A_LOAD}."
+        reason = _("You have not logged this exercise yet, so start with {work}; {choose}.").format(
+            work=work, choose=choose_a_load()
+        )
     return given.at_bottom(n, (lo, hi), Rule.START, reason, load_kg=load)
 
 
@@ -341,18 +371,20 @@ def _no_lighter(given: RuleInput, load: float) -> str:
     bar = s.bar_lb * KG_PER_LB if s.unit is Unit.LB else s.bar_kg
     floor = _floor_kg(given)
     if ex.step_kind is StepKind.BARBELL and abs(load - bar) < _LOAD_EPS:
-        return f"{given.kg(load)} is the empty bar"
+        return _("{load} is the empty bar").format(load=given.kg(load))
     if floor is not None and load < floor - _LOAD_EPS:
-        return f"{given.kg(load)} is already under the usual lightest load of {given.kg(floor)}"
+        return _("{load} is already under the usual lightest load of {floor}").format(
+            load=given.kg(load), floor=given.kg(floor)
+        )
     if ex.step_kind is StepKind.KETTLEBELL:
-        return f"the {given.kg(load)} bell is the lightest there is"
-    return f"{given.kg(load)} is the lightest load for this exercise"
+        return _("the {load} bell is the lightest there is").format(load=given.kg(load))
+    return _("{load} is the lightest load for this exercise").format(load=given.kg(load))
 
 
 def _about(given: RuleInput, load_kg: float) -> str:
     """An estimate in whole units of the settings: 'about 103 kg'."""
     unit = given.settings.unit
-    return f"about {round(from_kg(load_kg, unit))} {unit.value}"
+    return _("about {load}").format(load=f"{round(from_kg(load_kg, unit))} {unit.value}")
 
 
 def _heavy_low(given: RuleInput, top: _Top, lo: int) -> bool:
@@ -411,20 +443,28 @@ def _return_after_gap(
     s, ex = given.settings, given.exercise
     factor = s.gap_short_factor if gap < s.gap_long_days else s.gap_long_factor
     pct = round((1 - factor) * 100)
-    since = f"It has been {gap} days since you last did this exercise"
+    since = ngettext(
+        "It has been {days} day since you last did this exercise",
+        "It has been {days} days since you last did this exercise",
+        gap,
+    ).format(days=gap)
     if top is None:
         lo, hi = ex.rep_range
         n = _bodyweight_sets(given, last)
-        reason = f"{since}, so ease back in with {_sets(n)} of {lo} reps."
+        reason = _("{since}, so ease back in with {work}.").format(
+            since=since, work=_sets_of(n, lo)
+        )
         return given.at_bottom(n, (lo, hi), Rule.RETURN_AFTER_GAP, reason)
     lo, hi = _loaded_range(ex)
     n = ex.sets
     if top.band is not None:
         band = lighter_band(top.band, s) or top.band
-        change = "a lighter band" if band != top.band else "the same band"
-        reason = (
-            f"{since} {given.top_text(top)}, so come back with {change} ({band}) "
-            f"and {lo} reps on every set."
+        if band != top.band:
+            text = _("{since} {what}, so come back with a lighter band ({band}) and {targets}.")
+        else:
+            text = _("{since} {what}, so come back with the same band ({band}) and {targets}.")
+        reason = text.format(
+            since=since, what=given.top_text(top), band=band, targets=_every_set(lo)
         )
         return given.at_bottom(n, (lo, hi), Rule.RETURN_AFTER_GAP, reason, band=band)
     assert top.kg is not None
@@ -432,31 +472,29 @@ def _return_after_gap(
     estimate = _estimate(given, last, lo) if _heavy_low(given, top, lo) else None
     if estimate is not None:
         base = _range_kg(given, estimate, top.kg)  # on the grid, never under the bar
-        what = (
-            f"({_heavy_text(given, top)}; your best set estimates "
-            f"{_about(given, min(top.kg, estimate.range_kg))} "
-            f"for {lo} reps)"
+        what = _("({heavy}; your best set estimates {about} for {reps})").format(
+            heavy=_heavy_text(given, top),
+            about=_about(given, min(top.kg, estimate.range_kg)),
+            reps=_reps_text([lo]),
         )
     load = _reduce_kg(given, base, factor)
+    fields = {"since": since, "what": what, "targets": _every_set(lo)}
     if load >= top.kg - _LOAD_EPS:
-        reason = (
-            f"{since} {what}; {_no_lighter(given, load)}, so keep it and ease back in "
-            f"with {lo} reps on every set."
+        reason = _("{since} {what}; {why}, so keep it and ease back in with {targets}.").format(
+            **fields, why=_no_lighter(given, load)
         )
     else:
-        reason = (
-            f"{since} {what}, so come back about {pct}% lighter at {given.kg(load)} "
-            f"with {lo} reps on every set."
-        )
+        reason = _("{since} {what}, so come back about {pct}% lighter at {load} with {targets}.")
+        reason = reason.format(**fields, pct=pct, load=given.kg(load))
     return given.at_bottom(n, (lo, hi), Rule.RETURN_AFTER_GAP, reason, load_kg=load)
 
 
 def _heavy_text(given: RuleInput, top: _Top) -> str:
     """'a single at 120 kg', '1 set of 4 reps at 55 kg', '5 sets of 3 reps at 80 kg'."""
-    names = {1: "a single", 2: "a double", 3: "a triple"}
+    names = {1: N_("a single {where}"), 2: N_("a double {where}"), 3: N_("a triple {where}")}
     if len(top.reps) == 1 and top.reps[0] in names:
-        return f"{names[top.reps[0]]} {given.top_text(top)}"
-    return f"{_done_text(top.reps)} {given.top_text(top)}"
+        return _(names[top.reps[0]]).format(where=given.top_text(top))
+    return _("{done} {where}").format(done=_done_text(top.reps), where=given.top_text(top))
 
 
 # rules 3-6 ---------------------------------------------------------------------------------------
@@ -528,12 +566,19 @@ def _work_in_range(given: RuleInput, top: _Top, estimate: _Estimate) -> Suggesti
     lo, hi = _loaded_range(given.exercise)
     assert top.kg is not None
     load = _range_kg(given, estimate, top.kg)
-    best = f"{given.kg(estimate.load_kg)} x {estimate.reps}"
-    reason = (
-        f"Last time you did {_heavy_text(given, top)}: heavy work under the {lo}-{hi} range, "
-        f"not a missed try at it. Your best set ({best}) estimates "
-        f"{_about(given, estimate.range_kg)} for {lo} reps, so work in the range at "
-        f"{given.kg(load)} and aim for {lo} reps on every set."
+    reason = _(
+        "Last time you did {heavy}: heavy work under the {lo}-{hi} range, not a missed try at "
+        "it. Your best set ({best}) estimates {about} for {reps}, so work in the range at {load} "
+        "and aim for {targets}."
+    ).format(
+        heavy=_heavy_text(given, top),
+        lo=lo,
+        hi=hi,
+        best=f"{given.kg(estimate.load_kg)} x {estimate.reps}",
+        about=_about(given, estimate.range_kg),
+        reps=_reps_text([lo]),
+        load=given.kg(load),
+        targets=_every_set(lo),
     )
     return given.at_bottom(
         given.exercise.sets, (lo, hi), Rule.HOLD, reason, load_kg=load, band=None
@@ -562,28 +607,50 @@ def _add_load(
     lo, hi = _loaded_range(ex)
     n = ex.sets
     reached = sum(r >= gate for r in top.reps)
-    who = f"All {_sets(reached)}"
+    fields = {"reps": _reps_text([gate]), "where": given.top_text(top)}
     if reached < len(top.reps):
-        who = f"{reached} of {len(top.reps)} sets"
-    did = f"{who} reached {gate} reps {given.top_text(top)} last time"
+        did = _("{reached} of {count} sets reached {reps} {where} last time").format(
+            **fields, reached=reached, count=len(top.reps)
+        )
+    else:
+        did = ngettext(
+            "All {count} set reached {reps} {where} last time",
+            "All {count} sets reached {reps} {where} last time",
+            reached,
+        ).format(**fields, count=reached)
     if nxt is None:
         kept = list(top.reps[:n])
-        what = "band" if top.band else "bell" if ex.step_kind is StepKind.KETTLEBELL else "load"
-        reason = (
-            f"{did} and there is no heavier {what} in your settings, "
-            f"so repeat {_targets_text(kept)} at the same load."
-        )
+        if top.band:
+            what = _(
+                "{did} and there is no heavier band in your settings, so repeat {targets} at "
+                "the same load."
+            )
+        elif ex.step_kind is StepKind.KETTLEBELL:
+            what = _(
+                "{did} and there is no heavier bell in your settings, so repeat {targets} at "
+                "the same load."
+            )
+        else:
+            what = _(
+                "{did} and there is no heavier load in your settings, so repeat {targets} at "
+                "the same load."
+            )
+        reason = what.format(did=did, targets=_targets_text(kept))
         return _at_top_load(given, top, tuple(kept), Rule.MAINTAIN, reason)
     next_kg, band = nxt
     if band is not None:
-        move = f"move up to the {band} band"
+        move = _("move up to the {band} band").format(band=band)
     elif ex.step_kind is StepKind.KETTLEBELL:
-        move = f"move up to the {given.kg(next_kg)} bell"
+        move = _("move up to the {load} bell").format(load=given.kg(next_kg))
     else:
         assert top.kg is not None and next_kg is not None
-        each = " per dumbbell" if ex.implements > 1 else ""
-        move = f"add {given.amount(top.kg, next_kg)}{each}"
-    reason = f"{did}, so {move} and start again at {lo} reps."
+        amount = given.amount(top.kg, next_kg)
+        move = (_("add {load} per dumbbell") if ex.implements > 1 else _("add {load}")).format(
+            load=amount
+        )
+    reason = _("{did}, so {move} and start again at {reps}.").format(
+        did=did, move=move, reps=_reps_text([lo])
+    )
     return given.at_bottom(n, (lo, hi), Rule.ADD_LOAD, reason, load_kg=next_kg, band=band)
 
 
@@ -596,24 +663,29 @@ def _add_reps(
     lo, hi = _loaded_range(ex)
     n = ex.sets
     targets = tuple(min(gate, r + 1) for r in top.reps[:n])
-    did = f"You did {_reps_text(top.reps[:n])} {given.top_text(top)} last time{_weaker_side(ex)}"
+    did = _("You did {reps} {where} last time{side}").format(
+        reps=_reps_text(top.reps[:n]), where=given.top_text(top), side=_weaker_side(ex)
+    )
     if large_step is not None:
         if large_step[1]:
-            heavier = f"the {large_step[1]} band"
+            heavier = _("the {band} band").format(band=large_step[1])
         elif ex.step_kind is StepKind.KETTLEBELL:
-            heavier = f"the {given.kg(large_step[0])} bell"
+            heavier = _("the {load} bell").format(load=given.kg(large_step[0]))
         else:
             heavier = given.kg(large_step[0])
-        reason = (
-            f"{did}; moving up to {heavier} would be a jump of more than "
-            f"{round(s.large_jump_fraction * 100)}%, so first build every set up to {gate} "
-            f"reps: aim for {_targets_text(targets)}."
+        reason = _(
+            "{did}; moving up to {heavier} would be a jump of more than {pct}%, so first build "
+            "every set up to {reps}: aim for {targets}."
+        ).format(
+            did=did,
+            heavier=heavier,
+            pct=round(s.large_jump_fraction * 100),
+            reps=_reps_text([gate]),
+            targets=_targets_text(targets),
         )
     else:
-        reason = (
-            f"{did}, inside the {lo}-{hi} range, so keep the load and aim for "
-            f"{_targets_text(targets)}."
-        )
+        reason = _("{did}, inside the {lo}-{hi} range, so keep the load and aim for {targets}.")
+        reason = reason.format(did=did, lo=lo, hi=hi, targets=_targets_text(targets))
     return _at_top_load(given, top, targets, Rule.ADD_REPS, reason)
 
 
@@ -635,8 +707,8 @@ def _at_top_load(
 def _done_text(reps: Sequence[int]) -> str:
     """'1 set of 6 reps', '2 sets of 12 reps', '2 sets of 7 and 6 reps'."""
     if len(set(reps)) == 1:
-        return f"{_sets(len(reps))} of {plural(reps[0], 'rep')}"
-    return f"{_sets(len(reps))} of {_reps_text(reps)}"
+        return _sets_of(len(reps), reps[0])
+    return _("{sets} of {reps}").format(sets=_sets(len(reps)), reps=_reps_text(reps))
 
 
 def _hold(given: RuleInput, top: _Top, ramped: bool = False) -> Suggestion:
@@ -645,46 +717,64 @@ def _hold(given: RuleInput, top: _Top, ramped: bool = False) -> Suggestion:
     ex = given.exercise
     lo, hi = _loaded_range(ex)
     n = ex.sets
-    where = "there" if top.band or ex.step_kind is StepKind.KETTLEBELL else f"at {given.kg(top.kg)}"
+    there = bool(top.band) or ex.step_kind is StepKind.KETTLEBELL
     fewer = len(top.reps) < n
     done = _done_text(top.reps) if fewer or ramped else _reps_text(top.reps)
     if ramped:
-        did = f"Last time you worked up to {given.kg(top.kg)} and did {done} there"
+        did = _("Last time you worked up to {load} and did {done} there").format(
+            load=given.kg(top.kg), done=done
+        )
     else:
-        did = f"Last time {given.top_text(top)} you did {done}"
+        did = _("Last time {where} you did {done}").format(where=given.top_text(top), done=done)
     did += _weaker_side(ex)
+    fields = {"did": did, "sets": _sets(n), "lo": lo, "load": given.kg(top.kg)}
     if fewer and all(r >= lo for r in top.reps):
-        reason = (
-            f"{did}: the reps are there but not the sets, so stay {where} and do all {n} sets "
-            f"of at least {lo} reps."
-        )
+        if there:
+            text = _(
+                "{did}: the reps are there but not the sets, so stay there and do all {sets} of "
+                "at least {reps}."
+            )
+        else:
+            text = _(
+                "{did}: the reps are there but not the sets, so stay at {load} and do all {sets} "
+                "of at least {reps}."
+            )
+        reason = text.format(**fields, reps=_reps_text([lo]))
     else:
-        reason = (
-            f"{did}, short of {_sets(n)} of {lo}, so stay {where} and aim for {lo} reps on "
-            "every set."
-        )
+        if there:
+            text = _("{did}, short of {sets} of {lo}, so stay there and aim for {targets}.")
+        else:
+            text = _("{did}, short of {sets} of {lo}, so stay at {load} and aim for {targets}.")
+        reason = text.format(**fields, targets=_every_set(lo))
     return given.at_bottom(n, (lo, hi), Rule.HOLD, reason, load_kg=top.kg, band=top.band)
 
 
 def _deload(given: RuleInput, top: _Top, k: int, rng: tuple[int, int]) -> Suggestion:
     s, ex = given.settings, given.exercise
-    lo, _ = rng
+    lo = rng[0]
     n = ex.sets
     pct = round((1 - s.deload_factor) * 100)
-    fell = f"The last {k} sessions {given.top_text(top)} all fell short of {_sets(n)} of {lo}"
+    fell = ngettext(
+        "The last session {where} fell short of {sets} of {lo}",
+        "The last {count} sessions {where} all fell short of {sets} of {lo}",
+        k,
+    ).format(count=k, where=given.top_text(top), sets=_sets(n), lo=lo)
+    fields = {"fell": fell, "targets": _every_set(lo)}
     if top.band is not None:
         band = lighter_band(top.band, s) or top.band
-        reason = f"{fell}, so step back to the {band} band and aim for {lo} reps on every set."
+        reason = _("{fell}, so step back to the {band} band and aim for {targets}.").format(
+            **fields, band=band
+        )
         return given.at_bottom(n, rng, Rule.DELOAD, reason, band=band)
     assert top.kg is not None
     load = _reduce_kg(given, top.kg, s.deload_factor)
     if load >= top.kg - _LOAD_EPS:
-        reason = (
-            f"{fell}; {_no_lighter(given, load)}, so keep it and aim for {lo} reps on every set."
+        reason = _("{fell}; {why}, so keep it and aim for {targets}.").format(
+            **fields, why=_no_lighter(given, load)
         )
     else:
-        reason = (
-            f"{fell}, so drop about {pct}% to {given.kg(load)} and aim for {lo} reps on every set."
+        reason = _("{fell}, so drop about {pct}% to {load} and aim for {targets}.").format(
+            **fields, pct=pct, load=given.kg(load)
         )
     return given.at_bottom(n, rng, Rule.DELOAD, reason, load_kg=load)
 
@@ -708,14 +798,23 @@ def _bodyweight(given: RuleInput, sessions: Sequence[ExerciseSession]) -> Sugges
         # Sets planned but not done last time aim where the last set done does (see notes).
         fill = min(hi, done[-1] + 1) if done else lo
         targets = tuple(min(hi, r + 1) for r in done) + (fill,) * max(0, n - len(done))
-        did = f"You did {_reps_text(done)} last time{_weaker_side(ex)}"
+        did = _("You did {reps} last time{side}").format(
+            reps=_reps_text(done), side=_weaker_side(ex)
+        )
         if len(done) >= n and all(r >= hi for r in done):
             successor = _successor(given)
-            onward = f" on to the {successor.name.lower()}" if successor is not None else ""
-            reason = f"{did}, the top of the {lo}-{hi} range; do it once more and you move{onward}."
+            if successor is not None:
+                reason = _(
+                    "{did}, the top of the {lo}-{hi} range; do it once more and you move on to "
+                    "the {name}."
+                ).format(did=did, lo=lo, hi=hi, name=_name_in_sentence(successor))
+            else:
+                reason = _(
+                    "{did}, the top of the {lo}-{hi} range; do it once more and you move."
+                ).format(did=did, lo=lo, hi=hi)
         else:
-            reason = (
-                f"{did}, so aim for one more rep per set, up to {hi}: {_targets_text(targets)}."
+            reason = _("{did}, so aim for one more rep per set, up to {hi}: {targets}.").format(
+                did=did, hi=hi, targets=_targets_text(targets)
             )
         return given.suggestion(
             load_kg=None,
@@ -726,8 +825,11 @@ def _bodyweight(given: RuleInput, sessions: Sequence[ExerciseSession]) -> Sugges
             reason=reason,
         )
 
-    sessions_word = "session" if g == 1 else f"{g} sessions"
-    did = f"All {_sets(n)} reached {hi} reps in each of your last {sessions_word}"
+    did = ngettext(
+        "All {sets} reached {reps} in each of your last session",
+        "All {sets} reached {reps} in each of your last {count} sessions",
+        g,
+    ).format(sets=_sets(n), reps=_reps_text([hi]), count=g)
     successor = _successor(given)
     if successor is not None:
         return _next_variation(given, successor, did)
@@ -735,13 +837,12 @@ def _bodyweight(given: RuleInput, sessions: Sequence[ExerciseSession]) -> Sugges
     if loadable:
         return _first_load(given, did)
     if n < s.max_bodyweight_sets:
-        reason = f"{did}, so add a set: do {_sets(n + 1)} of {lo} reps."
+        reason = _("{did}, so add a set: do {work}.").format(did=did, work=_sets_of(n + 1, lo))
         return given.at_bottom(n + 1, (lo, hi), Rule.ADD_SET, reason)
     kept = tuple(reps[:n])
-    reason = (
-        f"{did} and this exercise has no harder step in hiplog, "
-        f"so keep it up with {_targets_text(kept)}."
-    )
+    reason = _(
+        "{did} and this exercise has no harder step in hiplog, so keep it up with {targets}."
+    ).format(did=did, targets=_targets_text(kept))
     return given.suggestion(
         load_kg=None, sets=n, reps=kept, rep_range=(lo, hi), rule=Rule.MAINTAIN, reason=reason
     )
@@ -767,20 +868,30 @@ def _next_variation(given: RuleInput, successor: Exercise, did: str) -> Suggesti
             bodyweight_kg=given.bodyweight_kg,
             _visited=given.visited,
         )
-        reason = (
-            f"{did}, and you already do {successor.name}, so go on with it: "
-            f"{_sets(own.sets)} of {_targets_text(own.reps)}"
-            f"{'' if own.load_kg is None else ' at ' + given.kg(own.load_kg)}."
-        )
+        fields = {
+            "did": did,
+            "name": exercise_name(successor.name),
+            "sets": _sets(own.sets),
+            "targets": _targets_text(own.reps),
+        }
+        if own.load_kg is None:
+            text = _("{did}, and you already do {name}, so go on with it: {sets} of {targets}.")
+        else:
+            text = _(
+                "{did}, and you already do {name}, so go on with it: {sets} of {targets} at {load}."
+            )
+        reason = text.format(**fields, load=given.kg(own.load_kg))
         return replace(own, trained_exercise=given.slug, rule=Rule.NEXT_VARIATION, reason=reason)
     start = _start(replace(given, exercise=successor))
     lo = start.rep_range[0]
-    at = f" at {given.kg(start.load_kg)}" if start.load_kg is not None else ""
-    tail = f"; {CHOOSE_A_LOAD}" if CHOOSE_A_LOAD in start.reason else ""
-    reason = (
-        f"{did}, so move on to the next variation, {successor.name}: "
-        f"{_sets(start.sets)} of {lo} reps{at}{tail}."
-    )
+    fields = {"did": did, "name": exercise_name(successor.name), "work": _sets_of(start.sets, lo)}
+    if start.load_kg is not None:
+        text = _("{did}, so move on to the next variation, {name}: {work} at {load}.")
+    elif choose_a_load() in start.reason:
+        text = _("{did}, so move on to the next variation, {name}: {work}; {choose}.")
+    else:
+        text = _("{did}, so move on to the next variation, {name}: {work}.")
+    reason = text.format(**fields, load=given.kg(start.load_kg), choose=choose_a_load())
     return replace(
         start,
         exercise=successor.slug,
@@ -797,17 +908,22 @@ def _first_load(given: RuleInput, did: str) -> Suggestion:
     n = ex.sets
     if ex.step_kind is StepKind.BAND:
         band = s.bands[0]
-        reason = (
-            f"{did}, so add the {band} band and work in the {lo}-{hi} range, starting at {lo} reps."
-        )
+        reason = _(
+            "{did}, so add the {band} band and work in the {lo}-{hi} range, starting at {reps}."
+        ).format(did=did, band=band, lo=lo, hi=hi, reps=_reps_text([lo]))
         return given.at_bottom(n, (lo, hi), Rule.ADD_LOAD, reason, band=band)
     grid = grid_for(ex, s)
     if ex.load_kind is LoadKind.EXTERNAL and ex.start_load_kg:
         load = grid.nearest(ex.start_load_kg)
     else:
         load = grid.lightest
-    what = f"{given.kg(load)} per dumbbell" if ex.implements > 1 else given.kg(load)
-    reason = f"{did}, so add {what} and work in the {lo}-{hi} range, starting at {lo} reps."
+    if ex.implements > 1:
+        text = _(
+            "{did}, so add {load} per dumbbell and work in the {lo}-{hi} range, starting at {reps}."
+        )
+    else:
+        text = _("{did}, so add {load} and work in the {lo}-{hi} range, starting at {reps}.")
+    reason = text.format(did=did, load=given.kg(load), lo=lo, hi=hi, reps=_reps_text([lo]))
     return given.at_bottom(n, (lo, hi), Rule.ADD_LOAD, reason, load_kg=load)
 
 
@@ -817,9 +933,9 @@ def _first_load(given: RuleInput, did: str) -> Suggestion:
 def _activation(given: RuleInput) -> Suggestion:
     ex = given.exercise
     lo, hi = ex.rep_range
-    side = " per side" if ex.unilateral else ""
-    reason = (
-        f"{ex.name} is a warm-up drill, so do {_sets(ex.sets)} of {lo} reps{side} "
-        f"before the main work."
-    )
+    if ex.unilateral:
+        text = _("{name} is a warm-up drill, so do {work} per side before the main work.")
+    else:
+        text = _("{name} is a warm-up drill, so do {work} before the main work.")
+    reason = text.format(name=exercise_name(ex.name), work=_sets_of(ex.sets, lo))
     return given.at_bottom(ex.sets, (lo, hi), Rule.MAINTAIN, reason, warmup=True)

@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from hiplog.domain.metrics import effective_load, epley
 from hiplog.domain.models import Exercise, SetEntry
+from hiplog.domain.translation import _
 
 _EPS = 1e-6
 
@@ -88,4 +89,4 @@ def describe(kinds: Sequence[RecordKind]) -> str:
         return ""
     labels = [RECORD_LABELS[k] for k in kinds]
     text = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-    return f"Personal record: {text}."
+    return _("Personal record: {text}.").format(text=text)

@@ -16,7 +16,8 @@ from typing import Any
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.plates import PlateInventory, PlateStock, parse_stock
-from hiplog.domain.setting_fields import FIELDS
+from hiplog.domain.setting_fields import FIELDS, LANGUAGE_CHOICES
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit
 
 DEFAULT_KETTLEBELLS_KG: tuple[float, ...] = (4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 32, 36, 40, 48)
@@ -94,6 +95,8 @@ class ProgressionSettings:
     lookback_days: int = 90
     unit: Unit = Unit.KG
     bodyweight_kg: float | None = None
+    # The language hiplog speaks: "system" follows the system's locale (domain/translation.py)
+    language: str = "system"
     exercise_overrides: Mapping[str, ExerciseOverride] = field(
         default_factory=dict, hash=False, compare=True
     )
@@ -154,7 +157,10 @@ class ProgressionSettings:
                 try:
                     kwargs[key] = FIELDS[key].codec[0](text)
                 except (ValueError, TypeError) as exc:
-                    raise InputError(f"cannot read {text!r}: {exc}", f"setting {key}") from exc
+                    raise InputError(
+                        _("cannot read {text!r}: {exc}").format(text=text, exc=exc),
+                        _("setting {key}").format(key=key),
+                    ) from exc
         return cls(**kwargs, exercise_overrides=overrides)
 
 
@@ -187,11 +193,11 @@ def _override_to_json(ov: ExerciseOverride) -> str:
 
 
 def _override_from_json(key: str, text: str) -> ExerciseOverride:
-    where = f"setting {key}"
+    where = _("setting {key}").format(key=key)
     try:
         data = json.loads(text)
         if not isinstance(data, dict):
-            raise ValueError("expected a JSON object")
+            raise ValueError(_("expected a JSON object"))
 
         def pair(name: str) -> tuple[int, int] | None:
             value = data.get(name)
@@ -209,8 +215,10 @@ def _override_from_json(key: str, text: str) -> ExerciseOverride:
             step_kg=None if step is None else float(step),
         )
     except (ValueError, TypeError) as exc:
-        raise InputError(f"cannot read {text!r}: {exc}", where) from exc
-    _validate_override(ov, where)
+        raise InputError(
+            _("cannot read {text!r}: {exc}").format(text=text, exc=exc), where
+        ) from exc
+    _validate_override(ov, key)
     return ov
 
 
@@ -219,23 +227,34 @@ def _override_from_json(key: str, text: str) -> ExerciseOverride:
 
 def _check(ok: bool, key: str, message: str) -> None:
     if not ok:
-        raise InputError(message, f"setting {key}")
+        raise InputError(message, _("setting {key}").format(key=key))
 
 
 def _check_range(rng: tuple[int, int], key: str) -> None:
-    _check(1 <= rng[0] <= rng[1], key, f"a rep range needs 1 <= low <= high, not {rng[0]}-{rng[1]}")
+    _check(
+        1 <= rng[0] <= rng[1],
+        key,
+        _("a rep range needs 1 <= low <= high, not {value}-{value2}").format(
+            value=rng[0], value2=rng[1]
+        ),
+    )
 
 
-def _validate_override(ov: ExerciseOverride, where: str) -> None:
-    key = where.removeprefix("setting ")
+def _validate_override(ov: ExerciseOverride, key: str) -> None:
     if ov.sets is not None:
-        _check(1 <= ov.sets <= 20, key, f"sets must be between 1 and 20, not {ov.sets}")
+        _check(
+            1 <= ov.sets <= 20,
+            key,
+            _("sets must be between 1 and 20, not {sets}").format(sets=ov.sets),
+        )
     if ov.rep_range is not None:
         _check_range(ov.rep_range, key)
     if ov.loaded_rep_range is not None:
         _check_range(ov.loaded_rep_range, key)
     if ov.step_kg is not None:
-        _check(math.isfinite(ov.step_kg) and ov.step_kg > 0, key, "a load step must be above 0 kg")
+        _check(
+            math.isfinite(ov.step_kg) and ov.step_kg > 0, key, _("a load step must be above 0 kg")
+        )
 
 
 def _check_ranges(s: ProgressionSettings) -> None:
@@ -247,43 +266,58 @@ def _check_ranges(s: ProgressionSettings) -> None:
         value = getattr(s, key)
         for number in value if isinstance(value, tuple) else (value,):
             if number is not None and not spec.allows(number):
-                _check(False, key, f"must be from {spec.low:g} to {spec.high:g}, not {number:g}")
+                _check(
+                    False,
+                    key,
+                    _("must be from {low:g} to {high:g}, not {number:g}").format(
+                        low=spec.low, high=spec.high, number=number
+                    ),
+                )
 
 
 def _validate(s: ProgressionSettings) -> None:
     _check_ranges(s)
-    _check(s.recovery_hours >= 0, "recovery_hours", "must be 0 or more")
+    _check(s.recovery_hours >= 0, "recovery_hours", _("must be 0 or more"))
     lo, hi = s.sessions_per_week
-    _check(0 <= lo <= hi, "sessions_per_week", "needs 0 <= fewest <= most")
-    _check(0 <= s.gap_no_change_days < s.gap_long_days, "gap_long_days", "must be above the gap")
+    _check(0 <= lo <= hi, "sessions_per_week", _("needs 0 <= fewest <= most"))
+    _check(0 <= s.gap_no_change_days < s.gap_long_days, "gap_long_days", _("must be above the gap"))
     for key in ("gap_short_factor", "gap_long_factor", "deload_factor"):
         value = getattr(s, key)
-        _check(0 < value <= 1, key, f"must be above 0 and at most 1, not {value}")
-    _check(s.deload_failures >= 1, "deload_failures", "must be at least 1")
-    _check(s.large_jump_fraction >= 0, "large_jump_fraction", "must be 0 or more")
-    _check(s.large_jump_extra_reps >= 0, "large_jump_extra_reps", "must be 0 or more")
+        _check(
+            0 < value <= 1, key, _("must be above 0 and at most 1, not {value}").format(value=value)
+        )
+    _check(s.deload_failures >= 1, "deload_failures", _("must be at least 1"))
+    _check(s.large_jump_fraction >= 0, "large_jump_fraction", _("must be 0 or more"))
+    _check(s.large_jump_extra_reps >= 0, "large_jump_extra_reps", _("must be 0 or more"))
     for kind in ("barbell", "dumbbell", "stack", "plate"):
         for unit in ("kg", "lb"):
             key = f"{kind}_step_{unit}"
-            _check(getattr(s, key) > 0, key, "a load step must be above 0")
+            _check(getattr(s, key) > 0, key, _("a load step must be above 0"))
     bells = s.kettlebells_kg
     _check(
         len(bells) > 0 and all(b > 0 for b in bells) and list(bells) == sorted(set(bells)),
         "kettlebells_kg",
-        "needs at least one bell, lightest first, each heavier than the one before",
+        _("needs at least one bell, lightest first, each heavier than the one before"),
     )
     _check(
         len(s.bands) > 0 and all(b.strip() for b in s.bands) and len(set(s.bands)) == len(s.bands),
         "bands",
-        "needs at least one band name, lightest first, no repeats",
+        _("needs at least one band name, lightest first, no repeats"),
     )
     for key in ("bumpers_kg", "bumpers_lb"):
-        _check(all(p.bumper for p in getattr(s, key)), key, "lists bumper plates only")
-    _check(s.bodyweight_gate_sessions >= 1, "bodyweight_gate_sessions", "must be at least 1")
-    _check(s.max_bodyweight_sets >= 1, "max_bodyweight_sets", "must be at least 1")
+        _check(all(p.bumper for p in getattr(s, key)), key, _("lists bumper plates only"))
+    _check(s.bodyweight_gate_sessions >= 1, "bodyweight_gate_sessions", _("must be at least 1"))
+    _check(s.max_bodyweight_sets >= 1, "max_bodyweight_sets", _("must be at least 1"))
     low, high = s.weekly_hard_sets
-    _check(0 <= low <= high, "weekly_hard_sets", "needs 0 <= low <= high")
-    _check(0 <= s.hard_set_max_rir <= 10, "hard_set_max_rir", "must be between 0 and 10")
-    _check(s.lookback_days >= 1, "lookback_days", "must be at least 1")
+    _check(0 <= low <= high, "weekly_hard_sets", _("needs 0 <= low <= high"))
+    _check(0 <= s.hard_set_max_rir <= 10, "hard_set_max_rir", _("must be between 0 and 10"))
+    _check(s.lookback_days >= 1, "lookback_days", _("must be at least 1"))
+    _check(
+        s.language in LANGUAGE_CHOICES,
+        "language",
+        _("must be one of {value}, not {language!r}").format(
+            value=", ".join(LANGUAGE_CHOICES), language=s.language
+        ),
+    )
     for slug, ov in s.exercise_overrides.items():
-        _validate_override(ov, f"setting {OVERRIDE_PREFIX}{slug}")
+        _validate_override(ov, OVERRIDE_PREFIX + slug)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hiplog.domain.errors import InputError
+from hiplog.domain.translation import _
 
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -23,12 +24,13 @@ def decode_text(data: bytes, source: str) -> str:
     nul = data.find(b"\x00")
     if nul >= 0:
         raise InputError(
-            "this is a binary file, not a text export", where=f"{source} line {_line_of(data, nul)}"
+            _("this is a binary file, not a text export"),
+            where=_("{file} line {line}").format(file=source, line=_line_of(data, nul)),
         )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(
-            "the file is not UTF-8 text (save it as UTF-8 and try again)",
-            where=f"{source} line {_line_of(data, exc.start)}",
+            _("the file is not UTF-8 text (save it as UTF-8 and try again)"),
+            where=_("{file} line {line}").format(file=source, line=_line_of(data, exc.start)),
         ) from None

@@ -11,9 +11,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from hiplog.domain.locale_format import localize_number
 from hiplog.domain.metrics import ExerciseLookup, hard_sets_between, is_hip_extension
 from hiplog.domain.models import Length, Session
 from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.translation import _, ngettext
 
 RECOVER = "recover"
 AHEAD = "ahead"
@@ -82,7 +84,7 @@ def next_session(
 
 
 def _num(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
+    return localize_number(f"{value:.1f}".removesuffix(".0"))
 
 
 def timing_warnings(
@@ -103,9 +105,13 @@ def timing_warnings(
             warnings.append(
                 PlanWarning(
                     "short-recovery",
-                    f"Your last two hip sessions were only {_num(apart)} "
-                    f"hour{'' if _num(apart) == '1' else 's'} apart; leave at "
-                    f"least {_num(rest)} hours between them so the muscles can recover.",
+                    ngettext(
+                        "Your last two hip sessions were only {hours} hour apart; leave at least "
+                        "{rest} hours between them so the muscles can recover.",
+                        "Your last two hip sessions were only {hours} hours apart; leave at least "
+                        "{rest} hours between them so the muscles can recover.",
+                        1 if _num(apart) == "1" else 2,
+                    ).format(hours=_num(apart), rest=_num(rest)),
                 )
             )
     week = hard_sets_between(history, lookup, as_of - WEEK, as_of, settings.hard_set_max_rir)
@@ -115,16 +121,20 @@ def timing_warnings(
         warnings.append(
             PlanWarning(
                 "low-volume",
-                f"You did {_num(glutes)} hard sets for the glutes in the last 7 days; "
-                f"{_num(low)} to {_num(high)} a week is the range that builds muscle best.",
+                _(
+                    "You did {sets} hard sets for the glutes in the last 7 days; {low} to {high} "
+                    "a week is the range that builds muscle best."
+                ).format(sets=_num(glutes), low=_num(low), high=_num(high)),
             )
         )
     elif glutes > high:
         warnings.append(
             PlanWarning(
                 "high-volume",
-                f"You did {_num(glutes)} hard sets for the glutes in the last 7 days; beyond "
-                f"{_num(high)} a week extra sets add more fatigue than growth.",
+                _(
+                    "You did {sets} hard sets for the glutes in the last 7 days; beyond {high} a "
+                    "week extra sets add more fatigue than growth."
+                ).format(sets=_num(glutes), high=_num(high)),
             )
         )
     done = _lengths_trained(history, lookup, as_of)
@@ -132,16 +142,20 @@ def timing_warnings(
         warnings.append(
             PlanWarning(
                 "coverage-short",
-                "Nothing in the last 7 days worked the hips near lockout, where the glutes are "
-                "shortest; add a hip thrust, a bridge or a kickback.",
+                _(
+                    "Nothing in the last 7 days worked the hips near lockout, where the glutes "
+                    "are shortest; add a hip thrust, a bridge or a kickback."
+                ),
             )
         )
     if Length.LONG not in done:
         warnings.append(
             PlanWarning(
                 "coverage-long",
-                "Nothing in the last 7 days worked the hips in a deep stretch; add a Romanian "
-                "deadlift, a good morning, a step-up or a lunge.",
+                _(
+                    "Nothing in the last 7 days worked the hips in a deep stretch; add a "
+                    "Romanian deadlift, a good morning, a step-up or a lunge."
+                ),
             )
         )
     return warnings

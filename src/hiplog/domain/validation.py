@@ -7,7 +7,9 @@ import re
 from datetime import datetime
 
 from hiplog.domain.errors import InputError
+from hiplog.domain.locale_format import localize_number
 from hiplog.domain.models import SetEntry
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit, to_kg
 
 # The one set of limits for a set. What a person types beyond them is refused; what a file holds
@@ -32,7 +34,10 @@ def check_training_date(value: datetime, where: str | None = None) -> datetime:
     """`value` when its year is FIRST_YEAR to LAST_YEAR, else an InputError saying so."""
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
         raise InputError(
-            f"the date {value:%Y-%m-%d} is not between {FIRST_YEAR} and {LAST_YEAR}", where
+            _("the date {date} is not between {first} and {last}").format(
+                date=f"{value:%Y-%m-%d}", first=FIRST_YEAR, last=LAST_YEAR
+            ),
+            where,
         )
     return value
 
@@ -48,17 +53,25 @@ def parse_reps(text: str, where: str | None = None) -> int:
     import's blank cell is 0 reps: cell_values.parse_reps_or_zero)."""
     value = text.strip()
     if not re.fullmatch(r"\d+", value):
-        raise InputError(f"reps must be a whole number from 0 to {MAX_REPS}, not '{text}'", where)
+        raise InputError(
+            _("reps must be a whole number from 0 to {most}, not '{text}'").format(
+                most=MAX_REPS, text=text
+            ),
+            where,
+        )
     reps = int(value)
     if reps > MAX_REPS:
-        raise InputError(f"{reps} reps is more than {MAX_REPS}; check the number", where)
+        raise InputError(
+            _("{reps} reps is more than {most}; check the number").format(reps=reps, most=MAX_REPS),
+            where,
+        )
     return reps
 
 
 def plain_float(text: str) -> float:
     """float(text) for a number as people write it: Python's `1_000` is not one (ValueError)."""
     if "_" in text:
-        raise ValueError(f"'{text}' is not a plain number")
+        raise ValueError(_("'{text}' is not a plain number").format(text=text))
     return float(text)
 
 
@@ -70,12 +83,18 @@ def parse_load(text: str, unit: Unit = Unit.KG, where: str | None = None) -> flo
     try:
         number = plain_float(value)
     except ValueError:
-        raise InputError(f"load must be a number, not '{text}'", where) from None
+        message = _("load must be a number, not '{text}'").format(text=text)
+        raise InputError(message, where) from None
     if not math.isfinite(number) or number < 0:
-        raise InputError(f"load must be 0 or more, not '{text}'", where)
+        raise InputError(_("load must be 0 or more, not '{text}'").format(text=text), where)
     kg = to_kg(number, unit)
     if kg > MAX_LOAD_KG:
-        raise InputError(f"a load of {text} {unit.value} is over {MAX_LOAD_KG:g} kg", where)
+        raise InputError(
+            _("a load of {load} is over {most} kg").format(
+                load=f"{text} {unit.value}", most=f"{MAX_LOAD_KG:g}"
+            ),
+            where,
+        )
     return kg or None
 
 
@@ -85,7 +104,10 @@ def parse_rir(text: str, where: str | None = None) -> int | None:
         return None
     if not re.fullmatch(r"\d+", value) or int(value) > MAX_RIR:
         raise InputError(
-            f"RIR (reps in reserve) must be a whole number from 0 to {MAX_RIR}, not '{text}'", where
+            _("RIR (reps in reserve) must be a whole number from 0 to {most}, not '{text}'").format(
+                most=MAX_RIR, text=text
+            ),
+            where,
         )
     return int(value)
 
@@ -96,7 +118,10 @@ def parse_set_spec(
     """'60x12' -> (60.0, 12); 'x15' -> (None, 15); '132.5x8' in lb -> (60.1..., 8)."""
     match = _SET_SPEC.match(text)
     if match is None:
-        raise InputError(f"a set is written LOADxREPS (60x12) or xREPS (x15), not '{text}'", where)
+        raise InputError(
+            _("a set is written LOADxREPS (60x12) or xREPS (x15), not '{text}'").format(text=text),
+            where,
+        )
     return parse_load(match["load"], unit, where), parse_reps(match["reps"], where)
 
 
@@ -118,7 +143,10 @@ def parse_when_midnight_default(text: str, where: str | None = None) -> datetime
             continue
         return check_training_date(parsed, where)
     raise InputError(
-        f"'{text}' is not a real date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM", where
+        _("'{text}' is not a real date; write it as YYYY-MM-DD or YYYY-MM-DDTHH:MM").format(
+            text=text
+        ),
+        where,
     )
 
 
@@ -126,7 +154,12 @@ def validate_bodyweight(kg: float | None, where: str | None = None) -> None:
     """Refuse a bodyweight no person has (None, not recorded, is fine)."""
     low, high = BODYWEIGHT_KG_RANGE
     if kg is not None and not low <= kg <= high:
-        raise InputError(f"bodyweight must be from {low:g} to {high:g} kg, not {kg:g}", where)
+        raise InputError(
+            _("bodyweight must be from {low} to {high} kg, not {value}").format(
+                low=f"{low:g}", high=f"{high:g}", value=localize_number(f"{kg:g}")
+            ),
+            where,
+        )
 
 
 def unstorable(
@@ -136,10 +169,14 @@ def unstorable(
     number, or one over STORED_MAX_REPS / STORED_MAX_NUMBER. Imports refuse such a set; a
     merely implausible one (over MAX_REPS, MAX_LOAD_KG, ...) is imported and flagged."""
     if not 0 <= reps <= STORED_MAX_REPS:
-        return f"reps must be from 0 to {STORED_MAX_REPS}, not {reps}"
+        return _("reps must be from 0 to {STORED_MAX_REPS}, not {reps}").format(
+            STORED_MAX_REPS=STORED_MAX_REPS, reps=reps
+        )
     for label, value in (("load", load_kg), ("duration", duration_s), ("distance", distance_m)):
         if value is not None and not 0 <= value <= STORED_MAX_NUMBER:  # False for NaN too
-            return f"{label} must be from 0 to {STORED_MAX_NUMBER:g}, not {value:g}"
+            return _("{label} must be from 0 to {STORED_MAX_NUMBER:g}, not {value:g}").format(
+                label=label, STORED_MAX_NUMBER=STORED_MAX_NUMBER, value=value
+            )
     return ""
 
 
@@ -147,29 +184,59 @@ def validate_set(entry: SetEntry, where: str | None = None) -> None:
     """Refuse a set no person could have done; flagged (imported) sets may exceed the limits
     (up to what the database holds, `unstorable`)."""
     if entry.reps < 0 or (entry.reps > MAX_REPS and not entry.flagged):
-        raise InputError(f"reps must be from 0 to {MAX_REPS}, not {entry.reps}", where)
+        raise InputError(
+            _("reps must be from 0 to {MAX_REPS}, not {reps}").format(
+                MAX_REPS=MAX_REPS, reps=entry.reps
+            ),
+            where,
+        )
     if entry.load_kg is not None and (
         not math.isfinite(entry.load_kg)
         or entry.load_kg < 0
         or (entry.load_kg > MAX_LOAD_KG and not entry.flagged)
     ):
-        raise InputError(f"load must be from 0 to {MAX_LOAD_KG:g} kg, not {entry.load_kg:g}", where)
+        raise InputError(
+            _("load must be from 0 to {MAX_LOAD_KG:g} kg, not {load_kg:g}").format(
+                MAX_LOAD_KG=MAX_LOAD_KG, load_kg=entry.load_kg
+            ),
+            where,
+        )
     if entry.rir is not None and not 0 <= entry.rir <= MAX_RIR:
-        raise InputError(f"RIR must be from 0 to {MAX_RIR}, not {entry.rir}", where)
+        raise InputError(
+            _("RIR must be from 0 to {MAX_RIR}, not {rir}").format(MAX_RIR=MAX_RIR, rir=entry.rir),
+            where,
+        )
     if entry.side not in (None, "L", "R"):
-        raise InputError(f"side must be L, R or blank, not '{entry.side}'", where)
+        raise InputError(
+            _("side must be L, R or blank, not '{side}'").format(side=entry.side), where
+        )
     if entry.order < 1:
-        raise InputError(f"set number must be 1 or more, not {entry.order}", where)
+        raise InputError(
+            _("set number must be 1 or more, not {order}").format(order=entry.order), where
+        )
     if entry.order > STORED_MAX_SET_NUMBER:
-        raise InputError(f"set number must be {STORED_MAX_SET_NUMBER} or less", where)
+        raise InputError(
+            _("set number must be {STORED_MAX_SET_NUMBER} or less").format(
+                STORED_MAX_SET_NUMBER=STORED_MAX_SET_NUMBER
+            ),
+            where,
+        )
     for label, value, most in (
         ("duration", entry.duration_s, MAX_DURATION_S),
         ("distance", entry.distance_m, MAX_DISTANCE_M),
     ):
         if value is not None and (not math.isfinite(value) or value < 0):
-            raise InputError(f"{label} must be 0 or more, not {value:g}", where)
+            raise InputError(
+                _("{label} must be 0 or more, not {value:g}").format(label=label, value=value),
+                where,
+            )
         if value is not None and value > most and not entry.flagged:
-            raise InputError(f"{label} must be from 0 to {most:g}, not {value:g}", where)
+            raise InputError(
+                _("{label} must be from 0 to {most:g}, not {value:g}").format(
+                    label=label, most=most, value=value
+                ),
+                where,
+            )
     problem = unstorable(entry.reps, entry.load_kg, entry.duration_s, entry.distance_m)
     if problem:
         raise InputError(problem, where)

@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 from hiplog.domain.errors import DatabaseError, InputError
+from hiplog.domain.translation import _
 from hiplog.services.context import AppContext
 from hiplog.services.locations import Locations
 from hiplog.storage import backup as storage_backup
@@ -55,13 +56,41 @@ def rotate_backups(folder: Path) -> list[Path]:
 def backup_now(ctx: AppContext, destination: Path | None = None) -> Path:
     """A verified copy of the open database; by default in the backups folder."""
     if destination is not None and destination.exists():
-        raise InputError("a file is already there; choose another name", str(destination))
+        raise InputError(_("a file is already there; choose another name"), str(destination))
+    if ctx.db.path is None:
+        return server_backup(ctx, "manual", destination)
     target = destination or new_backup_path(ctx.locations.backups, "manual")
     return backup_database(ctx.db.path, target)
 
 
-def _automatic_backup(source: Path, folder: Path, kind: str, now: datetime | None = None) -> Path:
-    path = backup_database(source, new_backup_path(folder, kind, now))
+def server_backup(ctx: AppContext, kind: str, destination: Path | None = None) -> Path:
+    """A server database's backup: its JSON export, by default in the local backups folder as
+    hiplog-KIND-TIME.json (dumps of the server itself are its administrator's job). It holds
+    every athlete, or only the one named (`--athlete`)."""
+    from hiplog.services.import_export import export_json
+
+    folder = ctx.locations.backups
+    target = destination or _free_json_path(folder, kind)
+    if destination is None:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    export_json(ctx, target, into_backups=destination is None, everyone=not ctx.athlete_chosen)
+    return target
+
+
+def _free_json_path(folder: Path, kind: str) -> Path:
+    """hiplog-KIND-TIME.json, or -2.json, -3.json ... when that second has one already."""
+    base = new_backup_path(folder, kind).with_suffix(".json")
+    path, n = base, 2
+    while path.exists():
+        path, n = base.with_name(f"{base.stem}-{n}.json"), n + 1
+    return path
+
+
+def _automatic_backup(ctx: AppContext, kind: str, now: datetime | None = None) -> Path:
+    if ctx.db.path is None:
+        return server_backup(ctx, kind)
+    folder = ctx.locations.backups
+    path = backup_database(ctx.db.path, new_backup_path(folder, kind, now))
     rotate_backups(folder)
     return path
 
@@ -72,6 +101,8 @@ def ensure_daily_backup(ctx: AppContext, now: datetime | None = None) -> Path | 
     Meant for the start of the window. A failure is logged and returns None: it must not keep
     a person from their data (the next start tries again).
     """
+    if ctx.db.path is None:
+        return None  # the server's own backups are its administrator's job
     today = (now or datetime.now()).date()
     folder = ctx.locations.backups
     if any(
@@ -80,7 +111,7 @@ def ensure_daily_backup(ctx: AppContext, now: datetime | None = None) -> Path | 
     ):
         return None
     try:
-        return _automatic_backup(ctx.db.path, folder, "daily", now)
+        return _automatic_backup(ctx, "daily", now)
     except DatabaseError as exc:
         _log.warning("the daily backup failed: %s", exc)
         return None
@@ -88,7 +119,7 @@ def ensure_daily_backup(ctx: AppContext, now: datetime | None = None) -> Path | 
 
 def backup_before_import(ctx: AppContext) -> Path:
     """A verified copy of the database made just before an import changes it."""
-    return _automatic_backup(ctx.db.path, ctx.locations.backups, "pre-import")
+    return _automatic_backup(ctx, "pre-import")
 
 
 def newest_good_backup(locations: Locations) -> BackupInfo | None:
@@ -112,18 +143,20 @@ def _check_restorable(source: Path) -> None:
     inspection = inspect_database(source, full_check=True)
     if inspection.state is FileState.DAMAGED and _looks_like_an_export(source):
         raise InputError(
-            "this is an export (JSON or CSV), not a backup: bring it in with "
-            "`hiplog import FILE` (File > Import... in the window)",
+            _(
+                "this is an export (JSON or CSV), not a backup: bring it in with `hiplog "
+                "import FILE` (File > Import... in the window)"
+            ),
             str(source),
         )
     if inspection.state in (FileState.MISSING, FileState.EMPTY):
-        raise InputError("there is no backup there (the file is missing or empty)", str(source))
+        raise InputError(_("there is no backup there (the file is missing or empty)"), str(source))
     if inspection.state not in USABLE:
         reason = {
-            FileState.NEWER: "it was written by a newer hiplog",
-            FileState.FOREIGN: "it is not a hiplog database",
-        }.get(inspection.state, f"it is damaged ({inspection.detail})")
-        raise InputError(f"cannot restore this file: {reason}", str(source))
+            FileState.NEWER: _("it was written by a newer hiplog"),
+            FileState.FOREIGN: _("it is not a hiplog database"),
+        }.get(inspection.state, _("it is damaged ({detail})").format(detail=inspection.detail))
+        raise InputError(_("cannot restore this file: {reason}").format(reason=reason), str(source))
 
 
 def _companions(path: Path) -> list[Path]:
@@ -212,8 +245,10 @@ def _replace_usable(database: Path, source: Path, locations: Locations) -> Path:
 def _refuse_if_in_use(database: Path) -> None:
     if storage_backup.in_use(database):
         raise InputError(
-            "hiplog is open on this database in another window or command; restore from that "
-            "window (File > Restore...) or close it first",
+            _(
+                "hiplog is open on this database in another window or command; restore "
+                "from that window (File > Restore...) or close it first"
+            ),
             str(database),
         )
 
@@ -225,6 +260,18 @@ def _refuse_if_unavailable(database: Path) -> FileState:
     return inspection.state
 
 
+def _refuse_on_server(url: str | None) -> None:
+    if url:
+        raise InputError(
+            _(
+                "a backup file is restored into a database file only; on a server, bring a JSON "
+                "backup in with `hiplog import FILE`, or ask the server's administrator to "
+                "restore a dump (nothing was changed)"
+            ),
+            "restore",
+        )
+
+
 def restore_file(locations: Locations, source: Path) -> Path | None:
     """Replace the database with `source` after checking it and saving the current file.
 
@@ -232,6 +279,7 @@ def restore_file(locations: Locations, source: Path) -> Path | None:
     its write lock, so no writer loses work; one hiplog cannot open is renamed aside instead,
     untouched. Returns where the previous database went (None when there was none).
     """
+    _refuse_on_server(locations.database_url)
     _check_restorable(source)
     current = locations.database
     state = _refuse_if_unavailable(current)
@@ -247,6 +295,8 @@ def restore_into(ctx: AppContext, source: Path) -> Path | None:
     Returns where the previous database was saved. When the backup cannot be used, nothing
     changes and InputError says why; the context stays open on the current data.
     """
+    _refuse_on_server(ctx.locations.database_url)
+    assert ctx.db.path is not None
     _check_restorable(source)
     try:
         return _replace_usable(ctx.db.path, source, ctx.locations)
@@ -261,7 +311,7 @@ def restore_newest_good(locations: Locations) -> tuple[BackupInfo, Path | None]:
     """
     newest = newest_good_backup(locations)
     if newest is None:
-        raise InputError("there is no usable backup", str(locations.backups))
+        raise InputError(_("there is no usable backup"), str(locations.backups))
     return newest, _install(newest.path, locations)
 
 

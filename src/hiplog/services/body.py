@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 
 from hiplog.domain.body import BodyMeasurement, from_cm, to_cm, validate_measurement
 from hiplog.domain.errors import InputError
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit, from_kg, to_kg
 from hiplog.domain.validation import plain_float
 from hiplog.domain.wording import date_text
@@ -46,9 +47,9 @@ def parse_value(text: str, what: str) -> float | None:
     try:
         number = plain_float(value)
     except ValueError:
-        raise InputError(f"'{text.strip()}' is not a number", what) from None
+        raise InputError(_("'{text}' is not a number").format(text=text.strip()), what) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise InputError(f"'{text.strip()}' is not a number", what)
+        raise InputError(_("'{text}' is not a number").format(text=text.strip()), what)
     return number
 
 
@@ -84,8 +85,9 @@ def add_measurement(ctx: AppContext, entry: BodyMeasurement) -> None:
     with ctx.db.transaction() as tx:
         if body_repo.on_day(tx, entry.measured_at.date()) is not None:
             raise InputError(
-                f"there is an entry on {date_text(entry.measured_at.date())} already: "
-                "change that one instead"
+                _("there is an entry on {day} already: change that one instead").format(
+                    day=date_text(entry.measured_at.date())
+                )
             )
         body_repo.add(tx, entry)
     ctx.invalidate()
@@ -97,11 +99,14 @@ def replace_measurement(ctx: AppContext, old: BodyMeasurement, new: BodyMeasurem
     validate_measurement(new, ctx.settings().unit)
     with ctx.db.transaction() as tx:
         if not body_repo.remove(tx, old.measured_at):
-            raise InputError(f"the entry of {date_text(old.measured_at.date())} is gone")
+            raise InputError(
+                _("the entry of {day} is gone").format(day=date_text(old.measured_at.date()))
+            )
         if body_repo.on_day(tx, new.measured_at.date()) is not None:
             raise InputError(
-                f"there is an entry on {date_text(new.measured_at.date())} already: "
-                "change that one instead"
+                _("there is an entry on {day} already: change that one instead").format(
+                    day=date_text(new.measured_at.date())
+                )
             )
         if new.measured_at.date() == old.measured_at.date():
             new = BodyMeasurement(old.measured_at, new.bodyweight_kg, new.hip_cm, new.thigh_cm)
@@ -113,7 +118,9 @@ def delete_measurement(ctx: AppContext, entry: BodyMeasurement) -> None:
     """Remove an entry (found by its time)."""
     with ctx.db.transaction() as tx:
         if not body_repo.remove(tx, entry.measured_at):
-            raise InputError(f"the entry of {date_text(entry.measured_at.date())} is gone")
+            raise InputError(
+                _("the entry of {day} is gone").format(day=date_text(entry.measured_at.date()))
+            )
     ctx.invalidate()
 
 

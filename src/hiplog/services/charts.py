@@ -20,6 +20,7 @@ from hiplog.domain.chart_series import (
 from hiplog.domain.errors import InputError
 from hiplog.domain.metrics import SessionStats, exercise_stats
 from hiplog.domain.models import SetEntry
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit
 from hiplog.domain.wording import set_text
 from hiplog.services.context import AppContext
@@ -84,7 +85,7 @@ class ChartData:
         catalog = self._ctx.catalog()
         exercise = catalog.get(slug)
         if exercise is None:
-            raise InputError(f"unknown exercise '{slug}'")
+            raise InputError(_("unknown exercise '{slug}'").format(slug=slug))
         chain = catalog.ladder(slug)
         with self._ctx.db.reader() as tx:
             groups = chart_queries.load_groups(tx, slug)
@@ -142,7 +143,7 @@ def stats(ctx: AppContext, slug: str) -> list[SessionStats]:
     """Per-session statistics of one exercise (`hiplog stats`; the charts' numbers)."""
     exercise = ctx.catalog().get(slug)
     if exercise is None:
-        raise InputError(f"unknown exercise '{slug}'")
+        raise InputError(_("unknown exercise '{slug}'").format(slug=slug))
     with ctx.db.reader() as tx:
         sessions = session_repo.sessions_of_exercise(tx, slug)
     return exercise_stats(sessions, exercise, bodyweight_kg(ctx))

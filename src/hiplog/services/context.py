@@ -8,6 +8,7 @@ transaction to them); `use_athlete` switches, forgetting what was cached for the
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -15,10 +16,11 @@ from hiplog.domain.catalog import Catalog
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise
 from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.translation import _
 from hiplog.resources import resource_path
 from hiplog.services.locations import Locations, resolve_locations
 from hiplog.storage import athlete_repo, exercise_repo, settings_repo
-from hiplog.storage.database import Database, open_database
+from hiplog.storage.database import Database, open_database, open_server_database
 
 
 @cache
@@ -40,6 +42,13 @@ def _sync_builtins(db: Database) -> None:
         exercise_repo.sync_builtins(tx, builtin_catalog())
 
 
+def open_location(locations: Locations) -> Database:
+    """The server database when `locations` names one, else the file (created, migrated)."""
+    if locations.database_url:
+        return open_server_database(locations.database_url)
+    return open_database(locations.database, backups_dir=locations.backups)
+
+
 class AppContext:
     """An open database plus cached lookups. Services take it as their first argument."""
 
@@ -56,9 +65,9 @@ class AppContext:
         """Open (create, migrate) the database and bring the built-in catalog up to date.
 
         It works for `athlete` (an InputError naming the known ones if there is no such
-        athlete), else for the first athlete of the file.
+        athlete), else for the first athlete of the database.
         """
-        db = open_database(locations.database, backups_dir=locations.backups)
+        db = open_location(locations)
         try:
             _sync_builtins(db)
             ctx = cls(db, locations)
@@ -92,11 +101,26 @@ class AppContext:
             found = athlete_repo.athlete_id(tx, name)
         if found is None:
             known = ", ".join(self.athlete_names())
-            raise InputError(f"there is no athlete '{name}' in {self.db.path}; known: {known}")
+            raise InputError(
+                _("there is no athlete '{name}' in {where}; known: {known}").format(
+                    name=name, where=self.db.where, known=known
+                )
+            )
         self.db.use_athlete(found)
         self.invalidate()
         self._athlete = name
         self.athlete_chosen = True
+
+    @classmethod
+    def open_url(
+        cls, url: str, local: Path | None = None, athlete: str | None = None
+    ) -> AppContext:
+        """Open the server database at `url`; `local` replaces the local database file the
+        backups folder is beside (tests, benchmarks)."""
+        locations = resolve_locations(db_url=url)
+        if local is not None:
+            locations = replace(locations, database=local, backups=local.parent / "backups")
+        return cls.open(locations, athlete)
 
     def catalog(self) -> Catalog:
         if self._catalog is None:
@@ -127,7 +151,7 @@ class AppContext:
         """
         athlete = self._athlete
         self.db.close()
-        self.db = open_database(self.locations.database, backups_dir=self.locations.backups)
+        self.db = open_location(self.locations)
         _sync_builtins(self.db)
         self.invalidate()
         self._athlete = None

@@ -1,4 +1,6 @@
-"""Unexpected errors go to a log file in the platform log folder, with the full traceback."""
+"""Unexpected errors go to a log file in the platform log folder, with the full traceback.
+
+Nothing written there or shown in a report carries a password: a server URL's is masked."""
 
 from __future__ import annotations
 
@@ -9,8 +11,16 @@ from pathlib import Path
 
 from hiplog import __version__
 from hiplog.services.locations import Locations
+from hiplog.storage.server import mask as mask  # also for the command line
 
 _LOGGER_NAME = "hiplog"
+
+
+class _MaskingFormatter(logging.Formatter):
+    """Every line written to the log file with passwords (a server URL's, password=...) masked."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask(super().format(record))
 
 
 def configure_file_log(locations: Locations) -> Path | None:
@@ -29,7 +39,7 @@ def configure_file_log(locations: Locations) -> Path | None:
             handler = logging.FileHandler(path, encoding="utf-8")
         except OSError:
             return None
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler.setFormatter(_MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
     return path
@@ -38,7 +48,7 @@ def configure_file_log(locations: Locations) -> Path | None:
 def error_report(exc: BaseException) -> str:
     """A plain-text report a person can copy into a bug report."""
     trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    return f"hiplog {__version__}\n{type(exc).__name__}: {exc}\n\n{trace}"
+    return mask(f"hiplog {__version__}\n{type(exc).__name__}: {exc}\n\n{trace}")
 
 
 def log_exception(locations: Locations, exc: BaseException) -> Path | None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from hiplog.domain.catalog import slugify
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise
+from hiplog.domain.translation import _
 from hiplog.services.context import AppContext
 from hiplog.storage import exercise_repo
 
@@ -28,15 +29,19 @@ def save_custom_exercise(ctx: AppContext, exercise: Exercise) -> Exercise:
     """Create or edit a custom exercise. Its name may not be a built-in exercise's name."""
     name = exercise.name.strip()
     if not name:
-        raise InputError("a custom exercise needs a name")
+        raise InputError(_("a custom exercise needs a name"))
     lo, hi = exercise.rep_range
     if not (1 <= lo <= hi <= 100) or not 1 <= exercise.sets <= 10:
-        raise InputError("rep range must be 1-100 with low <= high, and sets 1-10")
+        raise InputError(_("rep range must be 1-100 with low <= high, and sets 1-10"))
     catalog = ctx.catalog()
     clash = catalog.resolve(name)
     slug = exercise.slug or slugify(name)
     if clash is not None and (clash.slug != slug or not clash.custom):
-        raise InputError(f"'{name}' is already the name of an exercise: {clash.name}")
+        raise InputError(
+            _("'{name}' is already the name of an exercise: {name2}").format(
+                name=name, name2=clash.name
+            )
+        )
     existing = catalog.get(slug)
     if existing is not None and not existing.custom:
         slug = f"{slug}-custom"
@@ -69,10 +74,12 @@ def map_onto(ctx: AppContext, custom_slug: str, target_slug: str) -> MappedExerc
     source, target = catalog.get(custom_slug), catalog.get(target_slug)
     if source is None or not source.custom:
         name = source.name if source is not None else custom_slug
-        raise InputError(f"{name} is not one of your own exercises, so it cannot be mapped")
+        raise InputError(
+            _("{name} is not one of your own exercises, so it cannot be mapped").format(name=name)
+        )
     if target is None or target.slug == source.slug:
         onto = target.name if target is not None else target_slug
-        raise InputError(f"cannot map {source.name} onto {onto}")
+        raise InputError(_("cannot map {name} onto {onto}").format(name=source.name, onto=onto))
     with ctx.db.transaction() as tx:
         moved = exercise_repo.map_onto(tx, custom_slug, target_slug)
     ctx.invalidate()
@@ -85,7 +92,9 @@ def unmap(ctx: AppContext, record: MappedExercise, set_ids: tuple[int, ...] | No
     `set_ids` replaces the recorded ids when sets were deleted and put back since the mapping.
     """
     if record.custom.slug in ctx.catalog():
-        raise InputError(f"there is already an exercise called {record.custom.name}")
+        raise InputError(
+            _("there is already an exercise called {name}").format(name=record.custom.name)
+        )
     with ctx.db.transaction() as tx:
         exercise_repo.save_custom(tx, record.custom)
         exercise_repo.move_sets(
@@ -120,10 +129,12 @@ def set_exercise_note(ctx: AppContext, slug: str, note: str) -> str:
     text = note.strip()
     exercise = ctx.catalog().get(slug)
     if exercise is None:
-        raise InputError(f"there is no exercise '{slug}' to write a note on")
+        raise InputError(_("there is no exercise '{slug}' to write a note on").format(slug=slug))
     if len(text) > MAX_NOTE_CHARS:
         raise InputError(
-            f"the note on {exercise.name} is {len(text)} characters; at most {MAX_NOTE_CHARS}"
+            _("the note on {name} is {count} characters; at most {MAX_NOTE_CHARS}").format(
+                name=exercise.name, count=len(text), MAX_NOTE_CHARS=MAX_NOTE_CHARS
+            )
         )
     with ctx.db.transaction() as tx:
         exercise_repo.set_note(tx, slug, text)

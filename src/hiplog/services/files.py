@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import TextIO, TypeVar
 
 from hiplog.domain.errors import InputError
+from hiplog.domain.translation import _
 
 T = TypeVar("T")
 
@@ -37,19 +39,30 @@ def check_target(path: Path, *, replace: bool, protected: Iterable[Path] = ()) -
         guarded = guarded.resolve()
         if target == guarded or target.parent == guarded:
             raise InputError(
-                "this is hiplog's database or one of its backups; choose another name", str(path)
+                _("this is hiplog's database or one of its backups; choose another name"), str(path)
             )
     if path.is_dir():
-        raise InputError("this is a folder; give a file name", str(path))
+        raise InputError(_("this is a folder; give a file name"), str(path))
     if _is_sqlite_file(path):
         raise InputError(
-            "a database file (SQLite) is there and is never replaced; choose another name",
+            _("a database file (SQLite) is there and is never replaced; choose another name"),
             str(path),
         )
     if not replace and (path.exists() or path.is_symlink()):
         raise InputError(
-            "a file is already there; choose another name (or --force to replace it)", str(path)
+            _("a file is already there; choose another name (or --force to replace it)"), str(path)
         )
+
+
+def _refusal(folder: Path, exc: OSError) -> str:
+    """Why a file could not be written into `folder`, in a person's words."""
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return _(
+            "could not write the file: the folder {folder} is read-only; choose another folder"
+        ).format(folder=folder)
+    if exc.errno == errno.ENOSPC:
+        return _("could not write the file: the disk is full; free some space")
+    return _("could not write the file: {value}").format(value=exc.strerror or exc)
 
 
 def write_text_atomically(
@@ -68,8 +81,11 @@ def write_text_atomically(
     check_target(path, replace=replace, protected=protected)
     folder = path.parent if str(path.parent) else Path()
     if not folder.is_dir():
-        raise InputError(f"the folder {folder} does not exist", str(path))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+        raise InputError(_("the folder {folder} does not exist").format(folder=folder), str(path))
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+    except OSError as exc:
+        raise InputError(_refusal(folder, exc), str(path)) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
@@ -81,7 +97,7 @@ def write_text_atomically(
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise InputError(f"could not write the file: {exc.strerror or exc}", str(path)) from exc
+        raise InputError(_refusal(folder, exc), str(path)) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

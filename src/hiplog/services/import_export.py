@@ -28,10 +28,12 @@ from hiplog.domain.importers.fitnotes import read_fitnotes_csv
 from hiplog.domain.importers.fitnotes_backup import read_fitnotes_backup
 from hiplog.domain.importers.hevy import read_hevy
 from hiplog.domain.importers.strong import read_strong
+from hiplog.domain.locale_format import localize_number
 from hiplog.domain.models import Exercise, ImportedData, Role, Session
 from hiplog.domain.text_decoding import decode_text
+from hiplog.domain.translation import _, exercise_name, ngettext
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import plural
+from hiplog.domain.wording import sets_text
 from hiplog.services.backups import backup_before_import
 from hiplog.services.context import AppContext
 from hiplog.services.files import write_text_atomically
@@ -77,49 +79,84 @@ class ImportSummary:
         return asdict(self)
 
     def lines(self) -> list[str]:
-        """The summary in plain words."""
+        """The summary in plain words, in the current language."""
         if self.already_imported:
-            return [f"{self.file} was imported before; nothing was added."]
-        verb = "would import" if self.dry_run else "imported"
+            return [_("{file} was imported before; nothing was added.").format(file=self.file)]
         left_out = [
-            plural(count, what)
-            for count, what in ((self.rest_rows, "rest-timer row"), (self.note_rows, "note row"))
+            text.format(count=count)
+            for count, text in (
+                (
+                    self.rest_rows,
+                    ngettext("{count} rest-timer row", "{count} rest-timer rows", self.rest_rows),
+                ),
+                (self.note_rows, ngettext("{count} note row", "{count} note rows", self.note_rows)),
+            )
             if count
         ]
-        out = [
-            f"{self.file} ({self.format}): read {plural(self.rows_read, 'row')}, {verb} "
-            f"{plural(self.sets_imported, 'set')} in {plural(self.sessions, 'session')} "
-            f"in {self.seconds:.2f} s."
-            + (f" Not sets, left out: {' and '.join(left_out)}." if left_out else ""),
-        ]
+        counts = {
+            "file": self.file,
+            "format": self.format,
+            "rows": ngettext("{count} row", "{count} rows", self.rows_read).format(
+                count=self.rows_read
+            ),
+            "sets": sets_text(self.sets_imported),
+            "sessions": _sessions(self.sessions),
+            "seconds": localize_number(f"{self.seconds:.2f}"),
+        }
+        if self.dry_run:
+            first = _(
+                "{file} ({format}): read {rows}, would import {sets} in {sessions} in {seconds} s."
+            )
+        else:
+            first = _(
+                "{file} ({format}): read {rows}, imported {sets} in {sessions} in {seconds} s."
+            )
+        first = first.format(**counts)
+        if left_out:
+            first += " " + _("Not sets, left out: {rows}.").format(rows=_(" and ").join(left_out))
+        out = [first]
         if self.sessions_skipped:
-            were = "was" if self.sessions_skipped == 1 else "were"
             out.append(
-                f"{plural(self.sessions_skipped, 'session')} {were} already in hiplog "
-                "and left as they were."
+                ngettext(
+                    "{count} session was already in hiplog and left as it was.",
+                    "{count} sessions were already in hiplog and left as they were.",
+                    self.sessions_skipped,
+                ).format(count=self.sessions_skipped)
             )
         if self.exercises_mapped:
-            out.append(f"Matched to hiplog's exercises: {', '.join(self.exercises_mapped)}.")
+            names = ", ".join(exercise_name(n) for n in self.exercises_mapped)
+            out.append(_("Matched to hiplog's exercises: {names}.").format(names=names))
         out.extend(self._group_lines())
         if self.unit_changed:
-            shows = "would show" if self.dry_run else "now shows"
-            out.append(
-                f"The file's loads are in {self.unit_changed}, so hiplog {shows} "
-                f"{self.unit_changed} (Edit > Settings changes it)."
-            )
-        out.extend(f"To check: {text}." for text in self.checks)
+            if self.dry_run:
+                text = _(
+                    "The file's loads are in {unit}, so hiplog would show {unit} "
+                    "(Edit > Settings changes it)."
+                )
+            else:
+                text = _(
+                    "The file's loads are in {unit}, so hiplog now shows {unit} "
+                    "(Edit > Settings changes it)."
+                )
+            out.append(text.format(unit=self.unit_changed))
+        out.extend(_("To check: {text}.").format(text=text) for text in self.checks)
         for line, why in self.flagged:
-            where = f"line {line}: " if line else ""
-            out.append(f"Flagged {where}{why} (kept, left out of charts and suggestions).")
+            if line:
+                text = _("Flagged line {line}: {why} (kept, left out of charts and suggestions).")
+            else:
+                text = _("Flagged {why} (kept, left out of charts and suggestions).")
+            out.append(text.format(line=line, why=why))
         return out
 
     def _group_lines(self) -> list[str]:
         out: list[str] = []
         notes = {
-            Group.HIP: "new, counted as hip work",
-            Group.OTHER: "kept and exported, left out of the Plan and every hip figure",
-            Group.UNSURE: "the name says too little; made other training, move any that is "
-            "hip work in the Exercises view",
+            Group.HIP: _("new, counted as hip work"),
+            Group.OTHER: _("kept and exported, left out of the Plan and every hip figure"),
+            Group.UNSURE: _(
+                "the name says too little; made other training, move any that is hip work in "
+                "the Exercises view"
+            ),
         }
         for group, note in notes.items():
             names = self.groups.get(group.value, [])
@@ -127,12 +164,28 @@ class ImportSummary:
                 continue
             shown = [f"{name} ({sets})" for name, sets in names[:SUMMARY_NAMES]]
             rest = len(names) - len(shown)
-            more = f" and {rest} more (the Exercises view lists them all)" if rest else ""
+            text = (
+                _(
+                    "{title}, {note} ({count}, sets in brackets): {names} and "
+                    "{rest} more (the Exercises view lists them all)."
+                )
+                if rest
+                else _("{title}, {note} ({count}, sets in brackets): {names}.")
+            )
             out.append(
-                f"{GROUP_TITLES[group].split(' (')[0]}, {note} ({len(names)}, sets in "
-                f"brackets): {', '.join(shown)}{more}."
+                text.format(
+                    title=_(GROUP_TITLES[group]).split(" (")[0],
+                    note=note,
+                    count=len(names),
+                    names=", ".join(shown),
+                    rest=rest,
+                )
             )
         return out
+
+
+def _sessions(count: int) -> str:
+    return ngettext("{count} session", "{count} sessions", count).format(count=count)
 
 
 # No training export is this big; reading more would only run the computer out of memory.
@@ -144,14 +197,19 @@ def _read_bytes(path: Path) -> bytes:
     ends), and at most MAX_IMPORT_BYTES."""
     try:
         if not stat.S_ISREG(path.stat().st_mode):
-            raise InputError("this is not a regular file; import a file", str(path))
+            raise InputError(_("this is not a regular file; import a file"), str(path))
         with path.open("rb") as handle:
             raw = handle.read(MAX_IMPORT_BYTES + 1)
     except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path)) from exc
+        raise InputError(
+            _("cannot read the file: {value}").format(value=exc.strerror or exc), str(path)
+        ) from exc
     if len(raw) > MAX_IMPORT_BYTES:
         raise InputError(
-            f"the file is over {MAX_IMPORT_BYTES // 2**20} MB: no training export is", str(path)
+            _("the file is over {value} MB: no training export is").format(
+                value=MAX_IMPORT_BYTES // 2**20
+            ),
+            str(path),
         )
     return raw
 
@@ -198,7 +256,11 @@ def _read_import_file(
     if fmt == "auto":
         fmt = detect_format(raw[:65536], source)
     if fmt not in FORMATS:
-        raise InputError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS[1:])}")
+        raise InputError(
+            _("unknown format '{fmt}'; choose one of {value}").format(
+                fmt=fmt, value=", ".join(FORMATS[1:])
+            )
+        )
     if fmt == "fitnotes-backup":
         return fmt, read_fitnotes_backup(path, source, catalog)
     text = decode_text(raw, source)
@@ -397,16 +459,27 @@ def export_csv(ctx: AppContext, path: Path, replace: bool = False) -> int:
     return write_text_atomically(path, write, replace=replace, protected=_protected(ctx))
 
 
-def export_json(ctx: AppContext, path: Path, replace: bool = False, everyone: bool = False) -> int:
+def export_json(
+    ctx: AppContext,
+    path: Path,
+    replace: bool = False,
+    into_backups: bool = False,
+    everyone: bool = False,
+) -> int:
     """Write the full JSON backup (custom exercises, settings and body measurements included)
     of the athlete, or of `everyone` in the database.
 
-    An existing file is replaced only when `replace` says so; a database never is.
+    An existing file is replaced only when `replace` says so; a database never is. Only
+    `into_backups` (a server database's backup, services.backups) may write into the backups
+    folder.
     """
+    protected = _protected(ctx)
+    if into_backups:
+        protected.remove(ctx.locations.backups)
     if everyone:  # cyclic import: athlete_backup builds on this module
         from hiplog.services.athlete_backup import export_every_athlete
 
-        return export_every_athlete(ctx, path, _protected(ctx), replace)
+        return export_every_athlete(ctx, path, protected, replace)
     customs = [e for e in ctx.catalog() if e.custom]
     athlete = ctx.athlete
 
@@ -426,4 +499,4 @@ def export_json(ctx: AppContext, path: Path, replace: bool = False, everyone: bo
             )
         return sum(len(s.sets) for s in sessions)
 
-    return write_text_atomically(path, write, replace=replace, protected=_protected(ctx))
+    return write_text_atomically(path, write, replace=replace, protected=protected)

@@ -78,7 +78,7 @@ def suggest(ctx: AppContext, as_of: datetime | None = None, *, day: int | None =
     if due is None:
         history = history_for_plan(ctx, when)
         return build_plan(history, ctx.catalog(), settings, when, bodyweight_kg=weight)
-    program, _, today = due
+    program, _due_day, today = due
     catalog = ctx.catalog()
     history = history_for_plan(ctx, when, program_slugs(program, catalog.get))
     chosen = today if day is None else day % len(program.days)

@@ -17,6 +17,7 @@ from hiplog.domain.programs import (
     next_day,
     program_from_dict,
 )
+from hiplog.domain.translation import _
 from hiplog.domain.wording import date_text
 from hiplog.resources import resource_path
 from hiplog.services import history
@@ -63,7 +64,9 @@ def find_program(ctx: AppContext, name: str) -> Program:
         if program.name.casefold() == " ".join(name.split()).casefold():
             return program
     known = ", ".join(f"'{p.name}'" for p in list_programs(ctx))
-    raise InputError(f"no program called '{name}' (there are {known})", "NAME")
+    raise InputError(
+        _("no program called '{name}' (there are {known})").format(name=name, known=known), "NAME"
+    )
 
 
 def active_run(ctx: AppContext) -> ProgramRun | None:
@@ -89,7 +92,9 @@ def save_program(ctx: AppContext, program: Program, replacing: str | None = None
     with ctx.db.transaction() as tx:
         clash = program_repo.get_program(tx, checked.name)
         if clash is not None and (replacing is None or replacing != checked.name):
-            raise InputError(f"there is already a program called '{checked.name}'")
+            raise InputError(
+                _("there is already a program called '{name}'").format(name=checked.name)
+            )
         program_repo.save_program(tx, checked, replacing)
     return checked
 
@@ -130,7 +135,9 @@ def use_program(ctx: AppContext, name: str | None, at: datetime | None = None) -
         return None
     program = find_program(ctx, name)
     if not program.days:
-        raise InputError(f"program '{program.name}' has no days yet: add one first", "NAME")
+        raise InputError(
+            _("program '{name}' has no days yet: add one first").format(name=program.name), "NAME"
+        )
     with ctx.db.transaction() as tx:
         if program.starter:
             program = _checked(ctx, program)
@@ -157,7 +164,7 @@ def today(ctx: AppContext, as_of: datetime) -> tuple[Program, ProgramRun, int] |
         sessions = program_repo.session_exercises(
             tx, run.started_at - timedelta(hours=3), as_of + timedelta(seconds=1)
         )
-    day, _ = next_day(program, run, sessions, lookup, as_of)
+    day, _next_index = next_day(program, run, sessions, lookup, as_of)
     return program, run, day
 
 
@@ -219,5 +226,8 @@ def adherence(ctx: AppContext, last: date, days: int = 371) -> dict[date, Adhere
         if named:
             out[day] = AdherenceDay(PROGRAM_DAY, f"{date_text(day)}: {', '.join(named)}")
         else:
-            out[day] = AdherenceDay(SESSION, f"{date_text(day)}: {count}, no program day")
+            out[day] = AdherenceDay(
+                SESSION,
+                _("{value}: {count}, no program day").format(value=date_text(day), count=count),
+            )
     return out

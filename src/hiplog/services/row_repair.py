@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hiplog.services.backups import server_backup
 from hiplog.services.context import AppContext
 from hiplog.storage import row_check
 from hiplog.storage.backup import backup_database, new_backup_path, rotate_backups
@@ -29,8 +30,11 @@ def drop_bad_rows(ctx: AppContext) -> tuple[int, Path | None]:
     """
     if not bad_rows(ctx):
         return 0, None
-    saved = backup_database(ctx.db.path, new_backup_path(ctx.locations.backups, "pre-repair"))
-    rotate_backups(ctx.locations.backups)
+    if ctx.db.path is None:
+        saved = server_backup(ctx, "pre-repair")
+    else:
+        saved = backup_database(ctx.db.path, new_backup_path(ctx.locations.backups, "pre-repair"))
+        rotate_backups(ctx.locations.backups)
     with ctx.db.transaction() as tx:
         dropped = row_check.drop_bad_rows(tx)
     ctx.invalidate()

@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from hiplog.domain.errors import InputError
+from hiplog.domain.errors import ConflictError, InputError
 from hiplog.domain.models import Session, SetEntry
+from hiplog.domain.translation import N_, _, exercise_name
 from hiplog.domain.validation import check_training_date, validate_bodyweight, validate_set
+from hiplog.domain.wording import set_text
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
+from hiplog.storage.session_repo import SetChanged
 
 # Without an explicit date, sets logged within this long after a session started join it.
 JOIN_WINDOW = timedelta(hours=3)
@@ -19,8 +22,11 @@ def _check_sets(ctx: AppContext, sets: tuple[SetEntry, ...]) -> None:
     catalog = ctx.catalog()
     for index, entry in enumerate(sets, start=1):
         if entry.exercise not in catalog:
-            raise InputError(f"unknown exercise '{entry.exercise}'", f"set {index}")
-        validate_set(entry, f"set {index}")
+            raise InputError(
+                _("unknown exercise '{exercise}'").format(exercise=entry.exercise),
+                _("set {number}").format(number=index),
+            )
+        validate_set(entry, _("set {number}").format(number=index))
 
 
 def log_sets(
@@ -82,17 +88,49 @@ def add_set(ctx: AppContext, session_id: int, entry: SetEntry) -> SetEntry:
         return session_repo.add_set(tx, session_id, entry)
 
 
-def update_set(ctx: AppContext, entry: SetEntry) -> None:
+def _conflict(ctx: AppContext, doing: str, changed: SetChanged) -> ConflictError:
+    current = changed.current
+    if current is None:
+        now = _("it was deleted there")
+    else:
+        catalog = ctx.catalog()
+        name = exercise_name(catalog[current.exercise].name) if current.exercise in catalog else ""
+        held = set_text(current, ctx.settings().unit)
+        now = (
+            _("it is now {name} {set}").format(name=name, set=held)
+            if name
+            else _("it is now {set}").format(set=held)
+        )
+    return ConflictError(
+        _(
+            "could not {doing}: it was changed on another computer since it was shown here "
+            "({now}); nothing was changed"
+        ).format(doing=_(doing), now=now),
+        "set",
+    )
+
+
+def update_set(ctx: AppContext, entry: SetEntry, expected: SetEntry | None = None) -> None:
+    """Save an edited set. With `expected` (the set as this client last showed it), a set
+    another client changed or deleted meanwhile is refused with ConflictError saying what it
+    holds now."""
     if entry.id is None:
-        raise ValueError("update_set needs a set that has been saved")
+        raise ValueError(_("update_set needs a set that has been saved"))
     _check_sets(ctx, (entry,))
-    with ctx.db.transaction() as tx:
-        session_repo.update_set(tx, entry)
+    try:
+        with ctx.db.transaction() as tx:
+            session_repo.update_set(tx, entry, expected)
+    except SetChanged as exc:
+        raise _conflict(ctx, N_("change this set"), exc) from None
 
 
-def delete_set(ctx: AppContext, set_id: int) -> None:
-    with ctx.db.transaction() as tx:
-        session_repo.delete_set(tx, set_id)
+def delete_set(ctx: AppContext, set_id: int, expected: SetEntry | None = None) -> None:
+    """Delete a set; with `expected`, refused (ConflictError) when it changed elsewhere."""
+    try:
+        with ctx.db.transaction() as tx:
+            session_repo.delete_set(tx, set_id, expected)
+    except SetChanged as exc:
+        raise _conflict(ctx, N_("delete this set"), exc) from None
 
 
 def get_session(ctx: AppContext, session_id: int) -> Session | None:
@@ -105,7 +143,7 @@ def delete_session(ctx: AppContext, session_id: int) -> Session:
     with ctx.db.transaction() as tx:
         session = session_repo.get_session(tx, session_id)
         if session is None:
-            raise InputError(f"there is no session {session_id}")
+            raise InputError(_("there is no session {session_id}").format(session_id=session_id))
         session_repo.delete_session(tx, session_id)
         return session
 
@@ -136,12 +174,24 @@ def add_set_creating_session(
         return session_id, session_repo.add_set(tx, session_id, entry)
 
 
-def delete_set_and_empty_session(ctx: AppContext, set_id: int, session_id: int) -> bool:
+def delete_set_and_empty_session(
+    ctx: AppContext, set_id: int, session_id: int, expected: SetEntry | None = None
+) -> bool:
     """Delete a set, and its session if no set is left in it; True if the session went too.
 
-    One transaction, so no empty session is ever left behind (the Log's last set undone)."""
+    One transaction, so no empty session is ever left behind (the Log's last set undone).
+    With `expected`, refused (ConflictError) when the set changed elsewhere."""
+    try:
+        return _delete_set_and_empty_session(ctx, set_id, session_id, expected)
+    except SetChanged as exc:
+        raise _conflict(ctx, N_("delete this set"), exc) from None
+
+
+def _delete_set_and_empty_session(
+    ctx: AppContext, set_id: int, session_id: int, expected: SetEntry | None
+) -> bool:
     with ctx.db.transaction() as tx:
-        session_repo.delete_set(tx, set_id)
+        session_repo.delete_set(tx, set_id, expected)
         session = session_repo.get_session(tx, session_id)
         if session is None:
             return True

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from hiplog.domain.errors import DatabaseError
+from hiplog.domain.translation import _
 from hiplog.storage.engine import connect_by_path, sync_folder
 
 STAMP_FORMAT = "%Y-%m-%dT%H%M%S"
@@ -54,7 +55,11 @@ def _check(path: Path) -> None:
     finally:
         conn.close()
     if not result or result[0] != "ok":
-        raise DatabaseError(f"the backup {path} failed its integrity check: {result}")
+        raise DatabaseError(
+            _("the backup {path} failed its integrity check: {result}").format(
+                path=path, result=result
+            )
+        )
 
 
 def backup_database(source: Path, destination: Path) -> Path:
@@ -66,7 +71,7 @@ def backup_database(source: Path, destination: Path) -> Path:
     took the name, a backup name (``hiplog-<kind>-<time>.db``) moves on to the next free one,
     and any other name is refused. The source is opened read-only: a backup never changes it.
     """
-    destination.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _make_folder(destination.parent)
     partial = destination.with_name(f".{destination.name}.{uuid.uuid4().hex[:12]}.partial")
     try:
         fd = os.open(partial, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
@@ -92,13 +97,30 @@ def backup_database(source: Path, destination: Path) -> Path:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         raise DatabaseError(
-            f"could not back up {source} to {destination}: {exc}", path=str(source)
+            _("could not back up {source} to {destination}: {exc}").format(
+                source=source, destination=destination, exc=exc
+            ),
+            path=str(source),
         ) from exc
     except DatabaseError:
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
         raise
     return destination
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the backups folder (0700) if missing; a file in its place is named as such."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except (FileExistsError, NotADirectoryError) as exc:
+        raise DatabaseError(
+            _(
+                "could not back up: {folder} is a file, not a folder; move that file away and "
+                "try again (nothing was changed)"
+            ).format(folder=folder),
+            path=str(folder),
+        ) from exc
 
 
 def _record_source(folder: Path, source: Path) -> None:

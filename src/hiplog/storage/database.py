@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hiplog.domain.errors import DatabaseError
+from hiplog.domain.translation import _, ngettext
 from hiplog.storage import athlete_repo
 from hiplog.storage.athlete_scope import ATHLETE_KEY
 from hiplog.storage.backup import (
@@ -25,6 +28,14 @@ from hiplog.storage.backup import (
 from hiplog.storage.engine import is_locked_error, make_engine, writable_file, write_engine
 from hiplog.storage.inspection import FileState, Inspection, access_problem, inspect_database
 from hiplog.storage.migrate import upgrade_to_head
+from hiplog.storage.server import (
+    CHANGES_CHANNEL,
+    describe,
+    inspect_server,
+    make_server_engine,
+    mask,
+    parse_url,
+)
 
 UNUSABLE = (FileState.NEWER, FileState.FOREIGN, FileState.DAMAGED, FileState.UNAVAILABLE)
 
@@ -32,37 +43,59 @@ UNUSABLE = (FileState.NEWER, FileState.FOREIGN, FileState.DAMAGED, FileState.UNA
 class UnusableDatabaseError(DatabaseError):
     """The file cannot be opened as it is; `inspection.state` says why. The file is untouched."""
 
-    def __init__(self, path: Path, inspection: Inspection) -> None:
+    def __init__(self, path: Path | str, inspection: Inspection, server: bool = False) -> None:
         self.inspection = inspection
         reasons = {
             FileState.NEWER: (
-                f"was written by a newer hiplog (schema {inspection.revision}); "
-                "update hiplog to open it"
+                _(
+                    "was written by a newer hiplog (schema {revision}); update hiplog to open it"
+                ).format(revision=inspection.revision)
             ),
-            FileState.FOREIGN: "is not a hiplog database (it belongs to another program)",
-            FileState.DAMAGED: f"is damaged ({inspection.detail})",
-            FileState.MISSING: f"is missing ({inspection.detail})",
+            FileState.FOREIGN: _("is not a hiplog database (it belongs to another program)"),
+            FileState.DAMAGED: _("is damaged ({detail})").format(detail=inspection.detail),
+            FileState.MISSING: _("is missing ({detail})").format(detail=inspection.detail),
         }
         reason = reasons.get(inspection.state, inspection.detail)
+        if server and inspection.state is FileState.FOREIGN:
+            reason = _("is not a hiplog database ({detail})").format(detail=inspection.detail)
         hint = (
             ""
-            if inspection.state in (FileState.NEWER, FileState.UNAVAILABLE)
-            else " (the window offers to restore a backup; so does `hiplog restore BACKUP`)"
+            if server or inspection.state in (FileState.NEWER, FileState.UNAVAILABLE)
+            else _(" (the window offers to restore a backup; so does `hiplog restore BACKUP`)")
         )
         if inspection.state is FileState.UNAVAILABLE:
-            reason = f"cannot be opened now: {inspection.detail}; it is not damaged"
+            reason = _("cannot be opened now: {detail}; it is not damaged").format(
+                detail=inspection.detail
+            )
         super().__init__(
-            f"the database {path} {reason}; it was left unchanged{hint}",
+            _("the database {path} {reason}; it was left unchanged{hint}").format(
+                path=path, reason=reason, hint=hint
+            ),
             path=str(path),
             kind=inspection.state.value,
         )
 
 
 class Database:
-    """One open database file. Every write goes through `transaction()`: all or nothing."""
+    """One open database: a file, or a PostgreSQL database when `server` is set (then `path`
+    is None and `where` names the server). Every write goes through `transaction()`: all or
+    nothing."""
 
-    def __init__(self, path: Path, engine: Engine, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        engine: Engine,
+        read_only: bool = False,
+        where: str = "",
+        url: URL | None = None,
+    ) -> None:
         self.path = path
+        self.where = where or str(path)
+        self.url = url
+        self.server = url is not None
+        # Names this client in the NOTIFY that ends each of its write transactions on a server,
+        # so its own commits are told from other clients' (server_changes).
+        self.token = uuid.uuid4().hex
         self.engine = engine
         # Opened from a read-only file or medium: reading works, every write is refused.
         self.read_only = read_only
@@ -93,17 +126,28 @@ class Database:
         """
         if self.read_only:
             raise DatabaseError(
-                f"could not save to {self.path}: the file or its folder is read-only; copy it "
-                "somewhere you can write, or restore it (nothing was changed)",
-                path=str(self.path),
+                _(
+                    "could not save to {path}: the file or its folder is read-only; copy it "
+                    "somewhere you can write, or restore it (nothing was changed)"
+                ).format(path=self.where),
+                path=self.where,
                 kind="read-only",
             )
         try:
             with self._writers.begin() as session:
                 session.info[ATHLETE_KEY] = self.athlete_id
                 yield session
+                transaction = session.get_transaction()
+                if self.server and transaction is not None and transaction.is_active:
+                    # Not after a rollback inside the block (a dry run): nothing to announce.
+                    session.execute(
+                        text("SELECT pg_notify(:channel, :token)"),
+                        {"channel": CHANGES_CHANNEL, "token": self.token},
+                    )
         except (OperationalError, sqlite3.OperationalError, OSError) as exc:
-            raise write_failure(self.path, exc) from exc
+            if self.server and isinstance(exc, OperationalError):
+                raise server_failure(self.where, exc) from exc
+            raise write_failure(self.path or self.where, exc) from exc
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
@@ -115,27 +159,57 @@ class Database:
         self.engine.dispose()
 
 
-def write_failure(path: Path, exc: BaseException) -> DatabaseError:
+class ServerUnreachableError(DatabaseError):
+    """The server could not be reached (at start, or while saving): nothing was changed."""
+
+
+def server_failure(where: str, exc: OperationalError) -> DatabaseError:
+    """Why a write to the server failed, with the server named and no password. The server
+    going away (or the network) is the usual cause; the write can be made again later."""
+    orig = getattr(exc, "orig", None) or exc
+    detail = mask(str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__)
+    if "canceling statement" in detail:
+        return DatabaseError(
+            _(
+                "could not save to {server}: the server took too long ({detail}); nothing was "
+                "changed"
+            ).format(server=where, detail=detail),
+            path=where,
+            kind="server",
+        )
+    return ServerUnreachableError(
+        _(
+            "could not save to {server}: the connection to the server was lost ({detail}); "
+            "nothing was saved"
+        ).format(server=where, detail=detail),
+        path=where,
+        kind="unreachable",
+    )
+
+
+def write_failure(path: Path | str, exc: BaseException) -> DatabaseError:
     """A DatabaseError that tells a person why a write failed and what to do about it."""
     orig = getattr(exc, "orig", None) or exc
     text = str(orig).lower()
     code = getattr(orig, "errno", None)
     kind = ""
     if code == errno.ENOSPC or "disk is full" in text:
-        reason = "the disk is full; free some space"
+        reason = _("the disk is full; free some space")
     elif (
         code in (errno.EROFS, errno.EACCES, errno.EPERM)
         or "readonly" in text
         or ("read-only" in text or "unable to open" in text)
     ):
-        reason = "the file or its folder is read-only; check the folder's permissions"
+        reason = _("the file or its folder is read-only; check the folder's permissions")
     elif is_locked_error(orig):
-        reason = "another program kept the database busy; close it"
+        reason = _("another program kept the database busy; close it")
         kind = "locked"
     else:
-        reason = f"the disk reported an error ({orig}); check the disk"
+        reason = _("the disk reported an error ({orig}); check the disk").format(orig=orig)
     return DatabaseError(
-        f"could not save to {path}: {reason} and try again (nothing was changed)",
+        _("could not save to {path}: {reason} and try again (nothing was changed)").format(
+            path=path, reason=reason
+        ),
         path=str(path),
         kind=kind,
     )
@@ -156,12 +230,15 @@ def _refuse_if_expected(path: Path, backups_dir: Path | None) -> None:
     if not (backups or staged.exists()):
         return
     if backups:
-        detail = (
-            f"its backups folder {backups_dir} holds {len(backups)} backups, so this is not a "
-            "first start; restore one, or move that folder away to start a new database"
-        )
+        detail = ngettext(
+            "its backups folder {folder} holds {count} backup, so this is not a first start; "
+            "restore it, or move that folder away to start a new database",
+            "its backups folder {folder} holds {count} backups, so this is not a first start; "
+            "restore one, or move that folder away to start a new database",
+            len(backups),
+        ).format(folder=backups_dir, count=len(backups))
     else:
-        detail = f"a restore stopped half-way; its verified copy is {staged}"
+        detail = _("a restore stopped half-way; its verified copy is {file}").format(file=staged)
     raise UnusableDatabaseError(path, Inspection(FileState.MISSING, detail=detail))
 
 
@@ -185,15 +262,47 @@ def open_database(
     if inspection.state is FileState.OLDER and backups_dir is not None:
         # Kept for good (rotation never deletes these); no migration runs without one.
         backup_database(path, new_backup_path(backups_dir, f"pre-migration-{inspection.revision}"))
-    engine = make_engine(path)
+    engine = None
     try:
+        engine = make_engine(path)  # creates the file (0600) when it is new
         with engine.connect():
             pass
     except (OperationalError, sqlite3.Error, OSError) as exc:
-        engine.dispose()
+        if engine is not None:
+            engine.dispose()
         orig = getattr(exc, "orig", None) or exc
         detail = access_problem(path, orig)
         raise UnusableDatabaseError(path, Inspection(FileState.UNAVAILABLE, detail=detail)) from exc
     if inspection.state is not FileState.CURRENT:
         upgrade_to_head(write_engine(engine))
     return Database(path, engine)
+
+
+def open_server_database(url: str) -> Database:
+    """Open the PostgreSQL database at `url`, creating the schema in an empty one.
+
+    A database holding other tables, or written by a newer hiplog, raises UnusableDatabaseError
+    and is not touched; an unreachable server raises ServerUnreachableError naming it.
+    """
+    parsed = parse_url(url)
+    where = describe(parsed)
+    engine = make_server_engine(parsed)
+    try:
+        inspection = inspect_server(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        orig = getattr(exc, "orig", None) or exc
+        first = str(orig).strip().splitlines()[0] if str(orig).strip() else ""
+        raise ServerUnreachableError(
+            _("could not reach the PostgreSQL server: {server} ({detail})").format(
+                server=where, detail=mask(first)
+            ),
+            path=where,
+            kind="unreachable",
+        ) from exc
+    if inspection.state in UNUSABLE:
+        engine.dispose()
+        raise UnusableDatabaseError(where, inspection, server=True)
+    if inspection.state is not FileState.CURRENT:
+        upgrade_to_head(engine)
+    return Database(None, engine, where=where, url=parsed)

@@ -155,6 +155,17 @@ def create_private_file(path: Path) -> None:
         sync_folder(path.parent)
 
 
+def make_private(path: Path) -> None:
+    """Take away group and other access from an existing file (a database made 0644 by an
+    older hiplog or a copy): best effort, since a file of another owner cannot be changed."""
+    try:
+        mode = path.stat().st_mode & 0o777
+        if mode & 0o077:
+            path.chmod(mode & 0o700)
+    except OSError:
+        pass
+
+
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on `path` (created 0600 if missing) with foreign keys, WAL and FULL sync.
 
@@ -172,6 +183,8 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
         event.listen(engine, "begin", _begin)
         return engine
     create_private_file(path)
+    for own in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        make_private(own)
     # The file is opened by path through `creator`: a URL built from the path would read `?`
     # and `%xx` in a file name as URL syntax and open another file.
     # hide_parameters: an error's text never carries what was being saved (notes stay out of

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.catalog import Catalog, exercise_from_dict, exercise_to_dict
 from hiplog.domain.models import Exercise, Role
 from hiplog.storage.athlete_scope import ALL_ATHLETES
+from hiplog.storage.engine import APPLICATION_ID
 from hiplog.storage.orm import ExerciseNoteRow, ExerciseRow, SetRow
 
 # The catalog is shared: moving or deleting an exercise concerns every athlete's sets.
@@ -46,6 +47,10 @@ def sync_builtins(db: OrmSession, exercises: Iterable[Exercise]) -> int:
 
     Returns how many rows were inserted or changed.
     """
+    if db.get_bind().dialect.name == "postgresql":
+        # Two clients starting together on a new server database: the second waits for the
+        # first's catalog, then finds it (the lock is the one schema creation takes).
+        db.execute(text(f"SELECT pg_advisory_xact_lock({APPLICATION_ID})"))
     existing = {row.slug: row for row in db.scalars(select(ExerciseRow))}
     changed = 0
     for ex in exercises:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from hiplog.domain.translation import _
 from hiplog.storage.engine import APPLICATION_ID, connect_by_path
 from hiplog.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from hiplog.storage.wal_check import wal_problem
@@ -57,11 +58,15 @@ def access_problem(path: Path, exc: BaseException) -> str:
     """Why the file or its folder cannot be used right now, in a person's words."""
     code = getattr(exc, "errno", None)
     text = str(exc).lower()
+    if code in (errno.ENOENT, errno.ENOTDIR):  # a folder such as /proc that takes no new files
+        return _("no file can be made in {folder}; choose another folder").format(
+            folder=path.parent
+        )
     if code == errno.ENOSPC or "disk is full" in text or _disk_full(path.parent):
-        return "the disk is full; free some space"
+        return _("the disk is full; free some space")
     if code in (errno.EROFS, errno.EACCES, errno.EPERM) or not os.access(path.parent, os.W_OK):
-        return "the file or its folder cannot be written to (read-only)"
-    return f"the disk refused it ({getattr(exc, 'strerror', None) or exc})"
+        return _("the file or its folder cannot be written to (read-only)")
+    return _("the disk refused it ({value})").format(value=getattr(exc, "strerror", None) or exc)
 
 
 def _disk_full(folder: Path) -> bool:
@@ -72,34 +77,59 @@ def _disk_full(folder: Path) -> bool:
     return stat.f_bavail * stat.f_frsize < 64 * 1024
 
 
+# The longest suffix of a file named after the database: SQLite's 'NAME-journal' and a restore's
+# staged copy 'NAME.restoring'.
+_LONGEST_SUFFIX = max(len("-journal"), len(".restoring"))
+
+
+def _name_too_long(path: Path) -> str | None:
+    """Why the file's name leaves no room for the files SQLite and hiplog put beside it."""
+    try:
+        limit = os.pathconf(path.parent if path.parent.is_dir() else "/", "PC_NAME_MAX")
+    except (OSError, ValueError):
+        limit = 255
+    room = limit - _LONGEST_SUFFIX
+    if len(os.fsencode(path.name)) <= room:
+        return None
+    return _(
+        "its name is too long ({size} bytes; at most {room}, since files named after it go "
+        "beside it); choose a shorter name"
+    ).format(size=len(os.fsencode(path.name)), room=room)
+
+
 def _inspect(path: Path, full_check: bool) -> Inspection:
+    too_long = _name_too_long(path)
+    if too_long is not None:
+        return Inspection(FileState.UNAVAILABLE, detail=too_long)
     if not path.exists():
         if path.is_symlink():  # a link whose target is gone: creating the file would fail
             return Inspection(
                 FileState.UNAVAILABLE,
-                detail=f"it is a link to {path.readlink()}, which does not exist",
+                detail=_("it is a link to {value}, which does not exist").format(
+                    value=path.readlink()
+                ),
             )
         return Inspection(FileState.MISSING)
     if path.is_dir():
-        return Inspection(FileState.DAMAGED, detail="it is a folder, not a file")
+        return Inspection(FileState.DAMAGED, detail=_("it is a folder, not a file"))
     if not path.is_file():
         return Inspection(
-            FileState.UNAVAILABLE, detail="it is not a regular file (a pipe or a device)"
+            FileState.UNAVAILABLE, detail=_("it is not a regular file (a pipe or a device)")
         )
     size = path.stat().st_size
     if size == 0:
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size > 0:
-            return Inspection(FileState.DAMAGED, detail="the file is empty but its log is not")
+            return Inspection(FileState.DAMAGED, detail=_("the file is empty but its log is not"))
         return Inspection(FileState.EMPTY)
     with path.open("rb") as handle:
         header = handle.read(100)
     if not header.startswith(SQLITE_MAGIC):
         if SQLITE_MAGIC.startswith(header):
-            return Inspection(FileState.DAMAGED, detail="the file is cut short")
-        return Inspection(FileState.DAMAGED, detail="it is not a SQLite database file")
+            return Inspection(FileState.DAMAGED, detail=_("the file is cut short"))
+        return Inspection(FileState.DAMAGED, detail=_("it is not a SQLite database file"))
     if len(header) < 100 or size % 512 or _shorter_than_header_says(header, size, path):
-        return Inspection(FileState.DAMAGED, detail="the file is cut short")
+        return Inspection(FileState.DAMAGED, detail=_("the file is cut short"))
     foreign_log = wal_problem(path, header)
     if foreign_log is not None:
         return Inspection(FileState.DAMAGED, detail=foreign_log)
@@ -110,7 +140,9 @@ def _inspect(path: Path, full_check: bool) -> Inspection:
             result = conn.execute(f"PRAGMA {check}(1)").fetchone()
             if not result or result[0] != "ok":
                 detail = result[0] if result else "no answer"
-                return Inspection(FileState.DAMAGED, detail=f"SQLite reports: {detail}")
+                return Inspection(
+                    FileState.DAMAGED, detail=_("SQLite reports: {detail}").format(detail=detail)
+                )
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             user_version = conn.execute("PRAGMA user_version").fetchone()[0]
             tables = {
@@ -126,18 +158,18 @@ def _inspect(path: Path, full_check: bool) -> Inspection:
     except sqlite3.DatabaseError as exc:
         if any(word in str(exc).lower() for word in _ACCESS_WORDS):
             return Inspection(FileState.UNAVAILABLE, detail=access_problem(path, exc))
-        return Inspection(FileState.DAMAGED, detail=f"SQLite reports: {exc}")
+        return Inspection(FileState.DAMAGED, detail=_("SQLite reports: {exc}").format(exc=exc))
     if app_id not in (0, APPLICATION_ID):
         # Another program marked this file as its own.
-        return Inspection(FileState.FOREIGN, detail="it belongs to another program")
+        return Inspection(FileState.FOREIGN, detail=_("it belongs to another program"))
     if not tables:
         if user_version != 0:
-            return Inspection(FileState.FOREIGN, detail="it belongs to another program")
+            return Inspection(FileState.FOREIGN, detail=_("it belongs to another program"))
         return Inspection(FileState.EMPTY)
     if app_id != APPLICATION_ID and not tables >= OUR_TABLES:
-        return Inspection(FileState.FOREIGN, detail="it belongs to another program")
+        return Inspection(FileState.FOREIGN, detail=_("it belongs to another program"))
     if revision is None:
-        return Inspection(FileState.DAMAGED, detail="it has no schema version")
+        return Inspection(FileState.DAMAGED, detail=_("it has no schema version"))
     if revision not in KNOWN_REVISIONS:
         return Inspection(FileState.NEWER, revision=revision)
     if revision != HEAD_REVISION:

@@ -23,7 +23,10 @@ def script_revisions() -> list[str]:
 
 
 def upgrade_to_head(engine: Engine) -> None:
-    """Run every pending migration in one transaction and mark the file as hiplog's."""
+    """Run every pending migration in one transaction and mark the file as hiplog's.
+
+    On PostgreSQL (transactional DDL) an advisory lock makes clients that start together on an
+    empty database wait for the first one's schema instead of creating it twice."""
     from alembic import command
     from alembic.config import Config
 
@@ -40,6 +43,10 @@ def upgrade_to_head(engine: Engine) -> None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
+                if not sqlite:
+                    # Two clients migrating one server database: the second waits, then finds
+                    # nothing left to do.
+                    connection.execute(text(f"SELECT pg_advisory_xact_lock({APPLICATION_ID})"))
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
                 if sqlite:

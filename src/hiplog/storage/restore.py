@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from hiplog.domain.errors import DatabaseError
+from hiplog.domain.translation import _
 from hiplog.storage.backup import backup_database
 from hiplog.storage.engine import (
     BUSY_TIMEOUT_MS,
@@ -55,14 +56,16 @@ def _copy_rows(conn: Any) -> None:
     """Replace every table of main with the same table of `restored` (same schema)."""
     tables = _tables(conn, "main")
     if set(tables) != set(_tables(conn, "restored")):
-        raise DatabaseError("the backup's tables differ from the database's; nothing was changed")
+        raise DatabaseError(
+            _("the backup's tables differ from the database's; nothing was changed")
+        )
     for table in tables:
         conn.execute(f'DELETE FROM main."{table}"')
     for table in tables:
         names = ", ".join(f'"{c}"' for c in _columns(conn, "main", table))
         conn.execute(f'INSERT INTO main."{table}" ({names}) SELECT {names} FROM restored."{table}"')
     if conn.execute("PRAGMA main.foreign_key_check").fetchone() is not None:
-        raise DatabaseError("the backup's rows do not fit together; nothing was changed")
+        raise DatabaseError(_("the backup's rows do not fit together; nothing was changed"))
 
 
 def replace_contents(database: Path, staged: Path, pre_restore: Path) -> Path:

@@ -10,10 +10,15 @@ row id, column, what is wrong) and `drop_bad_rows` removes them when the person 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, text
+from sqlalchemy import Boolean, ColumnElement, delete, text
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.sql.visitors import InternalTraversal
 
+from hiplog.domain.translation import N_, _
 from hiplog.domain.validation import STORED_MAX_NUMBER, STORED_MAX_REPS, STORED_MAX_SET_NUMBER
 from hiplog.storage.athlete_scope import ALL_ATHLETES
 from hiplog.storage.orm import BodyMeasurementRow, SessionRow, SetRow
@@ -24,92 +29,140 @@ _BIG = repr(STORED_MAX_NUMBER)
 _DATE = "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9] [0-2][0-9]:[0-5][0-9]*'"
 
 
-def _number(column: str, nullable: bool = True) -> str:
-    ok = f"typeof({column}) IN ('integer', 'real') AND abs({column}) <= {_BIG}"
+def _number(column: str, pg: bool, nullable: bool = True) -> str:
+    # PostgreSQL keeps types itself: only the range is left to check (NaN fails `<=` there too).
+    kind = "" if pg else f"typeof({column}) IN ('integer', 'real') AND "
+    ok = f"{kind}abs({column}) <= {_BIG}"
     return f"({column} IS NULL OR ({ok}))" if nullable else f"({ok})"
 
 
-def _integer(column: str, low: int, high: int, nullable: bool = False) -> str:
-    ok = f"typeof({column}) = 'integer' AND {column} BETWEEN {low} AND {high}"
+def _integer(column: str, low: int, high: int, pg: bool, nullable: bool = False) -> str:
+    kind = "" if pg else f"typeof({column}) = 'integer' AND "
+    ok = f"{kind}{column} BETWEEN {low} AND {high}"
     return f"({column} IS NULL OR ({ok}))" if nullable else f"({ok})"
 
 
-def _text(column: str, nullable: bool = False) -> str:
+def _flag(column: str, pg: bool) -> str:
+    return "TRUE" if pg else _integer(column, 0, 1, pg)
+
+
+def _text(column: str, pg: bool, nullable: bool = False) -> str:
+    if pg:
+        return "TRUE"
     ok = f"typeof({column}) = 'text'"
     return f"({column} IS NULL OR {ok})" if nullable else f"({ok})"
 
 
-def _date(column: str) -> str:
+def _date(column: str, pg: bool) -> str:
     # Within the years a training log holds (validation.FIRST_YEAR to LAST_YEAR): views cannot
     # chart or step through dates such as 0001-01-01 or 9999-12-31.
     in_range = f"{column} >= '1900-01-01' AND {column} < '2101-01-01'"
+    if pg:
+        return f"({in_range})"
     return f"(typeof({column}) = 'text' AND {column} GLOB {_DATE} AND {in_range})"
 
 
-# table -> [(column, what a bad value is, SQL that is true for a good row)]
-RULES: dict[str, list[tuple[str, str, str]]] = {
-    "sets": [
-        # EXISTS looks one row up by its key; IN (SELECT ...) would read the whole table
-        # for every query.
-        (
-            "session_id",
-            "no such session",
-            "EXISTS (SELECT 1 FROM sessions AS s WHERE s.id = sets.session_id)",
-        ),
-        (
-            "exercise_id",
-            "no such exercise",
-            "EXISTS (SELECT 1 FROM exercises AS e WHERE e.id = sets.exercise_id)",
-        ),
-        ("position", "not a set number", _integer("sets.position", 1, STORED_MAX_SET_NUMBER)),
-        ("reps", "not a rep count", _integer("sets.reps", 0, STORED_MAX_REPS)),
-        ("load_kg", "not a finite load", _number("sets.load_kg")),
-        ("rir", "not 0-10", _integer("sets.rir", 0, 10, nullable=True)),
-        ("warmup", "not yes/no", _integer("sets.warmup", 0, 1)),
-        ("flagged", "not yes/no", _integer("sets.flagged", 0, 1)),
-        ("side", "not L or R", "(sets.side IS NULL OR sets.side IN ('L', 'R'))"),
-        ("band", "not text", _text("sets.band", nullable=True)),
-        ("duration_s", "not a finite duration", _number("sets.duration_s")),
-        ("distance_m", "not a finite distance", _number("sets.distance_m")),
-        ("notes", "not text", _text("sets.notes")),
-    ],
-    "sessions": [
-        ("started_at", "not a date and time", _date("sessions.started_at")),
-        ("notes", "not text", _text("sessions.notes")),
-        ("bodyweight_kg", "not a finite weight", _number("sessions.bodyweight_kg")),
-    ],
-    "body_measurements": [
-        ("measured_at", "not a date and time", _date("body_measurements.measured_at")),
-        ("bodyweight_kg", "not a finite weight", _number("body_measurements.bodyweight_kg")),
-        ("hip_cm", "not a finite length", _number("body_measurements.hip_cm")),
-        ("thigh_cm", "not a finite length", _number("body_measurements.thigh_cm")),
-    ],
-}
+@cache
+def rules(pg: bool) -> dict[str, list[tuple[str, str, str]]]:
+    """table -> [(column, what a bad value is, SQL that is true for a good row)]. On SQLite a
+    column may hold any type, so the type is checked too; PostgreSQL enforces the types."""
+    return {
+        "sets": [
+            # EXISTS looks one row up by its key; IN (SELECT ...) would read the whole table
+            # for every query.
+            (
+                "session_id",
+                N_("no such session"),
+                "EXISTS (SELECT 1 FROM sessions AS s WHERE s.id = sets.session_id)",
+            ),
+            (
+                "exercise_id",
+                N_("no such exercise"),
+                "EXISTS (SELECT 1 FROM exercises AS e WHERE e.id = sets.exercise_id)",
+            ),
+            (
+                "position",
+                N_("not a set number"),
+                _integer("sets.position", 1, STORED_MAX_SET_NUMBER, pg),
+            ),
+            ("reps", N_("not a rep count"), _integer("sets.reps", 0, STORED_MAX_REPS, pg)),
+            ("load_kg", N_("not a finite load"), _number("sets.load_kg", pg)),
+            ("rir", N_("not 0-10"), _integer("sets.rir", 0, 10, pg, nullable=True)),
+            ("warmup", N_("not yes/no"), _flag("sets.warmup", pg)),
+            ("flagged", N_("not yes/no"), _flag("sets.flagged", pg)),
+            ("side", N_("not L or R"), "(sets.side IS NULL OR sets.side IN ('L', 'R'))"),
+            ("band", N_("not text"), _text("sets.band", pg, nullable=True)),
+            ("duration_s", N_("not a finite duration"), _number("sets.duration_s", pg)),
+            ("distance_m", N_("not a finite distance"), _number("sets.distance_m", pg)),
+            ("notes", N_("not text"), _text("sets.notes", pg)),
+        ],
+        "sessions": [
+            ("started_at", N_("not a date and time"), _date("sessions.started_at", pg)),
+            ("notes", N_("not text"), _text("sessions.notes", pg)),
+            ("bodyweight_kg", N_("not a finite weight"), _number("sessions.bodyweight_kg", pg)),
+        ],
+        "body_measurements": [
+            (
+                "measured_at",
+                N_("not a date and time"),
+                _date("body_measurements.measured_at", pg),
+            ),
+            (
+                "bodyweight_kg",
+                N_("not a finite weight"),
+                _number("body_measurements.bodyweight_kg", pg),
+            ),
+            ("hip_cm", N_("not a finite length"), _number("body_measurements.hip_cm", pg)),
+            ("thigh_cm", N_("not a finite length"), _number("body_measurements.thigh_cm", pg)),
+        ],
+    }
 
 
-def _sound(table: str) -> str:
-    return " AND ".join(f"ifnull({rule}, 0)" for _, _, rule in RULES[table])
+def _sound(table: str, pg: bool = False) -> str:
+    return " AND ".join(
+        f"coalesce({rule}, FALSE)" for _column, _what, rule in rules(pg)[table] if rule != "TRUE"
+    )
 
 
-def _sound_set_sql() -> str:
-    session_ok = f"sets.session_id IN (SELECT id FROM sessions WHERE {_sound('sessions')})"
-    return f"{_sound('sets')} AND {session_ok}"
+def _sound_set_sql(pg: bool) -> str:
+    session_ok = f"sets.session_id IN (SELECT id FROM sessions WHERE {_sound('sessions', pg)})"
+    return f"{_sound('sets', pg)} AND {session_ok}"
+
+
+class _Sound(ColumnElement[bool]):
+    """`_sound(table)` in the SQL of the dialect it is compiled for."""
+
+    inherit_cache = True
+    type = Boolean()
+    _traverse_internals = [("table", InternalTraversal.dp_string)]  # noqa: RUF012
+
+    def __init__(self, table: str) -> None:
+        self.table = table
+
+
+@compiles(_Sound)
+def _compile_sound(element: _Sound, compiler: Any, **_: Any) -> str:
+    return f"({_sound(element.table, compiler.dialect.name == 'postgresql')})"
+
+
+def _is_pg(db: OrmSession) -> bool:
+    return db.get_bind().dialect.name == "postgresql"
 
 
 def sound_set() -> ColumnElement[bool]:
     """True for a `sets` row every reader can use. Its session is checked by the reader, which
     reads the session too (sound_session), or by drop_bad_rows."""
-    return and_(text(_sound("sets")))
+    return _Sound("sets")
 
 
 def sound_session() -> ColumnElement[bool]:
     """True for a `sessions` row every reader can use."""
-    return and_(text(_sound("sessions")))
+    return _Sound("sessions")
 
 
 def sound_measurement() -> ColumnElement[bool]:
     """True for a `body_measurements` row every reader can use."""
-    return and_(text(_sound("body_measurements")))
+    return _Sound("body_measurements")
 
 
 @dataclass(frozen=True)
@@ -122,15 +175,17 @@ class BadRow:
     problem: str
 
     def describe(self) -> str:
-        return f"{self.table} row {self.row_id}, {self.column}: {self.problem}"
+        return _("{table} row {row}, {column}: {problem}").format(
+            table=self.table, row=self.row_id, column=self.column, problem=_(self.problem)
+        )
 
 
 def find_bad_rows(db: OrmSession) -> list[BadRow]:
     """Every bad value in the tables hiplog reads, by table and row id."""
     found: list[BadRow] = []
-    for table, rules in RULES.items():
-        for column, problem, rule in rules:
-            query = f"SELECT id FROM {table} WHERE NOT ifnull({rule}, 0) ORDER BY id"
+    for table, table_rules in rules(_is_pg(db)).items():
+        for column, problem, rule in table_rules:
+            query = f"SELECT id FROM {table} WHERE NOT coalesce({rule}, FALSE) ORDER BY id"
             for (row_id,) in db.execute(text(query)):
                 found.append(BadRow(table, int(row_id), column, problem))
     found.sort(key=lambda bad: (bad.table, bad.row_id, bad.column))
@@ -140,11 +195,12 @@ def find_bad_rows(db: OrmSession) -> list[BadRow]:
 def drop_bad_rows(db: OrmSession) -> int:
     """Delete every row with a bad value (a bad session with all its sets), whichever athlete's
     it is, as `find_bad_rows` lists them; returns how many."""
+    pg = _is_pg(db)
     statements = (
         # Sets of bad sessions are not sound either: they go first, with the bad sets.
-        delete(SetRow).where(text(f"NOT ({_sound_set_sql()})")),
-        delete(SessionRow).where(text(f"NOT ({_sound('sessions')})")),
-        delete(BodyMeasurementRow).where(text(f"NOT ({_sound('body_measurements')})")),
+        delete(SetRow).where(text(f"NOT ({_sound_set_sql(pg)})")),
+        delete(SessionRow).where(text(f"NOT ({_sound('sessions', pg)})")),
+        delete(BodyMeasurementRow).where(text(f"NOT ({_sound('body_measurements', pg)})")),
     )
     count = 0
     for statement in statements:

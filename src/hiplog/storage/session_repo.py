@@ -1,4 +1,9 @@
-"""Training sessions and their sets: write them whole, read them back as domain dataclasses."""
+"""Training sessions and their sets: write them whole, read them back as domain dataclasses.
+
+Over 400 lines on purpose: every write of the `sets` table (one by one, checked against what a
+client last read, and in bulk on each engine) shares the one mapping of a SetEntry to its
+columns kept here; split apart, the writers would each need it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,17 @@ from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.models import Session, SetEntry
@@ -111,15 +126,54 @@ def add_set(db: OrmSession, session_id: int, entry: SetEntry) -> SetEntry:
     return replace(entry, id=row.id)
 
 
-def update_set(db: OrmSession, entry: SetEntry) -> None:
+class SetChanged(Exception):
+    """The set is not as the caller last read it: another client changed it (`current`) or
+    deleted it (`current` None) meanwhile. Nothing was written."""
+
+    def __init__(self, current: SetEntry | None) -> None:
+        super().__init__("the set changed since it was read")
+        self.current = current
+
+
+def _as_read(db: OrmSession, expected: SetEntry) -> list[ColumnElement[bool]]:
+    """Conditions true while the set still holds what the caller read: an UPDATE or DELETE
+    with them changes no row when another client got there first (no row version needed)."""
+    ids = slug_ids(db)
+    exercise_id = ids.get(expected.exercise, -1)
+    values = _set_columns(expected, exercise_id)
+    return [getattr(SetRow, column).is_not_distinct_from(v) for column, v in values.items()]
+
+
+def _current_set(db: OrmSession, set_id: int) -> SetEntry | None:
+    row = db.get(SetRow, set_id, populate_existing=True)
+    return None if row is None else _set_entry(row, _slugs_by_id(db).get(row.exercise_id, "?"))
+
+
+def update_set(db: OrmSession, entry: SetEntry, expected: SetEntry | None = None) -> None:
+    """Write `entry` over the set with its id; with `expected` (what the caller last read),
+    only if the set still holds that, else SetChanged and nothing is written."""
     assert entry.id is not None
-    row = db.get_one(SetRow, entry.id)
-    for column, value in _set_columns(entry, slug_ids(db)[entry.exercise]).items():
-        setattr(row, column, value)
+    values = _set_columns(entry, slug_ids(db)[entry.exercise])
+    conditions = [] if expected is None else _as_read(db, expected)
+    changed = db.execute(
+        update(SetRow).where(SetRow.id == entry.id, *conditions).values(**values),
+        execution_options={"synchronize_session": False},
+    )
+    if getattr(changed, "rowcount", 1) != 1:
+        raise SetChanged(_current_set(db, entry.id))
+    db.expire_all()
 
 
-def delete_set(db: OrmSession, set_id: int) -> None:
-    db.delete(db.get_one(SetRow, set_id))
+def delete_set(db: OrmSession, set_id: int, expected: SetEntry | None = None) -> None:
+    """Delete the set; with `expected`, only if it still holds that (else SetChanged)."""
+    conditions = [] if expected is None else _as_read(db, expected)
+    gone = db.execute(
+        delete(SetRow).where(SetRow.id == set_id, *conditions),
+        execution_options={"synchronize_session": False},
+    )
+    if getattr(gone, "rowcount", 1) != 1:
+        raise SetChanged(_current_set(db, set_id))
+    db.expire_all()
 
 
 def update_session_details(
@@ -298,9 +352,9 @@ def session_totals(db: OrmSession, session_ids: Sequence[int]) -> list[SessionTo
             SessionRow.id,
             SessionRow.started_at,
             ExerciseRow.slug,
-            func.sum(func.iif(working, 1, 0)),
-            func.sum(func.iif(working, SetRow.reps, 0)),
-            func.sum(func.iif(working, SetRow.reps * func.coalesce(SetRow.load_kg, 0.0), 0.0)),
+            func.sum(case((working, 1), else_=0)),
+            func.sum(case((working, SetRow.reps), else_=0)),
+            func.sum(case((working, SetRow.reps * func.coalesce(SetRow.load_kg, 0.0)), else_=0.0)),
             func.count(SetRow.id),
             func.min(SetRow.id),
         )
@@ -327,32 +381,20 @@ def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
     would otherwise spend most of its time building and flushing rows one by one.
     Returns the number of sets inserted.
     """
-    from sqlalchemy import insert
-
     if not sessions:
         return 0
     ids = slug_ids(db)
     athlete = db.info[ATHLETE_KEY]  # a Core insert: the athlete is named, not stamped
     connection = db.connection()
+    if connection.dialect.name != "sqlite":
+        return _add_sessions_returning(connection, sessions, ids, athlete)
     # The sessions get the ids SQLite would give them (the largest so far plus one, and so
     # on), written out so that one executemany can insert them all; INSERT ... RETURNING in
     # order takes one statement per session. Another writer taking one of these ids first
     # would make the insert fail (and the whole transaction roll back), never mix sessions up.
     first = connection.execute(select(func.coalesce(func.max(SessionRow.id), 0))).scalar_one() + 1
     session_ids = range(first, first + len(sessions))
-    connection.execute(
-        insert(SessionRow),
-        [
-            {
-                "id": session_id,
-                "athlete_id": athlete,
-                "started_at": session.started_at,
-                "notes": session.notes,
-                "bodyweight_kg": session.bodyweight_kg,
-            }
-            for session, session_id in zip(sessions, session_ids, strict=True)
-        ],
-    )
+    connection.execute(insert(SessionRow), _session_dicts(sessions, session_ids, athlete))
     rows = [
         (session_id, *_set_values(entry, ids[entry.exercise], int))
         for session, session_id in zip(sessions, session_ids, strict=True)
@@ -369,6 +411,42 @@ def add_sessions_bulk(db: OrmSession, sessions: Sequence[Session]) -> int:
             rows = [pick(row) for row in rows]
         with _indexes_rebuilt_after(connection, "sets", len(rows)):
             connection.exec_driver_sql(str(compiled), rows)
+    return len(rows)
+
+
+def _session_dicts(
+    sessions: Sequence[Session], session_ids: Iterable[int], athlete: int
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": session_id,
+            "athlete_id": athlete,
+            "started_at": session.started_at,
+            "notes": session.notes,
+            "bodyweight_kg": session.bodyweight_kg,
+        }
+        for session, session_id in zip(sessions, session_ids, strict=True)
+    ]
+
+
+def _add_sessions_returning(
+    connection: Connection, sessions: Sequence[Session], ids: dict[str, int], athlete: int
+) -> int:
+    """add_sessions_bulk on a server: the ids come from the table's sequence (several clients
+    insert at once), returned in the order of the sessions."""
+    dicts = _session_dicts(sessions, range(len(sessions)), athlete)
+    for row in dicts:
+        del row["id"]
+    session_ids = connection.execute(
+        insert(SessionRow).returning(SessionRow.id, sort_by_parameter_order=True), dicts
+    ).scalars()
+    rows = [
+        dict(session_id=session_id, **_set_columns(entry, ids[entry.exercise]))
+        for session, session_id in zip(sessions, list(session_ids), strict=True)
+        for entry in session.sets
+    ]
+    if rows:
+        connection.execute(insert(SetRow), rows)
     return len(rows)
 
 
@@ -390,10 +468,10 @@ def _indexes_rebuilt_after(connection: Connection, table: str, adding: int) -> I
         if adding >= has
         else []
     )
-    for name, _ in indexes:
+    for name, _sql in indexes:
         connection.exec_driver_sql(f'DROP INDEX "{name}"')
     yield
-    for _, sql in indexes:
+    for _name, sql in indexes:
         connection.exec_driver_sql(sql)
 
 

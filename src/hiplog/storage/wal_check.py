@@ -15,6 +15,8 @@ from __future__ import annotations
 import struct
 from pathlib import Path
 
+from hiplog.domain.translation import _
+
 WAL_MAGIC = (0x377F0682, 0x377F0683)  # checksums little-endian / big-endian
 WAL_HEADER = 32
 FRAME_HEADER = 24
@@ -88,16 +90,16 @@ def wal_problem(database: Path, db_header: bytes) -> str | None:
         return None
     page_size, frames, headers = parsed
     if page_size != _page_size(db_header):
-        return "its write-ahead log (-wal) belongs to another database (other page size)"
+        return _("its write-ahead log (-wal) belongs to another database (other page size)")
     identity = db_header[IDENTITY_AT : IDENTITY_AT + 4]
     if identity == b"\0\0\0\0":
         return None
     if frames and not headers:
-        return "its write-ahead log (-wal) belongs to another database (no hiplog identity)"
+        return _("its write-ahead log (-wal) belongs to another database (no hiplog identity)")
     for header in headers:
         if (
             header[IDENTITY_AT : IDENTITY_AT + 4] != identity
             or header[APP_ID_AT : APP_ID_AT + 4] != db_header[APP_ID_AT : APP_ID_AT + 4]
         ):
-            return "its write-ahead log (-wal) belongs to another database"
+            return _("its write-ahead log (-wal) belongs to another database")
     return None

@@ -1,6 +1,7 @@
 """Start the desktop application, in this order: where the files are, the log file, the Qt
 application and its identity, the error hook, one window per database, the database (asking
-what to do when it cannot be used), then the main window at the requested view."""
+what to do when it cannot be used), the language of the settings, then the main window at the
+requested view. Until the database is open the window speaks the system's language."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from hiplog.domain.errors import HiplogError
+from hiplog.domain.translation import follow_setting
 from hiplog.services.context import AppContext
 from hiplog.services.error_log import configure_file_log
 from hiplog.services.locations import resolve_locations
+from hiplog.ui.common.translation import _
 from hiplog.ui.main_window import MainWindow
+from hiplog.ui.qt_translations import install_qt_translations
 
 ORGANIZATION = "hiplog"
 
@@ -29,7 +33,15 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     apply_identity(app)
     apply_theme(load_theme())
+    install_qt_translations(app)
     return app
+
+
+def use_language_setting(app: QApplication, ctx: AppContext) -> None:
+    """Speak the language the settings of `ctx` choose ('system' follows the system), Qt's
+    standard dialogs included."""
+    follow_setting(ctx.settings().language)
+    install_qt_translations(app)
 
 
 def open_window(
@@ -61,7 +73,10 @@ def run_app(args: argparse.Namespace) -> int:
     from hiplog.ui.error_dialog import ExceptionHook
     from hiplog.ui.single_instance import SingleInstance
 
-    locations = resolve_locations(getattr(args, "db", None))
+    if getattr(args, "db", None) and getattr(args, "db_url", None):
+        sys.stderr.write("hiplog: give --db or --db-url, not both (see hiplog --help)\n")
+        return 2
+    locations = resolve_locations(getattr(args, "db", None), db_url=getattr(args, "db_url", None))
     configure_file_log(locations)
     app = application()
     window: MainWindow | None = None
@@ -71,7 +86,8 @@ def run_app(args: argparse.Namespace) -> int:
         guard = SingleInstance(app)
         if not guard.claim(locations.database):
             # The window already open on this database was asked to come forward.
-            sys.stderr.write(f"hiplog is already open on {locations.database}; showing it.\n")
+            already = _("hiplog is already open on {path}; showing it.")
+            sys.stderr.write(already.format(path=locations.database) + "\n")
             return 0
         ctx = open_context_or_ask(locations)
         if ctx is None:
@@ -84,6 +100,7 @@ def run_app(args: argparse.Namespace) -> int:
                 except HiplogError as exc:  # an unknown name: the known ones, exit 2
                     sys.stderr.write(f"hiplog: {exc}\n")
                     return 2
+            use_language_setting(app, ctx)
             window = open_window(ctx, args)
             guard.activation_requested.connect(window.bring_to_front)
             window.show()

@@ -17,7 +17,9 @@ from hiplog.services import backups
 from hiplog.services.backups import BackupInfo
 from hiplog.services.context import AppContext
 from hiplog.services.locations import Locations
+from hiplog.ui.common.translation import N_, _
 from hiplog.ui.files.backup_list_model import describe_time
+from hiplog.ui.server_problem_dialog import ServerChoice, ServerProblemDialog, without_server
 
 UNUSABLE = ("damaged", "foreign", "newer")
 
@@ -29,17 +31,20 @@ class Choice(Enum):
     QUIT = "quit"
 
 
-HEADLINES = {
-    "damaged": "Your hiplog data file is damaged.",
-    "foreign": "The data file belongs to another program, not hiplog.",
-    "newer": "Your data file was saved by a newer version of hiplog.",
+HEADLINES = {  # translated where shown
+    "damaged": N_("Your hiplog data file is damaged."),
+    "foreign": N_("The data file belongs to another program, not hiplog."),
+    "newer": N_("Your data file was saved by a newer version of hiplog."),
 }
 EXPLANATIONS = {
-    "damaged": "It may have been cut short or changed by something else. hiplog has not "
-    "touched it.",
-    "foreign": "hiplog will not write into another program's file and has not touched it.",
-    "newer": "This version cannot read it safely. Install the newer hiplog to keep working "
-    "with it; this version has not touched it.",
+    "damaged": N_(
+        "It may have been cut short or changed by something else. hiplog has not touched it."
+    ),
+    "foreign": N_("hiplog will not write into another program's file and has not touched it."),
+    "newer": N_(
+        "This version cannot read it safely. Install the newer hiplog to keep working "
+        "with it; this version has not touched it."
+    ),
 }
 
 
@@ -55,45 +60,54 @@ class DatabaseProblemDialog(QMessageBox):
     ) -> None:
         super().__init__(parent)
         kind = getattr(error, "kind", "")
-        self.setWindowTitle("hiplog cannot open your data")
+        self.setWindowTitle(_("hiplog cannot open your data"))
         self.setIcon(QMessageBox.Icon.Warning)
         self.restore_button: QAbstractButton | None = None
         self.new_button: QAbstractButton | None = None
         self.retry_button: QAbstractButton | None = None
         path = locations.database
         if kind in UNUSABLE:
-            self.setText(f"<b>{HEADLINES[kind]}</b><br>{EXPLANATIONS[kind]}")
-            kept = f"<nobr>hiplog-{kind}-&lt;time&gt;.db</nobr>"
-            lines = [f"File: {escape(str(path))}"]
+            self.setText(f"<b>{_(HEADLINES[kind])}</b><br>{_(EXPLANATIONS[kind])}")
+            time = _("time")  # in the name of the file kept: hiplog-damaged-<time>.db
+            kept = f"<nobr>hiplog-{kind}-&lt;{time}&gt;.db</nobr>"
+            lines = [_("File: {path}").format(path=escape(str(path)))]
             if newest is not None:
                 when = describe_time(newest.taken_at)
                 lines.append(
-                    f"Restore puts the backup of {when[0].lower()}{when[1:]} in its place "
-                    "(anything logged after it is not in that backup)."
+                    _(
+                        "Restore puts the backup of {when} in its place "
+                        "(anything logged after it is not in that backup)."
+                    ).format(when=when[0].lower() + when[1:])
                 )
                 self.restore_button = self.addButton(
-                    f"Restore backup of {when}", QMessageBox.ButtonRole.AcceptRole
+                    _("Restore backup of {when}").format(when=when),
+                    QMessageBox.ButtonRole.AcceptRole,
                 )
                 self.restore_button.setToolTip(str(newest.path))
             else:
-                lines.append(f"There is no usable backup in {escape(str(locations.backups))}.")
+                lines.append(
+                    _("There is no usable backup in {folder}.").format(
+                        folder=escape(str(locations.backups))
+                    )
+                )
             self.new_button = self.addButton(
-                "Start a new file", QMessageBox.ButtonRole.DestructiveRole
+                _("Start a new file"), QMessageBox.ButtonRole.DestructiveRole
             )
-            self.new_button.setToolTip("Begin with no data; the old file is kept, renamed")
+            self.new_button.setToolTip(_("Begin with no data; the old file is kept, renamed"))
             lines.append(
-                f"Either way the current file is kept, renamed to {kept} in "
-                f"{escape(str(path.parent))}."
+                _("Either way the current file is kept, renamed to {name} in {folder}.").format(
+                    name=kept, folder=escape(str(path.parent))
+                )
             )
             self.setInformativeText("<br><br>".join(lines))
         else:
-            self.setText("<b>hiplog could not open your data file.</b>")
+            self.setText("<b>{}</b>".format(_("hiplog could not open your data file.")))
             self.setInformativeText(
                 f"{escape(str(error))}<br><br>"
-                "If another program is using the file, close it and try again."
+                + _("If another program is using the file, close it and try again.")
             )
-            self.retry_button = self.addButton("Try again", QMessageBox.ButtonRole.AcceptRole)
-        self.quit_button = self.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+            self.retry_button = self.addButton(_("Try again"), QMessageBox.ButtonRole.AcceptRole)
+        self.quit_button = self.addButton(_("Quit"), QMessageBox.ButtonRole.RejectRole)
         self.setDetailedText(str(error))
         default = self.restore_button or self.retry_button
         # A newer file is best opened by the newer hiplog: quitting is the safe default.
@@ -130,6 +144,13 @@ def open_context_or_ask(locations: Locations, parent: QWidget | None = None) -> 
         else:
             backups.ensure_daily_backup(ctx)
             return ctx
+        if locations.database_url and isinstance(error, DatabaseError):
+            choice_on_server = ServerProblemDialog(error, locations, parent).ask()
+            if choice_on_server is ServerChoice.QUIT:
+                return None
+            if choice_on_server is ServerChoice.LOCAL:
+                locations = without_server(locations)
+            continue
         newest = backups.newest_good_backup(locations) if _kind(error) in UNUSABLE else None
         choice = DatabaseProblemDialog(error, locations, newest, parent).ask()
         if choice is Choice.QUIT:
@@ -150,8 +171,8 @@ def _kind(error: DatabaseError | OSError) -> str:
 def _show_failure(message: str, parent: QWidget | None) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "That did not work",
-        f"{message}\n\nThe data file was not changed.",
+        _("That did not work"),
+        f"{message}\n\n" + _("The data file was not changed."),
         QMessageBox.StandardButton.Ok,
         parent,
     )

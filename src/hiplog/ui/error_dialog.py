@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.services.error_log import error_report, log_exception
 from hiplog.services.locations import Locations
+from hiplog.ui.common.translation import _
 
 
 class ErrorDialog(QDialog):
@@ -30,13 +31,21 @@ class ErrorDialog(QDialog):
 
     def __init__(self, report: str, log_file: Path | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("hiplog ran into a problem")
+        self.setWindowTitle(_("hiplog ran into a problem"))
         layout = QVBoxLayout(self)
-        where = f" The details were also written to {log_file}." if log_file else ""
+        where = (
+            " " + _("The details were also written to {path}.").format(path=log_file)
+            if log_file
+            else ""
+        )
         self.message = QLabel(
-            "Something went wrong that hiplog did not expect. Sets that were already saved are "
-            "safe; the last thing you did may not have finished." + where + " If it happens "
-            "again, copy the report below into a bug report.",
+            _(
+                "Something went wrong that hiplog did not expect. Sets that were already saved "
+                "are safe; the last thing you did may not have finished."
+            )
+            + where
+            + " "
+            + _("If it happens again, copy the report below into a bug report."),
             self,
         )
         self.message.setWordWrap(True)
@@ -44,14 +53,14 @@ class ErrorDialog(QDialog):
         layout.addWidget(self.message)
         self.report = QPlainTextEdit(self)
         self.report.setReadOnly(True)
-        self.report.setAccessibleName("Error report")
+        self.report.setAccessibleName(_("Error report"))
         self.report.setPlainText(report)
         self.report.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         layout.addWidget(self.report, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton("Copy report", self)
-        self.copy_button.setToolTip("Copy the report to the clipboard")
+        self.copy_button = QPushButton(_("Copy report"), self)
+        self.copy_button.setToolTip(_("Copy the report to the clipboard"))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_report)
         buttons.rejected.connect(self.reject)

@@ -34,14 +34,16 @@ from PySide6.QtWidgets import (
 from hiplog import __version__
 from hiplog.domain.errors import HiplogError
 from hiplog.domain.plan import Plan
-from hiplog.domain.wording import plural
 from hiplog.services.context import AppContext
 from hiplog.ui.app_identity import ui_settings
 from hiplog.ui.athletes.athlete_actions import add_athlete_actions
 from hiplog.ui.athletes.athlete_switcher import AthleteSwitcher
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.server_changes import watch_server_changes
+from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.common.undo_support import undo_notices
 from hiplog.ui.files.backup_actions import add_backup_actions
+from hiplog.ui.repair.repair_banner import repair_banner
 from hiplog.views import VIEW_NAMES
 
 if TYPE_CHECKING:
@@ -54,19 +56,19 @@ if TYPE_CHECKING:
     from hiplog.ui.progress.progress_view import ProgressView
 
 MIN_WIDTH, MIN_HEIGHT = 700, 500
-VIEW_TITLES = {
-    "log": "Log",
-    "plan": "Plan",
-    "progress": "Progress",
-    "history": "History",
-    "exercises": "Exercises",
+VIEW_TITLES = {  # translated where shown
+    "log": N_("Log"),
+    "plan": N_("Plan"),
+    "progress": N_("Progress"),
+    "history": N_("History"),
+    "exercises": N_("Exercises"),
 }
 VIEW_TIPS = {
-    "log": "Record today's session, set by set",
-    "plan": "What to do next session, and why",
-    "progress": "Charts of volume and strength per exercise",
-    "history": "Every session you logged",
-    "exercises": "The exercise catalog and your own exercises",
+    "log": N_("Record today's session, set by set"),
+    "plan": N_("What to do next session, and why"),
+    "progress": N_("Charts of volume and strength per exercise"),
+    "history": N_("Every session you logged"),
+    "exercises": N_("The exercise catalog and your own exercises"),
 }
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -74,9 +76,9 @@ VIEW_KEY = "window/view"
 ATHLETE_KEY = "window/athlete"
 REFUSAL_MS = 10_000  # how long a refused undo or redo stays in the status bar
 
-EXPORT_CSV_FILTER = "hiplog CSV, one row per set (*.csv)"
-EXPORT_JSON_FILTER = "Full backup as JSON (*.json)"
-EXPORT_ALL_FILTER = "Full backup of every athlete as JSON (*.json)"
+EXPORT_CSV_FILTER = N_("hiplog CSV, one row per set (*.csv)")
+EXPORT_JSON_FILTER = N_("Full backup as JSON (*.json)")
+EXPORT_ALL_FILTER = N_("Full backup of every athlete as JSON (*.json)")
 
 
 class MainWindow(QMainWindow):
@@ -92,6 +94,10 @@ class MainWindow(QMainWindow):
         self._show_last_athlete()
         self.events = DataEvents(self)
         self.undo_stack = QUndoStack(self)
+        # On a server database, other computers' commits show within about a second.
+        self.server_changes = watch_server_changes(ctx, self.events, self)
+        if self.server_changes is not None:
+            self.server_changes.lost.connect(lambda text: self.statusBar().showMessage(text))
 
         # Each view is built the first time it is shown or asked for; until then a plain widget
         # holds its place in the stack. A start pays only for the view it opens on (the
@@ -107,25 +113,30 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
         self.nav = QListWidget(central)
-        self.nav.setFixedWidth(130)
         self.nav.setIconSize(QSize(0, 0))
-        self.nav.setAccessibleName("Views")
+        self.nav.setAccessibleName(_("Views"))
         self.stack = QStackedWidget(central)
         for name, widget in zip(VIEW_NAMES, widgets, strict=True):
             self.views[name] = widget
-            item = QListWidgetItem(VIEW_TITLES[name])
-            item.setToolTip(VIEW_TIPS[name])
+            item = QListWidgetItem(_(VIEW_TITLES[name]))
+            item.setToolTip(_(VIEW_TIPS[name]))
             self.nav.addItem(item)
             self.stack.addWidget(widget)
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
+        # Wide enough for the longest view name in the window's language (German runs longer).
+        widest = max(
+            self.nav.fontMetrics().horizontalAdvance(self.nav.item(row).text())
+            for row in range(self.nav.count())
+        )
+        self.nav.setFixedWidth(max(130, widest + 2 * self.nav.frameWidth() + 16))
         self.nav.currentRowChanged.connect(self._show_row)
         column = QVBoxLayout()
         column.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(column)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.setCentralWidget(self._with_repair_banner(central))
 
         self._build_menus()
         # Over the view list, once the database holds more than one athlete.
@@ -145,6 +156,20 @@ class MainWindow(QMainWindow):
         self.restore_window()
         if self.current_view_name() == "log":  # open ready to type the first exercise
             self.log_view.focus_exercise_box()
+
+    def _with_repair_banner(self, central: QWidget) -> QWidget:
+        """`central` under a banner listing damaged rows, when the database holds any."""
+        self.repair_banner = repair_banner(self.ctx, self)
+        if self.repair_banner is None:
+            return central
+        page = QWidget(self)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.repair_banner)
+        column.addWidget(central, 1)
+        self.repair_banner.rows_dropped.connect(self.events.sessions_changed.emit)
+        self.repair_banner.rows_dropped.connect(self.events.body_changed.emit)
+        return page
 
     # --- menus -----------------------------------------------------------------------------
 
@@ -172,44 +197,44 @@ class MainWindow(QMainWindow):
         self._build_help_menu()
 
     def _build_file_menu(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.menuBar().addMenu(_("&File"))
         self.import_action = self._action(
             file_menu,
-            "&Import...",
+            _("&Import..."),
             self.import_file,
             "Ctrl+I",
-            "Bring in a hiplog, Strong, Hevy or FitNotes file",
+            _("Bring in a hiplog, Strong, Hevy or FitNotes file"),
         )
         self.export_action = self._action(
             file_menu,
-            "&Export...",
+            _("&Export..."),
             self.export_file,
             "Ctrl+E",
-            "Write every set to a CSV file, or everything to a JSON backup",
+            _("Write every set to a CSV file, or everything to a JSON backup"),
         )
         file_menu.addSeparator()
         self.athlete_actions = add_athlete_actions(file_menu, self.ctx, self.events, self)
         file_menu.addSeparator()
         add_backup_actions(file_menu, self.ctx, self.events, self)
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
     def _build_edit_menu(self) -> None:
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, _("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         edit_menu.addAction(self.undo_action)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, _("&Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         settings_action = self._action(
             edit_menu,
-            "&Settings...",
+            _("&Settings..."),
             self.open_settings,
             QKeySequence.StandardKey.Preferences,
-            "Unit, bodyweight, equipment and progression numbers",
+            _("Unit, bodyweight, equipment and progression numbers"),
         )
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self._action(
@@ -221,36 +246,36 @@ class MainWindow(QMainWindow):
         )
 
     def _build_view_menu(self) -> None:
-        view_menu = self.menuBar().addMenu("&View")
+        view_menu = self.menuBar().addMenu(_("&View"))
         self.view_actions: dict[str, QAction] = {}
         for number, name in enumerate(VIEW_NAMES, start=1):
             self.view_actions[name] = self._action(
                 view_menu,
-                f"&{VIEW_TITLES[name]}",
+                "&" + _(VIEW_TITLES[name]),
                 partial(self.open_view, name),
                 f"Ctrl+{number}",
-                VIEW_TIPS[name],
+                _(VIEW_TIPS[name]),
             )
 
         view_menu.addSeparator()
         self.log_exercise_action = self._action(
             view_menu,
-            "Log an e&xercise",
+            _("Log an e&xercise"),
             self.log_exercise,
             "Ctrl+L",
-            "The Log, with the cursor in its exercise box",
+            _("The Log, with the cursor in its exercise box"),
         )
 
     def _build_help_menu(self) -> None:
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(_("&Help"))
         self._action(
             help_menu,
-            "&Keyboard shortcuts",
+            _("&Keyboard shortcuts"),
             self.show_shortcuts,
             QKeySequence.StandardKey.HelpContents,
-            "Every key hiplog answers to",
+            _("Every key hiplog answers to"),
         )
-        about = self._action(help_menu, "&About hiplog", self.show_about)
+        about = self._action(help_menu, _("&About hiplog"), self.show_about)
         about.setMenuRole(QAction.MenuRole.AboutRole)
 
     # --- views -----------------------------------------------------------------------------
@@ -381,13 +406,13 @@ class MainWindow(QMainWindow):
     def export_file(self) -> None:
         path_text, chosen_filter = QFileDialog.getSaveFileName(
             self,
-            "Export",
+            _("Export"),
             str(Path.home() / "hiplog-export.csv"),
-            ";;".join(self._export_filters()),
+            ";;".join(_(name) for name in self._export_filters()),
         )
         if path_text:
-            everyone = chosen_filter == EXPORT_ALL_FILTER
-            json_backup = everyone or chosen_filter == EXPORT_JSON_FILTER
+            everyone = chosen_filter == _(EXPORT_ALL_FILTER)
+            json_backup = everyone or chosen_filter == _(EXPORT_JSON_FILTER)
             self.export_to(Path(path_text), json_backup=json_backup, everyone=everyone)
 
     def _export_filters(self) -> list[str]:
@@ -413,19 +438,34 @@ class MainWindow(QMainWindow):
                 count = import_export.export_json(
                     self.ctx, path, replace=replace, everyone=everyone
                 )
-                whose = "every athlete" if everyone else self.ctx.athlete
-                done = f"Wrote a full backup of {whose} with {plural(count, 'set')} to {path}"
+                if everyone:
+                    wrote = ngettext(
+                        "Wrote a full backup of every athlete with {count} set to {path}",
+                        "Wrote a full backup of every athlete with {count} sets to {path}",
+                        count,
+                    )
+                else:
+                    wrote = ngettext(
+                        "Wrote a full backup of {athlete} with {count} set to {path}",
+                        "Wrote a full backup of {athlete} with {count} sets to {path}",
+                        count,
+                    )
+                done = wrote.format(count=count, path=path, athlete=self.ctx.athlete)
             else:
                 count = import_export.export_csv(self.ctx, path, replace=replace)
-                done = f"Wrote {plural(count, 'set')} to {path}"
+                done = ngettext(
+                    "Wrote {count} set to {path}", "Wrote {count} sets to {path}", count
+                ).format(count=count, path=path)
         except (OSError, HiplogError) as exc:
-            QMessageBox.warning(self, "Not exported", f"Nothing was written: {exc}")
+            QMessageBox.warning(
+                self, _("Not exported"), _("Nothing was written: {error}").format(error=exc)
+            )
             return
         self.statusBar().showMessage(done, 10_000)
 
     def _may_replace(self, path: Path) -> bool:
         answer = QMessageBox.question(
-            self, "Replace the file?", f"{path} already exists. Replace it?"
+            self, _("Replace the file?"), _("{path} already exists. Replace it?").format(path=path)
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -452,19 +492,26 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         loc = self.ctx.locations
+        about = _(
+            "A training log for the glutes and hamstrings that plans your next session. "
+            "It works offline and keeps your data on this computer."
+        )
         return (
-            f"<h3>hiplog {__version__}</h3>"
-            "<p>A training log for the glutes and hamstrings that plans your next session. "
-            "It works offline and keeps your data on this computer.</p>"
-            f"<p><b>Database:</b> {loc.database}<br>"
-            f"<b>Backups:</b> {loc.backups}<br>"
-            f"<b>Log file:</b> {loc.log_file}</p>"
+            f"<h3>hiplog {__version__}</h3><p>{about}</p>"
+            "<p><b>{}</b> {}<br><b>{}</b> {}<br><b>{}</b> {}</p>".format(
+                _("Database:"),
+                loc.database,
+                _("Backups:"),
+                loc.backups,
+                _("Log file:"),
+                loc.log_file,
+            )
         )
 
     def show_about(self) -> None:
         box = QMessageBox(
             QMessageBox.Icon.NoIcon,
-            "About hiplog",
+            _("About hiplog"),
             self.about_text(),
             QMessageBox.StandardButton.Ok,
             self,
@@ -494,11 +541,13 @@ class MainWindow(QMainWindow):
             pass
 
     def _update_title(self) -> None:
-        title = f"hiplog - {self.ctx.locations.database.name}"
+        db = self.ctx.db
+        where = db.where if db.server else self.ctx.locations.database.name
+        title = f"hiplog - {where}"
         try:
             several = len(self.ctx.athlete_names()) > 1
             if several:
-                title = f"hiplog - {self.ctx.athlete} - {self.ctx.locations.database.name}"
+                title = f"hiplog - {self.ctx.athlete} - {where}"
         except (OSError, HiplogError):
             pass
         self.setWindowTitle(title)
@@ -513,7 +562,9 @@ class MainWindow(QMainWindow):
         for editor in self.findChildren(ProgramEditor):
             editor.close()
         self._update_title()
-        self.statusBar().showMessage(f"Showing {self.ctx.athlete}'s training", 10_000)
+        self.statusBar().showMessage(
+            _("Showing the training of {athlete}").format(athlete=self.ctx.athlete), 10_000
+        )
 
     # --- window state ----------------------------------------------------------------------
 
@@ -537,6 +588,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_window()
+        if self.server_changes is not None:
+            self.server_changes.close()
         super().closeEvent(event)
 
     def bring_to_front(self) -> None:

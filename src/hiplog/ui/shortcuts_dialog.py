@@ -16,19 +16,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-# Keys that belong to a widget rather than to a menu.
+from hiplog.ui.common.translation import N_, _
+
+# Keys that belong to a widget rather than to a menu (translated where shown).
 LOG_KEYS = (
-    ("Enter", "Log: pick the exercise typed; if the name fits several, open the list of them"),
-    ("Tab / Shift+Tab", "Log: next / previous cell; out of the table at its last / first cell"),
-    ("Enter (in a cell)", "Log: save the set once its reps are in, and go on to the next"),
-    ("Escape", "Log: cancel the cell being typed; out of a cell, back to the exercise box"),
-    ("Delete", "Log and History: delete the selected set, or take out the selected exercise"),
+    (
+        N_("Enter"),
+        N_("Log: pick the exercise typed; if the name fits several, open the list of them"),
+    ),
+    (
+        N_("Tab / Shift+Tab"),
+        N_("Log: next / previous cell; out of the table at its last / first cell"),
+    ),
+    (N_("Enter (in a cell)"), N_("Log: save the set once its reps are in, and go on to the next")),
+    (N_("Escape"), N_("Log: cancel the cell being typed; out of a cell, back to the exercise box")),
+    (
+        N_("Delete"),
+        N_("Log and History: delete the selected set, or take out the selected exercise"),
+    ),
 )
 
 
 def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str]]:
     """(keys, what they do) for every menu item that has a shortcut, in menu order."""
     rows: list[tuple[str, str]] = []
+    # The undo and redo actions read 'Undo add a set of ...' (the last action): keep the verb.
+    verbs = tuple(_(verb).replace("&", "") + " " for verb in ("&Undo", "&Redo"))
     for menu_action in bar.actions():
         menu = menu_action.menu()
         if not isinstance(menu, QMenu):
@@ -38,8 +51,9 @@ def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str]]:
             if isinstance(action, QAction) and not action.shortcut().isEmpty():
                 keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
                 text = action.text().replace("&", "")
-                if text.startswith(("Undo ", "Redo ")):  # 'Undo add a set of ...': the last action
-                    text = text.split(" ", 1)[0]
+                for verb in verbs:
+                    if text.startswith(verb):
+                        text = verb.strip()
                 rows.append((keys, f"{menu_name} > {text}"))
     return rows
 
@@ -47,12 +61,12 @@ def menu_shortcuts(bar: QMenuBar) -> list[tuple[str, str]]:
 class ShortcutsDialog(QDialog):
     def __init__(self, bar: QMenuBar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        rows = menu_shortcuts(bar) + list(LOG_KEYS)
+        self.setWindowTitle(_("Keyboard shortcuts"))
+        rows = menu_shortcuts(bar) + [(_(keys), _(what)) for keys, what in LOG_KEYS]
         self.table = QTableWidget(len(rows), 2, self)
-        self.table.setHorizontalHeaderLabels(["Keys", "What they do"])
+        self.table.setHorizontalHeaderLabels([_("Keys"), _("What they do")])
         self.table.verticalHeader().setVisible(False)
-        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setAccessibleName(_("Keyboard shortcuts"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for i, (keys, what) in enumerate(rows):
             self.table.setItem(i, 0, QTableWidgetItem(keys))

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 from hiplog.ui.app_identity import ui_settings
 from hiplog.ui.common.bordered_style import BorderedStyle, FocusFrames
 from hiplog.ui.common.contrast import TEXT_CONTRAST, over, with_contrast
+from hiplog.ui.common.translation import N_
 
 THEMES = ("system", "light", "dark")
-THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+THEME_LABELS = {"system": N_("Follow the system"), "light": N_("Light"), "dark": N_("Dark")}
 THEME_KEY = "ui/theme"
 
 

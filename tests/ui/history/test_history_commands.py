@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -92,3 +93,29 @@ def test_a_deleted_session_comes_back_with_its_sets_and_details(
     assert back is not None and (back.notes, back.bodyweight_kg) == ("", None)
     assert said[0] == (None, "Deleted the session of 20 Nov. Undo with Ctrl+Z.")
     assert said[1] == (back.id, "Put back the session of 20 Nov with its 2 sets.")
+
+
+def test_undo_of_an_edit_that_another_computer_changed_since_is_refused_with_the_value(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from hiplog.ui.common.undo_support import push, undo_notices
+
+    session = logged(ctx)
+    assert session.id is not None
+    first = session.sets[0]
+    stack = QUndoStack()
+    assert push(stack, EditSet(ctx, events, first, replace(first, reps=21), "reps")) is None
+    other = AppContext.open_path(ctx.db.path or tmp_path)  # another client of the same file
+    try:
+        changed = training_log.get_session(other, session.id)
+        assert changed is not None
+        training_log.update_set(other, replace(changed.sets[0], reps=25), changed.sets[0])
+    finally:
+        other.close()
+    with qtbot.waitSignal(undo_notices(stack).refused) as refusal:
+        stack.undo()
+    assert "changed on another computer" in str(refusal.args[0])
+    assert "x 25" in str(refusal.args[0])
+    assert reps(ctx, session.id) == [25, 18]  # the other computer's value stays

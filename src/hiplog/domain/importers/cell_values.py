@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from hiplog.domain.errors import InputError
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit, to_kg
 from hiplog.domain.validation import (
     MAX_DISTANCE_M,
@@ -54,7 +55,9 @@ def weight_unit(text: str, where: str) -> Unit:
     """`kg`, `kgs`, `lb` or `lbs` (any case) as a Unit."""
     unit = WEIGHT_UNITS.get(text.strip().casefold())
     if unit is None:
-        raise InputError(f"unknown weight unit '{text}' (expected kg or lbs)", where)
+        raise InputError(
+            _("unknown weight unit '{text}' (expected kg or lbs)").format(text=text), where
+        )
     return unit
 
 
@@ -62,7 +65,10 @@ def metres_per(text: str, where: str) -> float:
     """How many metres one of `text` (m, km, mi, ft, yd, ...) is."""
     factor = METRES_PER.get(text.strip().casefold())
     if factor is None:
-        raise InputError(f"unknown distance unit '{text}' (expected m, km, mi, ft or yd)", where)
+        raise InputError(
+            _("unknown distance unit '{text}' (expected m, km, mi, ft or yd)").format(text=text),
+            where,
+        )
     return factor
 
 
@@ -70,9 +76,9 @@ def check_text(text: str, source: str) -> str:
     """The text without a byte-order mark; refuses an empty or binary file before parsing."""
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
-        raise InputError("this is a binary file, not a CSV export", f"{source} line 1")
+        raise InputError(_("this is a binary file, not a CSV export"), f"{source} line 1")
     if not text.strip():
-        raise InputError("the file is empty", f"{source} line 1")
+        raise InputError(_("the file is empty"), f"{source} line 1")
     return text
 
 
@@ -84,9 +90,11 @@ def parse_number_or_none(text: str, what: str, where: str) -> float | None:
     try:
         value = float(text)
     except ValueError:
-        raise InputError(f"{what} '{text}' is not a number", where) from None
+        raise InputError(
+            _("{what} '{text}' is not a number").format(what=what, text=text), where
+        ) from None
     if not math.isfinite(value):
-        raise InputError(f"{what} '{text}' is not a number", where)
+        raise InputError(_("{what} '{text}' is not a number").format(what=what, text=text), where)
     return value
 
 
@@ -98,7 +106,9 @@ def parse_reps_or_zero(text: str, where: str) -> int:
     if value is None:
         return 0
     if value != int(value):
-        raise InputError(f"reps '{text.strip()}' is not a whole number", where)
+        raise InputError(
+            _("reps '{value}' is not a whole number").format(value=text.strip()), where
+        )
     return int(value)
 
 
@@ -107,7 +117,7 @@ def parse_date_in_formats(text: str, formats: tuple[str, ...], where: str) -> da
     text = text.strip()
     parsed = date_in_formats(text, formats)
     if parsed is None:
-        raise InputError(f"'{text}' is not a valid date", where)
+        raise InputError(_("'{text}' is not a valid date").format(text=text), where)
     return check_training_date(parsed, where)
 
 
@@ -189,24 +199,32 @@ def implausible(
     """Why a set is outside what a person can do (empty when it is plausible)."""
     why: list[str] = []
     if reps < 0:
-        why.append(f"negative reps ({reps})")
+        why.append(_("negative reps ({reps})").format(reps=reps))
     elif reps > MAX_REPS:
-        why.append(f"{reps} reps is more than {MAX_REPS}")
+        why.append(_("{reps} reps is more than {MAX_REPS}").format(reps=reps, MAX_REPS=MAX_REPS))
     if load_kg is not None:
         if load_kg < 0:
-            why.append(f"negative load ({load_kg:g} kg)")
+            why.append(_("negative load ({load_kg:g} kg)").format(load_kg=load_kg))
         elif load_kg > MAX_LOAD_KG:
-            why.append(f"load {load_kg:g} kg is more than {MAX_LOAD_KG:g} kg")
+            why.append(
+                _("load {load_kg:g} kg is more than {MAX_LOAD_KG:g} kg").format(
+                    load_kg=load_kg, MAX_LOAD_KG=MAX_LOAD_KG
+                )
+            )
     if duration_s is not None:
         if duration_s < 0:
-            why.append(f"negative duration ({duration_s:g} s)")
+            why.append(_("negative duration ({duration_s:g} s)").format(duration_s=duration_s))
         elif duration_s > MAX_DURATION_S:
-            why.append(f"duration {duration_s:g} s is more than 24 hours")
+            why.append(
+                _("duration {duration_s:g} s is more than 24 hours").format(duration_s=duration_s)
+            )
     if distance_m is not None:
         if distance_m < 0:
-            why.append(f"negative distance ({distance_m:g} m)")
+            why.append(_("negative distance ({distance_m:g} m)").format(distance_m=distance_m))
         elif distance_m > MAX_DISTANCE_M:
-            why.append(f"distance {distance_m:g} m is more than 100 km")
+            why.append(
+                _("distance {distance_m:g} m is more than 100 km").format(distance_m=distance_m)
+            )
     return why
 
 

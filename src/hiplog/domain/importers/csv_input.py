@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from hiplog.domain.csv_delimiter import has_delimiter, split_header
 from hiplog.domain.errors import InputError
 from hiplog.domain.importers.cell_values import check_text
+from hiplog.domain.translation import _
 
 
 def csv_rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list[str]]]:
@@ -33,7 +34,10 @@ def csv_rows(text: str, delimiter: str, source: str) -> Iterator[tuple[int, list
                 rest = text.splitlines(keepends=True)[previous_end:]
                 repaired = unquoted_note_read(rest[0], delimiter) if rest else None
                 if repaired is None:
-                    raise _csv_error(err, f"{source} line {offset + previous_end + 1}") from None
+                    raise _csv_error(
+                        err,
+                        _("{file} line {line}").format(file=source, line=offset + previous_end + 1),
+                    ) from None
                 text = repaired + "".join(rest[1:])
                 offset += previous_end
                 break
@@ -76,7 +80,7 @@ def header_and_rows(
     rows = csv_rows(text, delimiter, source)
     first = next(rows, None)
     if first is None:
-        raise InputError("the file is empty", f"{source} line 1")
+        raise InputError(_("the file is empty"), f"{source} line 1")
     return first[1], rows
 
 
@@ -93,12 +97,15 @@ def column_getter(index: Mapping[str, int]) -> Callable[[list[str], str | None],
 def field_count_error(expected: int, found: int, where: str) -> InputError:
     """The error for a row with the wrong number of fields."""
     return InputError(
-        f"expected {expected} fields, found {found} (a row cut off or a wrong delimiter?)", where
+        _("expected {expected} fields, found {found} (a row cut off or a wrong delimiter?)").format(
+            expected=expected, found=found
+        ),
+        where,
     )
 
 
 def sniff_delimiter(header_line: str, source: str) -> str:
     """The delimiter of a CSV, judged from its header line: `,`, `;` or a tab (split_header)."""
     if not has_delimiter(header_line):
-        raise InputError("the first line is not a CSV header", f"{source} line 1")
+        raise InputError(_("the first line is not a CSV header"), f"{source} line 1")
     return split_header(header_line)[0]

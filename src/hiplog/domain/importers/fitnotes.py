@@ -28,6 +28,7 @@ from hiplog.domain.importers.cell_values import (
 )
 from hiplog.domain.importers.csv_input import column_getter, field_count_error, header_and_rows
 from hiplog.domain.models import ImportedData
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit
 
 _COLUMNS = {
@@ -62,7 +63,10 @@ def _layout(header: list[str], source: str) -> _Layout:
     for i, name in enumerate(header):
         known = _COLUMNS.get(name.strip().casefold())
         if known is None:
-            raise InputError(f"not a FitNotes export: unknown column '{name}'", f"{source} line 1")
+            raise InputError(
+                _("not a FitNotes export: unknown column '{name}'").format(name=name),
+                f"{source} line 1",
+            )
         fieldname, header_unit = known
         index[fieldname] = i
         if fieldname == "weight":
@@ -76,7 +80,7 @@ def _layout(header: list[str], source: str) -> _Layout:
         )
     if index["exercise"] != 1:
         raise InputError(
-            "not a FitNotes export: Exercise is not the second column", f"{source} line 1"
+            _("not a FitNotes export: Exercise is not the second column"), f"{source} line 1"
         )
     return _Layout(index, len(header), unit)
 
@@ -88,7 +92,7 @@ def parse_hms(text: str, where: str) -> float | None:
         return None
     parts = text.split(":")
     if not 2 <= len(parts) <= 3 or not all(p.strip().isdigit() for p in parts):
-        raise InputError(f"time '{text}' is not H:MM:SS", where)
+        raise InputError(_("time '{text}' is not H:MM:SS").format(text=text), where)
     seconds = 0
     for part in parts:
         seconds = seconds * 60 + int(part)
@@ -112,14 +116,14 @@ def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
     data = builder.data
     loads = {Unit.KG: 0, Unit.LB: 0}
     for line, raw in rows:
-        where = f"{source} line {line}"
+        where = _("{file} line {line}").format(file=source, line=line)
         row = _fields(raw, layout, where)
         data.rows_read += 1
         started_at = parse_date_in_formats(get(row, "date"), ("%Y-%m-%d",), where)
         key = started_at.date()
         exercise = get(row, "exercise").strip()
         if not exercise:
-            raise InputError("the exercise name is empty", where)
+            raise InputError(_("the exercise name is empty"), where)
         weight = parse_number_or_none(get(row, "weight"), "weight", where)
         unit = layout.weight_unit
         if unit is None:
@@ -127,7 +131,7 @@ def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
             if unit_text.strip():
                 unit = weight_unit(unit_text, where)
             elif weight:
-                raise InputError("this row has a weight but no weight unit", where)
+                raise InputError(_("this row has a weight but no weight unit"), where)
             else:
                 unit = Unit.KG
         if weight:
@@ -137,7 +141,7 @@ def read_fitnotes_csv(text: str, source: str, catalog: Catalog) -> ImportedData:
         if distance is not None:
             unit_text = get(row, "distance_unit")
             if not unit_text.strip():
-                raise InputError("this row has a distance but no distance unit", where)
+                raise InputError(_("this row has a distance but no distance unit"), where)
             distance_m = distance * metres_per(unit_text, where)
         builder.add_set(
             key,

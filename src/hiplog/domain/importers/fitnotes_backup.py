@@ -30,6 +30,7 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.importers.builder import ImportBuilder
 from hiplog.domain.importers.cell_values import date_in_formats, positive_or_none
 from hiplog.domain.models import BodyweightEntry, ImportedData
+from hiplog.domain.translation import _
 from hiplog.domain.validation import BODYWEIGHT_KG_RANGE, check_training_date
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -41,7 +42,9 @@ def _parse_datetime(value: Any, what: str, where: str) -> datetime:
     text = str(value).strip() if value is not None else ""
     parsed = date_in_formats(text, _DATE_FORMATS)
     if parsed is None:
-        raise InputError(f"{what} '{text}' is not a valid date", where)
+        raise InputError(
+            _("{what} '{text}' is not a valid date").format(what=what, text=text), where
+        )
     return check_training_date(parsed, where)
 
 
@@ -52,9 +55,13 @@ def _number_or_zero(value: Any, what: str, where: str) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        raise InputError(f"{what} '{value}' is not a number", where) from None
+        raise InputError(
+            _("{what} '{value}' is not a number").format(what=what, value=value), where
+        ) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise InputError(f"{what} '{value}' is not a number", where)
+        raise InputError(
+            _("{what} '{value}' is not a number").format(what=what, value=value), where
+        )
     return number
 
 
@@ -77,20 +84,26 @@ def read_fitnotes_backup(path: Path, source: str, catalog: Catalog) -> ImportedD
         with path.open("rb") as f:
             magic = f.read(len(SQLITE_MAGIC))
     except OSError as err:
-        raise InputError(f"cannot open the file: {err.strerror or err}", source) from None
+        raise InputError(
+            _("cannot open the file: {value}").format(value=err.strerror or err), source
+        ) from None
     if magic != SQLITE_MAGIC:
-        raise InputError("not a FitNotes backup (not an SQLite database)", source)
+        raise InputError(_("not a FitNotes backup (not an SQLite database)"), source)
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
         conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as err:
-        raise InputError(f"cannot open this FitNotes backup: {err}", source) from None
+        raise InputError(
+            _("cannot open this FitNotes backup: {err}").format(err=err), source
+        ) from None
     try:
         return _read(conn, source, catalog)
     except sqlite3.Error as err:
-        raise InputError(f"cannot read this FitNotes backup: {err}", source) from None
+        raise InputError(
+            _("cannot read this FitNotes backup: {err}").format(err=err), source
+        ) from None
     except UnicodeDecodeError:
-        message = "this FitNotes backup holds text that is not UTF-8 (damaged?)"
+        message = _("this FitNotes backup holds text that is not UTF-8 (damaged?)")
         raise InputError(message, source) from None
     finally:
         conn.close()
@@ -119,7 +132,9 @@ def _check_tables(conn: sqlite3.Connection, tables: set[str], source: str) -> se
     """The training_log's columns, after checking the tables and columns a set needs."""
     for needed in ("training_log", "exercise"):
         if needed not in tables:
-            raise InputError(f"not a FitNotes backup: it has no {needed} table", source)
+            raise InputError(
+                _("not a FitNotes backup: it has no {needed} table").format(needed=needed), source
+            )
     log_columns = _columns(conn, "training_log")
     missing = {"_id", "exercise_id", "date", "metric_weight", "reps"} - log_columns
     if missing:
@@ -150,7 +165,7 @@ def _read_training_log(
         where = f"{source} training_log row {raw_id}"
         row_id = _as_int(raw_id)
         if row_id is None:
-            raise InputError("this row has no id (damaged backup?)", where)
+            raise InputError(_("this row has no id (damaged backup?)"), where)
         builder.data.rows_read += 1
         name = names.get(_as_int(exercise_id) or 0, f"FitNotes exercise {exercise_id}")
         key = _add_log_row(builder, row, name, where, row_id)
@@ -162,19 +177,21 @@ def _add_log_row(
     builder: ImportBuilder, row: tuple[Any, ...], name: str, where: str, row_id: int
 ) -> object:
     """One training_log row as a set of the day's session; returns the session key."""
-    _, _, date, weight, reps, unit_code, distance, duration = row
+    _row_id, _exercise_id, date, weight, reps, unit_code, distance, duration = row
     started_at = _parse_datetime(date, "date", where).replace(hour=0, minute=0, second=0)
     started_at = started_at.replace(microsecond=0)
     key = started_at.date()
     reps_value = _number_or_zero(reps, "reps", where)
     if reps_value != int(reps_value):
-        raise InputError(f"reps '{reps}' is not a whole number", where)
+        raise InputError(_("reps '{reps}' is not a whole number").format(reps=reps), where)
     distance_value = positive_or_none(_number_or_zero(distance, "distance", where))
     distance_m = None
     if distance_value is not None:
         code = _as_int(unit_code)
         if code is None or code not in _METRES_PER_UNIT:
-            raise InputError(f"unknown distance unit code {unit_code}", where)
+            raise InputError(
+                _("unknown distance unit code {unit_code}").format(unit_code=unit_code), where
+            )
         distance_m = distance_value * _METRES_PER_UNIT[code]
     builder.add_set(
         key,

@@ -25,6 +25,7 @@ from hiplog.domain.importers.cell_values import (
 )
 from hiplog.domain.importers.csv_input import column_getter, field_count_error, header_and_rows
 from hiplog.domain.models import ImportedData
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit
 from hiplog.domain.validation import check_training_date
 
@@ -67,12 +68,14 @@ def parse_hevy_time(text: str, where: str) -> datetime:
     match = _TIME.fullmatch(text.strip())
     month = _MONTHS.get(match.group(2).casefold()) if match else None
     if match is None or month is None:
-        raise InputError(f"'{text}' is not a Hevy time such as '15 Sep 2025, 07:48'", where)
+        raise InputError(
+            _("'{text}' is not a Hevy time such as '15 Sep 2025, 07:48'").format(text=text), where
+        )
     day, year, hour, minute = (int(match.group(i)) for i in (1, 3, 4, 5))
     try:
         parsed = datetime(year, month, day, hour, minute)
     except ValueError:
-        raise InputError(f"'{text}' is not a valid date", where) from None
+        raise InputError(_("'{text}' is not a valid date").format(text=text), where) from None
     return check_training_date(parsed, where)
 
 
@@ -97,7 +100,7 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
     data = builder.data
 
     for line, row in rows:
-        where = f"{source} line {line}"
+        where = _("{file} line {line}").format(file=source, line=line)
         if len(row) != len(header):
             raise field_count_error(len(header), len(row), where)
         data.rows_read += 1
@@ -105,7 +108,7 @@ def read_hevy(text: str, source: str, catalog: Catalog) -> ImportedData:
         key = (started_at, get(row, "title").strip())
         exercise = get(row, "exercise_title").strip()
         if not exercise:
-            raise InputError("the exercise title is empty", where)
+            raise InputError(_("the exercise title is empty"), where)
         warmup, tag = _set_type(get(row, "set_type"), where)
         reps = parse_reps_or_zero(get(row, "reps"), where)
         load_kg = load_from(
@@ -142,7 +145,10 @@ def _set_type(text: str, where: str) -> tuple[bool, str]:
     set_type = text.strip().casefold()
     if set_type not in _SET_TYPES:
         raise InputError(
-            f"unknown set_type '{set_type}' (expected normal, warmup, failure or dropset)", where
+            _("unknown set_type '{set_type}' (expected normal, warmup, failure or dropset)").format(
+                set_type=set_type
+            ),
+            where,
         )
     return _SET_TYPES[set_type]
 

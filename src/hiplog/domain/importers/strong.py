@@ -33,6 +33,7 @@ from hiplog.domain.importers.cell_values import (
 )
 from hiplog.domain.importers.csv_input import field_count_error, header_and_rows
 from hiplog.domain.models import ImportedData
+from hiplog.domain.translation import _
 from hiplog.domain.units import Unit
 
 NO_UNIT_MESSAGE = (
@@ -135,24 +136,33 @@ def read_strong(text: str, source: str, catalog: Catalog, unit: Unit | None) -> 
 
     for line, row in rows:
         if len(row) != width:
-            raise field_count_error(width, len(row), f"{source} line {line}")
+            raise field_count_error(
+                width, len(row), _("{file} line {line}").format(file=source, line=line)
+            )
         rows_read += 1
         row.append("")
         cells = session_cells(row)
         found = sessions.get(cells)
         if found is None:
-            found = sessions[cells] = _session_of(builder, cells, f"{source} line {line}")
+            found = sessions[cells] = _session_of(
+                builder, cells, _("{file} line {line}").format(file=source, line=line)
+            )
         key, started_at, draft = found
         name = row[exercise_at]
         slug = slugs.get(name)  # mapped on the first set (a rest row maps nothing)
         if slug is None and not name.strip():
-            raise InputError("the exercise name is empty", f"{source} line {line}")
+            raise InputError(
+                _("the exercise name is empty"),
+                _("{file} line {line}").format(file=source, line=line),
+            )
         if row[workout_notes_at]:
             builder.add_session_note(key, started_at, row[workout_notes_at])
         numbers = set_cells(row)
         parsed = values.get(numbers)
         if parsed is None:
-            parsed = values[numbers] = _set_values(numbers, layout, unit, f"{source} line {line}")
+            parsed = values[numbers] = _set_values(
+                numbers, layout, unit, _("{file} line {line}").format(file=source, line=line)
+            )
         if isinstance(parsed, SetValues):
             if slug is None:
                 slug = slugs[name] = builder.mapper.slug_for(name.strip())
@@ -242,7 +252,7 @@ def _set_values(
     warmup = folded in _WARMUP
     tag = FAILURE_TAG if folded in _FAILURE else DROP_SET_TAG if folded in _DROP else ""
     if not (warmup or tag or kind.isdigit()):
-        raise InputError(f"unknown Set Order '{kind}'", where)
+        raise InputError(_("unknown Set Order '{kind}'").format(kind=kind), where)
     reps = parse_reps_or_zero(reps_cell, where)
     weight = parse_number_or_none(weight_cell, "weight", where)
     load_kg = load_from(weight, _row_weight_unit(unit_cell, layout, unit, weight, where))
@@ -273,7 +283,7 @@ def _row_weight_unit(
         return unit
     if not weight:
         return Unit.KG  # bodyweight: no unit needed
-    raise InputError("this row has a weight but no weight unit; choose with --unit", where)
+    raise InputError(_("this row has a weight but no weight unit; choose with --unit"), where)
 
 
 def _row_metres_per(cell: str, layout: _Layout, unit: Unit | None, where: str) -> float:

@@ -11,6 +11,7 @@ from hiplog.domain.wording import date_text
 from hiplog.services import body
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.undo_support import ServiceCommand
 
 
@@ -20,7 +21,7 @@ def _day(entry: BodyMeasurement) -> str:
 
 class AddMeasurement(ServiceCommand):
     def __init__(self, ctx: AppContext, events: DataEvents, entry: BodyMeasurement) -> None:
-        super().__init__(f"Add body measurements of {_day(entry)}")
+        super().__init__(_("Add body measurements of {day}").format(day=_day(entry)))
         self._ctx, self._events, self._entry = ctx, events, entry
 
     def apply(self) -> None:
@@ -40,7 +41,7 @@ class ChangeMeasurement(ServiceCommand):
         before: BodyMeasurement,
         after: BodyMeasurement,
     ) -> None:
-        super().__init__(f"Change body measurements of {_day(before)}")
+        super().__init__(_("Change body measurements of {day}").format(day=_day(before)))
         self._ctx, self._events = ctx, events
         if after.measured_at.date() == before.measured_at.date():  # keeps its time of day
             after = BodyMeasurement(
@@ -59,7 +60,7 @@ class ChangeMeasurement(ServiceCommand):
 
 class DeleteMeasurement(ServiceCommand):
     def __init__(self, ctx: AppContext, events: DataEvents, entry: BodyMeasurement) -> None:
-        super().__init__(f"Delete body measurements of {_day(entry)}")
+        super().__init__(_("Delete body measurements of {day}").format(day=_day(entry)))
         self._ctx, self._events, self._entry = ctx, events, entry
 
     def apply(self) -> None:

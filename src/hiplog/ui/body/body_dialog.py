@@ -36,12 +36,13 @@ from hiplog.services.context import AppContext
 from hiplog.ui.body.body_commands import AddMeasurement, ChangeMeasurement, DeleteMeasurement
 from hiplog.ui.body.body_table_model import BodyTableModel
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import N_, _
 from hiplog.ui.common.undo_support import ServiceCommand, push, show_when_visible
 from hiplog.ui.common.widgets import MessageLine, mark_invalid
 
-EMPTY_TEXT = (
-    "No measurements yet. Pick a date, type your bodyweight, hip or thigh circumference (any "
-    "of them) and press Add."
+EMPTY_TEXT = N_(
+    "No measurements yet. Pick a date, type your bodyweight, hip or thigh circumference "
+    "(any of them) and press Add."
 )
 
 
@@ -56,19 +57,19 @@ class BodyDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Body measurements")
+        self.setWindowTitle(_("Body measurements"))
         self._ctx, self._events, self._stack = ctx, events, undo_stack
         self.model = BodyTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Body measurements by date")
+        self.table.setAccessibleName(_("Body measurements by date"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.empty_label = QLabel(EMPTY_TEXT)
+        self.empty_label = QLabel(_(EMPTY_TEXT))
         self.empty_label.setWordWrap(True)
         self.message = MessageLine()
         layout = QVBoxLayout(self)
@@ -102,7 +103,7 @@ class BodyDialog(QDialog):
         self.hip_label = QLabel()
         self.thigh_label = QLabel()
         form = QFormLayout()
-        form.addRow("Date:", self.date_edit)
+        form.addRow(_("Date:"), self.date_edit)
         for label, edit in (
             (self.bodyweight_label, self.bodyweight_edit),
             (self.hip_label, self.hip_edit),
@@ -114,12 +115,12 @@ class BodyDialog(QDialog):
         return form
 
     def _build_buttons(self) -> QHBoxLayout:
-        self.add_button = QPushButton("&Add")
-        self.add_button.setToolTip("Add an entry for the date (one entry a day)")
-        self.save_button = QPushButton("&Save changes")
-        self.save_button.setToolTip("Change the entry chosen in the table to what the form says")
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.setToolTip("Delete the entry chosen in the table")
+        self.add_button = QPushButton(_("&Add"))
+        self.add_button.setToolTip(_("Add an entry for the date (one entry a day)"))
+        self.save_button = QPushButton(_("&Save changes"))
+        self.save_button.setToolTip(_("Change the entry chosen in the table to what the form says"))
+        self.delete_button = QPushButton(_("&Delete"))
+        self.delete_button.setToolTip(_("Delete the entry chosen in the table"))
         self.add_button.clicked.connect(self.add_entry)
         self.save_button.clicked.connect(self.save_entry)
         self.delete_button.clicked.connect(self.delete_entry)
@@ -137,9 +138,9 @@ class BodyDialog(QDialog):
         chosen = self.selected_entry()
         unit = self._ctx.settings().unit
         length = length_unit(unit)
-        self.bodyweight_label.setText(f"&Bodyweight ({unit.value}):")
-        self.hip_label.setText(f"&Hip circumference ({length}):")
-        self.thigh_label.setText(f"&Thigh circumference ({length}):")
+        self.bodyweight_label.setText(_("&Bodyweight ({unit}):").format(unit=unit.value))
+        self.hip_label.setText(_("&Hip circumference ({unit}):").format(unit=length))
+        self.thigh_label.setText(_("&Thigh circumference ({unit}):").format(unit=length))
         self.model.set_rows(body.list_measurements(self._ctx), unit)
         self.empty_label.setVisible(self.model.rowCount() == 0)
         row = -1 if chosen is None else self.model.row_of_day(chosen)
@@ -196,7 +197,9 @@ class BodyDialog(QDialog):
         if failure is not None:
             self.message.say(_sentence(failure))
             return False
-        self.message.note(f"Done: {command.text()}. Edit > Undo takes it back.")
+        self.message.note(
+            _("Done: {action}. Edit > Undo takes it back.").format(action=command.text())
+        )
         return True
 
     def add_entry(self) -> None:

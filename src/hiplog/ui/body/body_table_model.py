@@ -10,6 +10,7 @@ from hiplog.domain.body import BodyMeasurement, length_unit
 from hiplog.domain.units import Unit
 from hiplog.domain.wording import date_text, trim_number
 from hiplog.services.body import in_unit
+from hiplog.ui.common.translation import _
 
 DATE, BODYWEIGHT, HIP, THIGH = range(4)
 Index = QModelIndex | QPersistentModelIndex
@@ -50,10 +51,10 @@ class BodyTableModel(QAbstractTableModel):
             return None
         length = length_unit(self._unit)
         return (
-            "Date",
-            f"Bodyweight ({self._unit.value})",
-            f"Hip ({length})",
-            f"Thigh ({length})",
+            _("Date"),
+            _("Bodyweight ({unit})").format(unit=self._unit.value),
+            _("Hip ({unit})").format(unit=length),
+            _("Thigh ({unit})").format(unit=length),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -4,7 +4,7 @@ trailing zeros), in the display unit."""
 from __future__ import annotations
 
 from hiplog.domain.units import Unit, from_kg
-from hiplog.domain.wording import load_number, trim_number
+from hiplog.domain.wording import load_number, number_text
 
 
 def load_text(kg: float | None, unit: Unit) -> str:
@@ -15,7 +15,8 @@ def load_text(kg: float | None, unit: Unit) -> str:
 
 
 def bodyweight_text(kg: float | None, unit: Unit) -> str:
-    """A bodyweight as typed in a session's field, to a tenth: '72.5'; '' if not recorded."""
+    """A bodyweight as typed in a session's field, to a tenth: '72.5' ('72,5' in German); '' if not
+    recorded."""
     if kg is None:
         return ""
-    return trim_number(from_kg(kg, unit), 1)
+    return number_text(from_kg(kg, unit), 1)

@@ -6,31 +6,55 @@ from __future__ import annotations
 from typing import Any
 
 from hiplog.domain.errors import InputError
-from hiplog.domain.records import describe
+from hiplog.domain.records import RecordKind
 from hiplog.domain.units import Unit
 from hiplog.domain.validation import parse_load, parse_reps, parse_rir
-from hiplog.domain.wording import format_load, plural
+from hiplog.domain.wording import format_load
 from hiplog.ui.common.number_text import load_text
 from hiplog.ui.common.set_row import SetRow
+from hiplog.ui.common.translation import N_, _, ngettext
 
 COLUMNS = tuple(range(10))
 EXERCISE, SET, LOAD, REPS, RIR, WARMUP, SIDE, BAND, NOTES, RECORD = COLUMNS
-TITLES = ("Exercise", "Set", "Load", "Reps", "RIR", "Warm-up", "Side", "Band", "Notes", "Record")
+#: Column titles, messages and tips are N_() markers: translated where shown.
+TITLES = (
+    N_("Exercise"),
+    N_("Set"),
+    N_("Load"),
+    N_("Reps"),
+    N_("RIR"),
+    N_("Warm-up"),
+    N_("Side"),
+    N_("Band"),
+    N_("Notes"),
+    N_("Record"),
+)
 #: How a column is named in a message ("Glute bridge, set 2, reps: ...").
-WHAT = ("exercise", "set", "load", "reps", "RIR", "warm-up", "side", "band", "notes", "record")
+WHAT = (
+    N_("exercise"),
+    N_("set"),
+    N_("load"),
+    N_("reps"),
+    N_("RIR"),
+    N_("warm-up"),
+    N_("side"),
+    N_("band"),
+    N_("notes"),
+    N_("record"),
+)
 #: The SetRow field each typed column sets.
 FIELDS = {LOAD: "load_kg", REPS: "reps", RIR: "rir", SIDE: "side", BAND: "band", NOTES: "notes"}
 HEADER_TIPS = {
-    EXERCISE: "The exercise of the set",
-    SET: "Set number; W marks a warm-up set. 'next' rows are not saved yet.",
-    LOAD: "External load. Leave blank for bodyweight.",
-    REPS: "Repetitions done. A set is saved as soon as its reps are in.",
-    RIR: "Reps in reserve: how many more reps you could have done (0-10). Optional.",
-    WARMUP: "Warm-up sets are kept but do not count for progress or suggestions.",
-    SIDE: "L or R for one-sided work; blank for both sides.",
-    BAND: "The band you used, by name (for example 'medium').",
-    NOTES: "Anything worth remembering about this set.",
-    RECORD: "PR marks a personal record; hover it to see which one.",
+    EXERCISE: N_("The exercise of the set"),
+    SET: N_("Set number; W marks a warm-up set. 'next' rows are not saved yet."),
+    LOAD: N_("External load. Leave blank for bodyweight."),
+    REPS: N_("Repetitions done. A set is saved as soon as its reps are in."),
+    RIR: N_("Reps in reserve: how many more reps you could have done (0-10). Optional."),
+    WARMUP: N_("Warm-up sets are kept but do not count for progress or suggestions."),
+    SIDE: N_("L or R for one-sided work; blank for both sides."),
+    BAND: N_("The band you used, by name (for example 'medium')."),
+    NOTES: N_("Anything worth remembering about this set."),
+    RECORD: N_("PR marks a personal record; hover it to see which one."),
 }
 #: Columns of numbers, aligned right.
 NUMBERED = (SET, LOAD, REPS, RIR)
@@ -49,11 +73,11 @@ def display_text(r: SetRow, column: int, unit: Unit) -> str:
     """What the cell shows (the Exercise and Set columns are the model's: they need the
     table around the row)."""
     if column == LOAD and not r.load_kg and r.saved:
-        return "bodyweight"
+        return _("bodyweight")
     if column == REPS and r.reps is None:
         return str(r.target_reps) if r.target_reps is not None else ""
     if column == RECORD:
-        return "★ PR" if r.records else ""
+        return _("★ PR") if r.records else ""
     return edit_text(r, column, unit)
 
 
@@ -83,19 +107,45 @@ def target_text(r: SetRow, column: int, unit: Unit) -> str:
     return ""
 
 
+#: What each kind of personal record is, for the Record column's tooltip.
+RECORD_NAMES = {
+    RecordKind.HEAVIEST_FOR_REPS: N_("heaviest load for these reps"),
+    RecordKind.BEST_E1RM: N_("best estimated one-rep max"),
+    RecordKind.MOST_REPS_AT_LOAD: N_("most reps at this load"),
+}
+
+
+def record_text(kinds: tuple[RecordKind, ...]) -> str:
+    """'Personal record: heaviest load for these reps and most reps at this load.'"""
+    names = [_(RECORD_NAMES[k]) for k in kinds if k in RECORD_NAMES]
+    if not names:
+        return ""
+    listed = names[0]
+    if len(names) > 1:
+        listed = _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    return _("Personal record: {records}.").format(records=listed)
+
+
 def tooltip(r: SetRow, column: int, unit: Unit) -> str | None:
     if r.flagged:
-        return "Flagged on import as out of range: left out of statistics"
+        return _("Flagged on import as out of range: left out of statistics")
     if column == RECORD and r.records:
-        return describe(r.records)
+        return record_text(r.records)
     if column == SET:
-        return "Saved" if r.saved else "Not saved yet: type the reps and press Enter"
+        return _("Saved") if r.saved else _("Not saved yet: type the reps and press Enter")
     if column == REPS and not r.saved and r.target_reps is not None:
-        return f"Target: {plural(r.target_reps, 'rep')}. Type the reps you did."
+        return ngettext(
+            "Target: {count} rep. Type the reps you did.",
+            "Target: {count} reps. Type the reps you did.",
+            r.target_reps,
+        ).format(count=r.target_reps)
     if column == LOAD and not r.saved:
         target = format_load(r.target_load_kg, unit) if r.target_load_kg else None
-        return f"Target: {target}" if target else "Leave blank for bodyweight"
-    return HEADER_TIPS.get(column)
+        return (
+            _("Target: {load}").format(load=target) if target else _("Leave blank for bodyweight")
+        )
+    tip = HEADER_TIPS.get(column)
+    return _(tip) if tip else None
 
 
 def parse_cell(column: int, text: str, unit: Unit, where: str) -> Any:
@@ -110,9 +160,9 @@ def parse_cell(column: int, text: str, unit: Unit, where: str) -> Any:
         value = text.strip().upper()
         if value in ("", "L", "R"):
             return value or None
-        raise InputError(f"side is L, R or blank, not '{text}'", where)
+        raise InputError(_("side is L, R or blank, not '{text}'").format(text=text), where)
     if column == BAND:
         return text.strip() or None
     if column == NOTES:
         return text.strip()
-    raise InputError("this cell cannot be edited", where)
+    raise InputError(_("this cell cannot be edited"), where)

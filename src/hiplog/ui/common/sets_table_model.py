@@ -36,11 +36,13 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, SetEntry, StepKind
 from hiplog.domain.records import RecordKind
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit
 from hiplog.domain.validation import validate_set
 from hiplog.ui.common import roles
 from hiplog.ui.common import set_cells as cells
 from hiplog.ui.common.set_row import SetRow, new_key
+from hiplog.ui.common.translation import _
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -126,7 +128,7 @@ class SetsTableModel(QAbstractTableModel):
 
     def name_of(self, r: SetRow) -> str:
         if self._exercise is not None:
-            return self._exercise.name
+            return exercise_name(self._exercise.name)
         return self._names.get(r.exercise, r.exercise)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -142,10 +144,11 @@ class SetsTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             if section == self.LOAD:
-                return f"Load ({self.unit.value})"
-            return self.TITLES[section]
+                return _("Load ({unit})").format(unit=self.unit.value)
+            return _(self.TITLES[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.HEADER_TIPS.get(section)
+            tip = self.HEADER_TIPS.get(section)
+            return _(tip) if tip else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -201,10 +204,10 @@ class SetsTableModel(QAbstractTableModel):
             return self.name_of(r)
         if column == self.SET:
             if not r.saved:
-                return "next"
+                return _("next")
             if self._number_by_order:
                 return str(r.order)
-            return "W" if r.warmup else str(self._working_number(row))
+            return _("W") if r.warmup else str(self._working_number(row))
         return cells.display_text(r, column, self.unit)
 
     def _tooltip(self, r: SetRow, column: int) -> str | None:
@@ -229,12 +232,16 @@ class SetsTableModel(QAbstractTableModel):
         shown = self._display(r, row, self.SET)
         if not r.saved:
             first_draft = next(i for i, x in enumerate(self._rows) if not x.saved)
-            place = "next set" if row == first_draft else f"next set, row {row + 1}"
-        elif shown == "W":
-            place = "warm-up set"
+            place = (
+                _("next set")
+                if row == first_draft
+                else _("next set, row {row}").format(row=row + 1)
+            )
+        elif r.warmup and not self._number_by_order:
+            place = _("warm-up set")
         else:
-            place = f"set {shown}"
-        return f"{self.name_of(r)}, {place}, {self.WHAT[column]}"
+            place = _("set {number}").format(number=shown)
+        return f"{self.name_of(r)}, {place}, {_(self.WHAT[column])}"
 
     def parse(self, column: int, text: str, row: int) -> Any:
         """The value of `text` typed in `column`; raises InputError saying what and where."""
@@ -265,8 +272,9 @@ class SetsTableModel(QAbstractTableModel):
             return False
         if column == self.REPS and parsed is None and r.saved:
             self.refused.emit(
-                f"{self.where(index.row(), column)}: a saved set needs its reps; "
-                "use Delete to remove the set"
+                _("{where}: a saved set needs its reps; use Delete to remove the set").format(
+                    where=self.where(index.row(), column)
+                )
             )
             return False
         return self._change(index.row(), column, replace(r, **{self.FIELDS[column]: parsed}))
@@ -282,7 +290,7 @@ class SetsTableModel(QAbstractTableModel):
             except InputError as exc:
                 self.refused.emit(str(exc))
                 return False
-            self.edit_requested.emit(changed.key, entry, self.WHAT[column])
+            self.edit_requested.emit(changed.key, entry, _(self.WHAT[column]))
             return True
         self._rows[row] = replace(changed, typed=True)
         self._row_changed(row)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.errors import HiplogError
 from hiplog.services.context import AppContext
+from hiplog.ui.common.translation import _
 
 
 class IdMap:
@@ -138,24 +139,25 @@ class ServiceCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    def _refused(self, verb: str, exc: CommandError) -> None:
+    def _refused(self, message: str, exc: CommandError) -> None:
+        """`message` is a translated "Could not undo {action}: {reason}." or its redo."""
         self.failure = exc
         self.setObsolete(True)
         if self.notices is not None:
             reason = str(exc).rstrip(".")
-            self.notices.refused.emit(f"Could not {verb} {self.text()}: {reason}.")
+            self.notices.refused.emit(message.format(action=self.text(), reason=reason))
 
     def redo(self) -> None:
         try:
             self.apply()
         except (HiplogError, OSError) as exc:
-            self._refused("redo", exc)
+            self._refused(_("Could not redo {action}: {reason}."), exc)
 
     def undo(self) -> None:
         try:
             self.revert()
         except (HiplogError, OSError) as exc:
-            self._refused("undo", exc)
+            self._refused(_("Could not undo {action}: {reason}."), exc)
 
 
 def push(stack: QUndoStack, command: ServiceCommand) -> CommandError | None:

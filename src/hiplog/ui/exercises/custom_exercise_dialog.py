@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, Length, LoadKind, Role, StepKind
 from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
+from hiplog.ui.common.translation import _
+from hiplog.ui.common.vocabulary import capitalized, length_text
 from hiplog.ui.exercises.exercise_details import LENGTH_WORDS, STEP_WORDS
 
 #: Saves the exercise; returns None on success or the message to show.
@@ -36,7 +38,7 @@ class CustomExerciseDialog(QDialog):
         super().__init__(parent)
         self._existing = existing
         self._on_save = on_save
-        self.setWindowTitle("Edit exercise" if existing else "New exercise")
+        self.setWindowTitle(_("Edit exercise") if existing else _("New exercise"))
         self._build_fields()
         form = self._build_form()
         self.message = QLabel()
@@ -57,33 +59,35 @@ class CustomExerciseDialog(QDialog):
     def _build_fields(self) -> None:
         """One field per part of the exercise, with its choices."""
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("For example: Cable kickback (kneeling)")
+        self.name_edit.setPlaceholderText(_("For example: Cable kickback (kneeling)"))
         self.role_combo = QComboBox()
-        self.role_combo.addItem("Hip work: in the Plan, the charts and the weekly counts", "hip")
-        self.role_combo.addItem("Other training: kept, left out of every hip figure", "other")
+        self.role_combo.addItem(_("Hip work: in the Plan, the charts and the weekly counts"), "hip")
+        self.role_combo.addItem(_("Other training: kept, left out of every hip figure"), "other")
         self.load_combo = QComboBox()
         for kind, label in (
-            (LoadKind.BODYWEIGHT, "Bodyweight"),
-            (LoadKind.EXTERNAL, "Loaded (barbell, dumbbells, machine, bell)"),
-            (LoadKind.ACTIVATION, "Warm-up drill"),
+            (LoadKind.BODYWEIGHT, _("Bodyweight")),
+            (LoadKind.EXTERNAL, _("Loaded (barbell, dumbbells, machine, bell)")),
+            (LoadKind.ACTIVATION, _("Warm-up drill")),
         ):
             self.load_combo.addItem(label, kind.value)
-        self.loadable_check = QCheckBox("Can take added load (a plate, dumbbell or band)")
+        self.loadable_check = QCheckBox(_("Can take added load (a plate, dumbbell or band)"))
         self.step_combo = QComboBox()
-        self.step_combo.addItem("No added load", None)
+        self.step_combo.addItem(_("No added load"), None)
         for step in StepKind:
-            self.step_combo.addItem(STEP_WORDS[step].capitalize(), step.value)
-        self.step_combo.setToolTip("Decides the next load hiplog suggests when you add weight")
+            self.step_combo.addItem(capitalized(_(STEP_WORDS[step])), step.value)
+        self.step_combo.setToolTip(_("Decides the next load hiplog suggests when you add weight"))
         self.length_combo = QComboBox()
         for length in Length:
-            self.length_combo.addItem(length.value.capitalize(), length.value)
+            self.length_combo.addItem(capitalized(length_text(length)), length.value)
             self.length_combo.setItemData(
-                self.length_combo.count() - 1, LENGTH_WORDS[length], Qt.ItemDataRole.ToolTipRole
+                self.length_combo.count() - 1,
+                _(LENGTH_WORDS[length]),
+                Qt.ItemDataRole.ToolTipRole,
             )
-        self.length_combo.setToolTip("Where along the movement it is hardest for the hips")
+        self.length_combo.setToolTip(_("Where along the movement it is hardest for the hips"))
         self.muscles_edit = QLineEdit()
-        self.muscles_edit.setPlaceholderText("glute max, hamstrings (main muscle first)")
-        self.unilateral_check = QCheckBox("One side at a time")
+        self.muscles_edit.setPlaceholderText(_("glute max, hamstrings (main muscle first)"))
+        self.unilateral_check = QCheckBox(_("One side at a time"))
         self.sets_spin = QSpinBox()
         self.sets_spin.setRange(1, 10)
         self.sets_spin.setValue(3)
@@ -94,26 +98,26 @@ class CustomExerciseDialog(QDialog):
 
     def _build_form(self) -> QFormLayout:
         reps = QHBoxLayout()
-        self.low_spin.setAccessibleName("Fewest reps")
-        self.high_spin.setAccessibleName("Most reps")
+        self.low_spin.setAccessibleName(_("Fewest reps"))
+        self.high_spin.setAccessibleName(_("Most reps"))
         reps.addWidget(self.low_spin)
-        to = QLabel("to")
+        to = QLabel(_("to"))
         to.setBuddy(self.high_spin)
         reps.addWidget(to)
         reps.addWidget(self.high_spin)
         reps.addStretch(1)
 
         form = QFormLayout()
-        form.addRow("Name", self.name_edit)
-        form.addRow("Counts as", self.role_combo)
-        form.addRow("Load", self.load_combo)
+        form.addRow(_("Name"), self.name_edit)
+        form.addRow(_("Counts as"), self.role_combo)
+        form.addRow(_("Load"), self.load_combo)
         form.addRow("", self.loadable_check)
-        form.addRow("Load steps", self.step_combo)
-        form.addRow("Length", self.length_combo)
-        form.addRow("Muscles", self.muscles_edit)
+        form.addRow(_("Load steps"), self.step_combo)
+        form.addRow(_("Length"), self.length_combo)
+        form.addRow(_("Muscles"), self.muscles_edit)
         form.addRow("", self.unilateral_check)
-        form.addRow("Sets", self.sets_spin)
-        rep_range = QLabel("Rep range")
+        form.addRow(_("Sets"), self.sets_spin)
+        rep_range = QLabel(_("Rep range"))
         rep_range.setBuddy(self.low_spin)
         form.addRow(rep_range, reps)
         return form
@@ -136,16 +140,21 @@ class CustomExerciseDialog(QDialog):
         """The exercise as entered; raises InputError naming the field that is wrong."""
         name = " ".join(self.name_edit.text().split())
         if not name:
-            raise InputError("give the exercise a name", "Name")
+            raise InputError(_("give the exercise a name"), _("Name"))
         low, high = self.low_spin.value(), self.high_spin.value()
         if low > high:
-            raise InputError(f"the low end ({low}) is above the high end ({high})", "Rep range")
+            raise InputError(
+                _("the low end ({low}) is above the high end ({high})").format(low=low, high=high),
+                _("Rep range"),
+            )
         muscles = tuple(m.strip().lower() for m in self.muscles_edit.text().split(",") if m.strip())
         step = self.step_combo.currentData()
         load_kind = LoadKind(self.load_combo.currentData())
         loadable = self.loadable_check.isChecked() and load_kind is LoadKind.BODYWEIGHT
         if load_kind is LoadKind.EXTERNAL and step is None:
-            raise InputError("a loaded exercise needs the kind of load steps it uses", "Load steps")
+            raise InputError(
+                _("a loaded exercise needs the kind of load steps it uses"), _("Load steps")
+            )
         base = self._existing or Exercise(
             slug="",
             name=name,

@@ -5,9 +5,11 @@ from __future__ import annotations
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise, Role
 from hiplog.domain.name_recognition import with_role
+from hiplog.domain.translation import exercise_name
 from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.undo_support import ServiceCommand, id_map
 
 
@@ -15,7 +17,7 @@ class CreateCustomExercise(ServiceCommand):
     """Create a custom exercise; undo removes it again while it has no logged sets."""
 
     def __init__(self, ctx: AppContext, events: DataEvents, exercise: Exercise) -> None:
-        super().__init__(f"Create exercise {exercise.name}")
+        super().__init__(_("Create exercise {name}").format(name=exercise.name))
         self._ctx, self._events = ctx, events
         self._exercise = exercise
         self.saved: Exercise | None = None
@@ -27,7 +29,9 @@ class CreateCustomExercise(ServiceCommand):
     def revert(self) -> None:
         assert self.saved is not None
         if not exercises.delete_unused_custom_exercise(self._ctx, self.saved.slug):
-            raise InputError(f"'{self.saved.name}' has logged sets now, so it stays")
+            raise InputError(
+                _("'{name}' has logged sets now, so it stays").format(name=self.saved.name)
+            )
         self._events.catalog_changed.emit()
 
 
@@ -35,7 +39,7 @@ class EditCustomExercise(ServiceCommand):
     def __init__(
         self, ctx: AppContext, events: DataEvents, before: Exercise, after: Exercise
     ) -> None:
-        super().__init__(f"Edit exercise {before.name}")
+        super().__init__(_("Edit exercise {name}").format(name=before.name))
         self._ctx, self._events = ctx, events
         self._before, self._after = before, after
 
@@ -54,15 +58,17 @@ class ChangeExerciseRole(EditCustomExercise):
 
     def __init__(self, ctx: AppContext, events: DataEvents, exercise: Exercise, role: Role):
         super().__init__(ctx, events, exercise, with_role(exercise, role))
-        where = "hip work" if role is Role.HIP else "other training"
-        self.setText(f"Move {exercise.name} to {where}")
+        if role is Role.HIP:
+            self.setText(_("Move {name} to hip work").format(name=exercise.name))
+        else:
+            self.setText(_("Move {name} to other training").format(name=exercise.name))
 
 
 class MapCustomExercise(ServiceCommand):
     """Move every set of a custom exercise onto another exercise and remove the custom one."""
 
     def __init__(self, ctx: AppContext, events: DataEvents, custom: Exercise, target: Exercise):
-        super().__init__(f"Map {custom.name} onto {target.name}")
+        super().__init__(_("Map {name} onto {target}").format(name=custom.name, target=target.name))
         self._ctx, self._events = ctx, events
         self._custom_slug, self._target_slug = custom.slug, target.slug
         self._record: exercises.MappedExercise | None = None
@@ -90,7 +96,7 @@ class SetExerciseNote(ServiceCommand):
     def __init__(
         self, ctx: AppContext, events: DataEvents, exercise: Exercise, before: str, after: str
     ) -> None:
-        super().__init__(f"Note on {exercise.name}")
+        super().__init__(_("Note on {name}").format(name=exercise_name(exercise.name)))
         self._ctx, self._events = ctx, events
         self._slug, self._before, self._after = exercise.slug, before, after
 

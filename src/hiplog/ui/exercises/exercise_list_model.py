@@ -9,14 +9,17 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from hiplog.domain.models import Exercise
+from hiplog.domain.translation import exercise_name
 from hiplog.ui.common.roles import SLUG_ROLE
+from hiplog.ui.common.translation import N_, _
+from hiplog.ui.common.vocabulary import equipment_text, muscles_text
 
 Index = QModelIndex | QPersistentModelIndex
 #: Text the search box matches: name, slug, aliases, muscles and equipment.
 SEARCH_ROLE = SLUG_ROLE + 100
 
 HIP_GROUP, OTHER_GROUP = 0, 1
-GROUP_NAMES = ("Hip exercises", "Other training")
+GROUP_NAMES = (N_("Hip exercises"), N_("Other training"))
 
 
 class ExerciseListModel(QAbstractItemModel):
@@ -90,24 +93,36 @@ class ExerciseListModel(QAbstractItemModel):
         if ex is None:
             return self._group_data(index.row(), role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{ex.name}  (yours)" if ex.custom and not ex.is_other else ex.name
+            if ex.custom and not ex.is_other:
+                return _("{name}  (yours)").format(name=ex.name)
+            return exercise_name(ex.name)
         if role == Qt.ItemDataRole.ToolTipRole:
             if ex.is_other:
-                return f"{ex.name}: other training, kept but left out of every hip figure"
-            muscles = ", ".join(ex.muscles) or "no muscles noted"
-            return f"{ex.name}: {muscles}"
+                return _("{name}: other training, kept but left out of every hip figure").format(
+                    name=exercise_name(ex.name)
+                )
+            muscles = muscles_text(ex.muscles) or _("no muscles noted")
+            return f"{exercise_name(ex.name)}: {muscles}"
         if role == SLUG_ROLE:
             return ex.slug
         if role == SEARCH_ROLE:
-            parts = (ex.name, ex.slug, *ex.aliases, *ex.muscles, *ex.equipment)
-            return " ".join(parts)
+            parts = (
+                ex.name,
+                exercise_name(ex.name),
+                ex.slug,
+                *ex.aliases,
+                *ex.muscles,
+                *ex.equipment,
+            )
+            shown = (muscles_text(ex.muscles), equipment_text(ex.equipment))
+            return " ".join((*parts, *shown))
         return None
 
     def _group_data(self, group: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{GROUP_NAMES[group]} ({len(self._groups[group])})"
+            return f"{_(GROUP_NAMES[group])} ({len(self._groups[group])})"
         if role == Qt.ItemDataRole.ToolTipRole and group == OTHER_GROUP:
-            return (
+            return _(
                 "Training that is not hip-extension work: kept, shown in History and exported, "
                 "but left out of the Plan, the hip charts and the weekly counts"
             )

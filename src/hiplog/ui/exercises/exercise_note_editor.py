@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-PLACEHOLDER = "Bench height, foot stance, pad position... shown in the Log and the Plan"
+from hiplog.ui.common.translation import N_, _
+
+PLACEHOLDER = N_("Bench height, foot stance, pad position... shown in the Log and the Plan")
 
 
 class _NoteBox(QPlainTextEdit):
@@ -37,9 +39,9 @@ class ExerciseNoteEditor(QWidget):
         self._note = ""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        label = QLabel("Your &note", self)
+        label = QLabel(_("Your &note"), self)
         self.box = _NoteBox(self)
-        self.box.setPlaceholderText(PLACEHOLDER)
+        self.box.setPlaceholderText(_(PLACEHOLDER))
         self.box.setTabChangesFocus(True)
         self.box.setFixedHeight(self.box.fontMetrics().lineSpacing() * 4)
         label.setBuddy(self.box)

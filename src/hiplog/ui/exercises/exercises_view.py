@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.models import Exercise, Role
-from hiplog.domain.wording import plural
+from hiplog.domain.translation import exercise_name
 from hiplog.services import exercises
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.roles import SLUG_ROLE
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.exercises.custom_exercise_dialog import CustomExerciseDialog
 from hiplog.ui.exercises.exercise_commands import (
@@ -74,9 +75,9 @@ class ExercisesView(LazyView):
     def _build_list_side(self) -> QWidget:
         """The search box, the list of exercises and the buttons for one's own exercises."""
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search by name, muscle or equipment")
+        self.search.setPlaceholderText(_("Search by name, muscle or equipment"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search exercises")
+        self.search.setAccessibleName(_("Search exercises"))
         self.model = ExerciseListModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -87,24 +88,24 @@ class ExercisesView(LazyView):
         self.list = QTreeView()
         self.list.setModel(self.proxy)
         self.list.setHeaderHidden(True)
-        self.list.setAccessibleName("Exercises")
+        self.list.setAccessibleName(_("Exercises"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
 
-        self.new_button = QPushButton("New exercise…")
-        self.new_button.setToolTip("Add an exercise that is not in the catalog")
+        self.new_button = QPushButton(_("New exercise…"))
+        self.new_button.setToolTip(_("Add an exercise that is not in the catalog"))
         self.new_button.clicked.connect(self.new_custom)
-        self.edit_button = QPushButton("Edit…")
-        self.edit_button.setToolTip("Change one of your own exercises")
+        self.edit_button = QPushButton(_("Edit…"))
+        self.edit_button.setToolTip(_("Change one of your own exercises"))
         self.edit_button.clicked.connect(self.edit_custom)
-        self.map_button = QPushButton("Map onto…")
+        self.map_button = QPushButton(_("Map onto…"))
         self.map_button.setToolTip(
-            "This exercise is really one hiplog knows: move its sets there and remove it"
+            _("This exercise is really one hiplog knows: move its sets there and remove it")
         )
         self.map_button.clicked.connect(self.map_custom)
-        self.role_button = QPushButton("Move to other training")
+        self.role_button = QPushButton(_("Move to other training"))
         self.role_button.setToolTip(
-            "Other training is kept and exported but left out of the Plan and every hip figure"
+            _("Other training is kept and exported but left out of the Plan and every hip figure")
         )
         self.role_button.clicked.connect(self.toggle_role)
         buttons = QHBoxLayout()
@@ -123,10 +124,10 @@ class ExercisesView(LazyView):
         """The selected exercise's page, messages and the Show progress button."""
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
-        self.details.setAccessibleName("About the selected exercise")
+        self.details.setAccessibleName(_("About the selected exercise"))
         self.details.anchorClicked.connect(self._link_clicked)
-        self.progress_button = QPushButton("Show progress")
-        self.progress_button.setToolTip("Open the charts of this exercise")
+        self.progress_button = QPushButton(_("Show progress"))
+        self.progress_button.setToolTip(_("Open the charts of this exercise"))
         self.progress_button.clicked.connect(self._request_progress)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -216,11 +217,11 @@ class ExercisesView(LazyView):
         self.map_button.setEnabled(ex is not None and ex.custom)
         self.role_button.setEnabled(ex is not None and ex.custom)
         self.role_button.setText(
-            "Move to hip work" if ex is not None and ex.is_other else "Move to other training"
+            _("Move to hip work") if ex is not None and ex.is_other else _("Move to other training")
         )
         self.progress_button.setEnabled(ex is not None)
         if ex is None:
-            self.details.setHtml("<p>No exercise matches the search.</p>")
+            self.details.setHtml("<p>{}</p>".format(_("No exercise matches the search.")))
             return
         html = exercise_html(
             ex, self._ctx.catalog(), self._ctx.settings(), self._counts.get(ex.slug, 0)
@@ -248,11 +249,15 @@ class ExercisesView(LazyView):
         command = SetExerciseNote(self._ctx, self._events, exercise, before, after)
         failure = push(self._undo_stack, command)
         if failure is not None:
-            self.message.setText(f"The note was not saved: {failure}")
+            self.message.setText(_("The note was not saved: {error}").format(error=failure))
             self.note_editor.refused(slug, before)
             return
         self._notes[slug] = after
-        self.message.setText(f"Saved the note on {exercise.name}. Undo with Ctrl+Z.")
+        self.message.setText(
+            _("Saved the note on {name}. Undo with Ctrl+Z.").format(
+                name=exercise_name(exercise.name)
+            )
+        )
 
     # --- custom exercises ------------------------------------------------------------------
 
@@ -263,7 +268,9 @@ class ExercisesView(LazyView):
             return str(failure)
         if command.saved is not None:
             self.select(command.saved.slug)
-            self.message.setText(f"Added {command.saved.name}. Undo with Ctrl+Z.")
+            self.message.setText(
+                _("Added {name}. Undo with Ctrl+Z.").format(name=command.saved.name)
+            )
         return None
 
     def _save_edit(self, before: Exercise, after: Exercise) -> str | None:
@@ -271,7 +278,7 @@ class ExercisesView(LazyView):
             return None
         failure = push(self._undo_stack, EditCustomExercise(self._ctx, self._events, before, after))
         if failure is None:
-            self.message.setText(f"Saved {after.name}.")
+            self.message.setText(_("Saved {name}.").format(name=after.name))
         return None if failure is None else str(failure)
 
     def new_custom(self) -> CustomExerciseDialog:
@@ -318,7 +325,11 @@ class ExercisesView(LazyView):
             return
         self.select(target.slug)
         self.message.setText(
-            f"Moved {plural(command.moved, 'set')} to {target.name}. Undo with Ctrl+Z."
+            ngettext(
+                "Moved {count} set to {name}. Undo with Ctrl+Z.",
+                "Moved {count} sets to {name}. Undo with Ctrl+Z.",
+                command.moved,
+            ).format(count=command.moved, name=exercise_name(target.name))
         )
 
     def toggle_role(self) -> None:
@@ -333,5 +344,8 @@ class ExercisesView(LazyView):
             self.message.setText(str(failure))
             return
         self.select(ex.slug)
-        where = "hip work" if role is Role.HIP else "other training"
-        self.message.setText(f"{ex.name} is now {where}. Undo with Ctrl+Z.")
+        if role is Role.HIP:
+            done = _("{name} is now hip work. Undo with Ctrl+Z.")
+        else:
+            done = _("{name} is now other training. Undo with Ctrl+Z.")
+        self.message.setText(done.format(name=ex.name))

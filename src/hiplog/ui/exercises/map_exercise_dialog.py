@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.models import Exercise
-from hiplog.domain.wording import plural
+from hiplog.domain.translation import exercise_name
 from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
+from hiplog.ui.common.translation import _, ngettext
 
 
 class MapExerciseDialog(QDialog):
@@ -30,29 +31,37 @@ class MapExerciseDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Map {custom.name} onto another exercise")
+        self.setWindowTitle(_("Map {name} onto another exercise").format(name=custom.name))
         self._custom, self._count = custom, set_count
         self.target_combo = QComboBox()
         for target in targets:
-            label = f"{target.name} (custom)" if target.custom else target.name
+            label = (
+                _("{name} (custom)").format(name=target.name)
+                if target.custom
+                else exercise_name(target.name)
+            )
             self.target_combo.addItem(label, target.slug)
         if suggested is not None:
             self.target_combo.setCurrentIndex(max(self.target_combo.findData(suggested), 0))
-        self.target_combo.setToolTip("The exercise these sets really were")
+        self.target_combo.setToolTip(_("The exercise these sets really were"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Same exercise as", self.target_combo)
+        form.addRow(_("Same exercise as"), self.target_combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.confirm_button = QPushButton(f"Move {plural(set_count, 'set')}")
+        self.confirm_button = QPushButton(
+            ngettext("Move {count} set", "Move {count} sets", set_count).format(count=set_count)
+        )
         buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         tab_buttons_in_reading_order(buttons)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"Use this when “{custom.name}” (for example from an import) is an exercise "
-            "hiplog already knows."
+            _(
+                "Use this when “{name}” (for example from an import) is an exercise "
+                "hiplog already knows."
+            ).format(name=custom.name)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -67,8 +76,12 @@ class MapExerciseDialog(QDialog):
 
     def _update_summary(self) -> None:
         target = self.target_combo.currentText()
-        sets = plural(self._count, "logged set")
         self.summary.setText(
-            f"{sets} of “{self._custom.name}” will move to {target}, and “{self._custom.name}” "
-            "is removed from the list. Edit > Undo moves them back."
+            ngettext(
+                "{count} logged set of “{name}” will move to {target}, and “{name}” "
+                "is removed from the list. Edit > Undo moves them back.",
+                "{count} logged sets of “{name}” will move to {target}, and “{name}” "
+                "is removed from the list. Edit > Undo moves them back.",
+                self._count,
+            ).format(count=self._count, name=self._custom.name, target=target)
         )

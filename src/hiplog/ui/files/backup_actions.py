@@ -17,6 +17,7 @@ from hiplog.domain.errors import HiplogError
 from hiplog.services import backups
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _
 from hiplog.ui.files.restore_dialog import RestoreDialog
 
 
@@ -31,25 +32,31 @@ class BackupActions(QObject):
         self.events = events
         self.window = parent
         self.last_message: QMessageBox | None = None
-        self.backup_action = QAction("&Backup now", parent)
+        self.backup_action = QAction(_("&Backup now"), parent)
         self.backup_action.setStatusTip(
-            "Write a checked copy of all your data to the backups folder"
+            _("Write a checked copy of all your data to the backups folder")
         )
         self.backup_action.triggered.connect(self.back_up_now)
-        self.restore_action = QAction("&Restore...", parent)
+        self.restore_action = QAction(_("&Restore..."), parent)
         self.restore_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-        self.restore_action.setStatusTip("Go back to an earlier backup (the current data is kept)")
+        self.restore_action.setStatusTip(
+            _("Go back to an earlier backup (the current data is kept)")
+        )
         self.restore_action.triggered.connect(self.restore)
 
     def back_up_now(self) -> None:
         try:
             path = backups.backup_now(self.ctx)
         except HiplogError as exc:
-            self._tell("Backup failed", f"The backup could not be written: {exc}", error=True)
+            self._tell(
+                _("Backup failed"),
+                _("The backup could not be written: {error}").format(error=exc),
+                error=True,
+            )
             return
         self._tell(
-            "Backed up",
-            f"A checked copy of your data was written to:\n{path}",
+            _("Backed up"),
+            _("A checked copy of your data was written to:\n{path}").format(path=path),
         )
 
     def restore_dialog(self) -> RestoreDialog:
@@ -67,13 +74,17 @@ class BackupActions(QObject):
         try:
             saved = backups.restore_into(self.ctx, source)
         except HiplogError as exc:
-            self._tell("Not restored", f"Nothing was changed: {exc}", error=True)
+            self._tell(
+                _("Not restored"), _("Nothing was changed: {error}").format(error=exc), error=True
+            )
             return
         self.events.sessions_changed.emit()
         self.events.catalog_changed.emit()
         self.events.settings_changed.emit()
-        kept = f"\n\nWhat hiplog held before was saved as:\n{saved}" if saved else ""
-        self._tell("Restored", f"hiplog now shows the data of {source.name}.{kept}")
+        done = _("hiplog now shows the data of {name}.").format(name=source.name)
+        if saved:
+            done += "\n\n" + _("What hiplog held before was saved as:\n{path}").format(path=saved)
+        self._tell(_("Restored"), done)
 
     def _tell(self, title: str, text: str, error: bool = False) -> None:
         """A window-modal message that does not block (the window stays responsive)."""

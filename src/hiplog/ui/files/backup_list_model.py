@@ -7,27 +7,30 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from hiplog.domain.wording import date_text, number_text
 from hiplog.services.backups import BackupInfo
+from hiplog.ui.common.translation import N_, _, ngettext
 
 Index = QModelIndex | QPersistentModelIndex
 
 WHEN, KIND, SIZE = range(3)
-HEADERS = ("Taken", "Why", "Size")
+HEADERS = (N_("Taken"), N_("Why"), N_("Size"))  # translated where shown
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1  # the backup file's Path
 TAKEN_AT_ROLE = Qt.ItemDataRole.UserRole + 2  # its datetime, for tests and sorting
 
 KIND_LABELS = {
-    "daily": "Daily, at the first start of the day",
-    "manual": "Backed up by hand",
-    "pre-import": "Before an import",
-    "pre-restore": "Before a restore",
+    "daily": N_("Daily, at the first start of the day"),
+    "manual": N_("Backed up by hand"),
+    "pre-import": N_("Before an import"),
+    "pre-restore": N_("Before a restore"),
 }
 
 
 def describe_kind(kind: str) -> str:
     if kind.startswith("pre-migration"):
-        return "Before an update of the file's format"
-    return KIND_LABELS.get(kind, kind)
+        return _("Before an update of the file's format")
+    label = KIND_LABELS.get(kind)
+    return _(label) if label else kind
 
 
 def describe_time(taken: datetime, today: date | None = None) -> str:
@@ -36,18 +39,18 @@ def describe_time(taken: datetime, today: date | None = None) -> str:
     days = (today - taken.date()).days
     clock = f"{taken:%H:%M}"
     if days == 0:
-        return f"Today, {clock}"
+        return _("Today, {time}").format(time=clock)
     if days == 1:
-        return f"Yesterday, {clock}"
-    return f"{taken:%a %d %b %Y}, {clock}"
+        return _("Yesterday, {time}").format(time=clock)
+    return _("{date}, {time}").format(date=date_text(taken.date()), time=clock)
 
 
 def describe_size(size: int) -> str:
     if size < 1024:
-        return f"{size} bytes"
+        return ngettext("{count} byte", "{count} bytes", size).format(count=size)
     if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
+        return _("{size} KB").format(size=f"{size / 1024:.0f}")
+    return _("{size} MB").format(size=number_text(size / 1024 / 1024, 1))
 
 
 class BackupListModel(QAbstractTableModel):
@@ -79,7 +82,7 @@ class BackupListModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return _(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

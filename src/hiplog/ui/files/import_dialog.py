@@ -35,55 +35,88 @@ from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.importers.strong import NO_UNIT_MESSAGE
 from hiplog.domain.models import ImportedData
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import date_text, plural
+from hiplog.domain.wording import date_text
 from hiplog.services import import_export
 from hiplog.services.context import AppContext
 from hiplog.services.import_export import ImportSummary
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
+from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.files.import_review_panel import ImportReviewPanel
 
-FORMAT_LABELS: dict[str, str] = {
-    "auto": "Detect from the file",
-    "hiplog": "hiplog CSV",
-    "hiplog-json": "hiplog full backup (JSON)",
-    "strong": "Strong export (CSV)",
-    "hevy": "Hevy export (CSV)",
-    "fitnotes": "FitNotes export (CSV)",
-    "fitnotes-backup": "FitNotes backup (.fitnotes)",
+FORMAT_LABELS: dict[str, str] = {  # translated where shown
+    "auto": N_("Detect from the file"),
+    "hiplog": N_("hiplog CSV"),
+    "hiplog-json": N_("hiplog full backup (JSON)"),
+    "strong": N_("Strong export (CSV)"),
+    "hevy": N_("Hevy export (CSV)"),
+    "fitnotes": N_("FitNotes export (CSV)"),
+    "fitnotes-backup": N_("FitNotes backup (.fitnotes)"),
 }
 
-FILE_FILTER = (
+FILE_FILTER = N_(
     "Training logs (*.csv *.json *.fitnotes *.db *.txt);;"
     "CSV files (*.csv);;hiplog backups (*.json);;FitNotes backups (*.fitnotes);;All files (*)"
 )
 
 
+def format_label(fmt: str) -> str:
+    label = FORMAT_LABELS.get(fmt)
+    return _(label) if label else fmt
+
+
+def _counts(rows: int, sessions: int, sets: int) -> str:
+    return ", ".join(
+        (
+            ngettext("{count} row", "{count} rows", rows).format(count=rows),
+            ngettext("{count} session", "{count} sessions", sessions).format(count=sessions),
+            ngettext("{count} set", "{count} sets", sets).format(count=sets),
+        )
+    )
+
+
 def preview_html(fmt: str, data: ImportedData) -> str:
     """What the file holds, in words: counts, dates, rows that are not sets."""
     sets = sum(len(s.sets) for s in data.sessions)
-    lines = [
-        f"<b>{escape(FORMAT_LABELS.get(fmt, fmt))}</b>: {plural(data.rows_read, 'row')}, "
-        f"{plural(len(data.sessions), 'session')}, {plural(sets, 'set')}."
-    ]
+    counts = _counts(data.rows_read, len(data.sessions), sets)
+    lines = [f"<b>{escape(format_label(fmt))}</b>: {counts}."]
     if data.sessions:
         first = min(s.started_at for s in data.sessions)
         last = max(s.started_at for s in data.sessions)
-        lines.append(f"From {date_text(first)} to {date_text(last)}.")
+        lines.append(
+            _("From {first} to {last}.").format(first=date_text(first), last=date_text(last))
+        )
     skipped = []
     if data.rest_rows:
-        skipped.append(plural(data.rest_rows, "rest-timer row"))
+        skipped.append(
+            ngettext("{count} rest-timer row", "{count} rest-timer rows", data.rest_rows).format(
+                count=data.rest_rows
+            )
+        )
     if data.note_rows:
-        skipped.append(plural(data.note_rows, "note row"))
+        skipped.append(
+            ngettext("{count} note row", "{count} note rows", data.note_rows).format(
+                count=data.note_rows
+            )
+        )
     if data.impossible_bodyweights:
-        skipped.append(plural(data.impossible_bodyweights, "impossible bodyweight row"))
+        skipped.append(
+            ngettext(
+                "{count} impossible bodyweight row",
+                "{count} impossible bodyweight rows",
+                data.impossible_bodyweights,
+            ).format(count=data.impossible_bodyweights)
+        )
     if skipped:
-        lines.append("Not sets, left out: " + " and ".join(skipped) + ".")
+        lines.append(_("Not sets, left out: {rows}.").format(rows=_(" and ").join(skipped)))
     if data.flagged_lines:
+        flagged = len(data.flagged_lines)
         lines.append(
-            f"{plural(len(data.flagged_lines), 'row')} "
-            f"{'looks' if len(data.flagged_lines) == 1 else 'look'} impossible (kept, but left "
-            "out of charts and suggestions)."
+            ngettext(
+                "{count} row looks impossible (kept, but left out of charts and suggestions).",
+                "{count} rows look impossible (kept, but left out of charts and suggestions).",
+                flagged,
+            ).format(count=flagged)
         )
     return "<p>" + "<br>".join(lines) + "</p>"
 
@@ -94,12 +127,14 @@ class ImportDialog(QDialog):
         self._ctx = ctx
         self._events = events
         self.summary: ImportSummary | None = None
-        self.setWindowTitle("Import a training log")
+        self.setWindowTitle(_("Import a training log"))
         self.resize(720, 640)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Bring in sets from a hiplog CSV or backup, or from a Strong, Hevy or FitNotes "
-            "export. Importing the same file twice adds nothing.",
+            _(
+                "Bring in sets from a hiplog CSV or backup, or from a Strong, Hevy or FitNotes "
+                "export. Importing the same file twice adds nothing."
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -108,9 +143,9 @@ class ImportDialog(QDialog):
 
         self.preview = QTextBrowser(self)
         self.preview.setOpenLinks(False)
-        self.preview.setPlaceholderText("The preview of the file appears here.")
+        self.preview.setPlaceholderText(_("The preview of the file appears here."))
         self.preview.setMaximumHeight(110)
-        self.preview.setAccessibleName("Preview of the file")
+        self.preview.setAccessibleName(_("Preview of the file"))
         layout.addWidget(self.preview)
         self.review = ImportReviewPanel(self)
         layout.addWidget(self.review, 1)
@@ -122,7 +157,7 @@ class ImportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(
-            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+            _("Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.run_import)
@@ -136,28 +171,33 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         file_row = QHBoxLayout()
         self.path_edit = QLineEdit(self)
-        self.path_edit.setPlaceholderText("Choose the file to import")
+        self.path_edit.setPlaceholderText(_("Choose the file to import"))
         self.path_edit.editingFinished.connect(self._preview)
         file_row.addWidget(self.path_edit, 1)
-        self.browse_button = QPushButton("Choose...", self)
+        self.browse_button = QPushButton(_("Choose..."), self)
         self.browse_button.clicked.connect(self._browse)
         file_row.addWidget(self.browse_button)
-        file_label = QLabel("&File", self)
+        file_label = QLabel(_("&File"), self)
         file_label.setBuddy(self.path_edit)
         form.addRow(file_label, file_row)
         self.format_combo = QComboBox(self)
         for key in import_export.FORMATS:
-            self.format_combo.addItem(FORMAT_LABELS.get(key, key), key)
-        self.format_combo.setToolTip("hiplog recognises the format; change it only if it is wrong")
+            self.format_combo.addItem(format_label(key), key)
+        self.format_combo.setToolTip(
+            _("hiplog recognises the format; change it only if it is wrong")
+        )
         self.format_combo.currentIndexChanged.connect(self._preview)
-        form.addRow("Format", self.format_combo)
-        self.unit_label = QLabel("Weights are in", self)
+        form.addRow(_("Format"), self.format_combo)
+        self.unit_label = QLabel(_("Weights are in"), self)
         self.unit_combo = QComboBox(self)
-        self.unit_combo.addItem("Choose kg or lb", None)
+        self.unit_combo.addItem(_("Choose kg or lb"), None)
         self.unit_combo.addItem("kg", Unit.KG.value)
         self.unit_combo.addItem("lb", Unit.LB.value)
         self.unit_combo.setToolTip(
-            "This file does not say whether its weights are kg or lb; pick the unit your app used"
+            _(
+                "This file does not say whether its weights are kg or lb; "
+                "pick the unit your app used"
+            )
         )
         self.unit_combo.currentIndexChanged.connect(self._preview)
         form.addRow(self.unit_label, self.unit_combo)
@@ -171,7 +211,9 @@ class ImportDialog(QDialog):
         self._preview()
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "Import a training log", "", FILE_FILTER)
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _("Import a training log"), "", _(FILE_FILTER)
+        )
         if chosen:
             self.set_file(Path(chosen))
 
@@ -212,8 +254,10 @@ class ImportDialog(QDialog):
             if exc.message == NO_UNIT_MESSAGE:
                 self._show_unit(True)
                 self._say(
-                    "This Strong file does not say whether its weights are kg or lb: "
-                    "choose the unit above."
+                    _(
+                        "This Strong file does not say whether its weights are kg or lb: "
+                        "choose the unit above."
+                    )
                 )
             else:
                 self._say(str(exc))
@@ -227,16 +271,16 @@ class ImportDialog(QDialog):
         self.review.set_data(data, catalog)
         self.import_button.setEnabled(bool(data.sessions))
         if not data.sessions:
-            self._say("The file holds no sets to import.")
+            self._say(_("The file holds no sets to import."))
 
     def run_import(self) -> None:
         path = self._path()
         if path is None:
             return
         busy = QProgressDialog(
-            "Importing... if anything stops it, nothing of the file is added.", "", 0, 0, self
+            _("Importing... if anything stops it, nothing of the file is added."), "", 0, 0, self
         )
-        busy.setWindowTitle("Importing")
+        busy.setWindowTitle(_("Importing"))
         busy.setCancelButton(None)
         busy.setWindowModality(Qt.WindowModality.WindowModal)
         busy.setMinimumDuration(0)
@@ -252,7 +296,7 @@ class ImportDialog(QDialog):
                 mapped=self.review.mapped,
             )
         except (OSError, HiplogError) as exc:
-            self._say(f"Nothing was imported: {exc}")
+            self._say(_("Nothing was imported: {error}").format(error=exc))
             return
         finally:
             busy.close()
@@ -267,6 +311,6 @@ class ImportDialog(QDialog):
         self.preview.setHtml("<br>".join(escape(line) for line in summary.lines()))
         self.import_button.setEnabled(False)
         self.import_button.hide()
-        self.close_button.setText("Close")
+        self.close_button.setText(_("Close"))
         self.close_button.clicked.disconnect()
         self.close_button.clicked.connect(self.accept)

@@ -18,10 +18,21 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.catalog import Catalog
-from hiplog.domain.import_review import GROUP_TITLES, Group, apply_choices, review_rows
+from hiplog.domain.import_review import Group, apply_choices, review_rows
 from hiplog.domain.models import ImportedData, Role
+from hiplog.domain.translation import exercise_name
+from hiplog.ui.common.translation import N_, _
 
 SLUG = Qt.ItemDataRole.UserRole + 1
+
+
+#: The groups of the review, as shown (translated where shown).
+GROUP_NAMES = {
+    Group.CATALOG: N_("Catalog exercises"),
+    Group.HIP: N_("Your own hip exercises"),
+    Group.OTHER: N_("Other training"),
+    Group.UNSURE: N_("Not sure (other training unless you move them)"),
+}
 
 
 class ImportReviewPanel(QWidget):
@@ -40,27 +51,29 @@ class ImportReviewPanel(QWidget):
         self.tree.setModel(self.model)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
-        self.tree.setAccessibleName("Exercises in the file")
+        self.tree.setAccessibleName(_("Exercises in the file"))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.hip_button = QPushButton("Hip work", self)
-        self.hip_button.setToolTip("Count this exercise as hip-extension work of your own")
+        self.hip_button = QPushButton(_("Hip work"), self)
+        self.hip_button.setToolTip(_("Count this exercise as hip-extension work of your own"))
         self.hip_button.clicked.connect(lambda: self.move_current(Role.HIP))
-        self.other_button = QPushButton("Other training", self)
-        self.other_button.setToolTip("Keep it, but leave it out of the Plan and the hip figures")
+        self.other_button = QPushButton(_("Other training"), self)
+        self.other_button.setToolTip(_("Keep it, but leave it out of the Plan and the hip figures"))
         self.other_button.clicked.connect(lambda: self.move_current(Role.OTHER))
         self.map_combo = QComboBox(self)
-        self.map_combo.setToolTip("The catalog exercise this one really is")
-        self.map_combo.setAccessibleName("Catalog exercise to map onto")
-        self.map_button = QPushButton("Map onto", self)
+        self.map_combo.setToolTip(_("The catalog exercise this one really is"))
+        self.map_combo.setAccessibleName(_("Catalog exercise to map onto"))
+        self.map_button = QPushButton(_("Map onto"), self)
         self.map_button.clicked.connect(self._map_current)
         self.hint = QLabel(
-            "Other training is kept and exported, but left out of the Plan and every hip "
-            "figure. Select a new exercise to move it, or to map it onto a catalog exercise.",
+            _(
+                "Other training is kept and exported, but left out of the Plan and every hip "
+                "figure. Select a new exercise to move it, or to map it onto a catalog exercise."
+            ),
             self,
         )
         self.hint.setWordWrap(True)
         buttons = QHBoxLayout()
-        buttons.addWidget(QLabel("Selected new exercise:", self))
+        buttons.addWidget(QLabel(_("Selected new exercise:"), self))
         for widget in (self.hip_button, self.other_button, self.map_button, self.map_combo):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -77,7 +90,7 @@ class ImportReviewPanel(QWidget):
         self.map_combo.clear()
         for exercise in catalog:
             if not exercise.custom:
-                self.map_combo.addItem(exercise.name, exercise.slug)
+                self.map_combo.addItem(exercise_name(exercise.name), exercise.slug)
         self._fill()
 
     def chosen(self) -> ImportedData | None:
@@ -88,7 +101,7 @@ class ImportReviewPanel(QWidget):
 
     def _fill(self, keep: str | None = None) -> None:
         self.model.clear()
-        self.model.setHorizontalHeaderLabels(["Exercise", "Sets"])
+        self.model.setHorizontalHeaderLabels([_("Exercise"), _("Sets")])
         data = self.chosen()
         if data is None or self._catalog is None:
             return
@@ -98,15 +111,19 @@ class ImportReviewPanel(QWidget):
             if not members:
                 continue
             sets = sum(r.sets for r in members)
-            title = QStandardItem(f"{GROUP_TITLES[group]}: {len(members)}")
+            title = QStandardItem(f"{_(GROUP_NAMES[group])}: {len(members)}")
             title.setSelectable(False)
             total = QStandardItem(str(sets))
             total.setSelectable(False)
             total.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for row in members:
-                name = QStandardItem(row.name)
+                name = QStandardItem(exercise_name(row.name))
                 if row.file_names:
-                    name.setText(f"{row.name}   (in the file: {'; '.join(row.file_names)})")
+                    name.setText(
+                        _("{name}   (in the file: {names})").format(
+                            name=exercise_name(row.name), names="; ".join(row.file_names)
+                        )
+                    )
                 name.setData(row.slug if row.new else None, SLUG)
                 count = QStandardItem(str(row.sets))
                 count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

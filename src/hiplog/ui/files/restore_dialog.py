@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.services.backups import BackupInfo
 from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
+from hiplog.ui.common.translation import _
 from hiplog.ui.files.backup_list_model import KIND, WHEN, BackupListModel
 
 
@@ -31,20 +32,22 @@ class RestoreDialog(QDialog):
 
     def __init__(self, items: list[BackupInfo], folder: Path, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Restore a backup")
+        self.setWindowTitle(_("Restore a backup"))
         self.chosen: Path | None = None
         self._folder = folder
 
         intro = QLabel(
-            "Choose the backup to go back to. What hiplog holds now is backed up first, "
-            "so you can return to it the same way."
+            _(
+                "Choose the backup to go back to. What hiplog holds now is backed up first, "
+                "so you can return to it the same way."
+            )
         )
         intro.setWordWrap(True)
 
         self.model = BackupListModel(self)
         self.model.set_rows(items)
         self.table = QTableView(self)
-        self.table.setAccessibleName("Backups")
+        self.table.setAccessibleName(_("Backups"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -52,22 +55,24 @@ class RestoreDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(KIND, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnToContents(WHEN)
-        self.table.setToolTip("Double-click a backup to restore it")
+        self.table.setToolTip(_("Double-click a backup to restore it"))
         self.table.doubleClicked.connect(self._restore_row)
 
         self.empty_label = QLabel(
-            f"There are no backups in {folder} yet. Use File > Backup now, or choose a file."
+            _(
+                "There are no backups in {folder} yet. Use File > Backup now, or choose a file."
+            ).format(folder=folder)
         )
         self.empty_label.setWordWrap(True)
         self.empty_label.setVisible(not items)
         self.table.setVisible(bool(items))
 
         buttons = QDialogButtonBox(self)
-        self.restore_button = QPushButton("Restore")
-        self.restore_button.setToolTip("Put the selected backup in place of the current data")
+        self.restore_button = QPushButton(_("Restore"))
+        self.restore_button.setToolTip(_("Put the selected backup in place of the current data"))
         self.restore_button.setDefault(True)
-        self.choose_button = QPushButton("Choose file...")
-        self.choose_button.setToolTip("Restore a backup file from another folder")
+        self.choose_button = QPushButton(_("Choose file..."))
+        self.choose_button.setToolTip(_("Restore a backup file from another folder"))
         buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.choose_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -80,7 +85,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table)
         layout.addWidget(self.empty_label)
-        where = QLabel(f"Backups are kept in {folder}")
+        where = QLabel(_("Backups are kept in {folder}").format(folder=folder))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setWordWrap(True)
         layout.addWidget(where)
@@ -110,7 +115,10 @@ class RestoreDialog(QDialog):
 
 def choose_backup_file(parent: QWidget, folder: Path) -> Path | None:
     """Ask for any backup file (the system's file dialog); None when cancelled."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent, "Choose a backup to restore", str(folder), "hiplog databases (*.db);;All files (*)"
+    path, _filter = QFileDialog.getOpenFileName(
+        parent,
+        _("Choose a backup to restore"),
+        str(folder),
+        _("hiplog databases (*.db);;All files (*)"),
     )
     return Path(path) if path else None

@@ -7,10 +7,10 @@ from dataclasses import replace
 from datetime import datetime
 
 from hiplog.domain.models import Session, SetEntry
-from hiplog.domain.wording import plural
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.undo_support import ServiceCommand, id_map
 
 #: A session's editable details: start time, notes, bodyweight in kg.
@@ -23,36 +23,38 @@ class EditSet(ServiceCommand):
     def __init__(
         self, ctx: AppContext, events: DataEvents, before: SetEntry, after: SetEntry, what: str
     ) -> None:
-        super().__init__(f"Edit {what} of set {before.order}")
+        super().__init__(_("Edit {what} of set {number}").format(what=what, number=before.order))
         assert before.id is not None and before.id == after.id
         self._ctx, self._events = ctx, events
         self._before, self._after = before, after
 
-    def _write(self, entry: SetEntry) -> None:
+    def _write(self, entry: SetEntry, was: SetEntry) -> None:
+        # `was`: what the set held when shown here; another client's change since is refused.
         assert entry.id is not None
         current = id_map(self._ctx).set_id(entry.id)
-        training_log.update_set(self._ctx, replace(entry, id=current))
+        training_log.update_set(self._ctx, replace(entry, id=current), replace(was, id=current))
         self._events.sessions_changed.emit()
 
     def apply(self) -> None:
-        self._write(self._after)
+        self._write(self._after, self._before)
 
     def revert(self) -> None:
-        self._write(self._before)
+        self._write(self._before, self._after)
 
 
 class DeleteSet(ServiceCommand):
     def __init__(
         self, ctx: AppContext, events: DataEvents, session_id: int, entry: SetEntry
     ) -> None:
-        super().__init__(f"Delete set {entry.order}")
+        super().__init__(_("Delete set {number}").format(number=entry.order))
         assert entry.id is not None
         self._ctx, self._events = ctx, events
         self._session_id, self._entry = session_id, entry
 
     def apply(self) -> None:
         assert self._entry.id is not None
-        training_log.delete_set(self._ctx, id_map(self._ctx).set_id(self._entry.id))
+        current = id_map(self._ctx).set_id(self._entry.id)
+        training_log.delete_set(self._ctx, current, replace(self._entry, id=current))
         self._events.sessions_changed.emit()
 
     def revert(self) -> None:
@@ -77,7 +79,7 @@ class EditSessionDetails(ServiceCommand):
         before: SessionDetails,
         after: SessionDetails,
     ) -> None:
-        super().__init__("Edit session details")
+        super().__init__(_("Edit session details"))
         self._ctx, self._events = ctx, events
         self._session_id, self._before, self._after = session_id, before, after
 
@@ -108,7 +110,7 @@ class DeleteSession(ServiceCommand):
         label: str,
         announce: Callable[[int | None, str], None] | None = None,
     ) -> None:
-        super().__init__(f"Delete session {label}")
+        super().__init__(_("Delete session {label}").format(label=label))
         self._ctx, self._events = ctx, events
         self._session_id, self._label = session_id, label
         self._deleted: Session | None = None
@@ -119,7 +121,10 @@ class DeleteSession(ServiceCommand):
         self._deleted = training_log.delete_session(self._ctx, current)
         self._events.sessions_changed.emit()
         if self._announce is not None:
-            self._announce(None, f"Deleted the session of {self._label}. Undo with Ctrl+Z.")
+            self._announce(
+                None,
+                _("Deleted the session of {label}. Undo with Ctrl+Z.").format(label=self._label),
+            )
 
     def revert(self) -> None:
         deleted = self._deleted
@@ -136,7 +141,11 @@ class DeleteSession(ServiceCommand):
             count = len(restored.sets)
             self._announce(
                 restored.id,
-                f"Put back the session of {self._label} with its {plural(count, 'set')}.",
+                ngettext(
+                    "Put back the session of {label} with its {count} set.",
+                    "Put back the session of {label} with its {count} sets.",
+                    count,
+                ).format(label=self._label, count=count),
             )
 
 
@@ -146,7 +155,7 @@ class AddSet(ServiceCommand):
     def __init__(
         self, ctx: AppContext, events: DataEvents, session_id: int, entry: SetEntry, name: str
     ) -> None:
-        super().__init__(f"Add set {entry.order} of {name}")
+        super().__init__(_("Add set {number} of {name}").format(number=entry.order, name=name))
         self._ctx, self._events = ctx, events
         self._session_id, self._entry = session_id, replace(entry, id=None)
         self.added_id: int | None = None  # the id it got first; id_map finds it after a redo
@@ -163,5 +172,6 @@ class AddSet(ServiceCommand):
 
     def revert(self) -> None:
         assert self.added_id is not None
-        training_log.delete_set(self._ctx, id_map(self._ctx).set_id(self.added_id))
+        current = id_map(self._ctx).set_id(self.added_id)
+        training_log.delete_set(self._ctx, current, replace(self._entry, id=current))
         self._events.sessions_changed.emit()

@@ -7,16 +7,19 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit, from_kg
-from hiplog.domain.wording import date_time_text, plural
+from hiplog.domain.wording import date_time_text
 from hiplog.services.history import PAGE_SIZE, HistoryRow
+from hiplog.ui.common.locale_names import whole_number
+from hiplog.ui.common.translation import N_, _, ngettext
 
 Index = QModelIndex | QPersistentModelIndex
 #: Loads `limit` rows starting at `offset` (newest first).
 PageLoader = Callable[[int, int], list[HistoryRow]]
 
 DATE, EXERCISES, SETS, VOLUME, PROGRAM_DAY = range(5)
-HEADERS = ("Date", "Exercises", "Sets", "Volume", "Program day")
+HEADERS = (N_("Date"), N_("Exercises"), N_("Sets"), N_("Volume"), N_("Program day"))
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STARTED_AT_ROLE = Qt.ItemDataRole.UserRole + 2
 #: The number behind a cell (datetime, set count, volume in kg) for sorting and tests.
@@ -28,13 +31,17 @@ def format_volume(row: HistoryRow, unit: Unit) -> str:
     if row.sets == 0:
         return "—"
     if row.volume_kg > 0:
-        return f"{from_kg(row.volume_kg, unit):,.0f} {unit.value}"
-    return f"{plural(row.reps, 'rep')} (bodyweight)"
+        return f"{whole_number(from_kg(row.volume_kg, unit))} {unit.value}"
+    return ngettext("{count} rep (bodyweight)", "{count} reps (bodyweight)", row.reps).format(
+        count=row.reps
+    )
 
 
 def format_sets(row: HistoryRow) -> str:
     warmups = row.sets - row.working_sets
-    return f"{row.working_sets} + {warmups} warm-up" if warmups else str(row.working_sets)
+    if not warmups:
+        return str(row.working_sets)
+    return _("{working} + {warmups} warm-up").format(working=row.working_sets, warmups=warmups)
 
 
 class HistoryTableModel(QAbstractTableModel):
@@ -117,9 +124,9 @@ class HistoryTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
+                return _(HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole and section == VOLUME:
-                return (
+                return _(
                     "Reps x load of working sets, counting both dumbbells of a pair and the "
                     "share of bodyweight an exercise moves"
                 )
@@ -133,7 +140,7 @@ class HistoryTableModel(QAbstractTableModel):
             if column == DATE:
                 return date_time_text(row.started_at)
             if column == EXERCISES:
-                return ", ".join(row.exercises) or "(no sets)"
+                return ", ".join(exercise_name(n) for n in row.exercises) or _("(no sets)")
             if column == SETS:
                 return format_sets(row)
             if column == VOLUME:
@@ -142,10 +149,13 @@ class HistoryTableModel(QAbstractTableModel):
                 return self._program_days.get(row.session_id, ("", ""))[0]
         elif role == Qt.ItemDataRole.ToolTipRole:
             if column == PROGRAM_DAY and row.session_id in self._program_days:
-                return " of ".join(self._program_days[row.session_id])
+                day, program = map(exercise_name, self._program_days[row.session_id])
+                return _("{day} of {program}").format(day=day, program=program)
             if column == EXERCISES:
-                return "\n".join(row.exercises) or "This session has no sets yet"
-            return "Double-click or press Enter to open this session"
+                return "\n".join(exercise_name(n) for n in row.exercises) or _(
+                    "This session has no sets yet"
+                )
+            return _("Double-click or press Enter to open this session")
         elif role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (SETS, VOLUME):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

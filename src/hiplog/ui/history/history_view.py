@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.domain.wording import date_text, date_time_text, plural
+from hiplog.domain.translation import exercise_name
+from hiplog.domain.wording import date_text, date_time_text
 from hiplog.services import exercises, history, programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.history.history_commands import DeleteSession
@@ -81,19 +83,21 @@ class HistoryView(LazyView):
     def _build_top(self) -> QHBoxLayout:
         """The exercise filter, the count and the Open and Delete buttons."""
         self.filter_combo = QComboBox()
-        self.filter_combo.setToolTip("Show only the sessions that include this exercise")
+        self.filter_combo.setToolTip(_("Show only the sessions that include this exercise"))
         self.filter_combo.setMinimumContentsLength(24)
         self.filter_combo.currentIndexChanged.connect(self._filter_changed)
         self.count_label = QLabel()
-        self.open_button = QPushButton("Open…")
-        self.open_button.setToolTip("Open the selected session to correct it (Enter)")
+        self.open_button = QPushButton(_("Open…"))
+        self.open_button.setToolTip(_("Open the selected session to correct it (Enter)"))
         self.open_button.clicked.connect(self.open_selected)
-        self.delete_button = QPushButton("Delete session")
-        self.delete_button.setToolTip("Delete the selected session with all its sets (Delete key)")
+        self.delete_button = QPushButton(_("Delete session"))
+        self.delete_button.setToolTip(
+            _("Delete the selected session with all its sets (Delete key)")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
 
         top = QHBoxLayout()
-        exercise_label = QLabel("E&xercise")
+        exercise_label = QLabel(_("E&xercise"))
         exercise_label.setBuddy(self.filter_combo)
         top.addWidget(exercise_label)
         top.addWidget(self.filter_combo)
@@ -106,7 +110,7 @@ class HistoryView(LazyView):
         """The sessions, newest first."""
         self.model = HistoryTableModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("Sessions, newest first")
+        self.table.setAccessibleName(_("Sessions, newest first"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -121,26 +125,30 @@ class HistoryView(LazyView):
         header.setResizeContentsPrecision(0)
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.delete_action = delete_key_action(self.table, "Delete session")
+        self.delete_action = delete_key_action(self.table, _("Delete session"))
         self.delete_action.triggered.connect(self.delete_selected)
 
     def _build_side(self) -> QScrollArea:
         """The calendar, its legend, messages and the preview of the selected session."""
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(False)
-        self.calendar.setAccessibleName("Calendar of sessions")
+        self.calendar.setAccessibleName(_("Calendar of sessions"))
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setToolTip(
-            "Highlighted days have a session: click one (or move there with the arrow keys) to "
-            "select it in the list; double-click or Enter opens it"
+            _(
+                "Highlighted days have a session: click one (or move there with the arrow keys) "
+                "to select it in the list; double-click or Enter opens it"
+            )
         )
         self.calendar.currentPageChanged.connect(self._page_changed)
         self.calendar.clicked.connect(self._day_clicked)
         self.calendar.selectionChanged.connect(self._calendar_selection_changed)
         self.calendar.activated.connect(self._day_activated)
         legend = QLabel(
-            "Highlighted days have a session. Click one to select it in the list; "
-            "double-click to open it."
+            _(
+                "Highlighted days have a session. Click one to select it in the list; "
+                "double-click to open it."
+            )
         )
         legend.setWordWrap(True)
         self.message = QLabel()
@@ -148,7 +156,7 @@ class HistoryView(LazyView):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.RichText)
-        self.preview.setToolTip("The selected session; open it to correct a set")
+        self.preview.setToolTip(_("The selected session; open it to correct a set"))
 
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -161,7 +169,7 @@ class HistoryView(LazyView):
         # a long session's sets scroll rather than run off the bottom of a small window
         side_scroll = QScrollArea()
         side_scroll.setWidget(side)
-        side_scroll.setAccessibleName("Calendar and the selected session")
+        side_scroll.setAccessibleName(_("Calendar and the selected session"))
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QFrame.Shape.NoFrame)
         side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -172,11 +180,14 @@ class HistoryView(LazyView):
     def _build_list_stack(self) -> None:
         """The table, or in its place a welcome while there is no session."""
         self.empty_label = QLabel(
-            "<h3>No sessions yet</h3>"
-            "<p>Every session you log in the Log is listed here, newest first. Select one to "
-            "see its sets; open it (Enter or double-click) to correct a typo, add a forgotten "
-            "set or change its date. Delete removes a session, and Ctrl+Z brings it back.</p>"
-            "<p>Kept a log in another app? File, Import... brings it in.</p>"
+            _(
+                "<h3>No sessions yet</h3>"
+                "<p>Every session you log in the Log is listed here, newest first. Select one to "
+                "see its sets; open it (Enter or double-click) to correct a typo, add a "
+                "forgotten set or change its date. Delete removes a session, and Ctrl+Z brings "
+                "it back.</p>"
+                "<p>Kept a log in another app? File, Import... brings it in.</p>"
+            )
         )
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -217,9 +228,13 @@ class HistoryView(LazyView):
         self.model.set_source(loader, ctx.settings().unit, loaded, days)
         self.table.setColumnHidden(PROGRAM_DAY, not days)
         total = history.session_count(ctx, exercise)
-        self.count_label.setText(
-            plural(total, "session") + (" with this exercise" if exercise else "")
-        )
+        if exercise:
+            counted = ngettext(
+                "{count} session with this exercise", "{count} sessions with this exercise", total
+            )
+        else:
+            counted = ngettext("{count} session", "{count} sessions", total)
+        self.count_label.setText(counted.format(count=total))
         self._mark_days()
         self.preview.clear()
         self.list_stack.setCurrentWidget(self.empty_label if total == 0 else self.table)
@@ -236,10 +251,10 @@ class HistoryView(LazyView):
         counts = exercises.logged_set_counts(self._ctx)
         with QSignalBlocker(self.filter_combo):
             self.filter_combo.clear()
-            self.filter_combo.addItem("All exercises", None)
+            self.filter_combo.addItem(_("All exercises"), None)
             for exercise in self._ctx.catalog():
                 if counts.get(exercise.slug):
-                    self.filter_combo.addItem(exercise.name, exercise.slug)
+                    self.filter_combo.addItem(exercise_name(exercise.name), exercise.slug)
             found = self.filter_combo.findData(current) if current else 0
             self.filter_combo.setCurrentIndex(max(found, 0))
 
@@ -265,7 +280,9 @@ class HistoryView(LazyView):
             if (day.year, day.month) != (year, month):
                 continue  # days of the next or previous month stay plain
             fmt = QTextCharFormat(marked)
-            fmt.setToolTip(plural(len(ids), "session"))
+            fmt.setToolTip(
+                ngettext("{count} session", "{count} sessions", len(ids)).format(count=len(ids))
+            )
             self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), fmt)
 
     def _page_changed(self, year: int, month: int) -> None:
@@ -275,7 +292,7 @@ class HistoryView(LazyView):
         day = date(qdate.year(), qdate.month(), qdate.day())
         ids = self._days.get(day) or history.training_days(self._ctx, day, day).get(day, [])
         if not ids:
-            self.message.setText(f"No session on {date_text(day)}.")
+            self.message.setText(_("No session on {date}.").format(date=date_text(day)))
             return
         if self.selected_session_id() in ids:  # a second session of that day stays selected
             self.message.clear()
@@ -359,7 +376,7 @@ class HistoryView(LazyView):
     def delete_selected(self) -> None:
         index = self.table.currentIndex()
         if not index.isValid():
-            self.message.setText("Select a session to delete first.")
+            self.message.setText(_("Select a session to delete first."))
             return
         row = self.model.history_row(index.row())
         label = date_time_text(row.started_at)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Session, SetEntry
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit, to_kg
 from hiplog.domain.validation import validate_bodyweight
 from hiplog.domain.wording import DATE_TIME_QT_FORMAT, date_time_text
@@ -43,6 +44,7 @@ from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.number_text import bodyweight_text
 from hiplog.ui.common.sets_table_model import SetsTableModel
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.undo_support import id_map, push, undo_notices
 from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.history.history_commands import (
@@ -75,7 +77,7 @@ class SessionEditor(QDialog):
         self._ctx, self._events, self._stack = ctx, events, undo_stack
         self._session_id = session_id  # as first opened; id_map finds it after an undo
         self._session: Session | None = None
-        self.setWindowTitle("Edit session")
+        self.setWindowTitle(_("Edit session"))
         self.resize(900, 520)
         details_row = self._build_details()
         self._build_table()
@@ -109,25 +111,27 @@ class SessionEditor(QDialog):
         self.when_edit = QDateTimeEdit()
         self.when_edit.setCalendarPopup(True)
         self.when_edit.setDisplayFormat(DATE_TIME_QT_FORMAT)  # as everywhere else
-        self.when_edit.setToolTip("When the session started")
+        self.when_edit.setToolTip(_("When the session started"))
         self.bodyweight_edit = QLineEdit()
-        self.bodyweight_edit.setPlaceholderText("not recorded")
+        self.bodyweight_edit.setPlaceholderText(_("not recorded"))
         self.bodyweight_edit.setToolTip(
-            "Your bodyweight that day; it counts toward the volume of exercises that move part "
-            "of your body (step-ups, lunges, back extensions)"
+            _(
+                "Your bodyweight that day; it counts toward the volume of exercises that move "
+                "part of your body (step-ups, lunges, back extensions)"
+            )
         )
         self.notes_edit = QLineEdit()
-        self.notes_edit.setPlaceholderText("How the session went, sleep, pain, anything")
+        self.notes_edit.setPlaceholderText(_("How the session went, sleep, pain, anything"))
         self._saving_details = False
         for edit in (self.when_edit, self.bodyweight_edit, self.notes_edit):
             edit.editingFinished.connect(self.save_details)
 
         form = QFormLayout()
-        form.addRow("Started", self.when_edit)
+        form.addRow(_("Started"), self.when_edit)
         self._bodyweight_label = QLabel()
         self._bodyweight_label.setBuddy(self.bodyweight_edit)
         form.addRow(self._bodyweight_label, self.bodyweight_edit)
-        form.addRow("Notes", self.notes_edit)
+        form.addRow(_("Notes"), self.notes_edit)
         details_row = QHBoxLayout()
         details_row.addLayout(form, 1)
         return details_row
@@ -150,42 +154,46 @@ class SessionEditor(QDialog):
         header.setSectionResizeMode(SetsTableModel.NOTES, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnHidden(SetsTableModel.RECORD, True)
         self.table.verticalHeader().hide()
-        self.table.setToolTip("Double-click a cell or start typing to correct it")
-        self.table.setAccessibleName("Sets of this session")
+        self.table.setToolTip(_("Double-click a cell or start typing to correct it"))
+        self.table.setAccessibleName(_("Sets of this session"))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
     def _build_buttons(self, undo_stack: QUndoStack) -> QHBoxLayout:
         """Add set (for an exercise), Delete set, Undo and Redo of this editor, Close."""
-        self.add_set_action = QAction("Add set", self)
+        self.add_set_action = QAction(_("Add set"), self)
         self.add_set_action.setShortcuts(
             [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), QKeySequence(Qt.Key.Key_Insert)]
         )
         self.add_set_action.triggered.connect(self.add_set)
         self.addAction(self.add_set_action)
-        self.add_set_button = QPushButton("Add set")
+        self.add_set_button = QPushButton(_("Add set"))
         self.add_set_button.setToolTip(
-            "Add a set you forgot to log, filled in from the set before it (Ctrl+N or Insert; "
-            "undoable)"
+            _(
+                "Add a set you forgot to log, filled in from the set before it (Ctrl+N or "
+                "Insert; undoable)"
+            )
         )
         self.add_set_button.clicked.connect(self.add_set)
         self.exercise_combo = QComboBox()
         self.exercise_combo.setToolTip(
-            "The exercise of the set to add: it follows the selected row; pick another to add "
-            "an exercise you forgot"
+            _(
+                "The exercise of the set to add: it follows the selected row; pick another to "
+                "add an exercise you forgot"
+            )
         )
         self.exercise_combo.setMinimumContentsLength(20)
-        self.exercise_combo.setAccessibleName("Exercise of the set to add")
+        self.exercise_combo.setAccessibleName(_("Exercise of the set to add"))
 
-        self.delete_set_button = QPushButton("Delete set")
-        self.delete_set_button.setToolTip("Delete the selected set (Delete key; undoable)")
+        self.delete_set_button = QPushButton(_("Delete set"))
+        self.delete_set_button.setToolTip(_("Delete the selected set (Delete key; undoable)"))
         self.delete_set_button.clicked.connect(self.delete_selected_set)
-        self.delete_set_action = delete_key_action(self.table, "Delete set")
+        self.delete_set_action = delete_key_action(self.table, _("Delete set"))
         self.delete_set_action.triggered.connect(self.delete_selected_set)
         # Undo here reaches back only to what was done in this editor: the stack is shared with
         # the other views, and undoing a set logged in the Log from here would surprise.
         self._base_index = undo_stack.index()
-        self.undo_action = QAction("Undo", self)
-        self.redo_action = QAction("Redo", self)
+        self.undo_action = QAction(_("Undo"), self)
+        self.redo_action = QAction(_("Redo"), self)
         self.undo_action.triggered.connect(undo_stack.undo)
         self.redo_action.triggered.connect(undo_stack.redo)
         undo_button, redo_button = QToolButton(), QToolButton()
@@ -227,14 +235,18 @@ class SessionEditor(QDialog):
         can_redo = self._stack.canRedo() and index >= self._base_index
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
-        self.undo_action.setText(f"Undo {self._stack.undoText()}" if can_undo else "Undo")
-        self.redo_action.setText(f"Redo {self._stack.redoText()}" if can_redo else "Redo")
+        self.undo_action.setText(
+            _("Undo {action}").format(action=self._stack.undoText()) if can_undo else _("Undo")
+        )
+        self.redo_action.setText(
+            _("Redo {action}").format(action=self._stack.redoText()) if can_redo else _("Redo")
+        )
 
     def reload(self) -> None:
         session = training_log.get_session(self._ctx, self.current_session_id())
         self._session = session
         unit = self._ctx.settings().unit
-        self._bodyweight_label.setText(f"Bodyweight ({unit.value})")
+        self._bodyweight_label.setText(_("Bodyweight ({unit})").format(unit=unit.value))
         enabled = session is not None
         widgets: tuple[QWidget, ...] = (
             self.when_edit,
@@ -250,9 +262,9 @@ class SessionEditor(QDialog):
         self.add_set_action.setEnabled(enabled)
         if session is None:
             self.model.set_entries([], {}, unit)
-            self.show_message("This session was deleted. Undo brings it back.")
+            self.show_message(_("This session was deleted. Undo brings it back."))
             return
-        self.setWindowTitle(f"Session of {date_time_text(session.started_at)}")
+        self.setWindowTitle(_("Session of {date}").format(date=date_time_text(session.started_at)))
         started = session.started_at
         self.when_edit.setDateTime(
             QDateTime(
@@ -264,7 +276,9 @@ class SessionEditor(QDialog):
         self.bodyweight_edit.setText(bodyweight_text(bodyweight, unit))
         self.notes_edit.setText(session.notes)
         catalog = self._ctx.catalog()
-        names = {slug: ex.name for slug in session.exercises if (ex := catalog.get(slug))}
+        names = {
+            slug: exercise_name(ex.name) for slug in session.exercises if (ex := catalog.get(slug))
+        }
         self.model.set_entries(ordered_sets(session), names, unit)
         self._fill_exercise_combo(session)
 
@@ -276,12 +290,12 @@ class SessionEditor(QDialog):
         with QSignalBlocker(self.exercise_combo):
             self.exercise_combo.clear()
             for slug in done:
-                self.exercise_combo.addItem(catalog.require(slug).name, slug)
+                self.exercise_combo.addItem(exercise_name(catalog.require(slug).name), slug)
             if done:
                 self.exercise_combo.insertSeparator(len(done))
             for exercise in catalog:
                 if exercise.slug not in done:
-                    self.exercise_combo.addItem(exercise.name, exercise.slug)
+                    self.exercise_combo.addItem(exercise_name(exercise.name), exercise.slug)
             found = self.exercise_combo.findData(keep) if keep else -1
             self.exercise_combo.setCurrentIndex(max(found, 0))
 
@@ -310,7 +324,11 @@ class SessionEditor(QDialog):
         if failure is not None:
             self.show_message(str(failure))
             return
-        self.show_message(f"Changed the {what} of set {before.order}. Undo with Ctrl+Z.")
+        self.show_message(
+            _("Changed the {what} of set {number}. Undo with Ctrl+Z.").format(
+                what=what, number=before.order
+            )
+        )
 
     def new_set(self, slug: str) -> SetEntry:
         """The set `add_set` would add: the next number, load and reps of the set before it."""
@@ -333,7 +351,7 @@ class SessionEditor(QDialog):
         if self.table.state() == self.table.State.EditingState:
             self.table.setFocus()  # commit the cell being typed in first
         entry = self.new_set(str(slug))
-        name = self._ctx.exercise(entry.exercise).name
+        name = exercise_name(self._ctx.exercise(entry.exercise).name)
         command = AddSet(self._ctx, self._events, self._session_id, entry, name)
         failure = push(self._stack, command)
         if failure is not None or command.added_id is None:
@@ -348,7 +366,9 @@ class SessionEditor(QDialog):
         self.table.scrollTo(index)
         self.table.edit(index)
         self.show_message(
-            f"Added set {entry.order} of {name}: type the load, Tab to the reps. Undo with Ctrl+Z."
+            _(
+                "Added set {number} of {name}: type the load, Tab to the reps. Undo with Ctrl+Z."
+            ).format(number=entry.order, name=name)
         )
         return row
 
@@ -363,7 +383,9 @@ class SessionEditor(QDialog):
             try:
                 value = float(text)
             except ValueError:
-                raise InputError(f"'{text}' is not a number", "bodyweight") from None
+                raise InputError(
+                    _("'{text}' is not a number").format(text=text), _("bodyweight")
+                ) from None
             bodyweight = round(to_kg(value, unit), 3)
             validate_bodyweight(bodyweight)
         return (
@@ -395,18 +417,22 @@ class SessionEditor(QDialog):
             return  # focus left a field without a change
         command = EditSessionDetails(self._ctx, self._events, self._session_id, before, after)
         failure = push(self._stack, command)
-        self.show_message(str(failure) if failure else "Saved the session details (Ctrl+Z undoes).")
+        self.show_message(
+            str(failure) if failure else _("Saved the session details (Ctrl+Z undoes).")
+        )
 
     def delete_selected_set(self) -> None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows:
             index = self.table.currentIndex()
             if not index.isValid():
-                self.show_message("Select a set to delete first.")
+                self.show_message(_("Select a set to delete first."))
                 return
             rows = [index]
         entry = self.model.set_entry(rows[0].row())
         failure = push(self._stack, DeleteSet(self._ctx, self._events, self._session_id, entry))
         self.show_message(
-            str(failure) if failure else f"Deleted set {entry.order}. Undo with Ctrl+Z."
+            str(failure)
+            if failure
+            else _("Deleted set {number}. Undo with Ctrl+Z.").format(number=entry.order)
         )

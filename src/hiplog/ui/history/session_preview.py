@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from html import escape
 
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.wording import date_time_text, format_load, load_reps_text
 from hiplog.services import training_log
 from hiplog.services.context import AppContext
+from hiplog.ui.common.translation import _
 
 
 def session_preview_html(ctx: AppContext, session_id: int) -> str:
@@ -23,12 +25,14 @@ def session_preview_html(ctx: AppContext, session_id: int) -> str:
         work = [s for s in sets if not s.warmup]
         done = ", ".join(load_reps_text(s.load_kg, s.reps, unit, "×") for s in work)
         warmups = len(sets) - len(work)
-        extra = f" <i>(+{warmups} warm-up)</i>" if warmups else ""
+        extra = ""
+        if warmups:
+            extra = " <i>({})</i>".format(_("+{count} warm-up").format(count=warmups))
         exercise = catalog.get(slug)
-        name = escape(exercise.name if exercise else slug)
-        parts.append(f"{name}: {escape(done) or 'warm-up only'}{extra}")
+        name = escape(exercise_name(exercise.name) if exercise else slug)
+        parts.append(f"{name}: {escape(done) or _('warm-up only')}{extra}")
     if session.bodyweight_kg:
-        parts.append(f"Bodyweight {format_load(session.bodyweight_kg, unit)}")
+        parts.append(_("Bodyweight {load}").format(load=format_load(session.bodyweight_kg, unit)))
     if session.notes:
         parts.append(f"<i>{escape(session.notes)}</i>")
     return "<br>".join(parts)

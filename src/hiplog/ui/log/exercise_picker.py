@@ -9,6 +9,22 @@ from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
 from hiplog.domain.models import Exercise
+from hiplog.domain.translation import exercise_name
+from hiplog.ui.common.translation import _
+
+
+def custom_name(name: str) -> str:
+    return _("{name} (custom)").format(name=name)
+
+
+def other_name(name: str) -> str:
+    return _("{name} (other training)").format(name=name)
+
+
+def _decorated(e: Exercise) -> tuple[str, ...]:
+    """The names the list shows for `e` (in English too), for looking a typed name up."""
+    names = {e.name, exercise_name(e.name)}
+    return (*(custom_name(n) for n in names), *(other_name(n) for n in names))
 
 
 class ExercisePicker(QComboBox):
@@ -24,8 +40,8 @@ class ExercisePicker(QComboBox):
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMinimumContentsLength(28)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setToolTip("Type part of an exercise's name or alias, then press Enter")
-        self.setAccessibleName("Add an exercise")
+        self.setToolTip(_("Type part of an exercise's name or alias, then press Enter"))
+        self.setAccessibleName(_("Add an exercise"))
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -37,7 +53,7 @@ class ExercisePicker(QComboBox):
         line.setCompleter(completer)
         completer.activated.connect(self._pick_text)
         self._completer = completer
-        line.setPlaceholderText("Add an exercise: type its name and press Enter")
+        line.setPlaceholderText(_("Add an exercise: type its name and press Enter"))
         line.returnPressed.connect(lambda: self._pick_text(line.text()))
         self.activated.connect(self._pick_index)
         self._exercises: list[Exercise] = []
@@ -55,21 +71,15 @@ class ExercisePicker(QComboBox):
         with QSignalBlocker(self):
             self.clear()
             for e in hip:
-                self.addItem(f"{e.name} (custom)" if e.custom else e.name, e.slug)
+                self.addItem(custom_name(e.name) if e.custom else exercise_name(e.name), e.slug)
             if hip and other:
                 self.insertSeparator(self.count())
             for e in other:
-                self.addItem(f"{e.name} (other training)", e.slug)
+                self.addItem(other_name(exercise_name(e.name)), e.slug)
             self.setCurrentIndex(-1)
         self._lookup = {}
         for e in exercises:
-            for name in (
-                e.name,
-                e.slug,
-                f"{e.name} (custom)",
-                f"{e.name} (other training)",
-                *e.aliases,
-            ):
+            for name in (e.name, exercise_name(e.name), e.slug, *_decorated(e), *e.aliases):
                 self._lookup.setdefault(name.casefold(), e.slug)
 
     def _pick_index(self, index: int) -> None:
@@ -83,7 +93,11 @@ class ExercisePicker(QComboBox):
             return
         slug = self._lookup.get(key)
         if slug is None:
-            matches = [e.slug for e in self._exercises if key in e.name.casefold()]
+            matches = [
+                e.slug
+                for e in self._exercises
+                if key in e.name.casefold() or key in exercise_name(e.name).casefold()
+            ]
             if len(matches) > 1:
                 self.show_choices(text.strip())
                 self.ambiguous.emit(text.strip(), len(matches))

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QSizePolicy, QVBoxLayout, QWidg
 from hiplog.domain.models import Session
 from hiplog.domain.units import Unit
 from hiplog.domain.wording import date_text, set_text
+from hiplog.ui.common.translation import _
 
 
 class LastTimePanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Last time", parent)
+        super().__init__(_("Last time"), parent)
         layout = QVBoxLayout(self)
         self.note_label = QLabel(self)
         self.note_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -31,7 +32,7 @@ class LastTimePanel(QGroupBox):
     def show_session(self, last: Session | None, unit: Unit) -> None:
         """The sets of `last` (the exercise's sets only); None: nothing was logged before."""
         if last is None:
-            self.label.setText("Nothing logged before. Start light and count clean reps.")
+            self.label.setText(_("Nothing logged before. Start light and count clean reps."))
             return
         lines = [f"<b>{date_text(last.started_at)}</b>"]
         lines.extend(set_text(entry, unit) for entry in last.sets)
@@ -39,6 +40,6 @@ class LastTimePanel(QGroupBox):
 
     def show_note(self, note: str) -> None:
         """The person's note on the exercise above its last session; hidden when empty."""
-        self.note_label.setText(f"Your note: {note}")
-        self.note_label.setToolTip("Edit it in the Exercises view")
+        self.note_label.setText(_("Your note: {note}").format(note=note))
+        self.note_label.setToolTip(_("Edit it in the Exercises view"))
         self.note_label.setVisible(bool(note))

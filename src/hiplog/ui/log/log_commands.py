@@ -17,9 +17,11 @@ from datetime import datetime
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import SetEntry
+from hiplog.domain.translation import exercise_name
 from hiplog.services import training_log
 from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.sets_table_model import SetsTableModel
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.undo_support import ServiceCommand, id_map
 from hiplog.ui.log.log_session import LogSession
 
@@ -30,7 +32,7 @@ def _rows_still_here() -> Iterator[None]:
     try:
         yield
     except KeyError as exc:
-        raise InputError("that set is no longer in this session") from exc
+        raise InputError(_("that set is no longer in this session")) from exc
 
 
 class LogCommand(ServiceCommand):
@@ -47,7 +49,9 @@ class AddSetCommand(LogCommand):
 
     def __init__(self, log: LogSession, slug: str, key: int) -> None:
         model = log.model(slug)
-        super().__init__(log, f"add a set of {model.exercise.name}")
+        super().__init__(
+            log, _("add a set of {name}").format(name=exercise_name(model.exercise.name))
+        )
         self.slug = slug
         self.key = key
         self.position = model.row_of(key)
@@ -97,27 +101,31 @@ class EditSetCommand(LogCommand):
         new: SetEntry,
     ) -> None:
         model = log.model(slug)
-        super().__init__(log, f"change a set of {model.exercise.name}")
+        super().__init__(
+            log, _("change a set of {name}").format(name=exercise_name(model.exercise.name))
+        )
         self.slug = slug
         self.key = key
         self.old = model.by_key(key).entry(slug)
         self.new = new
 
-    def _write(self, entry: SetEntry) -> None:
+    def _write(self, entry: SetEntry, was: SetEntry) -> None:
+        # `was`: what the set held when shown here; another client's change since is refused.
         model = self.log.model(self.slug)
         current = model.by_key(self.key)
         entry = replace(entry, id=current.set_id, order=current.order)
-        training_log.update_set(self.log.ctx, entry)
+        was = replace(was, id=current.set_id, order=current.order)
+        training_log.update_set(self.log.ctx, entry, was)
         model.apply_saved(self.key, entry)
         self.log.changed(self.slug)
 
     @_rows_still_here()
     def apply(self) -> None:
-        self._write(self.new)
+        self._write(self.new, self.old)
 
     @_rows_still_here()
     def revert(self) -> None:
-        self._write(self.old)
+        self._write(self.old, self.new)
 
 
 class DeleteSetCommand(LogCommand):
@@ -125,7 +133,9 @@ class DeleteSetCommand(LogCommand):
 
     def __init__(self, log: LogSession, slug: str, key: int) -> None:
         model = log.model(slug)
-        super().__init__(log, f"delete a set of {model.exercise.name}")
+        super().__init__(
+            log, _("delete a set of {name}").format(name=exercise_name(model.exercise.name))
+        )
         self.slug = slug
         self.key = key
         self.position = model.row_of(key)
@@ -164,7 +174,7 @@ class EditSessionCommand(LogCommand):
         bodyweight_kg: float | None,
         apply_to_view: Callable[[datetime, float | None], None],
     ) -> None:
-        super().__init__(log, "change the session's date or bodyweight")
+        super().__init__(log, _("change the session's date or bodyweight"))
         self.old = (log.started_at, log.bodyweight_kg)
         self.new = (started_at, bodyweight_kg)
         self.apply_to_view = apply_to_view
@@ -202,7 +212,10 @@ class RemoveExerciseCommand(LogCommand):
         put_back: Callable[[str, SetsTableModel, int], None],
     ) -> None:
         model = log.model(slug)
-        super().__init__(log, f"take {model.exercise.name} out of this session")
+        super().__init__(
+            log,
+            _("take {name} out of this session").format(name=exercise_name(model.exercise.name)),
+        )
         self.slug = slug
         self.model = model
         self.position = 0
@@ -213,7 +226,9 @@ class RemoveExerciseCommand(LogCommand):
     def apply(self) -> None:
         if self.log.model(self.slug).saved_rows():
             raise InputError(
-                f"{self.model.exercise.name} has saved sets in this session; delete them first"
+                _("{name} has saved sets in this session; delete them first").format(
+                    name=exercise_name(self.model.exercise.name)
+                )
             )
         self.position = self._take(self.slug)
 

@@ -9,9 +9,10 @@ from hiplog.domain.plan import Plan
 from hiplog.domain.progression import Suggestion
 from hiplog.domain.settings import ProgressionSettings
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import plural, prescription_text
+from hiplog.domain.wording import prescription_text
 from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.set_row import SetRow, new_key
+from hiplog.ui.common.translation import _, ngettext
 
 
 def suggestion_for(plan: Plan, slug: str) -> Suggestion | None:
@@ -28,14 +29,25 @@ def aim_text(
     a barbell (with `settings`), else the catalog's sets and rep range."""
     suggestion = suggestion_for(plan, exercise.slug) if plan is not None else None
     if suggestion is not None:
-        text = f"Plan: {prescription_text(suggestion, unit)}. {suggestion.reason}"
+        text = _("Plan: {prescription}. {reason}").format(
+            prescription=prescription_text(suggestion, unit), reason=suggestion.reason
+        )
         plates = plates_text(exercise, suggestion.load_kg, settings) if settings else None
         return f"{text} {plates}." if plates else text
     lo, hi = exercise.rep_range
-    base = f"Aim: {plural(exercise.sets, 'set')} of {lo}-{hi} reps"
     if exercise.unilateral:
-        base += " per side"
-    return base + "."
+        aim = ngettext(
+            "Aim: {count} set of {low}-{high} reps per side.",
+            "Aim: {count} sets of {low}-{high} reps per side.",
+            exercise.sets,
+        )
+    else:
+        aim = ngettext(
+            "Aim: {count} set of {low}-{high} reps.",
+            "Aim: {count} sets of {low}-{high} reps.",
+            exercise.sets,
+        )
+    return aim.format(count=exercise.sets, low=lo, high=hi)
 
 
 def draft_rows(exercise: Exercise, suggestion: Suggestion | None) -> list[SetRow]:

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from hiplog.domain.models import Exercise
-from hiplog.domain.wording import plural
+from hiplog.domain.translation import exercise_name
 from hiplog.ui.common.roles import SLUG_ROLE
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.widgets import delete_key_action
 
 
@@ -22,17 +23,19 @@ class SessionExerciseList(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setToolTip(
-            "The exercises of this session; pick one to log its sets. "
-            "Delete (or the right-click menu) takes out the selected one, with its sets; Ctrl+Z "
-            "puts it back."
+            _(
+                "The exercises of this session; pick one to log its sets. "
+                "Delete (or the right-click menu) takes out the selected one, with its sets; "
+                "Ctrl+Z puts it back."
+            )
         )
-        self.setAccessibleName("Exercises of this session")
+        self.setAccessibleName(_("Exercises of this session"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # long names wrap instead of hiding behind a sideways scroll bar in a narrow pane
         self.setWordWrap(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.currentItemChanged.connect(self._current_changed)
-        self.remove_action = delete_key_action(self, "Take out of this session")
+        self.remove_action = delete_key_action(self, _("Take out of this session"))
         self.remove_action.triggered.connect(self._remove_current)
 
     def slugs(self) -> list[str]:
@@ -49,11 +52,19 @@ class SessionExerciseList(QListWidget):
         return None
 
     def add(self, exercise: Exercise, position: int | None = None) -> None:
-        item = QListWidgetItem(exercise.name)
+        item = QListWidgetItem(exercise_name(exercise.name))
         item.setData(SLUG_ROLE, exercise.slug)
         item.setToolTip(
-            f"{exercise.name}: target {plural(exercise.sets, 'set')} of "
-            f"{exercise.rep_range[0]}-{exercise.rep_range[1]} reps"
+            ngettext(
+                "{name}: target {count} set of {low}-{high} reps",
+                "{name}: target {count} sets of {low}-{high} reps",
+                exercise.sets,
+            ).format(
+                name=exercise_name(exercise.name),
+                count=exercise.sets,
+                low=exercise.rep_range[0],
+                high=exercise.rep_range[1],
+            )
         )
         self.insertItem(self.count() if position is None else position, item)
 
@@ -67,9 +78,12 @@ class SessionExerciseList(QListWidget):
         item = self._item(exercise.slug)
         if item is None:
             return
-        text = f"{exercise.name}  ({plural(done, 'set')})" if done else exercise.name
+        text = exercise_name(exercise.name)
+        if done:
+            sets = ngettext("{count} set", "{count} sets", done).format(count=done)
+            text = f"{exercise_name(exercise.name)}  ({sets})"
         if records:
-            text += "  PR"
+            text += "  " + _("PR")
         item.setText(text)
 
     def take(self, slug: str) -> int:

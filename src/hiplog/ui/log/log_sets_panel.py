@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiplog.domain.translation import exercise_name
 from hiplog.ui.common.sets_table_model import SetsTableModel, uses_band
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.widgets import delete_key_action
 from hiplog.ui.log.sets_delegate import SetsDelegate
 
@@ -99,28 +101,30 @@ class SetsPanel(QWidget):
         self.table.setTabKeyNavigation(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setToolTip(
-            "Type the load, Tab, the reps, Enter. A set saves itself once its reps are in."
+            _("Type the load, Tab, the reps, Enter. A set saves itself once its reps are in.")
         )
         self.delegate = SetsDelegate(self.table)
         self.table.setItemDelegate(self.delegate)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.retry_button = QPushButton("Try saving again", self)
-        self.retry_button.setToolTip("Save the set that could not be saved")
+        self.retry_button = QPushButton(_("Try saving again"), self)
+        self.retry_button.setToolTip(_("Save the set that could not be saved"))
         self.retry_button.hide()
         buttons.addWidget(self.retry_button)
         self.hint = QLabel(
-            "Load, Tab, reps, Enter: each set is saved as soon as its reps are in. "
-            "Delete removes a set; Ctrl+Z undoes.",
+            _(
+                "Load, Tab, reps, Enter: each set is saved as soon as its reps are in. "
+                "Delete removes a set; Ctrl+Z undoes."
+            ),
             self,
         )
         self.hint.setWordWrap(True)
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # a hint: grey, legible
         buttons.addWidget(self.hint, 1)
-        self.delete_button = QPushButton("Delete set", self)
-        self.delete_button.setToolTip("Delete the selected set (Delete key)")
+        self.delete_button = QPushButton(_("Delete set"), self)
+        self.delete_button.setToolTip(_("Delete the selected set (Delete key)"))
         buttons.addWidget(self.delete_button)
-        self.delete_action = delete_key_action(self.table, "Delete set")
+        self.delete_action = delete_key_action(self.table, _("Delete set"))
         self.delete_button.clicked.connect(self.delete_action.trigger)
         layout.addLayout(buttons)
 
@@ -141,8 +145,8 @@ class SetsPanel(QWidget):
         self.table.setColumnHidden(SetsTableModel.EXERCISE, True)
         self.table.setColumnHidden(SetsTableModel.SIDE, not exercise.unilateral)
         self.table.setColumnHidden(SetsTableModel.BAND, not uses_band(exercise))
-        self.exercise_title.setText(exercise.name)
-        self.table.setAccessibleName(f"Sets of {exercise.name}")
+        self.exercise_title.setText(exercise_name(exercise.name))
+        self.table.setAccessibleName(_("Sets of {name}").format(name=exercise_name(exercise.name)))
         self.target_label.setText(target_text)
 
     def focus_first_unsaved(self, model: SetsTableModel) -> None:

@@ -23,8 +23,8 @@ from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import Exercise, Session
 from hiplog.domain.plan import Plan
 from hiplog.domain.timing import session_finished
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import plural
 from hiplog.services import exercise_history, exercises, programs, training_log
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
@@ -33,6 +33,7 @@ from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.refresh_on_show import LazyView
 from hiplog.ui.common.set_row import SetRow
 from hiplog.ui.common.sets_table_model import SetsTableModel
+from hiplog.ui.common.translation import _, ngettext
 from hiplog.ui.common.undo_support import push, show_when_visible
 from hiplog.ui.common.widgets import MessageLine, label_for, mark_invalid
 from hiplog.ui.log.exercise_picker import ExercisePicker
@@ -107,12 +108,17 @@ class LogView(LazyView):
         self.picker.picked.connect(self.show_exercise)
         self.picker.not_found.connect(
             lambda text: self.message.say(
-                f"No exercise is called '{text}'. Pick one from the list, or add it in Exercises."
+                _(
+                    "No exercise is called '{text}'. Pick one from the list, or add it in "
+                    "Exercises."
+                ).format(text=text)
             )
         )
         self.picker.ambiguous.connect(
             lambda text, count: self.message.note(
-                f"'{text}' fits {count} exercises: choose one in the list (arrows, then Enter)."
+                _(
+                    "'{text}' fits {count} exercises: choose one in the list (arrows, then Enter)."
+                ).format(text=text, count=count)
             )
         )
         root.addWidget(self.picker)
@@ -125,14 +131,18 @@ class LogView(LazyView):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.exercise_list = SessionExerciseList(left)
-        left_layout.addWidget(label_for("<b>This session</b>", self.exercise_list, left))
+        left_layout.addWidget(
+            label_for("<b>{}</b>".format(_("This session")), self.exercise_list, left)
+        )
         self.exercise_list.picked.connect(self._show_exercise_panel)
         self.exercise_list.remove_requested.connect(self.remove_exercise)
         left_layout.addWidget(self.exercise_list)
-        self.remove_button = QPushButton("Take out of session", left)
+        self.remove_button = QPushButton(_("Take out of session"), left)
         self.remove_button.setToolTip(
-            "Take the selected exercise out of this session with its sets (Delete); Ctrl+Z puts "
-            "it back"
+            _(
+                "Take the selected exercise out of this session with its sets (Delete); Ctrl+Z "
+                "puts it back"
+            )
         )
         self.remove_button.clicked.connect(self.exercise_list.remove_action.trigger)
         left_layout.addWidget(self.remove_button)
@@ -163,14 +173,16 @@ class LogView(LazyView):
     def _build_welcome(self) -> QLabel:
         """Until the session has an exercise, this takes the place of the empty panes."""
         self.empty_label = QLabel(
-            "<h3>Log a session</h3>"
-            "<p>Type part of an exercise's name in the box above, for example <i>bridge</i> or "
-            "<i>hip thrust</i>, and press Enter. Then type the load, Tab, the reps, Enter: "
-            "each set is saved as soon as its reps are in.</p>"
-            "<p>Logging a session you did on another day? Change <b>Session started</b> "
-            "first.</p>"
-            "<p>Once you have logged a session, the Plan suggests the next one, and its "
-            "<b>Start this session</b> button fills this page in for you.</p>",
+            _(
+                "<h3>Log a session</h3>"
+                "<p>Type part of an exercise's name in the box above, for example <i>bridge</i> "
+                "or <i>hip thrust</i>, and press Enter. Then type the load, Tab, the reps, "
+                "Enter: each set is saved as soon as its reps are in.</p>"
+                "<p>Logging a session you did on another day? Change <b>Session started</b> "
+                "first.</p>"
+                "<p>Once you have logged a session, the Plan suggests the next one, and its "
+                "<b>Start this session</b> button fills this page in for you.</p>"
+            ),
             self,
         )
         self.empty_label.setWordWrap(True)
@@ -210,7 +222,7 @@ class LogView(LazyView):
         """Add the exercise to this session if needed and show its sets, ready to type."""
         exercise = self._ctx.catalog().get(slug)
         if exercise is None:
-            self.message.say(f"There is no exercise '{slug}'.")
+            self.message.say(_("There is no exercise '{slug}'.").format(slug=slug))
             return
         if slug not in self._log.models:
             self._add_exercise(exercise, self._drafts_from_targets(exercise))
@@ -415,8 +427,10 @@ class LogView(LazyView):
             return False
         if failure is not None:
             self.message.say(
-                f"Could not {what}: {failure}. What you typed is kept; "
-                "fix the problem and press “Try saving again”."
+                _(
+                    "Could not {action}: {error}. What you typed is kept; "
+                    "fix the problem and press “Try saving again”."
+                ).format(action=what, error=failure)
             )
             self.retry_button.show()
             return False
@@ -526,8 +540,8 @@ class LogView(LazyView):
         model = self._log.models.get(slug)
         if model is None:
             return False
-        name, saved = model.exercise.name, [r.key for r in model.saved_rows()]
-        self._undo_stack.beginMacro(f"take {name} out of this session")
+        name, saved = exercise_name(model.exercise.name), [r.key for r in model.saved_rows()]
+        self._undo_stack.beginMacro(_("take {name} out of this session").format(name=name))
         self._pushing = True  # the macro lands on the stack at endMacro: not an undo or redo
         try:
             done = all(self._run(DeleteSetCommand(self._log, slug, key)) for key in saved)
@@ -538,8 +552,15 @@ class LogView(LazyView):
             self._undo_stack.endMacro()
             self._pushing = False
         if done:
-            with_sets = f" with its {plural(len(saved), 'set')}" if saved else ""
-            self.message.note(f"Took {name} out of this session{with_sets}. Ctrl+Z puts it back.")
+            if saved:
+                took = ngettext(
+                    "Took {name} out of this session with its {count} set. Ctrl+Z puts it back.",
+                    "Took {name} out of this session with its {count} sets. Ctrl+Z puts it back.",
+                    len(saved),
+                )
+            else:
+                took = _("Took {name} out of this session. Ctrl+Z puts it back.")
+            self.message.note(took.format(name=name, count=len(saved)))
         return done
 
     def _take(self, slug: str) -> int:
@@ -564,9 +585,11 @@ class LogView(LazyView):
         if self._pushing or not self.isVisible() or index == previous:
             return
         if index < previous:
-            self.message.note(f"Undone: {self._undo_stack.text(index)}.")
+            self.message.note(_("Undone: {action}.").format(action=self._undo_stack.text(index)))
         else:
-            self.message.note(f"Redone: {self._undo_stack.text(index - 1)}.")
+            self.message.note(
+                _("Redone: {action}.").format(action=self._undo_stack.text(index - 1))
+            )
 
     # --- refresh ---------------------------------------------------------------------------
 
@@ -586,8 +609,10 @@ class LogView(LazyView):
         if session is None:
             self.new_session()
             self.message.say(
-                "The session you were logging was removed (in History, or by a restore); "
-                "this is a new, empty one."
+                _(
+                    "The session you were logging was removed (in History, or by a restore); "
+                    "this is a new, empty one."
+                )
             )
             return
         mine = {r.set_id for m in self._log.models.values() for r in m.saved_rows()}

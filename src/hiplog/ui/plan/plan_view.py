@@ -36,48 +36,66 @@ from hiplog.domain.models import Exercise, StepKind
 from hiplog.domain.plan import Plan, ProgramDayInfo
 from hiplog.domain.progression import Rule, Suggestion
 from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit
-from hiplog.domain.wording import date_time_text, plural, prescription_text
+from hiplog.domain.wording import date_time_text, prescription_text
 from hiplog.services import exercises, programs
 from hiplog.services import plan as plan_service
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.plate_text import plates_text
 from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.plan.empty_state import empty_text
 
 #: What each rule means, in a few words, for the tag on a card.
-RULE_LABELS: dict[Rule, str] = {
-    Rule.START: "first time",
-    Rule.RETURN_AFTER_GAP: "easing back in after a break",
-    Rule.DELOAD: "lighter week to recover",
-    Rule.ADD_LOAD: "add load",
-    Rule.ADD_REPS: "add reps",
-    Rule.HOLD: "repeat and consolidate",
-    Rule.NEXT_VARIATION: "move up to a harder variation",
-    Rule.ADD_SET: "add a set",
-    Rule.MAINTAIN: "keep as is",
+RULE_LABELS: dict[Rule, str] = {  # translated where shown
+    Rule.START: N_("first time"),
+    Rule.RETURN_AFTER_GAP: N_("easing back in after a break"),
+    Rule.DELOAD: N_("lighter week to recover"),
+    Rule.ADD_LOAD: N_("add load"),
+    Rule.ADD_REPS: N_("add reps"),
+    Rule.HOLD: N_("repeat and consolidate"),
+    Rule.NEXT_VARIATION: N_("move up to a harder variation"),
+    Rule.ADD_SET: N_("add a set"),
+    Rule.MAINTAIN: N_("keep as is"),
 }
 
 DEFAULT_SETTINGS = ProgressionSettings()
-_NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven")
+_NUMBER_WORDS = (
+    N_("No"),
+    N_("One"),
+    N_("Two"),
+    N_("Three"),
+    N_("Four"),
+    N_("Five"),
+    N_("Six"),
+    N_("Seven"),
+)
 
 
 def status_text(status: str, settings: ProgressionSettings) -> str:
     """The session-timing status in a sentence, with the recovery time and weekly target of
     the settings."""
     fewest, most = settings.sessions_per_week
-    most_words = _NUMBER_WORDS[most] if most < len(_NUMBER_WORDS) else str(most)
-    texts = {
-        "recover": f"Still recovering: your hips get {settings.recovery_hours:g} hours between "
-        "hard sessions.",
-        "ahead": f"{most_words.capitalize()} or more sessions in the last 7 days: a rest day is "
-        "well earned.",
-        "behind": f"Fewer than {plural(fewest, 'session')} in the last 7 days: a session soon "
-        "keeps progress going.",
-        "ok": "On track.",
-    }
-    return texts.get(status, status)
+    most_words = _(_NUMBER_WORDS[most]) if most < len(_NUMBER_WORDS) else str(most)
+    if status == "recover":
+        return _("Still recovering: your hips get {hours} hours between hard sessions.").format(
+            hours=f"{settings.recovery_hours:g}"
+        )
+    if status == "ahead":
+        return _("{number} or more sessions in the last 7 days: a rest day is well earned.").format(
+            number=most_words
+        )
+    if status == "behind":
+        return ngettext(
+            "Fewer than {count} session in the last 7 days: a session soon keeps progress going.",
+            "Fewer than {count} sessions in the last 7 days: a session soon keeps progress going.",
+            fewest,
+        ).format(count=fewest)
+    if status == "ok":
+        return _("On track.")
+    return status
 
 
 def _heaviness(s: Suggestion, exercise: Exercise | None) -> int:
@@ -112,16 +130,24 @@ def timing_lines(
     timing = plan.next_session
     lines: list[str] = []
     if timing.earliest is None:
-        lines.append("Next session: any time.")
+        lines.append(_("Next session: any time."))
     elif timing.earliest <= now:
         since = date_time_text(timing.earliest)
-        lines.append(f"Next session: any time now (recovered since {since}).")
+        lines.append(_("Next session: any time now (recovered since {date}).").format(date=since))
     else:
-        lines.append(f"Next session: from {date_time_text(timing.earliest)}.")
+        lines.append(_("Next session: from {date}.").format(date=date_time_text(timing.earliest)))
     count = timing.sessions_last_7_days
     fewest, most = settings.sessions_per_week
-    target = f"{fewest} to {most}" if fewest != most else str(most)
-    lines.append(f"{plural(count, 'session')} in the last 7 days (the target is {target} a week).")
+    target = (
+        _("{fewest} to {most}").format(fewest=fewest, most=most) if fewest != most else str(most)
+    )
+    lines.append(
+        ngettext(
+            "{count} session in the last 7 days (the target is {target} a week).",
+            "{count} sessions in the last 7 days (the target is {target} a week).",
+            count,
+        ).format(count=count, target=target)
+    )
     lines.append(status_text(timing.status, settings))
     return lines
 
@@ -148,8 +174,9 @@ class SuggestionCard(QFrame):
         title = QLabel(f"<b>{name}</b>", self)
         title.setTextFormat(Qt.TextFormat.RichText)
         top.addWidget(title, 1)
-        rule = QLabel(RULE_LABELS.get(suggestion.rule, suggestion.rule), self)
-        rule.setToolTip(f"Rule: {suggestion.rule}")
+        label = RULE_LABELS.get(suggestion.rule)
+        rule = QLabel(_(label) if label else str(suggestion.rule), self)
+        rule.setToolTip(_("Rule: {rule}").format(rule=suggestion.rule))
         rule.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         top.addWidget(rule)
         layout.addLayout(top)
@@ -166,7 +193,8 @@ class SuggestionCard(QFrame):
         reason = QLabel(suggestion.reason, self)
         reason.setWordWrap(True)
         layout.addWidget(reason)
-        self.note = QLabel(f"Your note: {note}", self)  # set up once, kept with the exercise
+        # set up once, kept with the exercise
+        self.note = QLabel(_("Your note: {note}").format(note=note), self)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
         self.note.setVisible(bool(note))
@@ -194,10 +222,10 @@ class PlanView(LazyView):
 
         root = QVBoxLayout(self)
         header = QHBoxLayout()
-        title = QLabel("<h2>Next session</h2>", self)
+        title = QLabel("<h2>{}</h2>".format(_("Next session")), self)
         header.addWidget(title, 1)
-        self.start_button = QPushButton("&Start this session", self)
-        self.start_button.setToolTip("Open the Log with all these exercises and their targets")
+        self.start_button = QPushButton(_("&Start this session"), self)
+        self.start_button.setToolTip(_("Open the Log with all these exercises and their targets"))
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self._start)
         header.addWidget(self.start_button)
@@ -218,7 +246,7 @@ class PlanView(LazyView):
         root.addWidget(self.others_label)
 
         self.cards_area = QScrollArea(self)
-        self.cards_area.setAccessibleName("Next session, one card per exercise")
+        self.cards_area.setAccessibleName(_("Next session, one card per exercise"))
         self.cards_area.setWidgetResizable(True)
         self.cards_area.setFrameShape(QFrame.Shape.NoFrame)
         root.addWidget(self.cards_area, 1)
@@ -228,7 +256,7 @@ class PlanView(LazyView):
         self.empty_label = QLabel(empty_text(None, False, 90, datetime.now()), self.empty)
         self.empty_label.setWordWrap(True)
         empty_layout.addWidget(self.empty_label)
-        self.go_log_button = QPushButton("Go to the Log", self.empty)
+        self.go_log_button = QPushButton(_("Go to the Log"), self.empty)
         self.go_log_button.clicked.connect(self.log_requested.emit)
         empty_layout.addWidget(self.go_log_button, 0, Qt.AlignmentFlag.AlignLeft)
         empty_layout.addStretch(1)
@@ -239,15 +267,17 @@ class PlanView(LazyView):
         self.program_label = QLabel(self)
         self.program_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addWidget(self.program_label, 1)
-        self.day_label = QLabel("&Day:", self)
+        self.day_label = QLabel(_("&Day:"), self)
         bar.addWidget(self.day_label)
         self.day_combo = QComboBox(self)
-        self.day_combo.setToolTip("Do another day of the program today")
+        self.day_combo.setToolTip(_("Do another day of the program today"))
         self.day_label.setBuddy(self.day_combo)
         self.day_combo.activated.connect(self._day_picked)
         bar.addWidget(self.day_combo)
-        self.programs_button = QPushButton("&Programs...", self)
-        self.programs_button.setToolTip("Choose a program to follow, or make and change your own")
+        self.programs_button = QPushButton(_("&Programs..."), self)
+        self.programs_button.setToolTip(
+            _("Choose a program to follow, or make and change your own")
+        )
         self.programs_button.clicked.connect(self.programs_requested.emit)
         bar.addWidget(self.programs_button)
         self._picked_day: int | None = None
@@ -284,7 +314,7 @@ class PlanView(LazyView):
     # --- showing ---------------------------------------------------------------------------
 
     def _show_error(self, message: str) -> None:
-        self.timing_label.setText(f"The plan could not be made: {message}")
+        self.timing_label.setText(_("The plan could not be made: {error}").format(error=message))
         self.warnings_label.hide()
         self.cards_area.hide()
         self.empty.hide()
@@ -296,20 +326,30 @@ class PlanView(LazyView):
         self.day_combo.setVisible(following)
         self.others_label.setVisible(following and bool(info and info.others))
         if info is None:
-            self.program_label.setText("No program: every exercise you trained lately.")
+            self.program_label.setText(_("No program: every exercise you trained lately."))
             return
-        self.program_label.setText(f"<b>{info.day}</b> of {info.program}; next: {info.next_day}")
+        self.program_label.setText(
+            _("<b>{day}</b> of {program}; next: {next_day}").format(
+                day=exercise_name(info.day),
+                program=exercise_name(info.program),
+                next_day=exercise_name(info.next_day),
+            )
+        )
         found = programs.active_program(self._ctx)
-        names = [d.name for d in found[0].days] if found else [info.day]
+        names = (
+            [exercise_name(d.name) for d in found[0].days] if found else [exercise_name(info.day)]
+        )
         self.day_combo.blockSignals(True)
         self.day_combo.clear()
         self.day_combo.addItems(names)
         self.day_combo.setCurrentIndex(min(info.day_index, len(names) - 1))
         self.day_combo.blockSignals(False)
         catalog = self._ctx.catalog()
-        others = [catalog[s].name if s in catalog else s for s in info.others]
+        others = [exercise_name(catalog[s].name) if s in catalog else s for s in info.others]
         self.others_label.setText(
-            f"Also trained this week, not part of {info.day}: {', '.join(others)}."
+            _("Also trained this week, not part of {day}: {exercises}.").format(
+                day=exercise_name(info.day), exercises=", ".join(others)
+            )
         )
 
     def _day_picked(self, index: int) -> None:
@@ -330,7 +370,7 @@ class PlanView(LazyView):
         )
         if plan.warnings and has_work:
             items = "".join(f"<li>{w.message}</li>" for w in plan.warnings)
-            self.warnings_label.setText(f"<b>Worth knowing</b><ul>{items}</ul>")
+            self.warnings_label.setText("<b>{}</b><ul>{}</ul>".format(_("Worth knowing"), items))
             self.warnings_label.show()
         else:
             self.warnings_label.hide()
@@ -354,13 +394,13 @@ class PlanView(LazyView):
         page = QWidget()
         layout = QVBoxLayout(page)
         self.cards = []
-        for heading, items in (("Warm-up", warmup), ("Main work", work)):
+        for heading, items in ((_("Warm-up"), warmup), (_("Main work"), work)):
             if not items:
                 continue
             layout.addWidget(QLabel(f"<h3>{heading}</h3>", page))
             for s in items:
                 exercise = catalog.get(s.exercise)
-                name = exercise.name if exercise is not None else s.exercise
+                name = exercise_name(exercise.name) if exercise is not None else s.exercise
                 plates = plates_text(exercise, s.load_kg, settings)
                 card = SuggestionCard(s, name, unit, page, plates, notes.get(s.exercise, ""))
                 self.cards.append(card)

@@ -6,6 +6,8 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QToolButton
 from shiboken6 import Shiboken
 
+from hiplog.ui.common.translation import _
+
 
 class EditorUndoRow(QHBoxLayout):
     """Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) of what was done in this editor, and Close.
@@ -17,8 +19,8 @@ class EditorUndoRow(QHBoxLayout):
         super().__init__()
         self._stack = undo_stack
         self._base_index = undo_stack.index()
-        self.undo_action = QAction("Undo", dialog)
-        self.redo_action = QAction("Redo", dialog)
+        self.undo_action = QAction(_("Undo"), dialog)
+        self.redo_action = QAction(_("Redo"), dialog)
         self.undo_action.triggered.connect(undo_stack.undo)
         self.redo_action.triggered.connect(undo_stack.redo)
         for action, keys in (
@@ -43,4 +45,4 @@ class EditorUndoRow(QHBoxLayout):
             return
         self.undo_action.setEnabled(stack.canUndo() and stack.index() > self._base_index)
         self.redo_action.setEnabled(stack.canRedo())
-        self.undo_action.setToolTip(f"Undo {stack.undoText()} (Ctrl+Z)")
+        self.undo_action.setToolTip(_("Undo {action} (Ctrl+Z)").format(action=stack.undoText()))

@@ -14,16 +14,23 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from hiplog.domain.models import Exercise
 from hiplog.domain.programs import MAX_REPS, MAX_SETS, ProgramEntry
+from hiplog.domain.translation import exercise_name
+from hiplog.ui.common.translation import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
 EXERCISE, SETS, LOW, HIGH, WARMUP = range(5)
-HEADERS = ("Exercise", "Sets", "Reps from", "Reps to", "Warm-up")
+HEADERS = (N_("Exercise"), N_("Sets"), N_("Reps from"), N_("Reps to"), N_("Warm-up"))
 
 
 def entry_name(entry: ProgramEntry, lookup: Callable[[str], Exercise | None]) -> str:
     ex = lookup(entry.slug)
-    name = ex.name if ex is not None else entry.slug
-    return f"{name} ladder" if entry.ladder else name
+    name = exercise_name(ex.name) if ex is not None else entry.slug
+    return ladder_name(name) if entry.ladder else name
+
+
+def ladder_name(name: str) -> str:
+    """'Glute bridge ladder': a program entry that moves up the variations as one progresses."""
+    return _("{name} ladder").format(name=name)
 
 
 class EntriesModel(QAbstractTableModel):
@@ -55,7 +62,7 @@ class EntriesModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return _(HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -91,7 +98,7 @@ class EntriesModel(QAbstractTableModel):
         if column == WARMUP and role == Qt.ItemDataRole.CheckStateRole:
             checked = Qt.CheckState(value) == Qt.CheckState.Checked
             changed = replace(entry, warmup=checked)
-            what = "warm-up" if checked else "not a warm-up"
+            what = _("warm-up") if checked else _("not a warm-up")
         elif role == Qt.ItemDataRole.EditRole and column in (SETS, LOW, HIGH):
             try:
                 number = int(value)
@@ -106,7 +113,7 @@ class EntriesModel(QAbstractTableModel):
             else:
                 number = min(max(number, 1), MAX_REPS)
                 changed = replace(entry, rep_range=(min(lo, number), number))
-            what = f"{HEADERS[column].lower()} {number}"
+            what = f"{_(HEADERS[column]).lower()} {number}"
         else:
             return False
         if changed == entry:

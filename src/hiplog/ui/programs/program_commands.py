@@ -12,6 +12,7 @@ from hiplog.domain.programs import Program, ProgramRun
 from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _
 from hiplog.ui.common.undo_support import ServiceCommand
 
 
@@ -52,7 +53,9 @@ class FollowProgram(ServiceCommand):
     """Follow a program (a starter is copied first) from its first day, or none (name None)."""
 
     def __init__(self, ctx: AppContext, events: DataEvents, name: str | None) -> None:
-        super().__init__(f"Follow {name}" if name else "Stop following a program")
+        super().__init__(
+            _("Follow {name}").format(name=name) if name else _("Stop following a program")
+        )
         self._ctx, self._events = ctx, events
         self._name = name
         self._at = datetime.now().replace(second=0, microsecond=0)

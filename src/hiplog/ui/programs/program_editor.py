@@ -30,17 +30,20 @@ from PySide6.QtWidgets import (
 )
 
 from hiplog.domain.programs import Program, ProgramDay, ProgramEntry, ladder_rungs
+from hiplog.domain.translation import exercise_name
 from hiplog.services import programs
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import N_, _
 from hiplog.ui.common.undo_support import push
 from hiplog.ui.common.widgets import label_for
 from hiplog.ui.programs.editor_undo import EditorUndoRow
-from hiplog.ui.programs.entries_model import EntriesModel, entry_name
+from hiplog.ui.programs.entries_model import EntriesModel, entry_name, ladder_name
 from hiplog.ui.programs.program_commands import ChangeProgram, FollowProgram
 
 _EDITABLE = Qt.ItemFlag.ItemIsEditable
-FOLLOWING = " (following)"  # after the name of the program followed; not part of the name
+# After the name of the program followed; not part of the name (translated where shown).
+FOLLOWING = N_(" (following)")
 
 
 def _moved(items: tuple[Any, ...], row: int, delta: int) -> tuple[Any, ...] | None:
@@ -61,7 +64,7 @@ class ProgramEditor(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Programs")
+        self.setWindowTitle(_("Programs"))
         self._ctx, self._events, self._stack = ctx, events, undo_stack
         self._programs: list[Program] = []
         self._about = {s.program.name: s.about for s in programs.starters()}
@@ -93,34 +96,36 @@ class ProgramEditor(QDialog):
         box = QWidget(self)
         col = QVBoxLayout(box)
         self.program_list = QListWidget(box)
-        self.program_list.setAccessibleName("Programs")
-        col.addWidget(label_for("<b>Programs</b> (starters are templates)", self.program_list, box))
+        self.program_list.setAccessibleName(_("Programs"))
+        col.addWidget(
+            label_for(_("<b>Programs</b> (starters are templates)"), self.program_list, box)
+        )
         self.program_list.currentRowChanged.connect(self._program_selected)
         self.program_list.itemChanged.connect(self._program_renamed)
         col.addWidget(self.program_list, 1)
         self.about_label = QLabel(box)
         self.about_label.setWordWrap(True)
         col.addWidget(self.about_label)
-        self.follow_button = self._button("&Follow this program", col, self.follow)
-        self.stop_button = self._button("&Stop following", col, self.stop_following)
-        self.new_button = self._button("&New program", col, self.new_program)
-        self.duplicate_button = self._button("&Copy as my own", col, self.duplicate)
-        self.delete_button = self._button("Delete program", col, self.delete_program)
+        self.follow_button = self._button(_("&Follow this program"), col, self.follow)
+        self.stop_button = self._button(_("&Stop following"), col, self.stop_following)
+        self.new_button = self._button(_("&New program"), col, self.new_program)
+        self.duplicate_button = self._button(_("&Copy as my own"), col, self.duplicate)
+        self.delete_button = self._button(_("Delete program"), col, self.delete_program)
         return box
 
     def _days_column(self) -> QWidget:
         box = QWidget(self)
         col = QVBoxLayout(box)
         self.day_list = QListWidget(box)
-        self.day_list.setAccessibleName("Days of the program")
-        col.addWidget(label_for("<b>Days</b>", self.day_list, box))
+        self.day_list.setAccessibleName(_("Days of the program"))
+        col.addWidget(label_for("<b>{}</b>".format(_("Days")), self.day_list, box))
         self.day_list.currentRowChanged.connect(self._day_selected)
         self.day_list.itemChanged.connect(self._day_renamed)
         col.addWidget(self.day_list, 1)
-        self.add_day_button = self._button("&Add day", col, self.add_day)
-        self.remove_day_button = self._button("Remove day", col, self.remove_day)
-        self.day_up_button = self._button("Day up", col, lambda: self.move_day(-1))
-        self.day_down_button = self._button("Day down", col, lambda: self.move_day(1))
+        self.add_day_button = self._button(_("&Add day"), col, self.add_day)
+        self.remove_day_button = self._button(_("Remove day"), col, self.remove_day)
+        self.day_up_button = self._button(_("Day up"), col, lambda: self.move_day(-1))
+        self.day_down_button = self._button(_("Day down"), col, lambda: self.move_day(1))
         self._keys(self.day_list, self.add_day, self.remove_day, self.move_day)
         return box
 
@@ -130,7 +135,7 @@ class ProgramEditor(QDialog):
         self.model = EntriesModel(self._ctx.catalog().get, box)
         self.model.entries_edited.connect(self._entries_edited)
         self.table = QTableView(box)
-        col.addWidget(label_for("<b>Exercises of the day</b>", self.table, box))
+        col.addWidget(label_for("<b>{}</b>".format(_("Exercises of the day")), self.table, box))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -140,21 +145,21 @@ class ProgramEditor(QDialog):
         col.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.add_combo = QComboBox(box)
-        self.add_combo.setToolTip("An exercise, or a ladder that moves up as you progress")
-        self.add_combo.setAccessibleName("Exercise to add")
+        self.add_combo.setToolTip(_("An exercise, or a ladder that moves up as you progress"))
+        self.add_combo.setAccessibleName(_("Exercise to add"))
         catalog = self._ctx.catalog()
         for ex in catalog:
             if len(ladder_rungs(ex.slug, catalog.get)) > 1 and not any(
                 e.successor == ex.slug for e in catalog
             ):
-                self.add_combo.addItem(f"{ex.name} ladder", ("ladder", ex.slug))
+                self.add_combo.addItem(ladder_name(exercise_name(ex.name)), ("ladder", ex.slug))
         for ex in catalog:
-            self.add_combo.addItem(ex.name, ("exercise", ex.slug))
+            self.add_combo.addItem(exercise_name(ex.name), ("exercise", ex.slug))
         row.addWidget(self.add_combo, 1)
-        self.add_entry_button = self._button("Add e&xercise", row, self.add_entry)
-        self.remove_entry_button = self._button("Remove", row, self.remove_entry)
-        self.entry_up_button = self._button("Up", row, lambda: self.move_entry(-1))
-        self.entry_down_button = self._button("Down", row, lambda: self.move_entry(1))
+        self.add_entry_button = self._button(_("Add e&xercise"), row, self.add_entry)
+        self.remove_entry_button = self._button(_("Remove"), row, self.remove_entry)
+        self.entry_up_button = self._button(_("Up"), row, lambda: self.move_entry(-1))
+        self.entry_down_button = self._button(_("Down"), row, lambda: self.move_entry(1))
         col.addLayout(row)
         self._keys(self.table, self.add_entry, self.remove_entry, self.move_entry)
         return box
@@ -194,8 +199,8 @@ class ProgramEditor(QDialog):
         self.program_list.clear()
         for program in self._programs:
             following = run is not None and run.program == program.name
-            tag = " (starter)" if program.starter else FOLLOWING if following else ""
-            item = QListWidgetItem(program.name + tag)
+            tag = _(" (starter)") if program.starter else _(FOLLOWING) if following else ""
+            item = QListWidgetItem(exercise_name(program.name) + tag)
             if not program.starter:
                 item.setFlags(item.flags() | _EDITABLE)
             self.program_list.addItem(item)
@@ -225,14 +230,15 @@ class ProgramEditor(QDialog):
             self.entry_down_button,
         ):
             button.setEnabled(own)
-        about = self._about.get(program.name, "") if program is not None else ""
+        about = exercise_name(self._about.get(program.name, "")) if program is not None else ""
         if program is not None and program.starter:
-            about += "<br><i>A starter: follow it, or copy it as your own to change it.</i>"
+            starter = _("A starter: follow it, or copy it as your own to change it.")
+            about += f"<br><i>{starter}</i>"
         self.about_label.setText(about)
         self._filling = True
         self.day_list.clear()
         for day in program.days if program else ():
-            item = QListWidgetItem(day.name)
+            item = QListWidgetItem(exercise_name(day.name))
             if own:
                 item.setFlags(item.flags() | _EDITABLE)
             self.day_list.addItem(item)
@@ -259,40 +265,51 @@ class ProgramEditor(QDialog):
         program = self.current
         if program is None or program.starter:
             return False
-        return self._change(f"{text} in {program.name}", replace(program, days=days))
+        return self._change(
+            _("{change} in {program}").format(change=text, program=program.name),
+            replace(program, days=days),
+        )
 
     def new_program(self) -> None:
-        name = programs.free_name(self._ctx, "My program")
-        if self._push_change(f"New program {name}", Program(name, (ProgramDay("Day A"),)), None):
+        name = programs.free_name(self._ctx, _("My program"))
+        first_day = ProgramDay(_("Day {letter}").format(letter="A"))
+        if self._push_change(
+            _("New program {name}").format(name=name), Program(name, (first_day,)), None
+        ):
             self.select_program(name)
 
     def duplicate(self) -> None:
         program = self.current
         if program is None:
             return
-        base = program.name if program.starter else f"{program.name} copy"
+        base = program.name if program.starter else _("{name} copy").format(name=program.name)
         name = programs.free_name(self._ctx, base)
         copy = replace(program, name=name, starter=False)
-        if self._push_change(f"Copy {program.name} as {name}", copy, None):
+        if self._push_change(
+            _("Copy {name} as {copy}").format(name=program.name, copy=name), copy, None
+        ):
             self.select_program(name)
 
     def delete_program(self) -> None:
         program = self.current
         if program is not None and not program.starter:
-            self._push_change(f"Delete program {program.name}", None, program)
+            self._push_change(_("Delete program {name}").format(name=program.name), None, program)
 
     def rename_program(self, name: str) -> None:
         program = self.current
         if program is None or program.starter or name.strip() == program.name:
             return
-        if self._change(f"Rename {program.name} to {name}", replace(program, name=name)):
+        if self._change(
+            _("Rename {name} to {new_name}").format(name=program.name, new_name=name),
+            replace(program, name=name),
+        ):
             self.select_program(" ".join(name.split()))
         else:
             self.reload()
 
     def _program_renamed(self, item: QListWidgetItem) -> None:
         if not self._filling:
-            self.rename_program(item.text().removesuffix(FOLLOWING))
+            self.rename_program(item.text().removesuffix(_(FOLLOWING)))
 
     def follow(self) -> None:
         program = self.current
@@ -300,7 +317,7 @@ class ProgramEditor(QDialog):
             return
         failure = push(self._stack, FollowProgram(self._ctx, self._events, program.name))
         self.message.setText(
-            f"Following {program.name}: the Plan shows its next day."
+            _("Following {name}: the Plan shows its next day.").format(name=program.name)
             if failure is None
             else str(failure)
         )
@@ -315,9 +332,12 @@ class ProgramEditor(QDialog):
         if program is None:
             return
         taken = {d.name for d in program.days}
-        letter = next(c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "?" if f"Day {c}" not in taken)
-        name = f"Day {letter}"
-        if self._with_days((*program.days, ProgramDay(name)), f"Add {name}"):
+        day_name = _("Day {letter}")
+        letter = next(
+            c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ?" if day_name.format(letter=c) not in taken
+        )
+        name = day_name.format(letter=letter)
+        if self._with_days((*program.days, ProgramDay(name)), _("Add {name}").format(name=name)):
             self.day_list.setCurrentRow(self.day_list.count() - 1)
 
     def remove_day(self) -> None:
@@ -325,7 +345,7 @@ class ProgramEditor(QDialog):
         if program is None or not 0 <= row < len(program.days):
             return
         days = program.days[:row] + program.days[row + 1 :]
-        self._with_days(days, f"Remove {program.days[row].name}")
+        self._with_days(days, _("Remove {name}").format(name=program.days[row].name))
 
     def move_day(self, delta: int) -> None:
         program, row = self.current, self.day_list.currentRow()
@@ -333,7 +353,7 @@ class ProgramEditor(QDialog):
         if (
             program is not None
             and days is not None
-            and self._with_days(days, f"Move {program.days[row].name}")
+            and self._with_days(days, _("Move {name}").format(name=program.days[row].name))
         ):
             self.day_list.setCurrentRow(row + delta)
 
@@ -345,7 +365,9 @@ class ProgramEditor(QDialog):
         if name.strip() == day.name:
             return
         days = (*program.days[:row], replace(day, name=name), *program.days[row + 1 :])
-        if not self._with_days(days, f"Rename {day.name} to {name}"):
+        if not self._with_days(
+            days, _("Rename {name} to {new_name}").format(name=day.name, new_name=name)
+        ):
             self.reload()
 
     def _day_renamed(self, item: QListWidgetItem) -> None:
@@ -380,17 +402,19 @@ class ProgramEditor(QDialog):
         )
         entries = (*self.model.entries, entry)
         name = entry_name(entry, self._ctx.catalog().get)
-        self._set_entries(entries, f"Add {name}", len(entries) - 1)
+        self._set_entries(entries, _("Add {name}").format(name=name), len(entries) - 1)
 
     def remove_entry(self) -> None:
         row, entries = self.table.currentIndex().row(), self.model.entries
         if 0 <= row < len(entries):
             name = entry_name(entries[row], self._ctx.catalog().get)
-            self._set_entries(entries[:row] + entries[row + 1 :], f"Remove {name}", row - 1)
+            self._set_entries(
+                entries[:row] + entries[row + 1 :], _("Remove {name}").format(name=name), row - 1
+            )
 
     def move_entry(self, delta: int) -> None:
         row, entries = self.table.currentIndex().row(), self.model.entries
         moved = _moved(entries, row, delta)
         if moved is not None:
             name = entry_name(entries[row], self._ctx.catalog().get)
-            self._set_entries(moved, f"Move {name}", row + delta)
+            self._set_entries(moved, _("Move {name}").format(name=name), row + delta)

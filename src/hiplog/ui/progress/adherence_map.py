@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from hiplog.domain.wording import date_text
 from hiplog.services.programs import PROGRAM_DAY, SESSION, AdherenceDay
+from hiplog.ui.common.locale_names import short_month, short_weekday
+from hiplog.ui.common.translation import _, ngettext
 
 CELL = 11  # px: a square and its gap
 GAP = 2
@@ -72,7 +74,7 @@ class AdherenceMap(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        for row, letter in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+        for row, letter in ((0, short_weekday(1)), (2, short_weekday(3)), (4, short_weekday(5))):
             painter.drawText(
                 QRect(0, TOP + row * CELL - 2, LEFT - 4, CELL + 2),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
@@ -87,7 +89,7 @@ class AdherenceMap(QWidget):
             if day.day <= 7 and day.weekday() == 0 and day.month != shown_month:
                 shown_month = day.month
                 painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-                painter.drawText(self.cell_rect(day).x(), TOP - 4, f"{day:%b}")
+                painter.drawText(self.cell_rect(day).x(), TOP - 4, short_month(day))
                 painter.setPen(Qt.PenStyle.NoPen)
         painter.end()
 
@@ -96,7 +98,9 @@ class AdherenceMap(QWidget):
         if day is None:
             return ""
         found = self._days.get(day)
-        return found.text if found is not None else f"{date_text(day)}: no session"
+        if found is not None:
+            return found.text
+        return _("{date}: no session").format(date=date_text(day))
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -113,7 +117,12 @@ def summary(days: Mapping[date, AdherenceDay]) -> str:
     """'24 program days and 3 other sessions in the last year'."""
     program = sum(1 for d in days.values() if d.mark == PROGRAM_DAY)
     other = sum(1 for d in days.values() if d.mark == SESSION)
-    return (
-        f"{program} program day{'s' if program != 1 else ''} and {other} other training "
-        f"day{'s' if other != 1 else ''} in the last year"
+    programs = ngettext("{count} program day", "{count} program days", program).format(
+        count=program
+    )
+    others = ngettext("{count} other training day", "{count} other training days", other).format(
+        count=other
+    )
+    return _("{program_days} and {other_days} in the last year").format(
+        program_days=programs, other_days=others
     )

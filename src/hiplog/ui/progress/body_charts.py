@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from hiplog.domain.body import from_cm, length_unit
 from hiplog.domain.units import Unit, from_kg
 from hiplog.services.body import BodySeries
+from hiplog.ui.common.translation import N_, _
 from hiplog.ui.progress.chart_items import (
     DAY,
     align_axes,
@@ -30,7 +31,7 @@ from hiplog.ui.progress.chart_items import (
 from hiplog.ui.progress.chart_palette import ChartColours
 
 #: The series in drawing order, each on its own plot.
-SERIES = ("Bodyweight", "Hip", "Thigh")
+SERIES = (N_("Bodyweight"), N_("Hip"), N_("Thigh"))  # keys; translated where shown
 
 
 class BodyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
@@ -68,12 +69,16 @@ class BodyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         kg: Callable[[float], float] = lambda value: from_kg(value, unit)  # noqa: E731
         cm: Callable[[float], float] = lambda value: from_cm(value, unit)  # noqa: E731
         drawn = (
-            (self.weight_plot, "Bodyweight", unit.value, series.bodyweight, kg),
-            (self.hip_plot, "Hip", length, series.hip, cm),
-            (self.thigh_plot, "Thigh", length, series.thigh, cm),
+            (self.weight_plot, SERIES[0], unit.value, series.bodyweight, kg),
+            (self.hip_plot, SERIES[1], length, series.hip, cm),
+            (self.thigh_plot, SERIES[2], length, series.thigh, cm),
         )
         for i, (plot, name, shown_unit, points, convert) in enumerate(drawn):
-            title = f"{name} ({shown_unit})" if points else f"{name}: none measured yet"
+            title = (
+                _("{name} ({unit})").format(name=_(name), unit=shown_unit)
+                if points
+                else _("{name}: none measured yet").format(name=_(name))
+            )
             plot.setTitle(label_html(title, self._colours, self._font, bold=True))
             self._line(plot, name, points, convert, i)
         self.show_range(None, max((xs[-1] for xs, _ in self._points.values() if xs), default=0))

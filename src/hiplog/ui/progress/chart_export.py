@@ -9,6 +9,7 @@ from typing import Any
 import pyqtgraph as pg
 
 from hiplog.domain.errors import InputError
+from hiplog.ui.common.translation import _
 
 #: A saved PNG is at least this wide (pixels), so it stays sharp when shared.
 MIN_PNG_WIDTH = 1600
@@ -50,9 +51,11 @@ def export_image(widget: pg.GraphicsLayoutWidget, path: Path) -> Path:
     """Write the whole chart (every plot in `widget`) to `path`; .png or .svg by its suffix."""
     suffix = path.suffix.lower()
     if suffix not in (".png", ".svg"):
-        raise InputError("save the chart as a .png or .svg file", str(path))
+        raise InputError(_("save the chart as a .png or .svg file"), str(path))
     if not path.parent.is_dir():
-        raise InputError(f"the folder {path.parent} does not exist", str(path))
+        raise InputError(
+            _("the folder {folder} does not exist").format(folder=path.parent), str(path)
+        )
     # Imported here, not at the top: the exporters pull in the XML DOM and cost a tenth of a
     # second of every start-up, for a picture saved now and then.
     import pyqtgraph.exporters as exporters
@@ -72,7 +75,9 @@ def export_image(widget: pg.GraphicsLayoutWidget, path: Path) -> Path:
     try:
         exporter.export(str(path))
     except OSError as exc:
-        raise InputError(f"could not write the file: {exc.strerror or exc}", str(path)) from exc
+        raise InputError(
+            _("could not write the file: {error}").format(error=exc.strerror or exc), str(path)
+        ) from exc
     if not path.exists():
-        raise InputError("could not write the file", str(path))
+        raise InputError(_("could not write the file"), str(path))
     return path

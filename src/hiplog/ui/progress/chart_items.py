@@ -13,6 +13,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 
+from hiplog.ui.common.locale_names import day_month, month_year, short_month
 from hiplog.ui.progress.chart_palette import ChartColours
 
 #: Seconds in a day (date axis positions are epoch seconds).
@@ -102,9 +103,9 @@ def _date_label(value: float, spacing: float, first: bool) -> str:
     if spacing >= 300 * DAY:
         return str(when.year)
     if spacing >= 27 * DAY:
-        return when.strftime("%b %Y") if first or when.month == 1 else when.strftime("%b")
+        return month_year(when) if first or when.month == 1 else short_month(when)
     if spacing >= DAY:
-        return f"{when.day} {when.strftime('%b')}"
+        return day_month(when)
     return when.strftime("%H:%M")
 
 

@@ -7,13 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from hiplog.domain.wording import plural
+from hiplog.domain.translation import exercise_name
 from hiplog.services.charts import TrainedExercise
+from hiplog.ui.common.translation import N_, _, ngettext
 
 Index = QModelIndex | QPersistentModelIndex
 
 NAME, SESSIONS = range(2)
-HEADERS = ("Exercise", "Sessions")
+HEADERS = (N_("Exercise"), N_("Sessions"))
 SLUG_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -53,14 +54,21 @@ class ChartExerciseModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == SESSIONS:
                 return row.sessions
-            return f"{row.name}  (other training)" if row.other else row.name
+            return (
+                _("{name}  (other training)").format(name=row.name)
+                if row.other
+                else exercise_name(row.name)
+            )
         if role == SLUG_ROLE:
             return row.slug
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"{row.name}: {plural(row.sessions, 'session')} logged. "
-                "Ctrl+click another exercise to compare them on one chart."
-            )
+            return ngettext(
+                "{name}: {count} session logged. "
+                "Ctrl+click another exercise to compare them on one chart.",
+                "{name}: {count} sessions logged. "
+                "Ctrl+click another exercise to compare them on one chart.",
+                row.sessions,
+            ).format(name=exercise_name(row.name), count=row.sessions)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SESSIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -73,5 +81,5 @@ class ChartExerciseModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(HEADERS)
         ):
-            return HEADERS[section]
+            return _(HEADERS[section])
         return None

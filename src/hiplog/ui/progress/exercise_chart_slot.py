@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from hiplog.domain.chart_series import Strength, Volume
 from hiplog.domain.units import Unit
+from hiplog.ui.common.translation import _
 from hiplog.ui.progress.chart_items import pen, translucent
 from hiplog.ui.progress.chart_palette import ChartColours
 
@@ -27,19 +28,24 @@ class SlotOwner(Protocol):
 
 def strength_label(kinds: set[Strength], unit: Unit) -> str:
     if kinds == {Strength.BEST_REPS}:
-        return "Best reps in one set"
+        return _("Best reps in one set")
     if kinds == {Strength.E1RM}:
-        return f"Estimated 1RM ({unit.value})"
-    return f"Estimated 1RM ({unit.value}) or best reps"
+        return _("Estimated 1RM ({unit})").format(unit=unit.value)
+    return _("Estimated 1RM ({unit}) or best reps").format(unit=unit.value)
 
 
 def volume_label(kinds: set[Volume], unit: Unit, weekly: bool) -> str:
-    per = "week" if weekly else "session"
     if kinds == {Volume.REPS}:
-        return f"Reps per {per}"
-    if kinds == {Volume.LOAD}:
-        return f"Volume per {per} ({unit.value})"
-    return f"Volume ({unit.value}) or reps per {per}"
+        text = _("Reps per week") if weekly else _("Reps per session")
+    elif kinds == {Volume.LOAD}:
+        text = _("Volume per week ({unit})") if weekly else _("Volume per session ({unit})")
+    else:
+        text = (
+            _("Volume ({unit}) or reps per week")
+            if weekly
+            else _("Volume ({unit}) or reps per session")
+        )
+    return text.format(unit=unit.value)
 
 
 class ChartSlot:

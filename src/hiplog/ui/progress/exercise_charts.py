@@ -22,7 +22,9 @@ from PySide6.QtGui import QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.chart_series import ExerciseCharts, Series, Strength, Volume
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit, from_kg
+from hiplog.ui.common.translation import _
 from hiplog.ui.progress.chart_items import (
     DAY,
     align_axes,
@@ -187,10 +189,10 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             if slot.top_load.isVisible():
                 legend.append((slot.top_load, slot.top_load.name()))
             shown = slot.weekly if slot.weekly.isVisible() else slot.volume
-            volume.append((shown, chart.name))
+            volume.append((shown, exercise_name(chart.name)))
         records = [s.records for s in self._slots if s.slug and s.records.isVisible()]
         if records:
-            legend.insert(1, (records[0], "personal record"))
+            legend.insert(1, (records[0], _("personal record")))
         self._set_legend(legend)
         self.volume_legend.clear()
         if len(volume) > 1:
@@ -222,9 +224,13 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         )
         self._show_right(self.volume_plot, split_volume, volume_label({Volume.REPS}, unit, weekly))
         # The names are in the legend; a title with them grows wider than a small window.
-        estimate = " (e1RM is an estimate)" if Strength.E1RM in strength_kinds else ""
-        title = "Volume per week (reps x load)" if weekly else "Volume (reps x load)"
-        self.strength_plot.setTitle(label_html(f"Strength{estimate}", c, self._font, True))
+        strength = (
+            _("Strength (e1RM is an estimate)")
+            if Strength.E1RM in strength_kinds
+            else _("Strength")
+        )
+        title = _("Volume per week (reps x load)") if weekly else _("Volume (reps x load)")
+        self.strength_plot.setTitle(label_html(strength, c, self._font, True))
         self.volume_plot.setTitle(label_html(title, c, self._font, True))
 
     def _place(self, slot: ChartSlot, strength_right: bool, volume_right: bool) -> None:
@@ -320,12 +326,17 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         view = self.strength_right if slot.strength_right else self.strength_plot.vb
         loads = chart.strength_kind is Strength.E1RM
         ys = self._values(chart.strength, loads, unit)
-        name = chart.name + (" e1RM" if loads else " best reps")
+        name = (
+            _("{name} e1RM").format(name=exercise_name(chart.name))
+            if loads
+            else _("{name} best reps").format(name=exercise_name(chart.name))
+        )
         self._line(slot.strength, xs, ys, keep, name, view)
         self.strength_items[chart.exercise] = slot.strength
         if show_top and chart.top_load is not None:
             top = self._values(chart.top_load, True, unit)
-            self._line(slot.top_load, xs, top, keep, f"{chart.name} top set", view)
+            top_name = _("{name} top set").format(name=exercise_name(chart.name))
+            self._line(slot.top_load, xs, top, keep, top_name, view)
             self.top_load_items[chart.exercise] = slot.top_load
         else:
             slot.top_load.setData([], [])
@@ -347,7 +358,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     ) -> None:
         view = self.volume_right if slot.volume_right else self.volume_plot.vb
         vy = self._values(chart.volume, chart.volume_kind is Volume.LOAD, unit)
-        self._line(slot.volume, xs, vy, keep, chart.name, view)
+        self._line(slot.volume, xs, vy, keep, exercise_name(chart.name), view)
         slot.weekly.setData([], [])
         slot.weekly.setVisible(False)
         self._points(slot.volume_points, xs, vy, keep, slot.colour)
@@ -371,7 +382,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         shown = [w for w in weeks if (start is None or w + 7 * DAY >= start) and w <= end]
         ys = [by_week.get(w, 0.0) for w in shown]
         edges = [*shown, shown[-1] + 7 * DAY] if shown else []
-        slot.weekly.setData(edges, ys, name=chart.name)
+        slot.weekly.setData(edges, ys, name=exercise_name(chart.name))
         slot.weekly.setVisible(True)
         self._shown_values.setdefault(id(view), []).extend(ys)
         for item in (slot.volume, slot.volume_points):
@@ -415,11 +426,12 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.ladder_lines.clear()
         marks = {(m.date, m.name) for chart in charts for m in chart.ladder}
         for when, name in sorted(marks):
-            self._add_ladder_line(stamp(when), name)
+            self._add_ladder_line(stamp(when), exercise_name(name))
 
     def _add_ladder_line(self, x: float, name: str) -> None:
         c = self.colours
-        for plot, text in ((self.strength_plot, f"first {name}"), (self.volume_plot, None)):
+        first = _("first {name}").format(name=name)
+        for plot, text in ((self.strength_plot, first), (self.volume_plot, None)):
             line = pg.InfiniteLine(
                 pos=x,
                 angle=90,
@@ -433,7 +445,7 @@ class ExerciseChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
                     "fill": pg.mkBrush(translucent(c.background, 0.8)),
                 },
             )
-            line.setToolTip(f"Ladder: {name} first trained here")
+            line.setToolTip(_("Ladder: {name} first trained here").format(name=name))
             plot.addItem(line)
             self.ladder_lines.append(line)
             self._ladder_owners.append((plot, line))

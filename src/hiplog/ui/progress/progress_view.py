@@ -45,14 +45,17 @@ from hiplog.domain.chart_description import (
 )
 from hiplog.domain.chart_series import ExerciseCharts
 from hiplog.domain.errors import InputError
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit, from_kg
-from hiplog.domain.wording import date_time_text, format_load, plural
+from hiplog.domain.wording import date_text, date_time_text, format_load
 from hiplog.services import body, programs
 from hiplog.services.chart_export import export_exercise_csv, export_weekly_csv
 from hiplog.services.charts import ChartData, ChartRange, describe_sets
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.locale_names import whole_number
 from hiplog.ui.common.refresh_on_show import LazyView
+from hiplog.ui.common.translation import N_, _, ngettext
 from hiplog.ui.progress.adherence_map import AdherenceMap, summary
 from hiplog.ui.progress.body_charts import BodyChartsWidget
 from hiplog.ui.progress.chart_export import export_image
@@ -63,12 +66,18 @@ from hiplog.ui.progress.exercise_charts import ExerciseChartsWidget
 from hiplog.ui.progress.weekly_charts import WeeklyChartsWidget
 
 EXERCISE_TAB, WEEKLY_TAB, BODY_TAB = range(3)
-BODY_EMPTY_TEXT = (
+BODY_EMPTY_TEXT = N_(
     "No bodyweight or body measurements yet. Add them with Edit > Body measurements (or the "
     "Body measurements button above), or type your bodyweight with a session in the Log."
 )
 #: Sets listed in a point's tooltip before "and N more".
 TIP_SETS = 12
+RANGE_LABELS = {  # translated where shown
+    ChartRange.WEEKS_4: N_("4 weeks"),
+    ChartRange.MONTHS_3: N_("3 months"),
+    ChartRange.YEAR: N_("1 year"),
+    ChartRange.ALL: N_("All"),
+}
 
 
 class ProgressView(LazyView):
@@ -99,7 +108,7 @@ class ProgressView(LazyView):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.adherence = AdherenceMap(self)
-        self.adherence.setAccessibleName("Adherence calendar of the last year")
+        self.adherence.setAccessibleName(_("Adherence calendar of the last year"))
         self.adherence_label = QLabel(self)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -118,43 +127,46 @@ class ProgressView(LazyView):
     def _build_controls(self) -> QHBoxLayout:
         """The Per exercise / Weekly tabs, the range and volume choices, the save buttons."""
         self.mode = QTabBar()
-        self.mode.addTab("Per exercise")
-        self.mode.addTab("Weekly")
-        self.mode.addTab("Body")
-        self.mode.setTabToolTip(BODY_TAB, "Bodyweight, hip and thigh circumference over time")
-        self.mode.setAccessibleName("Charts")
-        self.mode.setTabToolTip(EXERCISE_TAB, "Strength and volume of the exercises you pick")
+        self.mode.setUsesScrollButtons(False)  # every tab whole, in any language
+        self.mode.addTab(_("Per exercise"))
+        self.mode.addTab(_("Weekly"))
+        self.mode.addTab(_("Body"))
+        self.mode.setTabToolTip(BODY_TAB, _("Bodyweight, hip and thigh circumference over time"))
+        self.mode.setAccessibleName(_("Charts"))
+        self.mode.setTabToolTip(EXERCISE_TAB, _("Strength and volume of the exercises you pick"))
         self.mode.setTabToolTip(
-            WEEKLY_TAB, "Sessions and hard sets per week, against the recommended ranges"
+            WEEKLY_TAB, _("Sessions and hard sets per week, against the recommended ranges")
         )
         self.range_box = QComboBox()
         for choice in ChartRange:
-            self.range_box.addItem(choice.value, choice)
+            self.range_box.addItem(_(RANGE_LABELS[choice]), choice)
         self.range_box.setCurrentIndex(self.range_box.findData(ChartRange.ALL))
-        self.range_box.setToolTip("How far back the charts reach")
-        self.range_box.setAccessibleName("Chart range")
+        self.range_box.setToolTip(_("How far back the charts reach"))
+        self.range_box.setAccessibleName(_("Chart range"))
         self.volume_box = QComboBox()
-        self.volume_box.addItem("Volume per session", False)
-        self.volume_box.addItem("Volume per week", True)
+        self.volume_box.addItem(_("Volume per session"), False)
+        self.volume_box.addItem(_("Volume per week"), True)
         self.volume_box.setToolTip(
-            "Volume is reps x load (bodyweight work without a load: reps), per session or summed "
-            "per week"
+            _(
+                "Volume is reps x load (bodyweight work without a load: reps), per session or "
+                "summed per week"
+            )
         )
-        self.volume_box.setAccessibleName("Volume per session or per week")
-        self.image_button = QPushButton("Save picture…")
-        self.image_button.setToolTip("Save the chart as a PNG image or an SVG drawing")
-        self.csv_button = QPushButton("Save numbers…")
-        self.csv_button.setToolTip("Save the numbers behind the chart as a CSV file")
+        self.volume_box.setAccessibleName(_("Volume per session or per week"))
+        self.image_button = QPushButton(_("Save picture…"))
+        self.image_button.setToolTip(_("Save the chart as a PNG image or an SVG drawing"))
+        self.csv_button = QPushButton(_("Save numbers…"))
+        self.csv_button.setToolTip(_("Save the numbers behind the chart as a CSV file"))
         top = QHBoxLayout()
         top.addWidget(self.mode)
         top.addStretch(1)
-        show = QLabel("&Show:")
+        show = QLabel(_("&Show:"))
         show.setBuddy(self.range_box)
         top.addWidget(show)
         top.addWidget(self.range_box)
         top.addWidget(self.volume_box)
-        self.body_button = QPushButton("Body measurements…")
-        self.body_button.setToolTip("Add or change your bodyweight, hip and thigh by date")
+        self.body_button = QPushButton(_("Body measurements…"))
+        self.body_button.setToolTip(_("Add or change your bodyweight, hip and thigh by date"))
         top.addWidget(self.body_button)
         return top
 
@@ -170,9 +182,9 @@ class ProgressView(LazyView):
         self.table.horizontalHeader().setSectionResizeMode(
             SESSIONS, QHeaderView.ResizeMode.ResizeToContents
         )
-        self.table.setToolTip("Click an exercise to chart it; Ctrl+click more to compare them")
-        self.table.setAccessibleName("Exercises to chart")
-        hint = QLabel("Ctrl+click to compare exercises on one chart.")
+        self.table.setToolTip(_("Click an exercise to chart it; Ctrl+click more to compare them"))
+        self.table.setAccessibleName(_("Exercises to chart"))
+        hint = QLabel(_("Ctrl+click to compare exercises on one chart."))
         hint.setWordWrap(True)
         self.list_panel = QWidget()
         self.list_panel.setMinimumWidth(150)
@@ -188,9 +200,9 @@ class ProgressView(LazyView):
         self.weekly_charts = WeeklyChartsWidget(self._colours, self.font())
         self.body_charts = BodyChartsWidget(self._colours, self.font())
         # What the charts show in numbers, for screen readers (set on every redraw)
-        self.exercise_charts.setAccessibleName("Strength and volume chart")
-        self.weekly_charts.setAccessibleName("Weekly sessions and hard sets chart")
-        self.body_charts.setAccessibleName("Bodyweight, hip and thigh chart")
+        self.exercise_charts.setAccessibleName(_("Strength and volume chart"))
+        self.weekly_charts.setAccessibleName(_("Weekly sessions and hard sets chart"))
+        self.body_charts.setAccessibleName(_("Bodyweight, hip and thigh chart"))
         line = self.fontMetrics().height()
         self._chart_width = 28 * line  # and wider when a title or a legend needs it
         self.exercise_charts.setMinimumSize(self._chart_width, 26 * line)
@@ -274,7 +286,7 @@ class ProgressView(LazyView):
         today = date.today()
         days = programs.adherence(self._ctx, today)
         self.adherence.set_days(days, today)
-        self.adherence_label.setText(f"<b>Adherence</b>: {summary(days)}")
+        self.adherence_label.setText("<b>{}</b>: {}".format(_("Adherence"), summary(days)))
         self.adherence.setAccessibleDescription(summary(days))
 
     def _select_rows(self, rows: list[int]) -> None:
@@ -305,10 +317,12 @@ class ProgressView(LazyView):
         row = self.model.row_of(slug)
         if row < 0:
             name = self._ctx.catalog().get(slug)
-            label = name.name if name else slug
+            label = exercise_name(name.name) if name else slug
             self._show_empty(
-                f"No working sets of {label} are logged yet. Log a session and its progress "
-                "shows here."
+                _(
+                    "No working sets of {name} are logged yet. Log a session and its progress "
+                    "shows here."
+                ).format(name=label)
             )
             return
         self._select_rows([row])
@@ -349,8 +363,10 @@ class ProgressView(LazyView):
         if not self.model.rowCount():
             self.list_panel.hide()  # an empty list says nothing the message does not
             self._show_empty(
-                "Nothing to chart yet. Log a few sessions (or import a history) and your "
-                "strength and volume appear here."
+                _(
+                    "Nothing to chart yet. Log a few sessions (or import a history) and your "
+                    "strength and volume appear here."
+                )
             )
             return
         if weekly_mode:
@@ -362,7 +378,7 @@ class ProgressView(LazyView):
         else:
             charts = self.current_charts()
             if not charts:
-                self._show_empty("Pick an exercise on the left to see its progress.")
+                self._show_empty(_("Pick an exercise on the left to see its progress."))
                 return
             self._default_range(charts)
             self._say_if_range_is_empty(charts)
@@ -394,7 +410,7 @@ class ProgressView(LazyView):
         """The Body tab: its charts, or how to add a first measurement."""
         series = body.body_series(self._ctx)
         if series.empty:
-            self._show_empty(BODY_EMPTY_TEXT)
+            self._show_empty(_(BODY_EMPTY_TEXT))
             return
         self.body_charts.set_series(series, self._unit())
         self.body_charts.setAccessibleDescription(
@@ -443,10 +459,16 @@ class ProgressView(LazyView):
                 self.status.clear()
                 self._range_note = False
             return
-        span = self.range_box.currentText().lower().replace("1 year", "year")
+        spans = {
+            ChartRange.WEEKS_4: _("No sessions in the last 4 weeks: the last was on {date}."),
+            ChartRange.MONTHS_3: _("No sessions in the last 3 months: the last was on {date}."),
+            ChartRange.YEAR: _("No sessions in the last year: the last was on {date}."),
+        }
+        note = spans.get(self.chart_range())
+        if note is None:
+            return
         self.status.setText(
-            f"No sessions in the last {span}: the last was on "
-            f"{max(dates).strftime('%a %d %b %Y')}. Choose a longer range, or All."
+            note.format(date=date_text(max(dates))) + " " + _("Choose a longer range, or All.")
         )
         self._range_note = True
 
@@ -480,24 +502,37 @@ class ProgressView(LazyView):
         chart = self.data.exercise(slug)
         st = chart.stats[index]
         unit = self._unit()
-        lines = [chart.name, date_time_text(st.date)]
+        lines = [exercise_name(chart.name), date_time_text(st.date)]
         if st.e1rm_kg is not None:
-            lines.append(f"Estimated 1RM: {format_load(st.e1rm_kg, unit)} (an estimate)")
+            lines.append(
+                _("Estimated 1RM: {load} (an estimate)").format(load=format_load(st.e1rm_kg, unit))
+            )
         if st.top_load_kg is not None:
-            lines.append(f"Top set: {format_load(st.top_load_kg, unit)} x {st.best_reps}")
+            lines.append(
+                _("Top set: {load} x {reps}").format(
+                    load=format_load(st.top_load_kg, unit), reps=st.best_reps
+                )
+            )
         else:
-            lines.append(f"Best set: {plural(st.best_reps, 'rep')}")
+            lines.append(
+                ngettext("Best set: {count} rep", "Best set: {count} reps", st.best_reps).format(
+                    count=st.best_reps
+                )
+            )
         if st.volume_kg > 0:
-            lines.append(f"Volume: {from_kg(st.volume_kg, unit):,.0f} {unit.value}")
-        lines.append(f"{plural(st.sets, 'working set')}, {plural(st.reps, 'rep')}")
+            volume = f"{whole_number(from_kg(st.volume_kg, unit))} {unit.value}"
+            lines.append(_("Volume: {volume}").format(volume=volume))
+        working = ngettext("{count} working set", "{count} working sets", st.sets)
+        reps = ngettext("{count} rep", "{count} reps", st.reps)
+        lines.append(f"{working.format(count=st.sets)}, {reps.format(count=st.reps)}")
         if index in chart.records:
-            lines.append("A personal record")
+            lines.append(_("A personal record"))
         sets = describe_sets(self.data.session_sets(chart.session_ids[index], slug), unit)
         if sets:
-            lines.append("Sets:")
+            lines.append(_("Sets:"))
             lines.extend(f"  {s}" for s in sets[:TIP_SETS])
             if len(sets) > TIP_SETS:
-                lines.append(f"  and {len(sets) - TIP_SETS} more")
+                lines.append("  " + _("and {count} more").format(count=len(sets) - TIP_SETS))
         return "\n".join(lines)
 
     # --- export --------------------------------------------------------------------------
@@ -532,31 +567,38 @@ class ProgressView(LazyView):
     def _ask_image(self) -> None:
         name, chosen = QFileDialog.getSaveFileName(
             self,
-            "Save the chart as a picture",
+            _("Save the chart as a picture"),
             self._default_name(".png"),
-            "PNG image (*.png);;SVG drawing (*.svg)",
+            _("PNG image (*.png);;SVG drawing (*.svg)"),
         )
         if not name:
             return
         path = Path(name)
         if path.suffix.lower() not in (".png", ".svg"):
             path = path.with_suffix(".svg" if "svg" in chosen.lower() else ".png")
-        self._run_export(lambda: f"Saved the chart to {self.export_image(path)}.")
+        self._run_export(
+            lambda: _("Saved the chart to {path}.").format(path=self.export_image(path))
+        )
 
     def _ask_csv(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Save the chart's numbers", self._default_name(".csv"), "CSV file (*.csv)"
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the chart's numbers"), self._default_name(".csv"), _("CSV file (*.csv)")
         )
         if not name:
             return
         path = Path(name)
         if path.suffix.lower() != ".csv":
             path = path.with_suffix(".csv")
-        self._run_export(lambda: f"Saved {self.export_csv(path)} rows to {path}.")
+        self._run_export(lambda: self._saved_rows(self.export_csv(path), path))
+
+    def _saved_rows(self, count: int, path: Path) -> str:
+        return ngettext(
+            "Saved {count} row to {path}.", "Saved {count} rows to {path}.", count
+        ).format(count=count, path=path)
 
     def _run_export(self, action: object) -> None:
         assert callable(action)
         try:
             self.status.setText(str(action()))
         except InputError as exc:
-            self.status.setText(f"Not saved: {exc}")
+            self.status.setText(_("Not saved: {error}").format(error=exc))

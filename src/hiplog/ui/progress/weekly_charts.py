@@ -16,7 +16,9 @@ from PySide6.QtWidgets import QWidget
 
 from hiplog.domain.chart_series import LENGTHS, MUSCLES, WeeklyCharts
 from hiplog.domain.models import Length
-from hiplog.domain.wording import date_text, plural
+from hiplog.domain.wording import date_text
+from hiplog.ui.common.translation import _, ngettext
+from hiplog.ui.common.vocabulary import capitalized, length_text, muscle_text
 from hiplog.ui.progress.chart_items import (
     DAY,
     align_axes,
@@ -32,11 +34,14 @@ from hiplog.ui.progress.chart_items import (
 )
 from hiplog.ui.progress.chart_palette import ChartColours
 
-LENGTH_NAMES = {Length.SHORT: "short", Length.MID: "mid", Length.LONG: "long"}
+
+def _length_name(length: Length) -> str:
+    """'Short length', 'Mid length', 'Long length' (a legend entry)."""
+    return _("{length} length").format(length=capitalized(length_text(length)))
 
 
 def _week_label(week: date) -> str:
-    return f"Week of {date_text(week)}"
+    return _("Week of {date}").format(date=date_text(week))
 
 
 def _n(value: float) -> str:
@@ -86,7 +91,7 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             pen=pen(c.band_edge, 1),
         )
         band.setZValue(-10)
-        band.setToolTip(f"Target: {_n(low)} to {_n(high)} {what} a week")
+        band.setToolTip(what.format(low=_n(low), high=_n(high)))
         plot.addItem(band)
         self.bands.append(band)
 
@@ -111,7 +116,7 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         weeks, starts = list(weekly.weeks), self._starts
         edges = [*starts, stamp(weeks[-1] + timedelta(days=7))] if weeks else []
         s_low, s_high = weekly.sessions_band
-        self._band(self.sessions_plot, s_low, s_high, "sessions")
+        self._band(self.sessions_plot, s_low, s_high, _("Target: {low} to {high} sessions a week"))
         colour = c.series[0]
         counts = [float(n) for n in weekly.sessions]
         self.sessions_item = pg.PlotDataItem(
@@ -124,7 +129,8 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         )
         self.sessions_plot.addItem(self.sessions_item)
         tips = [
-            f"{_week_label(w)}: {plural(int(n), 'session')}"
+            f"{_week_label(w)}: "
+            + ngettext("{count} session", "{count} sessions", int(n)).format(count=int(n))
             for w, n in zip(weeks, weekly.sessions, strict=True)
         ]
         self._hover(self.sessions_plot, self._mids(), counts, tips)
@@ -132,10 +138,15 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._tops[id(self.sessions_plot)] = (counts, s_high + 0.5)
         self.sessions_plot.setTitle(
             label_html(
-                f"Hip-extensor sessions per week (shaded: the {s_low}-{s_high} target)", c, f, True
+                _("Hip-extensor sessions per week (shaded: the {low}-{high} target)").format(
+                    low=s_low, high=s_high
+                ),
+                c,
+                f,
+                True,
             )
         )
-        self.sessions_plot.setLabel("left", label_html("Sessions", c, f))
+        self.sessions_plot.setLabel("left", label_html(_("Sessions"), c, f))
         # whole sessions: a tick at every count, so a short plot still shows the 3 of the band
         self.sessions_plot.getAxis("left").setTickSpacing(major=1, minor=1)
 
@@ -144,18 +155,23 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         c, f = self._colours, self._font
         weeks, mids = list(weekly.weeks), self._mids()
         h_low, h_high = weekly.sets_band
-        self._band(self.muscles_plot, h_low, h_high, "hard sets")
+        self._band(self.muscles_plot, h_low, h_high, _("Target: {low} to {high} hard sets a week"))
         for i, muscle in enumerate(MUSCLES):
             colour = c.series[i % len(c.series)]
             values = list(weekly.muscle_sets[muscle])
-            item = pg.PlotDataItem(mids, values, pen=pen(colour), name=muscle.capitalize())
+            shown = capitalized(muscle_text(muscle))
+            item = pg.PlotDataItem(mids, values, pen=pen(colour), name=shown)
             self.muscles_plot.addItem(item)
-            self.muscles_legend.addItem(item, muscle.capitalize())
+            self.muscles_legend.addItem(item, shown)
             self.muscle_items[muscle] = item
+        hard_sets = _("{muscle}: {count} hard sets")
         tips = [
             f"{_week_label(w)}\n"
             + "\n".join(
-                f"{m.capitalize()}: {_n(weekly.muscle_sets[m][k])} hard sets" for m in MUSCLES
+                hard_sets.format(
+                    muscle=capitalized(muscle_text(m)), count=_n(weekly.muscle_sets[m][k])
+                )
+                for m in MUSCLES
             )
             for k, w in enumerate(weeks)
         ]
@@ -164,14 +180,16 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._tops[id(self.muscles_plot)] = (tops, float(h_high))
         self.muscles_plot.setTitle(
             label_html(
-                f"Hard sets per week by muscle (shaded: {_n(h_low)}-{_n(h_high)}; "
-                "a second-listed muscle counts half)",
+                _(
+                    "Hard sets per week by muscle (shaded: {low}-{high}; "
+                    "a second-listed muscle counts half)"
+                ).format(low=_n(h_low), high=_n(h_high)),
                 c,
                 f,
                 True,
             )
         )
-        self.muscles_plot.setLabel("left", label_html("Hard sets", c, f))
+        self.muscles_plot.setLabel("left", label_html(_("Hard sets"), c, f))
 
     def _draw_lengths(self, weekly: WeeklyCharts) -> None:
         """Hard sets per week by muscle length, stacked bars."""
@@ -188,16 +206,18 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
                 y1=above,
                 brush=pg.mkBrush(translucent(colour, 0.8)),
                 pen=pg.mkPen(colour),
-                name=f"{LENGTH_NAMES[length]} length",
+                name=_length_name(length),
             )
             self.lengths_plot.addItem(bars)
-            self.lengths_legend.addItem(bars, f"{LENGTH_NAMES[length]} length")
+            self.lengths_legend.addItem(bars, _length_name(length))
             self.length_items[length] = bars
             below = above
+        at_length = _("At {length} length: {count} sets")
         tips = [
             f"{_week_label(w)}\n"
             + "\n".join(
-                f"At {LENGTH_NAMES[n]} length: {_n(weekly.length_sets[n][k])} sets" for n in LENGTHS
+                at_length.format(length=length_text(n), count=_n(weekly.length_sets[n][k]))
+                for n in LENGTHS
             )
             for k, w in enumerate(weeks)
         ]
@@ -205,13 +225,13 @@ class WeeklyChartsWidget(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._tops[id(self.lengths_plot)] = (below, 1.0)
         self.lengths_plot.setTitle(
             label_html(
-                "Hard sets per week by where they load the hip extensors (short, mid, long)",
+                _("Hard sets per week by where they load the hip extensors (short, mid, long)"),
                 c,
                 f,
                 True,
             )
         )
-        self.lengths_plot.setLabel("left", label_html("Hard sets", c, f))
+        self.lengths_plot.setLabel("left", label_html(_("Hard sets"), c, f))
 
     def _mids(self) -> list[float]:
         return [s + 3.5 * DAY for s in self._starts]

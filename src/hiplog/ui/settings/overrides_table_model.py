@@ -13,18 +13,32 @@ from PySide6.QtWidgets import QApplication
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import Exercise
 from hiplog.domain.settings import ExerciseOverride, ProgressionSettings
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit
+from hiplog.ui.common.translation import N_, _
 
 Index = QModelIndex | QPersistentModelIndex
 
 EXERCISE, SETS, REPS, LOADED_REPS, STEP = range(5)
-HEADERS = ("Exercise", "Sets", "Rep range", "Rep range with load", "Load step (kg)")
-WHAT = {SETS: "sets", REPS: "rep range", LOADED_REPS: "rep range with load", STEP: "load step"}
+# N_() markers, translated where shown.
+HEADERS = (
+    N_("Exercise"),
+    N_("Sets"),
+    N_("Rep range"),
+    N_("Rep range with load"),
+    N_("Load step (kg)"),
+)
+WHAT = {
+    SETS: N_("sets"),
+    REPS: N_("rep range"),
+    LOADED_REPS: N_("rep range with load"),
+    STEP: N_("load step"),
+}
 TOOLTIPS = {
-    SETS: "How many working sets to suggest (1-20); empty keeps the catalog value",
-    REPS: "Lowest and highest reps, like 8-12; empty keeps the catalog value",
-    LOADED_REPS: "The rep range once you add load to a bodyweight exercise, like 8-12",
-    STEP: "Add this many kg each time instead of the equipment's usual step",
+    SETS: N_("How many working sets to suggest (1-20); empty keeps the catalog value"),
+    REPS: N_("Lowest and highest reps, like 8-12; empty keeps the catalog value"),
+    LOADED_REPS: N_("The rep range once you add load to a bodyweight exercise, like 8-12"),
+    STEP: N_("Add this many kg each time instead of the equipment's usual step"),
 }
 
 
@@ -38,10 +52,14 @@ def _parse_range(text: str, where: str) -> tuple[int, int] | None:
         return None
     parts = [p.strip() for p in value.split("-")]
     if len(parts) != 2 or not all(p.isdigit() for p in parts):
-        raise InputError(f"write the range as LOW-HIGH, like 8-12, not '{text}'", where)
+        raise InputError(
+            _("write the range as LOW-HIGH, like 8-12, not '{text}'").format(text=text), where
+        )
     low, high = int(parts[0]), int(parts[1])
     if not 1 <= low <= high <= 100:
-        raise InputError(f"needs 1 <= low <= high <= 100, not {low}-{high}", where)
+        raise InputError(
+            _("needs 1 <= low <= high <= 100, not {low}-{high}").format(low=low, high=high), where
+        )
     return (low, high)
 
 
@@ -81,9 +99,10 @@ class OverridesTableModel(QAbstractTableModel):
     ) -> Any:
         if orientation is Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
+                return _(HEADERS[section])
             if role == Qt.ItemDataRole.ToolTipRole:
-                return TOOLTIPS.get(section)
+                tip = TOOLTIPS.get(section)
+                return _(tip) if tip else None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -123,10 +142,10 @@ class OverridesTableModel(QAbstractTableModel):
         own = self._own(ex, column)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == EXERCISE:
-                return ex.name
+                return exercise_name(ex.name)
             return own or self._default(ex, column)
         if role == Qt.ItemDataRole.EditRole:
-            return ex.name if column == EXERCISE else own
+            return exercise_name(ex.name) if column == EXERCISE else own
         if column == EXERCISE:
             return None
         if role == Qt.ItemDataRole.ForegroundRole and not own:
@@ -136,7 +155,8 @@ class OverridesTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return TOOLTIPS.get(column) if own else "The catalog value; type to change it"
+            tip = TOOLTIPS.get(column)
+            return (_(tip) if tip else None) if own else _("The catalog value; type to change it")
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -144,13 +164,16 @@ class OverridesTableModel(QAbstractTableModel):
             return False
         ex, column = self._exercises[index.row()], index.column()
         text = "" if value is None else str(value).strip()
-        where = f"{ex.name}, {WHAT[column]}"
+        where = f"{exercise_name(ex.name)}, {_(WHAT[column])}"
         ov = self._overrides.get(ex.slug, ExerciseOverride())
         try:
             if column == SETS:
                 if text and (not text.isdigit() or not 1 <= int(text) <= 20):
                     raise InputError(
-                        f"sets must be a whole number from 1 to 20, not '{text}'", where
+                        _("sets must be a whole number from 1 to 20, not '{text}'").format(
+                            text=text
+                        ),
+                        where,
                     )
                 ov = replace(ov, sets=int(text) if text else None)
             elif column in (REPS, LOADED_REPS):
@@ -165,9 +188,11 @@ class OverridesTableModel(QAbstractTableModel):
                     try:
                         step = float(text.replace(",", "."))
                     except ValueError:
-                        raise InputError(f"'{text}' is not a number", where) from None
+                        raise InputError(
+                            _("'{text}' is not a number").format(text=text), where
+                        ) from None
                     if not 0 < step <= 100:
-                        raise InputError("a step must be above 0 and at most 100 kg", where)
+                        raise InputError(_("a step must be above 0 and at most 100 kg"), where)
                 ov = replace(ov, step_kg=step)
         except InputError as exc:
             self.refused.emit(str(exc))

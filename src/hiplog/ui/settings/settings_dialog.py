@@ -34,29 +34,43 @@ from hiplog.domain.errors import InputError
 from hiplog.domain.plates import parse_stock, stock_text
 from hiplog.domain.setting_fields import EQUIPMENT_LABELS, FIELDS
 from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.translation import exercise_name
 from hiplog.domain.units import Unit, from_kg, to_kg
 from hiplog.domain.wording import trim_number
 from hiplog.services import settings_store
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
 from hiplog.ui.common.reading_order import tab_buttons_in_reading_order
+from hiplog.ui.common.translation import N_, _
+from hiplog.ui.settings.language_choice import LanguageChoice
 from hiplog.ui.settings.overrides_table_model import EXERCISE, OverridesTableModel
 from hiplog.ui.theme import THEME_LABELS, THEMES, apply_theme, load_theme, save_theme
 
 EQUIPMENT = tuple(EQUIPMENT_LABELS)
-#: The bar and plate rows of the Equipment tab: settings key stem -> row label.
-PLATE_ROWS = {
-    "bar": "Bar",
-    "plates": "Plates (pairs)",
-    "bumpers": "Bumper plates (pairs)",
+#: The rows of the load-step grid, as shown (the domain's labels are English).
+EQUIPMENT_NAMES = {
+    "barbell": N_("Barbell"),
+    "dumbbell": N_("Dumbbell (each)"),
+    "stack": N_("Machine or cable stack"),
+    "plate": N_("Held plate"),
 }
-#: Field names of the form, by settings key, for messages that say which field is wrong.
-FIELD_LABELS = {key: field.label for key, field in FIELDS.items()}
+#: The bar and plate rows of the Equipment tab: settings key stem -> row label.
+PLATE_ROWS = {  # translated where shown
+    "bar": N_("Bar"),
+    "plates": N_("Plates (pairs)"),
+    "bumpers": N_("Bumper plates (pairs)"),
+}
+
+
+def field_label(key: str) -> str | None:
+    """The name of a setting's field in a message ('Recovery time'), in the window's language."""
+    field = FIELDS.get(key)
+    return field.title if field is not None else None
 
 
 def _number(text: str, key: str, scale: float = 1.0) -> float:
     """A typed number inside the setting's declared range (domain.setting_fields.FIELDS)."""
-    return FIELDS[key].check(text, FIELDS[key].label, scale)
+    return FIELDS[key].check(text, FIELDS[key].title, scale)
 
 
 class SettingsDialog(QDialog):
@@ -72,21 +86,21 @@ class SettingsDialog(QDialog):
         self._ctx, self._events = ctx, events
         self._ui_settings = ui_settings
         self._settings = settings_store.load(ctx)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(_("Settings"))
         self.resize(760, 560)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._general_tab(), "General")
-        self.tabs.addTab(self._equipment_tab(), "Equipment")
-        self.tabs.addTab(self._exercises_tab(), "Exercises")
+        self.tabs.addTab(self._general_tab(), _("General"))
+        self.tabs.addTab(self._equipment_tab(), _("Equipment"))
+        self.tabs.addTab(self._exercises_tab(), _("Exercises"))
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        defaults = buttons.addButton("Restore defaults", QDialogButtonBox.ButtonRole.ResetRole)
-        defaults.setToolTip("Fill in hiplog's defaults (keeps your unit); Save to keep them")
+        defaults = buttons.addButton(_("Restore defaults"), QDialogButtonBox.ButtonRole.ResetRole)
+        defaults.setToolTip(_("Fill in hiplog's defaults (keeps your unit); Save to keep them"))
         defaults.clicked.connect(self.restore_defaults)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -97,97 +111,108 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._fill(self._settings)
+        self.language.set_value(self._settings.language, started_with=True)
 
     # --- building --------------------------------------------------------------------------
 
     def _general_tab(self) -> QWidget:
         self.unit_combo = QComboBox()
-        self.unit_combo.addItem("Kilograms (kg)", Unit.KG.value)
-        self.unit_combo.addItem("Pounds (lb)", Unit.LB.value)
-        self.unit_combo.setToolTip("How loads are shown and typed; they are stored in kg")
+        self.unit_combo.addItem(_("Kilograms (kg)"), Unit.KG.value)
+        self.unit_combo.addItem(_("Pounds (lb)"), Unit.LB.value)
+        self.unit_combo.setToolTip(_("How loads are shown and typed; they are stored in kg"))
         self.unit_combo.currentIndexChanged.connect(self._unit_changed)
         self._shown_unit = Unit.KG
         self.bodyweight_edit = QLineEdit()
-        self.bodyweight_edit.setPlaceholderText("not set: the last logged bodyweight is used")
+        self.bodyweight_edit.setPlaceholderText(_("not set: the last logged bodyweight is used"))
         self.bodyweight_edit.setToolTip(
-            "Counts toward the volume of exercises that move part of your body"
+            _("Counts toward the volume of exercises that move part of your body")
         )
         self.recovery_edit = QLineEdit()
-        self.recovery_edit.setToolTip("Rest between two sessions for the same muscles, in hours")
+        self.recovery_edit.setToolTip(_("Rest between two sessions for the same muscles, in hours"))
         self.sessions_low, self.sessions_high = QSpinBox(), QSpinBox()
         for spin in (self.sessions_low, self.sessions_high):
             low, high = FIELDS["sessions_per_week"].low, FIELDS["sessions_per_week"].high
             spin.setRange(int(low or 0), int(high or 0))
-            spin.setToolTip("How many hip sessions a week you aim for")
-        self.sessions_low.setAccessibleName("Fewest sessions per week")
-        self.sessions_high.setAccessibleName("Most sessions per week")
+            spin.setToolTip(_("How many hip sessions a week you aim for"))
+        self.sessions_low.setAccessibleName(_("Fewest sessions per week"))
+        self.sessions_high.setAccessibleName(_("Most sessions per week"))
         per_week = QHBoxLayout()
         per_week.addWidget(self.sessions_low)
-        to = QLabel("to")
+        to = QLabel(_("to"))
         to.setBuddy(self.sessions_high)
         per_week.addWidget(to)
         per_week.addWidget(self.sessions_high)
         per_week.addStretch(1)
         self.theme_combo = QComboBox()
         for theme in THEMES:
-            self.theme_combo.addItem(THEME_LABELS[theme], theme)
+            self.theme_combo.addItem(_(THEME_LABELS[theme]), theme)
         self.theme_combo.setCurrentIndex(THEMES.index(load_theme(self._ui_settings)))
+        self.language = LanguageChoice()
         folder = self._ctx.locations.database.parent
         self.folder_label = QLabel(str(folder))
-        self.folder_label.setToolTip("The database and its backups live here")
-        open_folder = QPushButton("Open")
-        open_folder.setToolTip("Show the folder in your file manager")
+        self.folder_label.setToolTip(_("The database and its backups live here"))
+        open_folder = QPushButton(_("Open"))
+        open_folder.setToolTip(_("Show the folder in your file manager"))
         open_folder.clicked.connect(self.open_data_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_label, 1)
         folder_row.addWidget(open_folder)
 
         form = QFormLayout()
-        form.addRow("Unit", self.unit_combo)
-        self._bodyweight_label = QLabel("Bodyweight")
+        form.addRow(_("Unit"), self.unit_combo)
+        self._bodyweight_label = QLabel(_("Bodyweight"))
         self._bodyweight_label.setBuddy(self.bodyweight_edit)
         form.addRow(self._bodyweight_label, self.bodyweight_edit)
-        form.addRow("Recovery time (hours)", self.recovery_edit)
-        per_week_label = QLabel("Sessions per &week")
+        form.addRow(_("Recovery time (hours)"), self.recovery_edit)
+        per_week_label = QLabel(_("Sessions per &week"))
         per_week_label.setBuddy(self.sessions_low)
         form.addRow(per_week_label, per_week)
-        form.addRow("Theme", self.theme_combo)
-        form.addRow("Data folder", folder_row)
+        form.addRow(_("Theme"), self.theme_combo)
+        form.addRow(_("Language"), self.language)
+        form.addRow(_("Data folder"), folder_row)
         tab = QWidget()
         tab.setLayout(form)
         return tab
 
     def _equipment_tab(self) -> QWidget:
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Load step</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>{}</b>".format(_("Load step"))), 0, 0)
         grid.addWidget(QLabel("<b>kg</b>"), 0, 1)
         grid.addWidget(QLabel("<b>lb</b>"), 0, 2)
         grid.setColumnStretch(3, 1)
         self.step_edits: dict[str, QLineEdit] = {}
         for row, kind in enumerate(EQUIPMENT, start=1):
-            name = QLabel(EQUIPMENT_LABELS[kind])
+            shown = EQUIPMENT_NAMES.get(kind)
+            equipment = _(shown) if shown else EQUIPMENT_LABELS[kind]
+            name = QLabel(equipment)
             grid.addWidget(name, row, 0)
             for column, unit in enumerate(("kg", "lb"), start=1):
                 edit = QLineEdit()
                 edit.setMaximumWidth(120)
-                edit.setToolTip(f"The smallest jump in load on a {kind}, in {unit}")
-                edit.setAccessibleName(f"Load step, {EQUIPMENT_LABELS[kind]}, {unit}")
+                edit.setToolTip(
+                    _("The smallest jump in load on this equipment, in {unit}").format(unit=unit)
+                )
+                edit.setAccessibleName(
+                    _("Load step, {equipment}, {unit}").format(equipment=equipment, unit=unit)
+                )
                 if column == 1:
                     name.setBuddy(edit)
                 self.step_edits[f"{kind}_step_{unit}"] = edit
                 grid.addWidget(edit, row, column)
         self.kettlebells_edit = QLineEdit()
         self.kettlebells_edit.setPlaceholderText("8, 12, 16, 20, 24")
-        self.kettlebells_edit.setToolTip("The bells you can use, in kg, lightest first")
+        self.kettlebells_edit.setToolTip(_("The bells you can use, in kg, lightest first"))
         self.bands_edit = QLineEdit()
-        self.bands_edit.setPlaceholderText("light, medium, heavy")
-        self.bands_edit.setToolTip("Your bands by name, lightest first, separated by commas")
+        self.bands_edit.setPlaceholderText(_("light, medium, heavy"))
+        self.bands_edit.setToolTip(_("Your bands by name, lightest first, separated by commas"))
         form = QFormLayout()
-        form.addRow("Kettlebells (kg)", self.kettlebells_edit)
-        form.addRow("Bands", self.bands_edit)
+        form.addRow(_("Kettlebells (kg)"), self.kettlebells_edit)
+        form.addRow(_("Bands"), self.bands_edit)
         note = QLabel(
-            "hiplog rounds suggested loads to what this equipment allows. A dumbbell step is "
-            "per dumbbell."
+            _(
+                "hiplog rounds suggested loads to what this equipment allows. A dumbbell step is "
+                "per dumbbell."
+            )
         )
         note.setWordWrap(True)
         layout = QVBoxLayout()
@@ -196,8 +221,10 @@ class SettingsDialog(QDialog):
         layout.addWidget(note)
         layout.addLayout(self._plates_grid())
         plates_note = QLabel(
-            "The Log and the Plan say which plates make each barbell load. Write a plate and how "
-            "many pairs you have (20x4); a hip thrust starts with a bumper on each side."
+            _(
+                "The Log and the Plan say which plates make each barbell load. Write a plate and "
+                "how many pairs you have (20x4); a hip thrust starts with a bumper on each side."
+            )
         )
         plates_note.setWordWrap(True)
         layout.addWidget(plates_note)
@@ -209,22 +236,22 @@ class SettingsDialog(QDialog):
     def _plates_grid(self) -> QGridLayout:
         """The bar and the plates the Log and the Plan load a barbell from."""
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>Bar and plates</b>"), 0, 0)
+        grid.addWidget(QLabel("<b>{}</b>".format(_("Bar and plates"))), 0, 0)
         grid.addWidget(QLabel("<b>kg</b>"), 0, 1)
         grid.addWidget(QLabel("<b>lb</b>"), 0, 2)
         self.plate_edits: dict[str, QLineEdit] = {}
         tips = {
-            "bar": "What the empty bar weighs, in {unit}",
-            "plates": "Plates in {unit} and how many pairs, e.g. 20x4, 10x2, 1.25x2",
-            "bumpers": "Full-size plates in {unit} (pairs): a hip thrust starts with one",
+            "bar": _("What the empty bar weighs, in {unit}"),
+            "plates": _("Plates in {unit} and how many pairs, e.g. 20x4, 10x2, 1.25x2"),
+            "bumpers": _("Full-size plates in {unit} (pairs): a hip thrust starts with one"),
         }
         for row, (stem, label) in enumerate(PLATE_ROWS.items(), start=1):
-            name = QLabel(label)
+            name = QLabel(_(label))
             grid.addWidget(name, row, 0)
             for column, unit in enumerate(("kg", "lb"), start=1):
                 edit = QLineEdit()
                 edit.setToolTip(tips[stem].format(unit=unit))
-                edit.setAccessibleName(f"{label}, {unit}")
+                edit.setAccessibleName(f"{_(label)}, {unit}")
                 if column == 1:
                     name.setBuddy(edit)
                 self.plate_edits[f"{stem}_{unit}"] = edit
@@ -242,14 +269,14 @@ class SettingsDialog(QDialog):
             try:
                 out[key] = parse_stock(edit.text(), bumper=key.startswith("bumpers_"))
             except ValueError as exc:
-                raise InputError(str(exc), FIELD_LABELS[key]) from None
+                raise InputError(str(exc), field_label(key)) from None
         return out
 
     def _exercises_tab(self) -> QWidget:
         self.overrides_model = OverridesTableModel(self)
         self.overrides_model.refused.connect(self.message.setText)
         self.overrides_table = QTableView()
-        self.overrides_table.setAccessibleName("Progression numbers per exercise")
+        self.overrides_table.setAccessibleName(_("Progression numbers per exercise"))
         self.overrides_table.setModel(self.overrides_model)
         self.overrides_table.verticalHeader().hide()
         self.overrides_table.setEditTriggers(
@@ -261,8 +288,10 @@ class SettingsDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EXERCISE, QHeaderView.ResizeMode.Stretch)
         hint = QLabel(
-            "Grey values come from the catalog. Type your own to change them for one exercise; "
-            "clear a cell to go back to the catalog value."
+            _(
+                "Grey values come from the catalog. Type your own to change them for one "
+                "exercise; clear a cell to go back to the catalog value."
+            )
         )
         hint.setWordWrap(True)
         layout = QVBoxLayout()
@@ -279,7 +308,7 @@ class SettingsDialog(QDialog):
         self.unit_combo.setCurrentIndex(self.unit_combo.findData(settings.unit.value))
         self.unit_combo.blockSignals(False)
         self._shown_unit = settings.unit
-        self._bodyweight_label.setText(f"Bodyweight ({settings.unit.value})")
+        self._bodyweight_label.setText(_("Bodyweight ({unit})").format(unit=settings.unit.value))
         bodyweight = settings.bodyweight_kg
         self.bodyweight_edit.setText(
             "" if bodyweight is None else trim_number(from_kg(bodyweight, settings.unit))
@@ -294,6 +323,7 @@ class SettingsDialog(QDialog):
             value = getattr(settings, key)
             edit.setText(trim_number(value) if key.startswith("bar_") else stock_text(value))
         self.bands_edit.setText(", ".join(settings.bands))
+        self.language.set_value(settings.language)
         self.overrides_model.set_rows(
             list(self._ctx.catalog()), settings.exercise_overrides, settings
         )
@@ -309,7 +339,7 @@ class SettingsDialog(QDialog):
         if value is not None:
             self.bodyweight_edit.setText(trim_number(from_kg(to_kg(value, self._shown_unit), new)))
         self._shown_unit = new
-        self._bodyweight_label.setText(f"Bodyweight ({new.value})")
+        self._bodyweight_label.setText(_("Bodyweight ({unit})").format(unit=new.value))
 
     def settings_from_form(self) -> ProgressionSettings:
         """The settings as entered; raises InputError naming the field that is wrong."""
@@ -331,6 +361,7 @@ class SettingsDialog(QDialog):
             "sessions_per_week": (self.sessions_low.value(), self.sessions_high.value()),
             "kettlebells_kg": bells,
             "bands": bands,
+            "language": self.language.value(),
             "exercise_overrides": self.overrides_model.overrides(),
             **steps,
             **self._plate_values(),
@@ -339,11 +370,11 @@ class SettingsDialog(QDialog):
             return replace(self._settings, **changes)
         except InputError as exc:
             key = (exc.where or "").removeprefix("setting ")
-            label = FIELD_LABELS.get(key)
+            label = field_label(key)
             if label is None and key.startswith("override."):
                 slug = key.removeprefix("override.")
                 exercise = self._ctx.catalog().get(slug)
-                label = exercise.name if exercise else slug
+                label = exercise_name(exercise.name) if exercise else slug
             raise InputError(exc.message, label or key) from exc
 
     def accept(self) -> None:
@@ -367,7 +398,7 @@ class SettingsDialog(QDialog):
     def restore_defaults(self) -> None:
         defaults = ProgressionSettings(unit=Unit(self.unit_combo.currentData()))
         self._fill(defaults)
-        self.message.setText("Defaults filled in. Save to keep them, Cancel to forget them.")
+        self.message.setText(_("Defaults filled in. Save to keep them, Cancel to forget them."))
 
     def open_data_folder(self) -> None:
         folder = self._ctx.locations.database.parent

@@ -50,11 +50,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_body_measurements")),
     )
     op.create_index(op.f("ix_body_measurements_measured_at"), "body_measurements", ["measured_at"])
+    # SQLite columns hold any type: only numbers move over. PostgreSQL enforces the type, and
+    # its id sequence must then move on past the ids copied.
+    pg = op.get_bind().dialect.name == "postgresql"
+    numeric = "" if pg else "typeof(kg) IN ('integer', 'real') AND "
     op.execute(
         "INSERT INTO body_measurements (id, measured_at, bodyweight_kg) "
-        "SELECT id, measured_at, kg FROM bodyweights "
-        "WHERE typeof(kg) IN ('integer', 'real') AND kg BETWEEN 20 AND 400"
+        f"SELECT id, measured_at, kg FROM bodyweights WHERE {numeric}kg BETWEEN 20 AND 400"
     )
+    if pg:
+        op.execute(
+            "SELECT setval(pg_get_serial_sequence('body_measurements', 'id'), "
+            "coalesce((SELECT max(id) FROM body_measurements), 0) + 1, false)"
+        )
     op.drop_index("ix_bodyweights_measured_at", table_name="bodyweights")
     op.drop_table("bodyweights")
 

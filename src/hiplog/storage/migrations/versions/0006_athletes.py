@@ -76,26 +76,33 @@ def upgrade() -> None:
     _notes_per_athlete(bind, first)
 
 
-def _settings_per_athlete(bind: sa.Connection, first: int) -> None:
-    op.create_table(
-        "settings_0006",
-        sa.Column("athlete_id", sa.Integer(), nullable=False),
+def _settings_table(with_athlete: bool) -> list[sa.schema.SchemaItem]:
+    """The columns and constraints of `settings` after (or, without an athlete, before) 0006."""
+    items: list[sa.schema.SchemaItem] = []
+    if with_athlete:
+        items += [
+            sa.Column("athlete_id", sa.Integer(), nullable=False),
+            sa.ForeignKeyConstraint(
+                ["athlete_id"], ["athletes.id"], name=_athlete_fk("settings"), ondelete="CASCADE"
+            ),
+        ]
+    items += [
         sa.Column("key", sa.String(length=120), nullable=False),
         sa.Column("value", sa.Text(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["athlete_id"], ["athletes.id"], name=_athlete_fk("settings"), ondelete="CASCADE"
+        sa.PrimaryKeyConstraint(
+            *(["athlete_id"] if with_athlete else []), "key", name=op.f("pk_settings")
         ),
-        sa.PrimaryKeyConstraint("athlete_id", "key", name=op.f("pk_settings")),
-    )
-    bind.execute(
-        sa.text(
-            "INSERT INTO settings_0006 (athlete_id, key, value)"
-            " SELECT :first, key, value FROM settings"
-        ),
-        {"first": first},
-    )
+    ]
+    return items
+
+
+def _settings_per_athlete(bind: sa.Connection, first: int) -> None:
+    # A handful of rows: read, drop, create anew, write. Not a copy beside the old table: on
+    # PostgreSQL its primary key's name (pk_settings) is taken while the old table exists.
+    rows = bind.execute(sa.text("SELECT key, value FROM settings")).all()
     op.drop_table("settings")
-    op.rename_table("settings_0006", "settings")
+    table = op.create_table("settings", *_settings_table(with_athlete=True))
+    op.bulk_insert(table, [{"athlete_id": first, "key": k, "value": v} for k, v in rows])
 
 
 def _notes_per_athlete(bind: sa.Connection, first: int) -> None:
@@ -131,6 +138,7 @@ def _notes_per_athlete(bind: sa.Connection, first: int) -> None:
 
 def downgrade() -> None:
     """Back to one person: the first athlete's rows are kept, every other athlete's go."""
+    bind = op.get_bind()
     with op.batch_alter_table("exercises") as batch_op:
         batch_op.add_column(sa.Column("note", sa.Text(), server_default="", nullable=False))
     op.execute(
@@ -143,15 +151,10 @@ def downgrade() -> None:
     op.drop_table("exercise_notes")
     keep = "(SELECT min(id) FROM athletes)"
     op.execute(sa.text(f"DELETE FROM settings WHERE athlete_id <> {keep}"))
-    op.create_table(
-        "settings_0005",
-        sa.Column("key", sa.String(length=120), nullable=False),
-        sa.Column("value", sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint("key", name=op.f("pk_settings")),
-    )
-    op.execute(sa.text("INSERT INTO settings_0005 (key, value) SELECT key, value FROM settings"))
+    rows = bind.execute(sa.text("SELECT key, value FROM settings")).all()
     op.drop_table("settings")
-    op.rename_table("settings_0005", "settings")
+    plain = op.create_table("settings", *_settings_table(with_athlete=False))
+    op.bulk_insert(plain, [{"key": k, "value": v} for k, v in rows])
     op.drop_index("ix_sessions_athlete_started_at", table_name="sessions")
     for table in _OWNED:
         op.execute(sa.text(f"DELETE FROM {table} WHERE athlete_id <> {keep}"))

@@ -1,0 +1,1 @@
+"""Rows damaged outside hiplog, shown once at start with a choice to drop or keep them."""

@@ -1,0 +1,78 @@
+"""The server goes away while a person logs (issue 17, item 6): the set stays in the editor,
+unsaved, with the reason; once the server is back, "Try saving again" saves it, once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
+from sqlalchemy import create_engine, text
+from tests import pg_cluster
+from tests.ui.keyboard import show_for_typing, type_set
+
+from hiplog.domain.models import SetEntry
+from hiplog.services.context import AppContext
+from hiplog.storage import session_repo
+from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.log.log_view import LogView
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def own_server() -> Iterator[pg_cluster.Cluster]:
+    """A server of this test's own, which it may stop and start again."""
+    bin_dir = pg_cluster.find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL tests cannot run in CI: no PostgreSQL binaries (initdb)")
+        pytest.skip("PostgreSQL tests skipped: no PostgreSQL binaries (initdb) found")
+    cluster = pg_cluster.Cluster(bin_dir)
+    cluster.start()
+    engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("CREATE DATABASE hiplog"))
+    engine.dispose()
+    yield cluster
+    cluster.stop()
+
+
+def _sets(ctx: AppContext) -> list[SetEntry]:
+    with ctx.db.reader() as tx:
+        return [e for s in session_repo.sessions_between(tx, None, None) for e in s.sets]
+
+
+def test_a_set_logged_while_the_server_is_away_is_kept_and_saved_once_it_is_back(
+    qtbot: QtBot,
+    own_server: pg_cluster.Cluster,
+    tmp_path: Path,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+) -> None:
+    ctx = AppContext.open_url(own_server.url("hiplog"), local=tmp_path / "local.db")
+    try:
+        view = LogView(ctx, events, undo_stack)
+        qtbot.addWidget(view)
+        show_for_typing(qtbot, view, 1100, 600)
+        view.show_exercise("barbell-hip-thrust")
+        type_set(qtbot, "60", "12")
+        qtbot.waitUntil(lambda: len(_sets(ctx)) == 1)
+
+        own_server.pause()
+        type_set(qtbot, "62.5", "10")
+        qtbot.waitUntil(lambda: "connection to the server was lost" in view.message_text())
+        assert "Try saving again" in view.message_text()
+        assert view.retry_button.isVisibleTo(view)
+        assert "hunter" not in view.message_text()
+
+        own_server.resume()
+        qtbot.mouseClick(view.retry_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: view.message_text() == "")
+        assert [(s.load_kg, s.reps) for s in _sets(ctx)] == [(60.0, 12), (62.5, 10)]
+    finally:
+        ctx.close()
