@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,37 @@ def pg_url(pg_server: str, pg_template: str) -> Iterator[str]:
     _admin(pg_server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+class PgDatabases:
+    """Makes databases on the test server that outlive one test (a history imported once and
+    read by many tests, a per-module template), and drops them all at the end of the session."""
+
+    def __init__(self, server_url: str, template: str) -> None:
+        self.server_url = server_url
+        self.template = template
+        self.made: list[str] = []
+
+    def new(self, template: str | None = None) -> tuple[str, str]:
+        """A new database copied from `template` (default: the migrated, empty one): its name
+        and URL."""
+        name = f"hiplog_shared_{os.getpid()}_{next(_counter)}"
+        _admin(self.server_url, f"CREATE DATABASE {name} TEMPLATE {template or self.template}")
+        self.made.append(name)
+        return name, _database_url(self.server_url, name)
+
+    def drop(self, name: str) -> None:
+        _admin(self.server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if name in self.made:
+            self.made.remove(name)
+
+
+@pytest.fixture(scope="session")
+def pg_databases(pg_server: str, pg_template: str) -> Iterator[PgDatabases]:
+    databases = PgDatabases(pg_server, pg_template)
+    yield databases
+    for name in list(databases.made):
+        databases.drop(name)
+
+
 @pytest.fixture
 def empty_pg_url(pg_server: str) -> Iterator[str]:
     """A URL of a new, empty database (no schema) on the test server."""
@@ -122,6 +154,45 @@ def fresh_ctx(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> I
         context = AppContext.open_path(tmp_path / "t.db")
     yield context
     context.close()
+
+
+@dataclass(frozen=True)
+class Target:
+    """One database of either engine, for a test that opens it more than once, or through the
+    command line: a SQLite file, or a PostgreSQL database (its local files in tmp_path)."""
+
+    backend: str
+    path: Path
+    url: str | None = None
+
+    def cli(self) -> list[str]:
+        """The command-line options that open this database."""
+        return ["--db-url", self.url] if self.url else ["--db", str(self.path)]
+
+    def open(self) -> AppContext:
+        from hiplog.services.context import AppContext
+
+        if self.url:
+            return AppContext.open_url(self.url, local=self.path)
+        return AppContext.open_path(self.path)
+
+
+@pytest.fixture
+def target(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Target:
+    """A new database of `backend` (SQLite and PostgreSQL) not yet opened. The user's data,
+    config and log folders are in tmp_path, so that the command line on a server database keeps
+    its local files (backups, error log) there."""
+    home = tmp_path / "home"
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("HIPLOG_DATABASE_URL", raising=False)
+    monkeypatch.delenv("HIPLOG_DB", raising=False)
+    if backend == "postgresql":
+        url = request.getfixturevalue("pg_url")
+        return Target(backend, home / "xdg_data_home" / "hiplog" / "hiplog.db", url)
+    return Target(backend, tmp_path / "hiplog.db")
 
 
 @pytest.fixture(autouse=True)

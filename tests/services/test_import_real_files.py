@@ -18,11 +18,11 @@ pytestmark = pytest.mark.skipif(not FILES, reason="../shared/formats is not besi
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name[:40])
-def test_real_export_imports_every_set_once(path: Path, tmp_path: Path) -> None:
+def test_real_export_imports_every_set_once(path: Path, fresh_ctx: AppContext) -> None:
     fmt, data = import_export.read_import_file(path, builtin_catalog(), "auto", Unit.KG)
     expected_sets = sum(len(s.sets) for s in data.sessions)
     expected_reps = sum(e.reps for s in data.sessions for e in s.sets)
-    ctx = AppContext.open_path(tmp_path / "t.db")
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         summary = import_export.import_file(ctx, path, "auto", Unit.KG)
         assert summary.format == fmt

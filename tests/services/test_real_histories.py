@@ -4,6 +4,7 @@ analytics, recognised catalog names and a plan without other training."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -47,32 +48,30 @@ def _without_other(history: list[Session], other: set[str]) -> list[Session]:
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name[:40])
-def test_an_imported_full_body_log_counts_hip_work_only(path: Path, tmp_path: Path) -> None:
-    ctx = AppContext.open_path(tmp_path / "t.db")
-    try:
-        import_export.import_file(ctx, path, "auto", Unit.KG)
-        catalog = ctx.catalog()
-        other = {e.slug for e in catalog if e.role is Role.OTHER}
-        with ctx.db.reader() as tx:
-            history = list(session_repo.iter_all_sessions(tx))
-        as_of = max(s.started_at for s in history) + timedelta(hours=12)
-        suggested = plan.suggest(ctx, as_of)
-        hip_only = _without_other(history, other)
-        settings, lookup = ctx.settings(), catalog.get
+def test_an_imported_full_body_log_counts_hip_work_only(
+    path: Path, imported_history: Callable[[Path], AppContext]
+) -> None:
+    ctx = imported_history(path)  # on SQLite and on PostgreSQL
+    catalog = ctx.catalog()
+    other = {e.slug for e in catalog if e.role is Role.OTHER}
+    with ctx.db.reader() as tx:
+        history = list(session_repo.iter_all_sessions(tx))
+    as_of = max(s.started_at for s in history) + timedelta(hours=12)
+    suggested = plan.suggest(ctx, as_of)
+    hip_only = _without_other(history, other)
+    settings, lookup = ctx.settings(), catalog.get
 
-        assert other, "a full-body log has other training"
-        for sug in suggested.suggestions:
-            assert catalog[sug.exercise].role is not Role.OTHER
-        times = hip_session_times(hip_only, lookup, as_of)
-        recent = [t for t in times if as_of - timedelta(days=7) < t <= as_of]
-        assert suggested.next_session.sessions_last_7_days == len(recent)
-        week = hard_sets_between(history, lookup, as_of - timedelta(days=7), as_of)
-        assert week == hard_sets_between(hip_only, lookup, as_of - timedelta(days=7), as_of)
-        assert list(suggested.warnings) == timing_warnings(hip_only, times, lookup, settings, as_of)
-        weekly = weekly_glute_sets(ctx)
-        assert weekly == pytest.approx(_hip_hard_sets(history, catalog.get))
-    finally:
-        ctx.close()
+    assert other, "a full-body log has other training"
+    for sug in suggested.suggestions:
+        assert catalog[sug.exercise].role is not Role.OTHER
+    times = hip_session_times(hip_only, lookup, as_of)
+    recent = [t for t in times if as_of - timedelta(days=7) < t <= as_of]
+    assert suggested.next_session.sessions_last_7_days == len(recent)
+    week = hard_sets_between(history, lookup, as_of - timedelta(days=7), as_of)
+    assert week == hard_sets_between(hip_only, lookup, as_of - timedelta(days=7), as_of)
+    assert list(suggested.warnings) == timing_warnings(hip_only, times, lookup, settings, as_of)
+    weekly = weekly_glute_sets(ctx)
+    assert weekly == pytest.approx(_hip_hard_sets(history, catalog.get))
 
 
 def weekly_glute_sets(ctx: AppContext) -> float:

@@ -6,6 +6,7 @@ reps; a reduction that keeps the load says so; a barbell never goes under the ba
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -61,28 +62,24 @@ def _check(ex: Exercise, last: ExerciseSession, sug: Suggestion, s: ProgressionS
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name[:40])
 def test_every_suggestion_on_a_real_history_reads_the_session_right(
-    path: Path, tmp_path: Path
+    path: Path, imported_history: Callable[[Path], AppContext]
 ) -> None:
-    ctx = AppContext.open_path(tmp_path / "t.db")
-    try:
-        import_export.import_file(ctx, path, "auto", Unit.KG)
-        catalog, s = ctx.catalog(), ctx.settings()
-        with ctx.db.reader() as tx:
-            history = list(session_repo.iter_all_sessions(tx))
-        index = index_history(history, max(x.started_at for x in history))
-        for slug, sessions in index.items():
-            ex = catalog.get(slug)
-            if ex is None or ex.role is Role.OTHER or ex.is_activation:
-                continue
-            ex = effective_exercise(ex, s)
-            for n in range(max(1, len(sessions) - LAST_SESSIONS), len(sessions)):
-                as_of = sessions[n].started_at - timedelta(minutes=1)
-                upto = {k: [x for x in v if x.started_at <= as_of] for k, v in index.items()}
-                sug = suggest_from_index(ex, upto, s, as_of, lookup=catalog.get)
-                if sug.exercise == slug:
-                    _check(ex, sessions[n - 1], sug, s)
-    finally:
-        ctx.close()
+    ctx = imported_history(path)  # on SQLite and on PostgreSQL
+    catalog, s = ctx.catalog(), ctx.settings()
+    with ctx.db.reader() as tx:
+        history = list(session_repo.iter_all_sessions(tx))
+    index = index_history(history, max(x.started_at for x in history))
+    for slug, sessions in index.items():
+        ex = catalog.get(slug)
+        if ex is None or ex.role is Role.OTHER or ex.is_activation:
+            continue
+        ex = effective_exercise(ex, s)
+        for n in range(max(1, len(sessions) - LAST_SESSIONS), len(sessions)):
+            as_of = sessions[n].started_at - timedelta(minutes=1)
+            upto = {k: [x for x in v if x.started_at <= as_of] for k, v in index.items()}
+            sug = suggest_from_index(ex, upto, s, as_of, lookup=catalog.get)
+            if sug.exercise == slug:
+                _check(ex, sessions[n - 1], sug, s)
 
 
 def test_a_year_after_the_last_session_the_log_restarts_lighter_on_the_lb_grid(
