@@ -17,7 +17,6 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +24,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from tests import pg_cluster
+from tests.targets import Target
 
 from hiplog.domain.translation import set_language
 
@@ -154,27 +154,6 @@ def fresh_ctx(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> I
         context = AppContext.open_path(tmp_path / "t.db")
     yield context
     context.close()
-
-
-@dataclass(frozen=True)
-class Target:
-    """One database of either engine, for a test that opens it more than once, or through the
-    command line: a SQLite file, or a PostgreSQL database (its local files in tmp_path)."""
-
-    backend: str
-    path: Path
-    url: str | None = None
-
-    def cli(self) -> list[str]:
-        """The command-line options that open this database."""
-        return ["--db-url", self.url] if self.url else ["--db", str(self.path)]
-
-    def open(self) -> AppContext:
-        from hiplog.services.context import AppContext
-
-        if self.url:
-            return AppContext.open_url(self.url, local=self.path)
-        return AppContext.open_path(self.path)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """A file whose set holds a value the log cannot hold (negative reps, a load of 1e12 kg) is
 refused by every importer with a message naming the file and the row, before the database sees
 it; nothing is imported. (A FitNotes backup with negative reps used to reach the database's
-CHECK and exit 1 with an IntegrityError.)"""
+CHECK and exit 1 with an IntegrityError.) Into a SQLite file and a PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from tests.targets import Target
 
 from hiplog.cli import main
 from hiplog.services import history
-from hiplog.services.context import AppContext
 
 FORMATS = Path(__file__).parents[2].parent / "shared" / "formats"
 CSV_FILES = {
@@ -48,13 +48,13 @@ def _with_cell(source: Path, column: str, value: str, target: Path) -> int:
     return 11
 
 
-def _refused(db: Path, path: Path, capsys: pytest.CaptureFixture[str], *where: str) -> None:
-    assert main(["--db", str(db), "import", str(path)]) == 2
+def _refused(db: Target, path: Path, capsys: pytest.CaptureFixture[str], *where: str) -> None:
+    assert main([*db.cli(), "import", str(path)]) == 2
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and "IntegrityError" not in err and "CHECK" not in err
     for part in where:
         assert part in err, err
-    ctx = AppContext.open_path(db)
+    ctx = db.open()
     try:
         assert history.session_count(ctx) == 0, "a refused file left sessions behind"
     finally:
@@ -64,18 +64,18 @@ def _refused(db: Path, path: Path, capsys: pytest.CaptureFixture[str], *where: s
 @pytest.mark.parametrize("what", sorted(BAD_VALUES))
 @pytest.mark.parametrize("fmt", sorted(CSV_FILES))
 def test_a_csv_export_with_a_value_the_log_cannot_hold_is_refused_naming_the_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, what: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: Target, fmt: str, what: str
 ) -> None:
     source, reps_column, load_column = CSV_FILES[fmt]
     column = reps_column if what == "reps" else load_column
     path = tmp_path / source.name
     line = _with_cell(source, column, BAD_VALUES[what], path)
-    _refused(tmp_path / "h.db", path, capsys, path.name, f"line {line}", what)
+    _refused(target, path, capsys, path.name, f"line {line}", what)
 
 
 @pytest.mark.parametrize(("column", "value"), [("reps", -5), ("metric_weight", 1e12)])
 def test_a_fitnotes_backup_with_a_value_the_log_cannot_hold_is_refused_naming_the_row(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], column: str, value: float
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: Target, column: str, value: float
 ) -> None:
     path = tmp_path / BACKUP.name
     shutil.copyfile(BACKUP, path)
@@ -83,25 +83,24 @@ def test_a_fitnotes_backup_with_a_value_the_log_cannot_hold_is_refused_naming_th
         (row_id,) = conn.execute("SELECT min(_id) FROM training_log").fetchone()
         conn.execute(f"UPDATE training_log SET {column} = ? WHERE _id = ?", (value, row_id))
     what = "reps" if column == "reps" else "load"
-    _refused(tmp_path / "h.db", path, capsys, path.name, f"training_log row {row_id}", what)
+    _refused(target, path, capsys, path.name, f"training_log row {row_id}", what)
 
 
 def test_hiplog_csv_and_json_with_negative_reps_are_refused_naming_where(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: Target
 ) -> None:
-    db = tmp_path / "h.db"
+    db = tmp_path / "h.db"  # the exports come from a SQLite file; `target` is the fresh one
     assert main(["--db", str(db), "log", "barbell-hip-thrust", "60x8", "--date", "2026-01-02"]) == 0
     for name in ("all.csv", "all.json"):
         assert main(["--db", str(db), "export", str(tmp_path / name)]) == 0
     capsys.readouterr()
-    fresh = tmp_path / "fresh.db"
+    fresh = target
     csv_path = tmp_path / "all.csv"
     _with_cell_first = list(csv.reader(io.StringIO(csv_path.read_text("utf-8"), newline="")))
     _with_cell_first[1][_with_cell_first[0].index("reps")] = "-5"
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(_with_cell_first)
     csv_path.write_text(out.getvalue(), "utf-8")
-    fresh.unlink(missing_ok=True)
     _refused(fresh, csv_path, capsys, "all.csv", "line 2", "reps")
     json_path = tmp_path / "all.json"
     backup = json.loads(json_path.read_text("utf-8"))
