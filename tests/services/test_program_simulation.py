@@ -67,14 +67,28 @@ def _follow(ctx: AppContext, name: str) -> list[Done]:
     return done
 
 
-@pytest.fixture(scope="module", params=[s.program.name for s in programs.starters()])
+@pytest.fixture(
+    scope="module",
+    params=[
+        (name, engine)
+        for name in [s.program.name for s in programs.starters()]
+        for engine in ("sqlite", "postgresql")
+    ],
+    ids=lambda p: f"{p[1]}-{p[0]}",
+)
 def followed(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[AppContext, list[Done]]]:
+    """Twelve weeks of one starter, on SQLite and on PostgreSQL (logged once per module)."""
+    name, engine = request.param
     path: Path = tmp_path_factory.mktemp("sim") / "hiplog.db"
-    ctx = AppContext.open_path(path)
+    if engine == "postgresql":
+        _, url = request.getfixturevalue("pg_databases").new()
+        ctx = AppContext.open_url(url, local=path)
+    else:
+        ctx = AppContext.open_path(path)
     try:
-        yield ctx, _follow(ctx, request.param)
+        yield ctx, _follow(ctx, name)
     finally:
         ctx.close()
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from tests.targets import Target
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.models import BodyweightEntry
@@ -17,9 +18,8 @@ from hiplog.services.context import AppContext
 from hiplog.storage import body_repo
 
 
-def test_settings_survive_a_restart_and_cleared_overrides_go(tmp_path: Path) -> None:
-    path = tmp_path / "t.db"
-    ctx = AppContext.open_path(path)
+def test_settings_survive_a_restart_and_cleared_overrides_go(target: Target) -> None:
+    ctx = target.open()  # on SQLite and on PostgreSQL
     settings = ProgressionSettings(
         unit=Unit.LB,
         bodyweight_kg=72.5,
@@ -31,7 +31,7 @@ def test_settings_survive_a_restart_and_cleared_overrides_go(tmp_path: Path) -> 
     assert ctx.settings() == settings  # the cache was refreshed
     ctx.close()
 
-    again = AppContext.open_path(path)
+    again = target.open()
     assert settings_store.load(again) == settings
     settings_store.save(again, ProgressionSettings(unit=Unit.LB))
     assert settings_store.load(again).exercise_overrides == {}
