@@ -21,10 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 from tests import pg_cluster
-from tests.targets import Target
+from tests.targets import PgDatabases, Target, admin, database_url
 
 from hiplog.domain.translation import set_language
 
@@ -59,20 +57,6 @@ def pg_server() -> Iterator[str]:
         cluster.stop()
 
 
-def _admin(server_url: str, *statements: str) -> None:
-    engine = create_engine(server_url, isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            for statement in statements:
-                connection.execute(text(statement))
-    finally:
-        engine.dispose()
-
-
-def _database_url(server_url: str, name: str) -> str:
-    return make_url(server_url).set(database=name).render_as_string(hide_password=False)
-
-
 @pytest.fixture(scope="session")
 def pg_template(pg_server: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     """The name of a database migrated to the head revision with the built-in catalog: new
@@ -80,9 +64,9 @@ def pg_template(pg_server: str, tmp_path_factory: pytest.TempPathFactory) -> str
     from hiplog.services.context import AppContext
 
     name = f"hiplog_template_{os.getpid()}"
-    _admin(pg_server, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
+    admin(pg_server, f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name}")
     local = tmp_path_factory.mktemp("pg-template") / "local.db"
-    AppContext.open_url(_database_url(pg_server, name), local=local).close()
+    AppContext.open_url(database_url(pg_server, name), local=local).close()
     return name
 
 
@@ -90,32 +74,9 @@ def pg_template(pg_server: str, tmp_path_factory: pytest.TempPathFactory) -> str
 def pg_url(pg_server: str, pg_template: str) -> Iterator[str]:
     """A URL of a new hiplog database on the test server, dropped after the test."""
     name = f"hiplog_test_{os.getpid()}_{next(_counter)}"
-    _admin(pg_server, f"CREATE DATABASE {name} TEMPLATE {pg_template}")
-    yield _database_url(pg_server, name)
-    _admin(pg_server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-
-
-class PgDatabases:
-    """Makes databases on the test server that outlive one test (a history imported once and
-    read by many tests, a per-module template), and drops them all at the end of the session."""
-
-    def __init__(self, server_url: str, template: str) -> None:
-        self.server_url = server_url
-        self.template = template
-        self.made: list[str] = []
-
-    def new(self, template: str | None = None) -> tuple[str, str]:
-        """A new database copied from `template` (default: the migrated, empty one): its name
-        and URL."""
-        name = f"hiplog_shared_{os.getpid()}_{next(_counter)}"
-        _admin(self.server_url, f"CREATE DATABASE {name} TEMPLATE {template or self.template}")
-        self.made.append(name)
-        return name, _database_url(self.server_url, name)
-
-    def drop(self, name: str) -> None:
-        _admin(self.server_url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        if name in self.made:
-            self.made.remove(name)
+    admin(pg_server, f"CREATE DATABASE {name} TEMPLATE {pg_template}")
+    yield database_url(pg_server, name)
+    admin(pg_server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="session")
@@ -130,9 +91,9 @@ def pg_databases(pg_server: str, pg_template: str) -> Iterator[PgDatabases]:
 def empty_pg_url(pg_server: str) -> Iterator[str]:
     """A URL of a new, empty database (no schema) on the test server."""
     name = f"hiplog_empty_{os.getpid()}_{next(_counter)}"
-    _admin(pg_server, f"CREATE DATABASE {name}")
-    yield _database_url(pg_server, name)
-    _admin(pg_server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    admin(pg_server, f"CREATE DATABASE {name}")
+    yield database_url(pg_server, name)
+    admin(pg_server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
