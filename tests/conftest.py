@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,6 +133,33 @@ def target(
         url = request.getfixturevalue("pg_url")
         return Target(backend, home / "xdg_data_home" / "hiplog" / "hiplog.db", url)
     return Target(backend, tmp_path / "hiplog.db")
+
+
+@pytest.fixture
+def new_ctx(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[Callable[[], AppContext]]:
+    """Opens hiplog on another new database of `backend` at each call (a round trip from one
+    database to the next); each is closed, and on PostgreSQL dropped, after the test."""
+    from hiplog.services.context import AppContext
+
+    opened: list[tuple[AppContext, str | None]] = []
+
+    def open_new() -> AppContext:
+        folder = tmp_path / f"new-{len(opened)}"
+        folder.mkdir()
+        if backend == "postgresql":
+            name, url = request.getfixturevalue("pg_databases").new()
+            opened.append((AppContext.open_url(url, local=folder / "local.db"), name))
+        else:
+            opened.append((AppContext.open_path(folder / "hiplog.db"), None))
+        return opened[-1][0]
+
+    yield open_new
+    for context, name in opened:
+        context.close()
+        if name is not None:
+            request.getfixturevalue("pg_databases").drop(name)
 
 
 @pytest.fixture(autouse=True)

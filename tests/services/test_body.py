@@ -3,6 +3,7 @@ JSON backup, charted with the sessions' bodyweights, and feeding the bodyweight 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -91,8 +92,10 @@ def test_a_value_that_is_not_a_number_says_so(text: str) -> None:
         body.parse_value(text, "hip")
 
 
-def test_the_json_backup_brings_every_entry_back_identically(tmp_path: Path) -> None:
-    first = AppContext.open_path(tmp_path / "a.db")
+def test_the_json_backup_brings_every_entry_back_identically(
+    tmp_path: Path, new_ctx: Callable[[], AppContext]
+) -> None:
+    first = new_ctx()  # on SQLite and on PostgreSQL
     try:
         body.add_measurement(first, body.from_input(DAY, 81.5, 104.0, None, Unit.KG))
         body.add_measurement(first, body.from_input(date(2026, 11, 27), None, 103.5, 61.0, Unit.KG))
@@ -100,7 +103,7 @@ def test_the_json_backup_brings_every_entry_back_identically(tmp_path: Path) -> 
         entries = body.list_measurements(first)
     finally:
         first.close()
-    second = AppContext.open_path(tmp_path / "b.db")
+    second = new_ctx()
     try:
         import_export.import_file(second, tmp_path / "backup.json")
         assert body.list_measurements(second) == entries

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -64,31 +65,63 @@ def sessions(draw: st.DrawFn) -> list[Session]:
     return out
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(history=sessions())
-def test_csv_round_trip_through_the_database_is_identical(history: list[Session]) -> None:
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        source = tmp / "source.csv"
-        first = AppContext.open_path(tmp / "first.db")
-        try:
-            # Custom names reach the first database the way people bring them: by import.
-            from hiplog.domain.hiplog_csv import write_hiplog_csv
+ROUND_TRIPS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-            with source.open("w", encoding="utf-8", newline="") as handle:
-                write_hiplog_csv(history, lambda slug: slug, handle)
-            import_export.import_file(first, source)
-            import_export.export_csv(first, tmp / "one.csv")
-        finally:
-            first.close()
-        second = AppContext.open_path(tmp / "second.db")
-        try:
-            import_export.import_file(second, tmp / "one.csv")
-            import_export.export_csv(second, tmp / "two.csv")
-        finally:
-            second.close()
-        assert (tmp / "two.csv").read_text("utf-8") == (tmp / "one.csv").read_text("utf-8")
-        assert (tmp / "one.csv").read_text("utf-8") == source.read_text("utf-8")
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_csv_round_trip_through_the_database_is_identical(
+    backend: str, request: pytest.FixtureRequest
+) -> None:
+    # Two new databases an example: on PostgreSQL each is a copy made on the server, so there a
+    # tenth as many examples.
+    chosen = ROUND_TRIPS if backend == "sqlite" else settings(ROUND_TRIPS, max_examples=4)
+
+    @chosen
+    @given(history=sessions())
+    def example(history: list[Session]) -> None:
+        with tempfile.TemporaryDirectory() as tmp_name:
+            _round_trip(backend, request, Path(tmp_name), history)
+
+    example()
+
+
+def _open_new(backend: str, request: pytest.FixtureRequest, local: Path) -> tuple[AppContext, str]:
+    """A new database of `backend` (file or server database name) for one example."""
+    if backend == "sqlite":
+        return AppContext.open_path(local), ""
+    name, url = request.getfixturevalue("pg_databases").new()
+    return AppContext.open_url(url, local=local), name
+
+
+def _round_trip(
+    backend: str, request: pytest.FixtureRequest, tmp: Path, history: list[Session]
+) -> None:
+    source = tmp / "source.csv"
+    made = []
+    first, name = _open_new(backend, request, tmp / "first.db")
+    made.append(name)
+    try:
+        # Custom names reach the first database the way people bring them: by import.
+        from hiplog.domain.hiplog_csv import write_hiplog_csv
+
+        with source.open("w", encoding="utf-8", newline="") as handle:
+            write_hiplog_csv(history, lambda slug: slug, handle)
+        import_export.import_file(first, source)
+        import_export.export_csv(first, tmp / "one.csv")
+    finally:
+        first.close()
+    second, name = _open_new(backend, request, tmp / "second.db")
+    made.append(name)
+    try:
+        import_export.import_file(second, tmp / "one.csv")
+        import_export.export_csv(second, tmp / "two.csv")
+    finally:
+        second.close()
+        for name in made:
+            if name:
+                request.getfixturevalue("pg_databases").drop(name)
+    assert (tmp / "two.csv").read_text("utf-8") == (tmp / "one.csv").read_text("utf-8")
+    assert (tmp / "one.csv").read_text("utf-8") == source.read_text("utf-8")
 
 
 def test_json_backup_round_trip_keeps_custom_exercises_settings_and_bodyweight(
@@ -169,7 +202,9 @@ def test_a_later_export_adds_only_the_sessions_hiplog_does_not_have(
     ]
 
 
-def test_an_import_leaves_python_collecting_garbage_as_before(tmp_path: Path) -> None:
+def test_an_import_leaves_python_collecting_garbage_as_before(
+    tmp_path: Path, fresh_ctx: AppContext
+) -> None:
     # Imports pause the cycle collector while they run; it must run again afterwards, also
     # when the file is refused, and stay off if the caller had turned it off.
     import gc
@@ -179,7 +214,7 @@ def test_an_import_leaves_python_collecting_garbage_as_before(tmp_path: Path) ->
     good.write_text(header + "2026-03-02 10:00:00,Legs,Hip Thrust (Barbell),1,60,8\n")
     bad = tmp_path / "bad.csv"
     bad.write_text(header + "2026-03-02 10:00:00,Legs,Hip Thrust (Barbell),1,sixty,8\n")
-    ctx = AppContext.open_path(tmp_path / "t.db")
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         assert import_export.import_file(ctx, good, "strong", Unit.KG).sets_imported == 1
         assert gc.isenabled()
@@ -218,11 +253,13 @@ MIXED_CSV = (
 )
 
 
-def test_json_backup_carries_roles_and_csv_round_trips_unchanged(tmp_path: Path) -> None:
+def test_json_backup_carries_roles_and_csv_round_trips_unchanged(
+    tmp_path: Path, new_ctx: Callable[[], AppContext]
+) -> None:
     source = tmp_path / "mixed.csv"
     source.write_text(MIXED_CSV, encoding="utf-8")
-    first = AppContext.open_path(tmp_path / "a.db")
-    second = AppContext.open_path(tmp_path / "b.db")
+    first = new_ctx()  # on SQLite and on PostgreSQL
+    second = new_ctx()
     try:
         import_export.import_file(first, source)
         # The person moves the sled drag (other training, not sure) to hip work.
@@ -234,7 +271,7 @@ def test_json_backup_carries_roles_and_csv_round_trips_unchanged(tmp_path: Path)
         assert {e.slug: e for e in second.catalog() if e.custom} == roles
         assert roles["sled-drag"].role is Role.HIP
         assert roles["bench-press-barbell"].role is Role.OTHER
-        third = AppContext.open_path(tmp_path / "c.db")
+        third = new_ctx()
         try:
             import_export.import_file(third, tmp_path / "one.csv")
             import_export.export_csv(third, tmp_path / "two.csv")
