@@ -621,7 +621,7 @@ def run_command(
         err.write(f"hiplog: {mask(str(exc))}\n")
         return EXIT_USAGE
     except Exception as exc:
-        from hiplog.services.error_log import log_exception
+        from hiplog.services.error_log import error_line, log_exception
 
         where = log_exception(locations, exc)
         details = (
@@ -632,8 +632,7 @@ def run_command(
             )
         )
         text = _("hiplog: unexpected error: {error} ({details})")
-        what = mask(f"{exc.__class__.__name__}: {exc}")
-        err.write(text.format(error=what, details=details) + "\n")
+        err.write(text.format(error=error_line(exc), details=details) + "\n")
         return EXIT_ERROR
 
 

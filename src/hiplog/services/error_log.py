@@ -48,7 +48,39 @@ def configure_file_log(locations: Locations) -> Path | None:
 def error_report(exc: BaseException) -> str:
     """A plain-text report a person can copy into a bug report."""
     trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    return mask(f"hiplog {__version__}\n{type(exc).__name__}: {exc}\n\n{trace}")
+    return _private(exc, f"hiplog {__version__}\n{type(exc).__name__}: {exc}\n\n{trace}")
+
+
+def error_line(exc: BaseException) -> str:
+    """The exception's type and message, fit to show a person (the command line)."""
+    return _private(exc, f"{type(exc).__name__}: {exc}")
+
+
+def _private(exc: BaseException, text: str) -> str:
+    """`text` without a password or the values of a row a server refused."""
+    for detail in _row_details(exc):
+        text = text.replace(detail, "(the row's values are left out)")
+    return mask(text)
+
+
+def _row_details(exc: BaseException) -> list[str]:
+    """The DETAIL of each PostgreSQL error in the chain: a refused write's names the row it
+    refused ("Failing row contains (...)"), a person's notes and all."""
+    details: list[str] = []
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        error = todo.pop()
+        if error is None or id(error) in seen:
+            continue
+        seen.add(id(error))
+        detail = getattr(getattr(error, "diag", None), "message_detail", None)
+        if isinstance(detail, str) and detail:
+            details.append(detail)
+        orig = getattr(error, "orig", None)
+        todo += [orig if isinstance(orig, BaseException) else None]
+        todo += [error.__cause__, error.__context__]
+    return details
 
 
 def log_exception(locations: Locations, exc: BaseException) -> Path | None:
