@@ -1,11 +1,11 @@
 """The log file of unexpected errors: private, free of what was being saved, and never a
-traceback on the terminal when its folder cannot be written."""
+traceback on the terminal when its folder cannot be written. The errors of saving are made on
+SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import stat
 import subprocess
 import sys
@@ -14,8 +14,9 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
+from tests.targets import Target
 
 from hiplog.services.context import AppContext
 from hiplog.services.error_log import log_exception
@@ -59,8 +60,8 @@ def test_the_log_file_is_private(tmp_path: Path) -> None:
     assert "boom" in where.read_text()
 
 
-def test_an_error_while_saving_does_not_carry_the_note(tmp_path: Path) -> None:
-    ctx = AppContext.open_path(tmp_path / "h.db")
+def test_an_error_while_saving_does_not_carry_the_note(fresh_ctx: AppContext) -> None:
+    ctx = fresh_ctx  # on SQLite and on PostgreSQL
     try:
         insert = text(
             "INSERT INTO sessions (id, athlete_id, started_at, notes) VALUES (1, 1, :at, :note)"
@@ -74,16 +75,27 @@ def test_an_error_while_saving_does_not_carry_the_note(tmp_path: Path) -> None:
     assert "my private note" not in str(info.value)
 
 
-def test_a_note_never_reaches_the_log_file_of_an_unexpected_error(tmp_path: Path) -> None:
-    db = tmp_path / "h.db"
-    AppContext.open_path(db).close()
-    conn = sqlite3.connect(db)  # another tool made every new set fail
-    conn.execute("CREATE TRIGGER refuse BEFORE INSERT ON sets BEGIN SELECT RAISE(ABORT, 'no'); END")
-    conn.commit()
-    conn.close()
+# Another tool made every new set fail: a trigger on SQLite; on PostgreSQL a CHECK no row meets,
+# whose error names the failing row, note and all, in its DETAIL.
+REFUSE_SETS = {
+    "sqlite": "CREATE TRIGGER refuse BEFORE INSERT ON sets BEGIN SELECT RAISE(ABORT, 'no'); END",
+    "postgresql": "ALTER TABLE sets ADD CONSTRAINT refuse CHECK (reps < 0) NOT VALID",
+}
+
+
+def test_a_note_never_reaches_the_log_file_of_an_unexpected_error(
+    target: Target, tmp_path: Path
+) -> None:
+    target.open().close()
+    engine = create_engine(target.url or f"sqlite:///{target.path}")
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(REFUSE_SETS[target.backend]))
+    finally:
+        engine.dispose()
     secret = "my-secret-note-4417"
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path / "state")}
-    command = ["--db", str(db), "log", "glute-bridge", "x12", "--note", secret]
+    command = [*target.cli(), "log", "glute-bridge", "x12", "--note", secret]
     done = subprocess.run(
         [sys.executable, "-c", RUN_CLI, *command],
         capture_output=True,
