@@ -107,3 +107,18 @@ def test_hiplog_csv_and_json_with_negative_reps_are_refused_naming_where(
     backup["sessions"][0]["sets"][0]["load_kg"] = 1e12
     json_path.write_text(json.dumps(backup), "utf-8")
     _refused(fresh, json_path, capsys, "all.json", "sessions[0].sets[0]", "load")
+
+
+def test_a_json_backup_with_a_nul_character_in_a_note_is_refused_naming_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: Target
+) -> None:
+    # PostgreSQL's text cannot hold U+0000: the import failed there with a DataError.
+    one_set = {"exercise": "barbell-hip-thrust", "order": 1, "reps": 10, "notes": "a\u0000b"}
+    backup = {
+        "format": "hiplog-backup",
+        "version": 1,
+        "sessions": [{"started_at": "2026-01-01T18:00:00", "notes": "", "sets": [one_set]}],
+    }
+    path = tmp_path / "nul.json"
+    path.write_text(json.dumps(backup), "utf-8")
+    _refused(target, path, capsys, "nul.json", "sessions[0].sets[0].notes", "NUL")

@@ -105,3 +105,16 @@ def test_the_first_set_creates_its_session_and_a_refused_one_leaves_none(
     assert training_log.delete_set_and_empty_session(ctx, second.id, session_id) is False
     assert training_log.delete_set_and_empty_session(ctx, first.id, session_id) is True
     assert _session_count(ctx) == 0
+
+
+def test_a_nul_character_in_a_note_or_band_is_refused_on_both_engines(ctx: AppContext) -> None:
+    # PostgreSQL's text cannot hold U+0000; an edit that held one failed there with a DataError.
+    saved = training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, 12)], datetime(2026, 1, 5))
+    for field in ("notes", "band"):
+        with pytest.raises(InputError, match="NUL"):
+            training_log.log_sets(ctx, [SetEntry("glute-bridge", 2, 12, **{field: "a\x00b"})])
+    (entry,) = saved.sets
+    with pytest.raises(InputError, match="NUL"):
+        training_log.update_set(ctx, SetEntry(**{**entry.__dict__, "notes": "\x00"}))
+    stored = training_log.get_session(ctx, saved.id or 0)
+    assert stored is not None and [(s.notes, s.band) for s in stored.sets] == [("", None)]

@@ -241,6 +241,8 @@ class _Reader:
             return None
         if not isinstance(value, str):
             self.fail(path, "must be text" + (" or null" if optional else ""))
+        if "\x00" in value:  # PostgreSQL's text cannot hold it: refused on every engine alike
+            self.fail(path, _("holds a NUL character (U+0000), which the log cannot hold"))
         return value
 
     def number(self, value: Any, path: str, optional: bool = False) -> float | None:

@@ -237,6 +237,12 @@ def validate_set(entry: SetEntry, where: str | None = None) -> None:
                 ),
                 where,
             )
+    for label, words in (("notes", entry.notes), ("band", entry.band)):
+        # PostgreSQL's text cannot hold U+0000 (SQLite's can): refused on both, alike.
+        if words and "\x00" in words:
+            raise InputError(
+                _("{label} cannot hold a NUL character (U+0000)").format(label=label), where
+            )
     problem = unstorable(entry.reps, entry.load_kg, entry.duration_s, entry.distance_m)
     if problem:
         raise InputError(problem, where)
