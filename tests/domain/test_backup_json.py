@@ -293,7 +293,8 @@ def backups(
         for i, name in enumerate(names)
     ]
     slugs = [e.slug for e in CATALOG] + [e.slug for e in customs]
-    text = st.text(max_size=30)
+    # Any text but U+0000, which no engine's log holds (PostgreSQL's text cannot).
+    text = st.text(st.characters(blacklist_characters="\x00"), max_size=30)
     sessions = []
     for start in draw(st.lists(TIMES, max_size=3)):
         sets = draw(
@@ -328,7 +329,8 @@ def backups(
                 bodyweight_kg=draw(OPTIONAL_NUMBER),
             )
         )
-    prefs = draw(st.dictionaries(st.text(max_size=10), st.text(max_size=10), max_size=3))
+    key = st.text(st.characters(blacklist_characters="\x00"), max_size=10)
+    prefs = draw(st.dictionaries(key, key, max_size=3))
     weights = draw(
         st.lists(
             st.builds(
