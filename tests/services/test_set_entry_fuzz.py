@@ -1,8 +1,9 @@
 """Fuzzing set entry through the services: whatever a person types, hiplog either saves exactly
 that or refuses it with an InputError and leaves the database as it was.
 
-The short runs here total well over 2,000 examples; `make fuzz` runs the slow variants with
-many more.
+The short runs here total well over 2,000 examples on SQLite and a twentieth of that on
+PostgreSQL (where resetting the database between examples costs more); `make fuzz` runs the slow
+variants with many more.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
 
 from hiplog.domain.errors import HiplogError, InputError
 from hiplog.domain.models import SetEntry
@@ -87,25 +89,67 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def ctx(template: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[AppContext]:
+class Fuzzed:
+    """The one open database the examples share, on SQLite or on PostgreSQL, and how each
+    example starts from the template's content."""
+
+    def __init__(self, ctx: AppContext, template: Path) -> None:
+        self.ctx = ctx
+        self.template = template
+        self.rows: dict[str, list[dict[str, object]]] = {}
+        if ctx.db.path is None:  # the template's rows, to put back on the server
+            with ctx.db.engine.connect() as connection:
+                for table in ("sessions", "sets"):
+                    found = connection.execute(text(f"SELECT * FROM {table} ORDER BY id"))
+                    self.rows[table] = [dict(row._mapping) for row in found]
+
+    def examples(self, chosen: settings) -> settings:
+        """`chosen`, with a twentieth of its examples on PostgreSQL."""
+        if not self.rows:
+            return chosen
+        return settings(chosen, max_examples=max(10, chosen.max_examples // 20))
+
+    def fresh(self) -> None:
+        """Start an example from the template database, whatever the one before left behind.
+
+        Examples share one open database (opening one per example would cost ~16 ms each). An
+        example that fails after saving leaves its sets there, and Hypothesis then replays it
+        (and shrinks it) on a different database and reports the test as flaky; so the state is
+        set at the start of every example: by copying the template's pages in on SQLite
+        (SQLite's backup, ~1 ms), by writing its sessions and sets again on PostgreSQL."""
+        if not self.rows:
+            with (
+                closing(sqlite3.connect(self.template)) as source,
+                closing(sqlite3.connect(self.ctx.db.path)) as to,
+            ):
+                source.backup(to)
+        else:
+            with self.ctx.db.engine.begin() as connection:
+                connection.execute(text("DELETE FROM sets"))
+                connection.execute(text("DELETE FROM sessions"))
+                for table in ("sessions", "sets"):
+                    for row in self.rows[table]:
+                        columns = ", ".join(row)
+                        values = ", ".join(f":{column}" for column in row)
+                        insert = f"INSERT INTO {table} ({columns}) VALUES ({values})"
+                        connection.execute(text(insert), row)
+        self.ctx.invalidate()
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def fuzzed(
+    request: pytest.FixtureRequest, template: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Fuzzed]:
     path = tmp_path_factory.mktemp("fuzz") / "hiplog.db"
-    shutil.copyfile(template, path)
-    context = AppContext.open_path(path)
-    yield context
+    if request.param == "postgresql":
+        _, url = request.getfixturevalue("pg_databases").new()
+        context = AppContext.open_url(url, local=path)
+        training_log.log_sets(context, [SetEntry("glute-bridge", 1, reps=15, notes="kept")], BASE)
+    else:
+        shutil.copyfile(template, path)
+        context = AppContext.open_path(path)
+    yield Fuzzed(context, template)
     context.close()
-
-
-def _fresh(ctx: AppContext, template: Path) -> None:
-    """Start an example from the template database, whatever the one before left behind.
-
-    Examples share one open database (opening one per example would cost ~16 ms each). An
-    example that fails after saving leaves its sets there, and Hypothesis then replays it (and
-    shrinks it) on a different database and reports the test as flaky; so the state is set at
-    the start of every example, by copying the template's pages in (SQLite's backup, ~1 ms)."""
-    with closing(sqlite3.connect(template)) as source, closing(sqlite3.connect(ctx.db.path)) as to:
-        source.backup(to)
-    ctx.invalidate()
 
 
 @pytest.fixture(scope="module")
@@ -170,23 +214,23 @@ def _log_and_check(
     assert _snapshot(ctx, csv_path) == before
 
 
-@SHORT
-@given(entries=st.lists(set_entries, min_size=1, max_size=4), when=moments)
-def test_fuzz_logging_sets(
-    ctx: AppContext, template: Path, csv_path: Path, entries: list[SetEntry], when: datetime
-) -> None:
-    _fresh(ctx, template)
-    _log_and_check(ctx, csv_path, entries, when)
+def _fuzz_logging(fuzzed: Fuzzed, csv_path: Path, chosen: settings, most: int) -> None:
+    @fuzzed.examples(chosen)
+    @given(entries=st.lists(set_entries, min_size=1, max_size=most), when=moments)
+    def example(entries: list[SetEntry], when: datetime) -> None:
+        fuzzed.fresh()
+        _log_and_check(fuzzed.ctx, csv_path, entries, when)
+
+    example()
+
+
+def test_fuzz_logging_sets(fuzzed: Fuzzed, csv_path: Path) -> None:
+    _fuzz_logging(fuzzed, csv_path, SHORT, 4)
 
 
 @pytest.mark.slow
-@LONG
-@given(entries=st.lists(set_entries, min_size=1, max_size=6), when=moments)
-def test_fuzz_logging_sets_long(
-    ctx: AppContext, template: Path, csv_path: Path, entries: list[SetEntry], when: datetime
-) -> None:
-    _fresh(ctx, template)
-    _log_and_check(ctx, csv_path, entries, when)
+def test_fuzz_logging_sets_long(fuzzed: Fuzzed, csv_path: Path) -> None:
+    _fuzz_logging(fuzzed, csv_path, LONG, 6)
 
 
 def _typed(
@@ -235,21 +279,23 @@ typed_sets = {
 }
 
 
-@settings(SHORT, max_examples=800)
-@given(**typed_sets)
-def test_fuzz_typed_sets(ctx: AppContext, template: Path, csv_path: Path, **typed: object) -> None:
-    _fresh(ctx, template)
-    _typed(ctx, csv_path, **typed)  # type: ignore[arg-type]
+def _fuzz_typing(fuzzed: Fuzzed, csv_path: Path, chosen: settings) -> None:
+    @fuzzed.examples(chosen)
+    @given(**typed_sets)
+    def example(**typed: object) -> None:
+        fuzzed.fresh()
+        _typed(fuzzed.ctx, csv_path, **typed)  # type: ignore[arg-type]
+
+    example()
+
+
+def test_fuzz_typed_sets(fuzzed: Fuzzed, csv_path: Path) -> None:
+    _fuzz_typing(fuzzed, csv_path, settings(SHORT, max_examples=800))
 
 
 @pytest.mark.slow
-@settings(LONG)
-@given(**typed_sets)
-def test_fuzz_typed_sets_long(
-    ctx: AppContext, template: Path, csv_path: Path, **typed: object
-) -> None:
-    _fresh(ctx, template)
-    _typed(ctx, csv_path, **typed)  # type: ignore[arg-type]
+def test_fuzz_typed_sets_long(fuzzed: Fuzzed, csv_path: Path) -> None:
+    _fuzz_typing(fuzzed, csv_path, LONG)
 
 
 def _edit(ctx: AppContext, csv_path: Path, entry: SetEntry) -> None:
@@ -272,20 +318,20 @@ def _edit(ctx: AppContext, csv_path: Path, entry: SetEntry) -> None:
     assert _snapshot(ctx, csv_path) == before
 
 
-@settings(SHORT, max_examples=400)
-@given(entry=set_entries)
-def test_fuzz_editing_a_set(
-    ctx: AppContext, template: Path, csv_path: Path, entry: SetEntry
-) -> None:
-    _fresh(ctx, template)
-    _edit(ctx, csv_path, entry)
+def _fuzz_editing(fuzzed: Fuzzed, csv_path: Path, chosen: settings) -> None:
+    @fuzzed.examples(chosen)
+    @given(entry=set_entries)
+    def example(entry: SetEntry) -> None:
+        fuzzed.fresh()
+        _edit(fuzzed.ctx, csv_path, entry)
+
+    example()
+
+
+def test_fuzz_editing_a_set(fuzzed: Fuzzed, csv_path: Path) -> None:
+    _fuzz_editing(fuzzed, csv_path, settings(SHORT, max_examples=400))
 
 
 @pytest.mark.slow
-@settings(LONG)
-@given(entry=set_entries)
-def test_fuzz_editing_a_set_long(
-    ctx: AppContext, template: Path, csv_path: Path, entry: SetEntry
-) -> None:
-    _fresh(ctx, template)
-    _edit(ctx, csv_path, entry)
+def test_fuzz_editing_a_set_long(fuzzed: Fuzzed, csv_path: Path) -> None:
+    _fuzz_editing(fuzzed, csv_path, LONG)
