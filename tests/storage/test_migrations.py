@@ -1,4 +1,7 @@
-"""Every committed database of an earlier schema opens through the real migration path."""
+"""Every committed database of an earlier schema opens through the real migration path.
+
+SQLite only: these are the committed files; the same revisions on a server are
+test_server_migrations.py."""
 
 from __future__ import annotations
 
