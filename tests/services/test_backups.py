@@ -1,5 +1,8 @@
 """Backups: daily at the first start of a day, before imports and restores, rotated, and
-restorable from the command line and under an open window."""
+restorable from the command line and under an open window.
+
+SQLite only: copies of the database file and restoring them; a server's JSON backups: tests/cli.
+"""
 
 from __future__ import annotations
 

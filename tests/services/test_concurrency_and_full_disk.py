@@ -1,5 +1,7 @@
 """Several hiplog processes at once, and a disk that is full.
 
+SQLite only: processes racing on one file, a full disk under it; a server's: test_several_clients.
+
 - A restore racing with processes that log sets for 30 s: every set a writer was told was
   logged is in the restored database or in the backup taken just before a restore.
 - Three imports and three backups started together: all succeed, each backup under its own

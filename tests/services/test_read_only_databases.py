@@ -1,6 +1,8 @@
 """A database on read-only media is read, never called damaged; writing to it says read-only.
 Commands that only read never wait behind a writer.
 
+SQLite only: a file on read-only media and SQLite's locks; a server's permissions are its admin's.
+
 Read-only media are a tmpfs mounted here and remounted read-only (root, as in CI, ignores file
 modes but not a read-only mount).
 """

@@ -1,4 +1,7 @@
-"""Backups started at the same moment each get a name of their own; none replaces a file."""
+"""Backups started at the same moment each get a name of their own; none replaces a file.
+
+SQLite only: the names of a database file's backup files; a server has none (JSON backups).
+"""
 
 from __future__ import annotations
 

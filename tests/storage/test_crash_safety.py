@@ -1,4 +1,7 @@
-"""Killing a writer at any moment loses nothing it acknowledged and leaves a sound file."""
+"""Killing a writer at any moment loses nothing it acknowledged and leaves a sound file.
+
+SQLite only: a killed writer and the file it leaves; a server's crash safety is PostgreSQL's own.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,8 @@
 """A damaged, cut-short, foreign or newer database is refused with a clear message and its bytes
-are never changed: not by opening it, and not by setting it aside for a new file."""
+are never changed: not by opening it, and not by setting it aside for a new file.
+
+SQLite only: a file's bytes; a foreign server database is refused in tests/cli/test_server_database.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""The database, its log files and every backup are readable by the owner only."""
+"""The database, its log files and every backup are readable by the owner only.
+
+SQLite only: the permissions of the database file and its backups; a server keeps its own files.
+"""
 
 from __future__ import annotations
 

@@ -1,5 +1,7 @@
 """A write-ahead log left beside the database by another database is never applied.
 
+SQLite only: SQLite's write-ahead log file beside the database; a server has no such file.
+
 A log that belongs to the file (left by a writer that was killed) is, so nothing confirmed is
 lost.
 """

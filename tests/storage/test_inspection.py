@@ -1,4 +1,7 @@
-"""Telling a good database from a damaged, cut-short or foreign one, without changing it."""
+"""Telling a good database from a damaged, cut-short or foreign one, without changing it.
+
+SQLite only: a file's header and bytes; a server database's state: tests/cli/test_server_database.
+"""
 
 from __future__ import annotations
 

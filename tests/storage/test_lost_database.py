@@ -1,5 +1,8 @@
 """A database that was there and is gone is not a first start: no new empty file is made where
-backups (or a half-done restore) say one was expected."""
+backups (or a half-done restore) say one was expected.
+
+SQLite only: a missing file beside its backups; a server that is gone is unreachable (tests/ui).
+"""
 
 from __future__ import annotations
 

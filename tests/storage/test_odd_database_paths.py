@@ -1,4 +1,7 @@
-"""Paths that are no database file get a message saying what they are (issue 13 item 14)."""
+"""Paths that are no database file get a message saying what they are (issue 13 item 14).
+
+SQLite only: paths in the file system; a server database is a URL.
+"""
 
 from __future__ import annotations
 

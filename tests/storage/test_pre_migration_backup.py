@@ -1,4 +1,7 @@
-"""No migration runs without a checked copy of the file as it was, and those copies stay."""
+"""No migration runs without a checked copy of the file as it was, and those copies stay.
+
+SQLite only: the file's copy before migrating; a server migrates in one transaction.
+"""
 
 from __future__ import annotations
 

@@ -1,6 +1,8 @@
 """A full disk or a read-only folder while saving: a clear error, nothing half-written, and
 the same save works once the problem is gone.
 
+SQLite only: a full disk or read-only folder under the file; a lost server: tests/ui/log.
+
 CI runs as root, where file modes do not stop writes, so the failures are injected into the
 statements the database runs.
 """

@@ -1,4 +1,7 @@
-"""One writer at a time: a second writer waits for the first instead of failing."""
+"""One writer at a time: a second writer waits for the first instead of failing.
+
+SQLite only: SQLite's one-writer file lock; a server's writers: test_several_clients.py.
+"""
 
 from __future__ import annotations
 
