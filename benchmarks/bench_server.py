@@ -99,9 +99,11 @@ def _time_floor(url: str, runs: int) -> list[float]:
         (exercise_id,) = conn.execute(
             "SELECT id FROM exercises WHERE slug = 'barbell-hip-thrust'"
         ).fetchone() or (0,)
+        (athlete_id,) = conn.execute("SELECT min(id) FROM athletes").fetchone() or (0,)
         started = datetime.now() + timedelta(hours=1)
         row = conn.execute(
-            "INSERT INTO sessions (started_at, notes) VALUES (%s, '') RETURNING id", (started,)
+            "INSERT INTO sessions (athlete_id, started_at, notes) VALUES (%s, %s, '') RETURNING id",
+            (athlete_id, started),
         ).fetchone()
         conn.commit()
         assert row is not None
