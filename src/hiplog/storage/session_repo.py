@@ -25,6 +25,8 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.models import Session, SetEntry
@@ -117,13 +119,58 @@ def add_session(db: OrmSession, session: Session) -> Session:
     return replace(session, id=row.id, sets=sets)
 
 
-def add_set(db: OrmSession, session_id: int, entry: SetEntry) -> SetEntry:
+class AlreadySaved(Exception):
+    """A set with this write token is in the database already: an earlier save of it was
+    committed, though its client never heard so. Nothing was written; the caller rolls back."""
+
+    def __init__(self, session_id: int, saved: SetEntry) -> None:
+        super().__init__("the set was saved already")
+        self.session_id = session_id
+        self.saved = saved
+
+
+def add_set(
+    db: OrmSession, session_id: int, entry: SetEntry, write_token: str | None = None
+) -> SetEntry:
+    """Insert a set. With `write_token` (the client's uuid for this set, the same on every
+    attempt to save it), a set already saved under that token is not added again:
+    AlreadySaved says where it is."""
     ids = slug_ids(db)
+    if write_token is not None:
+        return _add_set_once(db, session_id, entry, ids[entry.exercise], write_token)
     row = _set_row(entry, ids[entry.exercise])
     row.session_id = session_id
     db.add(row)
     db.flush()
     return replace(entry, id=row.id)
+
+
+def _add_set_once(
+    db: OrmSession, session_id: int, entry: SetEntry, exercise_id: int, write_token: str
+) -> SetEntry:
+    """INSERT ... ON CONFLICT (write_token) DO NOTHING: on PostgreSQL it also waits for a
+    concurrent transaction holding the token, then adds nothing if that one committed."""
+    upsert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = (
+        upsert(SetRow)
+        .values(session_id=session_id, write_token=write_token, **_set_columns(entry, exercise_id))
+        .on_conflict_do_nothing(index_elements=[SetRow.write_token])
+        .returning(SetRow.id)
+    )
+    new_id = db.execute(statement).scalar()
+    if new_id is None:
+        found = set_with_token(db, write_token)
+        assert found is not None  # the conflict was on this token
+        raise AlreadySaved(*found)
+    return replace(entry, id=new_id)
+
+
+def set_with_token(db: OrmSession, write_token: str) -> tuple[int, SetEntry] | None:
+    """The session id and the set saved under `write_token`, if there is one."""
+    row = db.scalars(select(SetRow).where(SetRow.write_token == write_token)).first()
+    if row is None:
+        return None
+    return row.session_id, _set_entry(row, _slugs_by_id(db)[row.exercise_id])
 
 
 class SetChanged(Exception):

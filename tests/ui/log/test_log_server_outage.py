@@ -1,5 +1,6 @@
 """The server goes away while a person logs (issue 17, item 6): the set stays in the editor,
-unsaved, with the reason; once the server is back, "Try saving again" saves it, once."""
+unsaved, with the reason; once the server is back, "Try saving again" saves it, once. Also when
+the server committed the set and only its answer was lost: saving again adds nothing."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, text
 from tests import pg_cluster
+from tests.lost_acknowledgement import next_commit_unacknowledged
 from tests.ui.keyboard import show_for_typing, type_set
+from tests.ui.log.test_log_view import current_model
 
 from hiplog.domain.models import SetEntry
 from hiplog.services.context import AppContext
@@ -74,5 +77,40 @@ def test_a_set_logged_while_the_server_is_away_is_kept_and_saved_once_it_is_back
         qtbot.mouseClick(view.retry_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: view.message_text() == "")
         assert [(s.load_kg, s.reps) for s in _sets(ctx)] == [(60.0, 12), (62.5, 10)]
+    finally:
+        ctx.close()
+
+
+def test_a_set_whose_commit_landed_unheard_stays_unsaved_and_saving_again_adds_it_once(
+    qtbot: QtBot,
+    pg_url: str,
+    tmp_path: Path,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ctx = AppContext.open_url(pg_url, local=tmp_path / "local.db")
+    try:
+        view = LogView(ctx, events, undo_stack)
+        qtbot.addWidget(view)
+        show_for_typing(qtbot, view, 1100, 600)
+        view.show_exercise("barbell-hip-thrust")
+        with next_commit_unacknowledged(ctx, pg_url, monkeypatch) as cut:
+            type_set(qtbot, "60", "12")
+            qtbot.waitUntil(lambda: "lost as the change was committed" in view.message_text())
+        assert cut  # the server has the set; this window was told the connection went
+        assert len(_sets(ctx)) == 1
+        kept = current_model(view).row_at(0)
+        assert (kept.load_kg, kept.reps, kept.saved) == (60.0, 12, False)
+        assert view.retry_button.isVisibleTo(view) and undo_stack.count() == 0
+
+        qtbot.mouseClick(view.retry_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: view.message_text() == "")
+        assert [(s.load_kg, s.reps) for s in _sets(ctx)] == [(60.0, 12)]
+        shown = current_model(view).row_at(0)
+        assert shown.saved and shown.set_id == _sets(ctx)[0].id
+        assert undo_stack.count() == 1
+        undo_stack.undo()  # the one set goes, and no second one is left behind
+        assert _sets(ctx) == []
     finally:
         ctx.close()
