@@ -135,14 +135,39 @@ def add_set(
     """Insert a set. With `write_token` (the client's uuid for this set, the same on every
     attempt to save it), a set already saved under that token is not added again:
     AlreadySaved says where it is."""
-    ids = slug_ids(db)
+    exercise_id = slug_ids(db)[entry.exercise]
+    entry = replace(entry, order=_free_number(db, session_id, exercise_id, entry))
     if write_token is not None:
-        return _add_set_once(db, session_id, entry, ids[entry.exercise], write_token)
-    row = _set_row(entry, ids[entry.exercise])
+        return _add_set_once(db, session_id, entry, exercise_id, write_token)
+    row = _set_row(entry, exercise_id)
     row.session_id = session_id
     db.add(row)
     db.flush()
     return replace(entry, id=row.id)
+
+
+def _free_number(db: OrmSession, session_id: int, exercise_id: int, entry: SetEntry) -> int:
+    """The set number `entry` asks for, or the next one after the exercise's last in the
+    session when another set (of the same side) has it: two clients logging into one session
+    at once each number their sets from what they last read.
+
+    Writers of one session take turns: SQLite's write lock is held from the transaction's
+    start, and on PostgreSQL the session's row is locked here (FOR NO KEY UPDATE, which leaves
+    the foreign-key checks of other inserts alone) until the commit; the second writer then
+    reads the first one's sets (READ COMMITTED reads afresh after the wait)."""
+    if db.get_bind().dialect.name == "postgresql":
+        db.execute(
+            select(SessionRow.id).where(SessionRow.id == session_id).with_for_update(key_share=True)
+        )
+    same = [SetRow.session_id == session_id, SetRow.exercise_id == exercise_id]
+    taken = db.scalar(
+        select(SetRow.id)
+        .where(*same, SetRow.position == entry.order, SetRow.side.is_not_distinct_from(entry.side))
+        .limit(1)
+    )
+    if taken is None:
+        return entry.order
+    return int(db.scalar(select(func.coalesce(func.max(SetRow.position), 0)).where(*same)) or 0) + 1
 
 
 def _add_set_once(
