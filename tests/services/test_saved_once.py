@@ -1,10 +1,12 @@
 """Nothing is written twice (issue 17, item 6): a set saved again with its write token, after
-a save whose acknowledgement was lost, is not added a second time. On both engines, and on
-PostgreSQL with a commit that really lands while the client sees its connection drop."""
+a save whose acknowledgement was lost, is not added a second time, and an edit made again is
+not refused as a conflict. On both engines, and on PostgreSQL with a commit that really lands
+while the client sees its connection drop."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from tests.lost_acknowledgement import next_commit_unacknowledged
 
-from hiplog.domain.errors import DatabaseError
+from hiplog.domain.errors import ConflictError, DatabaseError
 from hiplog.domain.models import Session, SetEntry
 from hiplog.services import import_export, training_log
 from hiplog.services.context import AppContext
@@ -120,5 +122,37 @@ def test_a_commit_that_lands_unheard_is_not_made_twice_by_saving_again(
         with ctx.db.reader() as tx:
             (kept,) = session_repo.sessions_between(tx, None, None)
         assert kept.bodyweight_kg == 80.0 and kept.sets == (saved,)
+    finally:
+        ctx.close()
+
+
+def test_an_edit_made_again_after_it_landed_is_done_not_refused(ctx: AppContext) -> None:
+    _, shown = training_log.add_set_creating_session(
+        ctx, DETAILS, SetEntry("barbell-hip-thrust", 1, 8, 100.0), training_log.new_write_token()
+    )
+    edited = replace(shown, reps=9)
+    training_log.update_set(ctx, edited, shown)
+    training_log.update_set(ctx, edited, shown)  # the same edit again: the set holds it already
+    with ctx.db.reader() as tx:
+        (session,) = session_repo.sessions_between(tx, None, None)
+    assert session.sets == (edited,)
+    with pytest.raises(ConflictError, match="changed on another computer"):
+        training_log.update_set(ctx, replace(shown, reps=7), shown)  # a real conflict still is
+
+
+def test_an_edit_whose_commit_lands_unheard_can_be_made_again(
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ctx = AppContext.open_url(pg_url, local=tmp_path / "local.db")
+    try:
+        shown = training_log.log_sets(ctx, [SetEntry("glute-bridge", 1, 15)], WHEN).sets[0]
+        edited = replace(shown, reps=20)
+        with (
+            next_commit_unacknowledged(ctx, pg_url, monkeypatch),
+            pytest.raises(DatabaseError, match="the server may have kept it"),
+        ):
+            training_log.update_set(ctx, edited, shown)
+        training_log.update_set(ctx, edited, shown)
+        assert [(r[3], r[4]) for r in _rows(ctx)] == [(20, None)]
     finally:
         ctx.close()

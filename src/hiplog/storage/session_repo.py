@@ -223,16 +223,21 @@ def _current_set(db: OrmSession, set_id: int) -> SetEntry | None:
 
 def update_set(db: OrmSession, entry: SetEntry, expected: SetEntry | None = None) -> None:
     """Write `entry` over the set with its id; with `expected` (what the caller last read),
-    only if the set still holds that, else SetChanged and nothing is written."""
+    only if the set still holds that, else SetChanged and nothing is written. A set that holds
+    `entry` already is left as it is: an earlier try of this edit was committed unheard (or
+    another client made the same change), and there is nothing to refuse."""
     assert entry.id is not None
-    values = _set_columns(entry, slug_ids(db)[entry.exercise])
+    ids = slug_ids(db)
+    values = _set_columns(entry, ids[entry.exercise])
     conditions = [] if expected is None else _as_read(db, expected)
     changed = db.execute(
         update(SetRow).where(SetRow.id == entry.id, *conditions).values(**values),
         execution_options={"synchronize_session": False},
     )
     if getattr(changed, "rowcount", 1) != 1:
-        raise SetChanged(_current_set(db, entry.id))
+        current = _current_set(db, entry.id)
+        if current is None or _set_columns(current, ids.get(current.exercise, -1)) != values:
+            raise SetChanged(current)
     db.expire_all()
 
 
