@@ -554,9 +554,9 @@ def _read_athletes(reader: _Reader, value: Any) -> None:
         part = reader.obj(item, path)
         name = " ".join((reader.text(part.get("name"), f"{path}.name") or "").split())
         if not name:
-            reader.fail(f"{path}.name", "an athlete needs a name")
+            reader.fail(f"{path}.name", _("an athlete needs a name"))
         if name in whole.athletes:
-            reader.fail(f"{path}.name", f"'{name}' appears twice")
+            reader.fail(f"{path}.name", _("'{name}' appears twice").format(name=name))
         reader.data = ImportedData(source_format=whole.source_format)
         reader.prefix = f"{path}."
         _read_athlete_part(reader, part)

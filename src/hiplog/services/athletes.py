@@ -8,6 +8,7 @@ from datetime import datetime
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.translation import _
 from hiplog.services.context import AppContext
 from hiplog.storage import athlete_repo
 
@@ -39,12 +40,14 @@ def add_athlete(ctx: AppContext, name: str) -> str:
     """
     clean = " ".join(name.split())
     if not clean:
-        raise InputError("an athlete needs a name (it was empty)")
+        raise InputError(_("an athlete needs a name (it was empty)"))
     if len(clean) > MAX_NAME_CHARS:
-        raise InputError(f"an athlete's name is at most {MAX_NAME_CHARS} characters")
+        raise InputError(
+            _("an athlete's name is at most {count} characters").format(count=MAX_NAME_CHARS)
+        )
     taken = ctx.athlete_names()
     if clean.casefold() in (known.casefold() for known in taken):
-        raise InputError(f"there is already an athlete called '{clean}'")
+        raise InputError(_("there is already an athlete called '{name}'").format(name=clean))
     with ctx.db.transaction() as tx:
         athlete_repo.add_athlete(tx, clean, datetime.now().replace(microsecond=0))
     return clean
@@ -59,6 +62,7 @@ def choose_for_command(ctx: AppContext, name: str | None) -> None:
     names = ctx.athlete_names()
     if len(names) > 1:
         raise InputError(
-            f"this database holds {len(names)} athletes ({', '.join(names)}); "
-            "say which with --athlete NAME"
+            _(
+                "this database holds {count} athletes ({names}); say which with --athlete NAME"
+            ).format(count=len(names), names=", ".join(names))
         )

@@ -6,14 +6,15 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from hiplog.domain.errors import HiplogError
 from hiplog.ui.athletes.athlete_actions import AthleteActions
+from hiplog.ui.common.translation import _
 
 
 class AthleteSwitcher(QComboBox):
     def __init__(self, actions: AthleteActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._actions = actions
-        self.setToolTip("Whose training the window shows")
-        self.setAccessibleName("Athlete")
+        self.setToolTip(_("Whose training the window shows"))
+        self.setAccessibleName(_("Athlete"))
         self.activated.connect(lambda row: actions.switch_to(self.itemText(row)))
         actions.events.athletes_listed.connect(self.fill)
         actions.events.athlete_changed.connect(self.fill)

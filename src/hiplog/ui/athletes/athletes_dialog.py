@@ -17,25 +17,26 @@ from hiplog.domain.errors import HiplogError
 from hiplog.services import athletes
 from hiplog.ui.athletes.athlete_actions import AthleteActions
 from hiplog.ui.athletes.athlete_list_model import NAME, AthleteListModel
+from hiplog.ui.common.translation import _
 
 
 class AthletesDialog(QDialog):
     def __init__(self, actions: AthleteActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._actions = actions
-        self.setWindowTitle("Athletes")
+        self.setWindowTitle(_("Athletes"))
         self.model = AthleteListModel()
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Athletes")
+        self.table.setAccessibleName(_("Athletes"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.show_selected())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.show_button = QPushButton("&Show this athlete", self)
-        self.add_button = QPushButton("&New athlete...", self)
+        self.show_button = QPushButton(_("&Show this athlete"), self)
+        self.add_button = QPushButton(_("&New athlete..."), self)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
