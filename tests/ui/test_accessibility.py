@@ -72,6 +72,8 @@ SCREENS = {
     "dialog/database-problem",
     "dialog/athlete-new",
     "dialog/athletes",
+    "dialog/athlete-refused",
+    "window/athletes",
 }
 
 

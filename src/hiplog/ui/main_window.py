@@ -239,10 +239,10 @@ class MainWindow(QMainWindow):
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self._action(
             edit_menu,
-            "&Body measurements...",
+            _("&Body measurements..."),
             self.open_body_measurements,
             None,
-            "Bodyweight, hip and thigh circumference by date",
+            _("Bodyweight, hip and thigh circumference by date"),
         )
 
     def _build_view_menu(self) -> None:
