@@ -32,7 +32,9 @@ class AthletesDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # "Gewichtseinheit"
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.show_selected())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.show_button = QPushButton(_("&Show this athlete"), self)
