@@ -5,6 +5,9 @@
   is the same row written with psycopg alone (one INSERT and a COMMIT).
 - startup-pg-10y: start-up to the first painted window on that server database; goal within
   1.5x of the same start on the SQLite file, whose runs alternate with these.
+- copy-to-round-trip-10y: `copy-to` of the 10-year history from SQLite to PostgreSQL and back
+  to a new SQLite file (each copy checks its own export); goal: the JSON backups of every
+  athlete of the original and of the copy brought back are identical. The floor is one export.
 
 The server is HIPLOG_TEST_DATABASE_URL when set, else a throwaway cluster in a temporary folder
 (tests/pg_cluster.py) with fsync and synchronous commits ON, as a real server has them.
@@ -17,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -101,7 +105,9 @@ def _time_floor(url: str, runs: int) -> list[float]:
         ).fetchone() or (0,)
         started = datetime.now() + timedelta(hours=1)
         row = conn.execute(
-            "INSERT INTO sessions (started_at, notes) VALUES (%s, '') RETURNING id", (started,)
+            "INSERT INTO sessions (athlete_id, started_at, notes)"
+            " VALUES ((SELECT min(id) FROM athletes), %s, '') RETURNING id",
+            (started,),
         ).fetchone()
         conn.commit()
         assert row is not None
@@ -165,6 +171,66 @@ def _startup_result(url: str, sqlite_db: Path, tmp: Path) -> CaseResult:
     )
 
 
+def _everyone(source: Path, folder: Path, name: str) -> tuple[Any, float]:
+    """The backup of every athlete in the file `source` (without its time), and how long the
+    export took in ms."""
+    import json
+    import time
+
+    from hiplog.services.context import AppContext
+    from hiplog.services.import_export import export_json
+
+    ctx = AppContext.open_path(source)
+    try:
+        started = time.perf_counter()
+        export_json(ctx, folder / name, everyone=True)
+        took = (time.perf_counter() - started) * 1000
+    finally:
+        ctx.close()
+    document = json.loads((folder / name).read_text("utf-8"))
+    document.pop("exported_at", None)
+    return document, took
+
+
+def _round_trip_result(source: Path, server: str, tmp: Path) -> CaseResult:
+    """SQLite -> PostgreSQL -> SQLite with copy-to; the exports of both ends must match."""
+    import time
+
+    from hiplog.services.context import AppContext
+    from hiplog.services.copy_to import copy_to
+
+    url = _new_database(server, "hiplog_bench_round_trip")
+    back = tmp / "back" / "hiplog.db"
+    back.parent.mkdir()
+    started = time.perf_counter()
+    _copied(source, url)
+    there = (time.perf_counter() - started) * 1000
+    ctx = AppContext.open_url(url, local=tmp / "round-trip-local.db")
+    try:
+        started = time.perf_counter()
+        copy_to(ctx, str(back))
+        home = (time.perf_counter() - started) * 1000
+    finally:
+        ctx.close()
+    original, export_ms = _everyone(source, tmp, "original.json")
+    returned, _ = _everyone(back, tmp, "back.json")
+    sets = sum(
+        len(session["sets"]) for athlete in original["athletes"] for session in athlete["sessions"]
+    )
+    return CaseResult(
+        case="copy-to-round-trip-10y",
+        label="copy-to SQLite -> PostgreSQL -> SQLite (10y db), both ways",
+        figure=there + home,
+        unit="ms",
+        floor=export_ms,
+        floor_label="one JSON export of every athlete",
+        goal="exports identical",
+        goal_met=original == returned,
+        runs=1,
+        details={"to_server_ms": there, "back_ms": home, "sets": sets},
+    )
+
+
 def run(runs: int = 200) -> list[CaseResult]:
     data = datasets.ensure("10y")
     with scratch_dir() as tmp, _server() as server:
@@ -175,7 +241,11 @@ def run(runs: int = 200) -> list[CaseResult]:
         _copied(source, start_url)
         (tmp / "sqlite").mkdir()
         sqlite_db = copy_database(data.db, tmp / "sqlite" / "hiplog.db")
-        return [_save_result(save_url, tmp, runs), _startup_result(start_url, sqlite_db, tmp)]
+        return [
+            _save_result(save_url, tmp, runs),
+            _startup_result(start_url, sqlite_db, tmp),
+            _round_trip_result(source, server, tmp),
+        ]
 
 
 if __name__ == "__main__":

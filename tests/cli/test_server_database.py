@@ -37,8 +37,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
-def _export(capsys: pytest.CaptureFixture[str], where: list[str], path: Path) -> dict[str, object]:
-    code, _, err = run(capsys, *where, "export", str(path))
+def _export(
+    capsys: pytest.CaptureFixture[str], where: list[str], path: Path, *options: str
+) -> dict[str, object]:
+    code, _, err = run(capsys, *where, "export", str(path), *options)
     assert code == 0, err
     document = json.loads(path.read_text("utf-8"))
     document.pop("exported_at")
@@ -153,19 +155,30 @@ def test_copy_to_a_server_and_back_gives_identical_exports(
     backup = sorted(FITNOTES.glob("*.fitnotes"))[0]
     assert run(capsys, *original, "import", str(backup), "--unit", "kg")[0] == 0
     assert run(capsys, *original, "log", "glute-bridge", "20x15", "--date", "2026-11-20")[0] == 0
+    # A second athlete, with training and a setting of their own, goes along.
+    assert run(capsys, *original, "athletes", "add", "Sam")[0] == 0
+    sams = [*original, "--athlete", "Sam", "log", "barbell-hip-thrust", "100x8", "--unit", "lb"]
+    assert run(capsys, *sams)[0] == 0
     code, out, err = run(capsys, *original, "copy-to", empty_pg_url)
     assert code == 0, err
     assert "both export the same" in out
     back = tmp_path / "back.db"
     code, out, err = run(capsys, "--db-url", empty_pg_url, "copy-to", str(back))
     assert code == 0, err
-    first = _export(capsys, original, tmp_path / "original.json")
-    on_server = _export(capsys, ["--db-url", empty_pg_url], tmp_path / "server.json")
-    again = _export(capsys, ["--db", str(back)], tmp_path / "back.json")
+    everyone = "--all-athletes"
+    first = _export(capsys, original, tmp_path / "original.json", everyone)
+    on_server = _export(capsys, ["--db-url", empty_pg_url], tmp_path / "server.json", everyone)
+    again = _export(capsys, ["--db", str(back)], tmp_path / "back.json", everyone)
     assert first == on_server == again
-    assert len(first["sessions"]) > 10  # type: ignore[arg-type]
-    # The server hands out new ids after the copied ones.
-    assert run(capsys, "--db-url", empty_pg_url, "log", "glute-bridge", "x12")[0] == 0
+    athletes = {a["name"]: a for a in first["athletes"]}  # type: ignore[attr-defined]
+    assert len(athletes["Me"]["sessions"]) > 10
+    assert [s["load_kg"] for s in athletes["Sam"]["sessions"][0]["sets"]] == [45.359237]
+    # The server hands out new ids after the copied ones, athletes' included.
+    server = ["--db-url", empty_pg_url]
+    assert run(capsys, *server, "log", "glute-bridge", "x12", "--athlete", "Me")[0] == 0
+    assert run(capsys, *server, "athletes", "add", "Kim")[0] == 0
+    code, out, _ = run(capsys, *server, "athletes")
+    assert code == 0 and [line.split()[0] for line in out.splitlines()] == ["Kim", "Me", "Sam"]
 
 
 def test_copy_to_refuses_a_database_or_file_that_is_not_empty(
