@@ -166,3 +166,11 @@ def test_the_athlete_commands_speak_german_under_lang_de(db: str) -> None:
 def test_the_athlete_commands_stay_english_under_lang_c(db: str) -> None:
     taken = _hiplog_in("C", db, "athletes", "add", "sam")
     assert taken.stderr == "hiplog: there is already an athlete called 'sam'\n"
+
+
+def test_a_database_made_in_german_starts_with_an_athlete_named_in_german(
+    tmp_path: Path,
+) -> None:
+    made = _hiplog_in("de_DE.UTF-8", str(tmp_path / "neu.db"), "athletes", "--json")
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["athletes"] == [{"name": "Ich", "unit": "kg", "sessions": 0}]

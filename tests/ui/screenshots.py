@@ -208,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "settings"))
+        if args.language:  # before the database is made: its first athlete is named in it
+            set_language(args.language)
         database = folder / "hiplog.db"
         if args.db:
             shutil.copy(args.db, database)
@@ -215,7 +217,6 @@ def main(argv: list[str] | None = None) -> int:
             write_database(database, generate_sessions(args.sets))
         app = application()
         if args.language:
-            set_language(args.language)
             install_qt_translations(app)
         ctx = AppContext.open_path(database)
         if not args.db:
