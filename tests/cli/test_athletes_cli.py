@@ -174,3 +174,16 @@ def test_a_database_made_in_german_starts_with_an_athlete_named_in_german(
     made = _hiplog_in("de_DE.UTF-8", str(tmp_path / "neu.db"), "athletes", "--json")
     assert made.returncode == 0, made.stderr
     assert json.loads(made.stdout)["athletes"] == [{"name": "Ich", "unit": "kg", "sessions": 0}]
+
+
+def test_rename_gives_the_athlete_another_name_and_keeps_their_training(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--db", db, "athletes", "rename", "Me", "Alex")
+    assert (code, out, err) == (0, "Renamed the athlete Me to Alex.\n", "")
+    code, out, _ = run(capsys, "--db", db, "athletes")
+    assert out.splitlines() == ["Alex  (kg, 1 session)", "Sam  (kg, 1 session)"]
+    code, _, err = run(capsys, "--db", db, "athletes", "rename", "Sam", "alex")
+    assert code == 2 and "there is already an athlete called 'alex'" in err
+    code, _, err = run(capsys, "--db", db, "athletes", "rename", "Kim", "Kimberly")
+    assert code == 2 and "there is no athlete 'Kim'" in err and "known: Alex, Sam" in err

@@ -291,6 +291,7 @@ def _dialog_openers(window: MainWindow) -> list[tuple[str, Callable[[], QWidget]
         ("dialog/error-report", error_report),
         ("dialog/database-problem", database_problem),
         ("dialog/athlete-new", window.athlete_actions.ask_new_athlete),
+        ("dialog/athlete-rename", lambda: window.athlete_actions.ask_rename(ctx.athlete)),
         ("dialog/athletes", athletes_list),
         ("dialog/athlete-refused", athlete_refused),
     ]

@@ -71,6 +71,7 @@ SCREENS = {
     "dialog/error-report",
     "dialog/database-problem",
     "dialog/athlete-new",
+    "dialog/athlete-rename",
     "dialog/athletes",
     "dialog/athlete-refused",
     "window/athletes",

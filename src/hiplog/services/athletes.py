@@ -38,6 +38,40 @@ def add_athlete(ctx: AppContext, name: str) -> str:
 
     An empty, too long or taken name is refused with an InputError and nothing is added.
     """
+    clean = _checked_name(ctx, name)
+    with ctx.db.transaction() as tx:
+        athlete_repo.add_athlete(tx, clean, datetime.now().replace(microsecond=0))
+    return clean
+
+
+def rename_athlete(ctx: AppContext, old: str, new: str) -> str:
+    """Give the athlete called `old` the name `new` (a coach's first athlete, "Me", becomes the
+    client's name); returns the new name as stored. Their training is unchanged.
+
+    An unknown athlete, or an empty, too long or taken new name, is refused with an InputError
+    and nothing changes. Changing only the case or spaces of a name is allowed.
+    """
+    with ctx.db.reader() as tx:
+        found = athlete_repo.athlete_id(tx, old)
+    if found is None:
+        known = ", ".join(ctx.athlete_names())
+        raise InputError(
+            _("there is no athlete '{name}' in {where}; known: {known}").format(
+                name=old, where=ctx.db.where, known=known
+            )
+        )
+    clean = _checked_name(ctx, new, keeping=old)
+    shown = ctx.athlete
+    with ctx.db.transaction() as tx:
+        athlete_repo.rename_athlete(tx, found, clean)
+    if shown == old:
+        ctx.use_athlete(clean)
+    return clean
+
+
+def _checked_name(ctx: AppContext, name: str, keeping: str | None = None) -> str:
+    """`name` with its spaces tidied, or an InputError when it is empty, too long, or another
+    athlete's (case aside; `keeping` is the athlete being renamed)."""
     clean = " ".join(name.split())
     if not clean:
         raise InputError(_("an athlete needs a name (it was empty)"))
@@ -45,11 +79,9 @@ def add_athlete(ctx: AppContext, name: str) -> str:
         raise InputError(
             _("an athlete's name is at most {count} characters").format(count=MAX_NAME_CHARS)
         )
-    taken = ctx.athlete_names()
-    if clean.casefold() in (known.casefold() for known in taken):
+    others = [known for known in ctx.athlete_names() if known != keeping]
+    if clean.casefold() in (known.casefold() for known in others):
         raise InputError(_("there is already an athlete called '{name}'").format(name=clean))
-    with ctx.db.transaction() as tx:
-        athlete_repo.add_athlete(tx, clean, datetime.now().replace(microsecond=0))
     return clean
 
 

@@ -142,6 +142,7 @@ class MainWindow(QMainWindow):
         # Over the view list, once the database holds more than one athlete.
         self.athlete_switcher = AthleteSwitcher(self.athlete_actions, central)
         self.athlete_switcher.setFixedWidth(self.nav.width())
+        column.addWidget(self.athlete_switcher.label)
         column.addWidget(self.athlete_switcher)
         column.addWidget(self.nav, 1)
         self.events.athlete_changed.connect(self._athlete_switched)

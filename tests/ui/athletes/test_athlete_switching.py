@@ -192,3 +192,29 @@ def test_the_athletes_table_shows_its_headers_whole_in_a_longer_language(
         needed = header.fontMetrics().horizontalAdvance(text)
         assert header.sectionSize(column) >= needed, f"{text!r} is cut off"
     dialog.close()
+
+
+def test_the_athletes_dialog_renames_the_selected_athlete(
+    window: MainWindow, ctx: AppContext
+) -> None:
+    window.athlete_actions.add_athlete("Sam")
+    assert window.athlete_switcher.label.isVisible()  # "Athlete:" says what the box is
+    dialog = window.athlete_actions.open_list()
+    assert isinstance(dialog, AthletesDialog)
+    dialog.table.selectRow(0)
+    dialog.rename_selected()
+    (asking,) = [d for d in window.findChildren(QInputDialog) if d.isVisible()]
+    assert asking.textValue() == "Me"
+    asking.setTextValue("Alex")
+    asking.accept()
+    assert dialog.model.index(0, 0).data() == "Alex"
+    assert [window.athlete_switcher.itemText(i) for i in range(2)] == ["Alex", "Sam"]
+    assert window.windowTitle() == "hiplog - Sam - t.db"
+    # A taken name is refused, saying so, and nothing changes.
+    assert not window.athlete_actions.rename_athlete("Alex", "sam")
+    assert ctx.athlete_names() == ["Alex", "Sam"]
+    refusals = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert refusals and "There is already an athlete called 'sam'." in refusals[-1].text()
+    for box in refusals:
+        box.close()
+    dialog.close()

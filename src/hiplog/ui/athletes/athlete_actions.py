@@ -65,6 +65,28 @@ class AthleteActions(QObject):
         self.switch_to(added)
         return True
 
+    def ask_rename(self, name: str) -> QInputDialog:
+        """Ask for a new name for the athlete called `name` (the first athlete is "Me" until
+        someone names them)."""
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle(_("Rename athlete"))
+        dialog.setLabelText(_("New name for {name}:").format(name=name))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(name)
+        dialog.textValueSelected.connect(lambda new: self.rename_athlete(name, new))
+        dialog.open()
+        return dialog
+
+    def rename_athlete(self, name: str, new: str) -> bool:
+        """Rename; a refusal (empty, taken) is said and changes nothing."""
+        try:
+            athletes.rename_athlete(self.ctx, name, new)
+        except (OSError, HiplogError) as exc:
+            self._tell(_("Not renamed"), _sentence(exc))
+            return False
+        self.events.athletes_listed.emit()
+        return True
+
     def switch_to(self, name: str) -> None:
         if name == self.ctx.athlete:
             return

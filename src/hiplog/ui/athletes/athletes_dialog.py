@@ -39,10 +39,13 @@ class AthletesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.show_button = QPushButton(_("&Show this athlete"), self)
         self.add_button = QPushButton(_("&New athlete..."), self)
+        self.rename_button = QPushButton(_("&Rename..."), self)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.rename_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.show_button.clicked.connect(self.show_selected)
+        self.rename_button.clicked.connect(self.rename_selected)
         self.add_button.clicked.connect(actions.ask_new_athlete)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
@@ -62,6 +65,12 @@ class AthletesDialog(QDialog):
         row = self.model.row_of(current)
         if row >= 0:
             self.table.selectRow(row)
+
+    def rename_selected(self) -> None:
+        """Ask for a new name for the selected athlete."""
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self._actions.ask_rename(self.model.name_at(rows[0].row()))
 
     def show_selected(self) -> None:
         """Show the selected athlete in the window."""
