@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         # Over the view list, once the database holds more than one athlete.
         self.athlete_switcher = AthleteSwitcher(self.athlete_actions, central)
         self.athlete_switcher.setFixedWidth(self.nav.width())
+        column.addWidget(self.athlete_switcher.label)
         column.addWidget(self.athlete_switcher)
         column.addWidget(self.nav, 1)
         self.events.athlete_changed.connect(self._athlete_switched)
@@ -243,10 +244,10 @@ class MainWindow(QMainWindow):
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self._action(
             edit_menu,
-            "&Body measurements...",
+            _("&Body measurements..."),
             self.open_body_measurements,
             None,
-            "Bodyweight, hip and thigh circumference by date",
+            _("Bodyweight, hip and thigh circumference by date"),
         )
 
     def _build_view_menu(self) -> None:
