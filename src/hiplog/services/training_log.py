@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -145,6 +146,13 @@ def delete_set(ctx: AppContext, set_id: int, expected: SetEntry | None = None) -
             session_repo.delete_set(tx, set_id, expected)
     except SetChanged as exc:
         raise _conflict(ctx, N_("delete this set"), exc) from None
+
+
+def saved_write_tokens(ctx: AppContext, tokens: Sequence[str]) -> set[str]:
+    """Which of these write tokens are on saved sets: an unsaved row holding one was in fact
+    saved (its acknowledgement was lost) and is in the session as read now."""
+    with ctx.db.reader() as tx:
+        return session_repo.saved_write_tokens(tx, tokens)
 
 
 def get_session(ctx: AppContext, session_id: int) -> Session | None:

@@ -293,6 +293,14 @@ def _sessions_from(
     ]
 
 
+def saved_write_tokens(db: OrmSession, tokens: Sequence[str]) -> set[str]:
+    """Which of these write tokens a saved set holds (its commit landed, heard or not)."""
+    if not tokens:
+        return set()
+    found = db.scalars(select(SetRow.write_token).where(SetRow.write_token.in_(list(tokens))))
+    return {token for token in found if token is not None}
+
+
 def get_session(db: OrmSession, session_id: int) -> Session | None:
     found = _sessions_from(db, select(SessionRow).where(SessionRow.id == session_id))
     return found[0] if found else None

@@ -19,6 +19,7 @@ from tests.ui.keyboard import show_for_typing, type_set
 from tests.ui.log.test_log_view import current_model
 
 from hiplog.domain.models import SetEntry
+from hiplog.services import training_log
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
 from hiplog.ui.common.data_events import DataEvents
@@ -112,5 +113,85 @@ def test_a_set_whose_commit_landed_unheard_stays_unsaved_and_saving_again_adds_i
         assert undo_stack.count() == 1
         undo_stack.undo()  # the one set goes, and no second one is left behind
         assert _sets(ctx) == []
+    finally:
+        ctx.close()
+
+
+def test_sets_not_saved_yet_stay_when_another_computer_adds_to_the_session(
+    qtbot: QtBot,
+    own_server: pg_cluster.Cluster,
+    tmp_path: Path,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+) -> None:
+    """The session is read again when another computer adds to it (the window hears of it by
+    NOTIFY and says sessions_changed): the set that could not be saved stays in the editor,
+    unsaved, and is saved, once, when the person tries again."""
+    url = own_server.url("hiplog")
+    ctx = AppContext.open_url(url, local=tmp_path / "local.db")
+    other = AppContext.open_url(url, local=tmp_path / "other.db")
+    try:
+        view = LogView(ctx, events, undo_stack)
+        qtbot.addWidget(view)
+        show_for_typing(qtbot, view, 1100, 600)
+        view.show_exercise("barbell-hip-thrust")
+        type_set(qtbot, "60", "12")
+        qtbot.waitUntil(lambda: len(_sets(ctx)) == 1)
+        own_server.pause()
+        type_set(qtbot, "62.5", "10")
+        qtbot.waitUntil(lambda: "connection to the server was lost" in view.message_text())
+        own_server.resume()
+
+        with other.db.reader() as tx:
+            (session,) = session_repo.sessions_between(tx, None, None)
+        assert session.id is not None
+        training_log.add_set(other, session.id, SetEntry("glute-bridge", 1, 15))
+        events.sessions_changed.emit()  # what the server's NOTIFY makes the window do
+
+        assert view.exercise_list.slugs() == ["barbell-hip-thrust", "glute-bridge"]
+        assert view.exercise_list.current_slug() == "barbell-hip-thrust"
+        rows = current_model(view).rows()
+        assert [(r.load_kg, r.reps, r.saved) for r in rows if r.reps is not None] == [
+            (60.0, 12, True),
+            (62.5, 10, False),
+        ]
+        qtbot.mouseClick(view.retry_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: view.message_text() == "")
+        assert sorted((s.exercise, s.load_kg, s.reps) for s in _sets(ctx)) == [
+            ("barbell-hip-thrust", 60.0, 12),
+            ("barbell-hip-thrust", 62.5, 10),
+            ("glute-bridge", None, 15),
+        ]
+    finally:
+        other.close()
+        ctx.close()
+
+
+def test_a_set_that_landed_unheard_is_not_shown_twice_when_the_session_is_read_again(
+    qtbot: QtBot,
+    pg_url: str,
+    tmp_path: Path,
+    events: DataEvents,
+    undo_stack: QUndoStack,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ctx = AppContext.open_url(pg_url, local=tmp_path / "local.db")
+    try:
+        view = LogView(ctx, events, undo_stack)
+        qtbot.addWidget(view)
+        show_for_typing(qtbot, view, 1100, 600)
+        view.show_exercise("barbell-hip-thrust")
+        type_set(qtbot, "60", "12")
+        qtbot.waitUntil(lambda: len(_sets(ctx)) == 1)
+        with next_commit_unacknowledged(ctx, pg_url, monkeypatch) as cut:
+            type_set(qtbot, "62.5", "10")
+            qtbot.waitUntil(lambda: "lost as the change was committed" in view.message_text())
+        assert cut and len(_sets(ctx)) == 2
+
+        events.sessions_changed.emit()  # another computer's commit, say
+
+        rows = [r for r in current_model(view).rows() if r.reps is not None]
+        assert [(r.load_kg, r.reps, r.saved) for r in rows] == [(60.0, 12, True), (62.5, 10, True)]
+        assert len(_sets(ctx)) == 2
     finally:
         ctx.close()
