@@ -5,7 +5,6 @@ so that what other clients logged meanwhile shows too (issue 17, item 6)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
@@ -86,24 +85,6 @@ def test_a_lost_listener_comes_back_by_itself_and_shows_what_was_missed(
     finally:
         window.close()
         Shiboken.delete(window)
-
-
-@pytest.fixture
-def own_server() -> Iterator[pg_cluster.Cluster]:
-    """A server of this test's own, which it may stop and start again."""
-    bin_dir = pg_cluster.find_bin_dir()
-    if bin_dir is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("PostgreSQL tests cannot run in CI: no PostgreSQL binaries (initdb)")
-        pytest.skip("PostgreSQL tests skipped: no PostgreSQL binaries (initdb) found")
-    cluster = pg_cluster.Cluster(bin_dir)
-    cluster.start()
-    engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text("CREATE DATABASE hiplog"))
-    engine.dispose()
-    yield cluster
-    cluster.stop()
 
 
 def test_while_the_server_is_down_tries_wait_longer_each_time_up_to_30_s(

@@ -51,15 +51,7 @@ def rename_athlete(ctx: AppContext, old: str, new: str) -> str:
     An unknown athlete, or an empty, too long or taken new name, is refused with an InputError
     and nothing changes. Changing only the case or spaces of a name is allowed.
     """
-    with ctx.db.reader() as tx:
-        found = athlete_repo.athlete_id(tx, old)
-    if found is None:
-        known = ", ".join(ctx.athlete_names())
-        raise InputError(
-            _("there is no athlete '{name}' in {where}; known: {known}").format(
-                name=old, where=ctx.db.where, known=known
-            )
-        )
+    found = ctx.athlete_id(old)
     clean = _checked_name(ctx, new, keeping=old)
     shown = ctx.athlete
     with ctx.db.transaction() as tx:

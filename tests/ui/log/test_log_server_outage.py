@@ -4,15 +4,12 @@ the server committed the set and only its answer was lost: saving again adds not
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
-from sqlalchemy import create_engine, text
 from tests import pg_cluster
 from tests.lost_acknowledgement import next_commit_unacknowledged
 from tests.ui.keyboard import show_for_typing, type_set
@@ -28,27 +25,20 @@ from hiplog.ui.log.log_view import LogView
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def own_server() -> Iterator[pg_cluster.Cluster]:
-    """A server of this test's own, which it may stop and start again."""
-    bin_dir = pg_cluster.find_bin_dir()
-    if bin_dir is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("PostgreSQL tests cannot run in CI: no PostgreSQL binaries (initdb)")
-        pytest.skip("PostgreSQL tests skipped: no PostgreSQL binaries (initdb) found")
-    cluster = pg_cluster.Cluster(bin_dir)
-    cluster.start()
-    engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text("CREATE DATABASE hiplog"))
-    engine.dispose()
-    yield cluster
-    cluster.stop()
-
-
 def _sets(ctx: AppContext) -> list[SetEntry]:
     with ctx.db.reader() as tx:
         return [e for s in session_repo.sessions_between(tx, None, None) for e in s.sets]
+
+
+def _logging_hip_thrusts(
+    qtbot: QtBot, ctx: AppContext, events: DataEvents, undo_stack: QUndoStack
+) -> LogView:
+    """The Log on ctx, shown for typing, on barbell hip thrusts."""
+    view = LogView(ctx, events, undo_stack)
+    qtbot.addWidget(view)
+    show_for_typing(qtbot, view, 1100, 600)
+    view.show_exercise("barbell-hip-thrust")
+    return view
 
 
 def test_a_set_logged_while_the_server_is_away_is_kept_and_saved_once_it_is_back(
@@ -60,10 +50,7 @@ def test_a_set_logged_while_the_server_is_away_is_kept_and_saved_once_it_is_back
 ) -> None:
     ctx = AppContext.open_url(own_server.url("hiplog"), local=tmp_path / "local.db")
     try:
-        view = LogView(ctx, events, undo_stack)
-        qtbot.addWidget(view)
-        show_for_typing(qtbot, view, 1100, 600)
-        view.show_exercise("barbell-hip-thrust")
+        view = _logging_hip_thrusts(qtbot, ctx, events, undo_stack)
         type_set(qtbot, "60", "12")
         qtbot.waitUntil(lambda: len(_sets(ctx)) == 1)
 
@@ -92,10 +79,7 @@ def test_a_set_whose_commit_landed_unheard_stays_unsaved_and_saving_again_adds_i
 ) -> None:
     ctx = AppContext.open_url(pg_url, local=tmp_path / "local.db")
     try:
-        view = LogView(ctx, events, undo_stack)
-        qtbot.addWidget(view)
-        show_for_typing(qtbot, view, 1100, 600)
-        view.show_exercise("barbell-hip-thrust")
+        view = _logging_hip_thrusts(qtbot, ctx, events, undo_stack)
         with next_commit_unacknowledged(ctx, pg_url, monkeypatch) as cut:
             type_set(qtbot, "60", "12")
             qtbot.waitUntil(lambda: "lost as the change was committed" in view.message_text())
@@ -131,10 +115,7 @@ def test_sets_not_saved_yet_stay_when_another_computer_adds_to_the_session(
     ctx = AppContext.open_url(url, local=tmp_path / "local.db")
     other = AppContext.open_url(url, local=tmp_path / "other.db")
     try:
-        view = LogView(ctx, events, undo_stack)
-        qtbot.addWidget(view)
-        show_for_typing(qtbot, view, 1100, 600)
-        view.show_exercise("barbell-hip-thrust")
+        view = _logging_hip_thrusts(qtbot, ctx, events, undo_stack)
         type_set(qtbot, "60", "12")
         qtbot.waitUntil(lambda: len(_sets(ctx)) == 1)
         own_server.pause()
@@ -177,10 +158,7 @@ def test_a_set_that_landed_unheard_is_not_shown_twice_when_the_session_is_read_a
 ) -> None:
     ctx = AppContext.open_url(pg_url, local=tmp_path / "local.db")
     try:
-        view = LogView(ctx, events, undo_stack)
-        qtbot.addWidget(view)
-        show_for_typing(qtbot, view, 1100, 600)
-        view.show_exercise("barbell-hip-thrust")
+        view = _logging_hip_thrusts(qtbot, ctx, events, undo_stack)
         type_set(qtbot, "60", "12")
         qtbot.waitUntil(lambda: len(_sets(ctx)) == 1)
         with next_commit_unacknowledged(ctx, pg_url, monkeypatch) as cut:
