@@ -1,7 +1,8 @@
 """Saving one set, from the call to its acknowledgement (the transaction committed to disk).
 
-The figure is `training_log.add_set`, the call the Log view makes when a set is entered, on a
-copy of the 10-year database. The floor is the same row written with the sqlite3 module alone:
+The figure is `training_log.add_set` with a write token, as the Log view saves a set when it is
+entered (the token makes a save made again after a lost answer add nothing), on a copy of the
+10-year database. The floor is the same row written with the sqlite3 module alone:
 one INSERT and a COMMIT on a connection with the same pragmas (WAL, synchronous=FULL), so both
 pay for the same fsync.
 """
@@ -44,7 +45,11 @@ def time_saving_sets(ctx: AppContext, runs: int) -> list[float]:
         SetEntry("barbell-hip-thrust", n + 1, reps=10, load_kg=80.0, rir=2)
         for n in range(WARMUP + runs)
     ]
-    return time_runs(lambda n: training_log.add_set(ctx, session_id, entries[n]), runs, WARMUP)
+    return time_runs(
+        lambda n: training_log.add_set(ctx, session_id, entries[n], training_log.new_write_token()),
+        runs,
+        WARMUP,
+    )
 
 
 def _time_hiplog(db: Path, runs: int) -> list[float]:

@@ -1,8 +1,9 @@
 """hiplog on a local PostgreSQL server (issue 17): saving one set, and opening the window.
 
-- save-set-pg: `training_log.add_set` on a server database holding the 10-year history (copied
-  in with `copy-to`), from the call to the committed transaction; goal p99 < 20 ms. The floor
-  is the same row written with psycopg alone (one INSERT and a COMMIT).
+- save-set-pg: `training_log.add_set` with a write token (as the Log saves) on a server
+  database holding the 10-year history (copied in with `copy-to`), from the call to the
+  committed transaction; goal p99 < 20 ms. The floor is the same row written with psycopg
+  alone (one INSERT and a COMMIT).
 - startup-pg-10y: start-up to the first painted window on that server database; goal within
   1.5x of the same start on the SQLite file, whose runs alternate with these.
 - copy-to-round-trip-10y: `copy-to` of the 10-year history from SQLite to PostgreSQL and back

@@ -159,6 +159,9 @@ def _add_commands(sub: argparse._SubParsersAction[_Parser], after: _Parser) -> N
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     a = actions.add_parser("add", help=_("add an athlete"), parents=[after])
     a.add_argument("name", metavar="NAME")
+    a = actions.add_parser("rename", help=_("give an athlete another name"), parents=[after])
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("new_name", metavar="NEW_NAME")
 
     p = add("suggest", _("next-session suggestions"))
     p.add_argument("--date", help=_("as of YYYY-MM-DD (12:00) or YYYY-MM-DDTHH:MM (default: now)"))
@@ -551,6 +554,10 @@ def _cmd_athletes(ctx: AppContext, args: argparse.Namespace, out: TextIO) -> int
         out.write(
             _('Added the athlete {name}; use it with --athlete "{name}".').format(name=name) + "\n"
         )
+        return EXIT_OK
+    if args.action == "rename":
+        name = athletes.rename_athlete(ctx, args.name, args.new_name)
+        out.write(_("Renamed the athlete {old} to {new}.").format(old=args.name, new=name) + "\n")
         return EXIT_OK
     found = athletes.list_athletes(ctx)
     if args.json:

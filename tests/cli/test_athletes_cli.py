@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -123,3 +126,64 @@ def test_export_covers_one_athlete_or_all(
     assert [(a["name"], len(a["sessions"])) for a in doc["athletes"]] == [("Me", 1), ("Sam", 1)]
     code, _, err = run(capsys, "--db", db, "export", str(tmp_path / "all.csv"), "--all-athletes")
     assert code == 2 and "one athlete's sets" in err
+
+
+def _hiplog_in(lang: str, db: str, *argv: str) -> subprocess.CompletedProcess[str]:
+    """`hiplog --db DB ARGV...` as a person would run it, under LANG=`lang`."""
+    home = str(Path(db).parent)
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": home, "LANG": lang}
+    return subprocess.run(
+        [sys.executable, "-m", "hiplog", "--db", db, *argv],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_athlete_commands_speak_german_under_lang_de(db: str) -> None:
+    german = "de_DE.UTF-8"
+    listed = _hiplog_in(german, db, "athletes")
+    assert (listed.returncode, listed.stdout) == (0, "Me  (kg, 1 Einheit)\nSam  (kg, 1 Einheit)\n")
+    taken = _hiplog_in(german, db, "athletes", "add", "sam")
+    assert (taken.returncode, taken.stdout) == (2, "")
+    assert taken.stderr == "hiplog: es gibt schon einen Athleten namens „sam“\n"
+    several = _hiplog_in(german, db, "suggest")
+    assert (several.returncode, several.stdout) == (2, "")
+    assert several.stderr == (
+        "hiplog: diese Datenbank enthält 2 Athleten (Me, Sam); gib mit --athlete NAME an, welchen\n"
+    )
+    unknown = _hiplog_in(german, db, "--athlete", "Kim", "stats", "glute-bridge")
+    assert unknown.returncode == 2
+    assert "keinen Athleten namens „Kim“; bekannt sind: Me, Sam" in unknown.stderr
+    added = _hiplog_in(german, db, "athletes", "add", "Kim")
+    assert added.stdout == 'Athlet Kim hinzugefügt; wähl ihn mit --athlete "Kim".\n'
+    helped = _hiplog_in(german, db, "athletes", "--help")
+    assert "add           einen Athleten hinzufügen" in helped.stdout
+    assert "--athlete NAME  wessen Training" in helped.stdout
+
+
+def test_the_athlete_commands_stay_english_under_lang_c(db: str) -> None:
+    taken = _hiplog_in("C", db, "athletes", "add", "sam")
+    assert taken.stderr == "hiplog: there is already an athlete called 'sam'\n"
+
+
+def test_a_database_made_in_german_starts_with_an_athlete_named_in_german(
+    tmp_path: Path,
+) -> None:
+    made = _hiplog_in("de_DE.UTF-8", str(tmp_path / "neu.db"), "athletes", "--json")
+    assert made.returncode == 0, made.stderr
+    assert json.loads(made.stdout)["athletes"] == [{"name": "Ich", "unit": "kg", "sessions": 0}]
+
+
+def test_rename_gives_the_athlete_another_name_and_keeps_their_training(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "--db", db, "athletes", "rename", "Me", "Alex")
+    assert (code, out, err) == (0, "Renamed the athlete Me to Alex.\n", "")
+    code, out, _ = run(capsys, "--db", db, "athletes")
+    assert out.splitlines() == ["Alex  (kg, 1 session)", "Sam  (kg, 1 session)"]
+    code, _, err = run(capsys, "--db", db, "athletes", "rename", "Sam", "alex")
+    assert code == 2 and "there is already an athlete called 'alex'" in err
+    code, _, err = run(capsys, "--db", db, "athletes", "rename", "Kim", "Kimberly")
+    assert code == 2 and "there is no athlete 'Kim'" in err and "known: Alex, Sam" in err

@@ -26,6 +26,7 @@ from hiplog.domain.models import (
     SetEntry,
     StepKind,
 )
+from hiplog.domain.translation import set_language
 
 EXPORTED = datetime(2026, 11, 21, 9, 0)
 
@@ -248,6 +249,15 @@ def test_a_bad_value_names_its_path(
     message = error_of(_broken(path, value))
     assert message.startswith(f"backup.json {where}: ")
     assert expected in message
+
+
+def test_a_bad_measurement_names_its_json_path_in_every_language() -> None:
+    """The JSON path is the file's own key, never translated; the message is."""
+    set_language("de")
+    message = error_of(_broken(["body_measurements", 0, "hip_cm"], 300.5))
+    assert message == (
+        "backup.json body_measurements[0].hip_cm: muss zwischen 20 und 250 cm liegen, nicht 300,5"
+    )
 
 
 def test_broken_json_names_the_line() -> None:

@@ -215,3 +215,23 @@ def test_revision_0005_moves_bodyweight_entries_to_body_measurements(tmp_path: P
     conn = sqlite3.connect(backup)
     assert conn.execute("SELECT count(*) FROM bodyweights").fetchone() == (3,)
     conn.close()
+
+
+def test_revision_0007_gives_sets_a_unique_write_token_that_old_sets_lack(tmp_path: Path) -> None:
+    db_path = tmp_path / "hiplog.db"
+    shutil.copy(FIXTURES / "schema-0006.db", db_path)
+    open_database(db_path, backups_dir=tmp_path / "backups").close()
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("SELECT count(*), count(write_token) FROM sets").fetchone() == (2, 0)
+        (session_id,) = conn.execute("SELECT min(id) FROM sessions").fetchone()
+        (exercise_id,) = conn.execute("SELECT min(exercise_id) FROM sets").fetchone()
+        add = (
+            "INSERT INTO sets (session_id, exercise_id, position, reps, warmup, notes, flagged,"
+            " write_token) VALUES (?, ?, 3, 8, 0, '', 0, ?)"
+        )
+        conn.execute(add, (session_id, exercise_id, "a-token"))
+        with pytest.raises(sqlite3.IntegrityError, match="write_token"):
+            conn.execute(add, (session_id, exercise_id, "a-token"))
+    finally:
+        conn.close()

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from tests import pg_cluster
 
 from hiplog.services.context import AppContext
 
@@ -70,3 +72,22 @@ def ui_settings(tmp_path: Path) -> object:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     return QSettings("hiplog", "hiplog")
+
+
+@pytest.fixture
+def own_server() -> Iterator[pg_cluster.Cluster]:
+    """A PostgreSQL server of this test's own (database `hiplog`), which it may stop (pause)
+    and start again."""
+    bin_dir = pg_cluster.find_bin_dir()
+    if bin_dir is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL tests cannot run in CI: no PostgreSQL binaries (initdb)")
+        pytest.skip("PostgreSQL tests skipped: no PostgreSQL binaries (initdb) found")
+    cluster = pg_cluster.Cluster(bin_dir)
+    cluster.start()
+    engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("CREATE DATABASE hiplog"))
+    engine.dispose()
+    yield cluster
+    cluster.stop()

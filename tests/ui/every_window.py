@@ -119,6 +119,25 @@ def _views(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
     window.open_view("exercises", CHARTED)
     settle()
     yield "view/exercises", window.exercises_view
+    yield from _athletes(window)
+
+
+def _athletes(window: MainWindow) -> Iterator[tuple[str, QWidget]]:
+    """The window once the database holds a second athlete: the switcher over the view list,
+    File > Athletes... in the menu and the athlete in the title (the window keeps showing the
+    first one, so the dialogs after show the real data)."""
+    _add_second_athlete(window)
+    window.open_view("log", CHARTED)
+    settle()
+    assert window.athlete_switcher.isVisible(), "two athletes, and no switcher"
+    yield "window/athletes", window
+
+
+def _add_second_athlete(window: MainWindow) -> None:
+    if len(window.ctx.athlete_names()) < 2:
+        athletes.add_athlete(window.ctx, SECOND_ATHLETE)
+        window.events.athletes_listed.emit()
+        settle()
 
 
 def _log_a_set_today(window: MainWindow) -> None:
@@ -240,12 +259,14 @@ def _dialog_openers(window: MainWindow) -> list[tuple[str, Callable[[], QWidget]
         return ErrorDialog(report, ctx.locations.log_file, window)
 
     def athletes_list() -> QWidget:
-        # File > Athletes... is there once a second athlete is: one is added (not shown, so the
-        # dialogs after keep the real data), and the switcher over the view list appears too.
-        if len(ctx.athlete_names()) < 2:
-            athletes.add_athlete(ctx, SECOND_ATHLETE)
-            window.events.athletes_listed.emit()
+        _add_second_athlete(window)  # File > Athletes... is there once a second athlete is
         return window.athlete_actions.open_list()
+
+    def athlete_refused() -> QWidget:
+        # A name that is taken: the refusal's message box, that names it.
+        _add_second_athlete(window)
+        actions = window.athlete_actions
+        return _child(window, QMessageBox, lambda: actions.add_athlete(SECOND_ATHLETE))
 
     def database_problem() -> QWidget:
         from hiplog.ui.database_problem_dialog import DatabaseProblemDialog
@@ -270,7 +291,9 @@ def _dialog_openers(window: MainWindow) -> list[tuple[str, Callable[[], QWidget]
         ("dialog/error-report", error_report),
         ("dialog/database-problem", database_problem),
         ("dialog/athlete-new", window.athlete_actions.ask_new_athlete),
+        ("dialog/athlete-rename", lambda: window.athlete_actions.ask_rename(ctx.athlete)),
         ("dialog/athletes", athletes_list),
+        ("dialog/athlete-refused", athlete_refused),
     ]
 
 

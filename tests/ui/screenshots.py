@@ -12,7 +12,9 @@ and the window settings live in a temp folder; `--db` uses a copy of an existing
 database gets two years of made-up body measurements for the Body tab.
 
 `--language de` (or es, fr, en_XA) writes the Plan and the Log in that language instead, light at
-1400 x 900: `plan-de.png` and `log-de.png`.
+1400 x 900: `plan-de.png` and `log-de.png`; then, with a second athlete added, the window with
+the athlete switcher (`athletes-de.png`), File > New athlete... (`athlete-new-de.png`) and File >
+Athletes... (`athletes-list-de.png`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from shiboken6 import Shiboken
 
 from hiplog.domain.translation import set_language
 from hiplog.domain.units import Unit
-from hiplog.services import body
+from hiplog.services import athletes, body
 from hiplog.services.context import AppContext
 from hiplog.ui.app import application, open_window
 from hiplog.ui.body.body_dialog import BodyDialog
@@ -50,6 +52,7 @@ LOAD, REPS, RIR = _T.LOAD, _T.REPS, _T.RIR
 SIZES = ((1400, 900), (900, 600))
 THEMES = ("light", "dark")
 TEN_YEARS = 30_000  # sets: 1,166 sessions from 2017 to yesterday
+SECOND_ATHLETE = "Sam"
 
 
 def settle(app: QApplication) -> None:
@@ -142,6 +145,22 @@ def _in_language(app: QApplication, window: MainWindow, out: Path, suffix: str) 
     window.open_view("log")
     window.log_view.show_exercise("barbell-hip-thrust")
     written.append(_save(app, window, out, "log" + suffix))
+    return written + _athletes(app, window, out, suffix)
+
+
+def _athletes(app: QApplication, window: MainWindow, out: Path, suffix: str) -> list[str]:
+    """A second athlete: the window with the switcher over the view list, File > New athlete...
+    and File > Athletes... (the window keeps showing the first athlete)."""
+    athletes.add_athlete(window.ctx, SECOND_ATHLETE)
+    window.events.athletes_listed.emit()
+    written = [_save(app, window, out, "athletes" + suffix)]
+    asking = window.athlete_actions.ask_new_athlete()
+    asking.setTextValue(SECOND_ATHLETE[:1])
+    written.append(_save(app, asking, out, "athlete-new" + suffix))
+    asking.close()
+    listed = window.athlete_actions.open_list()
+    written.append(_save(app, listed, out, "athletes-list" + suffix))
+    listed.close()
     return written
 
 
@@ -189,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = Path(tmp)
         for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
             QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder / "settings"))
+        if args.language:  # before the database is made: its first athlete is named in it
+            set_language(args.language)
         database = folder / "hiplog.db"
         if args.db:
             shutil.copy(args.db, database)
@@ -196,7 +217,6 @@ def main(argv: list[str] | None = None) -> int:
             write_database(database, generate_sessions(args.sets))
         app = application()
         if args.language:
-            set_language(args.language)
             install_qt_translations(app)
         ctx = AppContext.open_path(database)
         if not args.db:

@@ -71,7 +71,10 @@ SCREENS = {
     "dialog/error-report",
     "dialog/database-problem",
     "dialog/athlete-new",
+    "dialog/athlete-rename",
     "dialog/athletes",
+    "dialog/athlete-refused",
+    "window/athletes",
 }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
-from tests.ui.every_window import REAL_EXPORT, every_window, filled_window
+from tests.ui.every_window import REAL_EXPORT, SECOND_ATHLETE, every_window, filled_window
 from tests.ui.pseudo_text import cut_off, plain, texts, unmarked_words
 
 from hiplog.domain.translation import set_language
@@ -34,6 +34,7 @@ def data_strings(window: MainWindow) -> list[str]:
         data.update((exercise.name, exercise.slug, *exercise.aliases))
     with REAL_EXPORT.open(encoding="utf-8") as rows:
         data.update(row["exercise_title"] for row in csv.DictReader(rows))
+    data.update((*ctx.athlete_names(), SECOND_ATHLETE))  # the walk adds the second one
     for program in programs.list_programs(ctx):
         data.add(program.name)
         data.update(day.name for day in program.days)

@@ -249,12 +249,12 @@ class _Reader:
         if value is None and optional:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            self.fail(path, "must be a number" + (" or null" if optional else ""))
+            self.fail(path, _("must be a number or null") if optional else _("must be a number"))
         # 1e400 reads as infinity and 1e30 as no count a set can have: neither is a reading.
         if not math.isfinite(value) or abs(value) > 1e12:
             self.fail(path, _("is not a number a training log holds"))
         if value < 0:
-            self.fail(path, f"{format_number(value)} is negative")
+            self.fail(path, _("{value} is negative").format(value=format_number(value)))
         return float(value)
 
     def whole(self, value: Any, path: str, optional: bool = False) -> int | None:
@@ -351,7 +351,12 @@ class _Reader:
             assert kg is not None
             low, high = BODYWEIGHT_KG_RANGE
             if not low <= kg <= high:
-                self.fail(f"{path}.kg", f"must be from {low:g} to {high:g} kg, not {kg:g}")
+                self.fail(
+                    f"{path}.kg",
+                    _("must be from {low} to {high} {unit}, not {value}").format(
+                        low=f"{low:g}", high=f"{high:g}", unit="kg", value=f"{kg:g}"
+                    ),
+                )
             measured = self.when(entry.get("measured_at"), f"{path}.measured_at")
             self.data.bodyweights.append(BodyweightEntry(measured_at=measured, kg=kg))
 
@@ -556,9 +561,9 @@ def _read_athletes(reader: _Reader, value: Any) -> None:
         part = reader.obj(item, path)
         name = " ".join((reader.text(part.get("name"), f"{path}.name") or "").split())
         if not name:
-            reader.fail(f"{path}.name", "an athlete needs a name")
+            reader.fail(f"{path}.name", _("an athlete needs a name"))
         if name in whole.athletes:
-            reader.fail(f"{path}.name", f"'{name}' appears twice")
+            reader.fail(f"{path}.name", _("'{name}' appears twice").format(name=name))
         reader.data = ImportedData(source_format=whole.source_format)
         reader.prefix = f"{path}."
         _read_athlete_part(reader, part)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 from hiplog.domain.errors import InputError
 from hiplog.domain.settings import ProgressionSettings
+from hiplog.domain.translation import _
 from hiplog.services.context import AppContext
 from hiplog.storage import athlete_repo
 
@@ -37,16 +38,42 @@ def add_athlete(ctx: AppContext, name: str) -> str:
 
     An empty, too long or taken name is refused with an InputError and nothing is added.
     """
-    clean = " ".join(name.split())
-    if not clean:
-        raise InputError("an athlete needs a name (it was empty)")
-    if len(clean) > MAX_NAME_CHARS:
-        raise InputError(f"an athlete's name is at most {MAX_NAME_CHARS} characters")
-    taken = ctx.athlete_names()
-    if clean.casefold() in (known.casefold() for known in taken):
-        raise InputError(f"there is already an athlete called '{clean}'")
+    clean = _checked_name(ctx, name)
     with ctx.db.transaction() as tx:
         athlete_repo.add_athlete(tx, clean, datetime.now().replace(microsecond=0))
+    return clean
+
+
+def rename_athlete(ctx: AppContext, old: str, new: str) -> str:
+    """Give the athlete called `old` the name `new` (a coach's first athlete, "Me", becomes the
+    client's name); returns the new name as stored. Their training is unchanged.
+
+    An unknown athlete, or an empty, too long or taken new name, is refused with an InputError
+    and nothing changes. Changing only the case or spaces of a name is allowed.
+    """
+    found = ctx.athlete_id(old)
+    clean = _checked_name(ctx, new, keeping=old)
+    shown = ctx.athlete
+    with ctx.db.transaction() as tx:
+        athlete_repo.rename_athlete(tx, found, clean)
+    if shown == old:
+        ctx.use_athlete(clean)
+    return clean
+
+
+def _checked_name(ctx: AppContext, name: str, keeping: str | None = None) -> str:
+    """`name` with its spaces tidied, or an InputError when it is empty, too long, or another
+    athlete's (case aside; `keeping` is the athlete being renamed)."""
+    clean = " ".join(name.split())
+    if not clean:
+        raise InputError(_("an athlete needs a name (it was empty)"))
+    if len(clean) > MAX_NAME_CHARS:
+        raise InputError(
+            _("an athlete's name is at most {count} characters").format(count=MAX_NAME_CHARS)
+        )
+    others = [known for known in ctx.athlete_names() if known != keeping]
+    if clean.casefold() in (known.casefold() for known in others):
+        raise InputError(_("there is already an athlete called '{name}'").format(name=clean))
     return clean
 
 
@@ -59,6 +86,7 @@ def choose_for_command(ctx: AppContext, name: str | None) -> None:
     names = ctx.athlete_names()
     if len(names) > 1:
         raise InputError(
-            f"this database holds {len(names)} athletes ({', '.join(names)}); "
-            "say which with --athlete NAME"
+            _(
+                "this database holds {count} athletes ({names}); say which with --athlete NAME"
+            ).format(count=len(names), names=", ".join(names))
         )

@@ -95,8 +95,9 @@ class AppContext:
         with self.db.reader() as tx:
             return [a.name for a in athlete_repo.athletes(tx)]
 
-    def use_athlete(self, name: str) -> None:
-        """Work for the athlete called `name` from now on."""
+    def athlete_id(self, name: str) -> int:
+        """The id of the athlete called `name`; an InputError naming the known ones if there
+        is no such athlete."""
         with self.db.reader() as tx:
             found = athlete_repo.athlete_id(tx, name)
         if found is None:
@@ -106,7 +107,11 @@ class AppContext:
                     name=name, where=self.db.where, known=known
                 )
             )
-        self.db.use_athlete(found)
+        return found
+
+    def use_athlete(self, name: str) -> None:
+        """Work for the athlete called `name` from now on."""
+        self.db.use_athlete(self.athlete_id(name))
         self.invalidate()
         self._athlete = name
         self.athlete_chosen = True

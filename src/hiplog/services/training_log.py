@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -12,7 +14,7 @@ from hiplog.domain.validation import check_training_date, validate_bodyweight, v
 from hiplog.domain.wording import set_text
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
-from hiplog.storage.session_repo import SetChanged
+from hiplog.storage.session_repo import AlreadySaved, SetChanged
 
 # Without an explicit date, sets logged within this long after a session started join it.
 JOIN_WINDOW = timedelta(hours=3)
@@ -82,10 +84,23 @@ def update_session_details(
         session_repo.update_session_details(tx, session_id, started_at, notes, bodyweight_kg)
 
 
-def add_set(ctx: AppContext, session_id: int, entry: SetEntry) -> SetEntry:
+def new_write_token() -> str:
+    """A token for a set about to be saved: kept with the set while it is unsaved and given on
+    every attempt to save it, so that a save whose acknowledgement was lost (the server
+    committed, the connection dropped before the client heard) is not made twice."""
+    return str(uuid.uuid4())
+
+
+def add_set(
+    ctx: AppContext, session_id: int, entry: SetEntry, write_token: str | None = None
+) -> SetEntry:
+    """Add a set to a session; with `write_token`, at most once (see new_write_token)."""
     _check_sets(ctx, (entry,))
-    with ctx.db.transaction() as tx:
-        return session_repo.add_set(tx, session_id, entry)
+    try:
+        with ctx.db.transaction() as tx:
+            return session_repo.add_set(tx, session_id, entry, write_token)
+    except AlreadySaved as done:
+        return done.saved
 
 
 def _conflict(ctx: AppContext, doing: str, changed: SetChanged) -> ConflictError:
@@ -133,6 +148,13 @@ def delete_set(ctx: AppContext, set_id: int, expected: SetEntry | None = None) -
         raise _conflict(ctx, N_("delete this set"), exc) from None
 
 
+def saved_write_tokens(ctx: AppContext, tokens: Sequence[str]) -> set[str]:
+    """Which of these write tokens are on saved sets: an unsaved row holding one was in fact
+    saved (its acknowledgement was lost) and is in the session as read now."""
+    with ctx.db.reader() as tx:
+        return session_repo.saved_write_tokens(tx, tokens)
+
+
 def get_session(ctx: AppContext, session_id: int) -> Session | None:
     with ctx.db.reader() as tx:
         return session_repo.get_session(tx, session_id)
@@ -157,21 +179,25 @@ def restore_session(ctx: AppContext, session: Session) -> Session:
 
 
 def add_set_creating_session(
-    ctx: AppContext, session: Session, entry: SetEntry
+    ctx: AppContext, session: Session, entry: SetEntry, write_token: str | None = None
 ) -> tuple[int, SetEntry]:
     """Add a set to `session`, first creating it from its details if it has no id yet.
 
     One transaction: a set that is refused leaves no empty session behind. Returns the
-    session's id and the saved set."""
+    session's id and the saved set. With `write_token`, a set saved earlier under it (its
+    acknowledgement lost) is returned with its session, and nothing is added."""
     _check_sets(ctx, (entry,))
-    with ctx.db.transaction() as tx:
-        session_id = session.id
-        if session_id is None:
-            validate_bodyweight(session.bodyweight_kg)
-            created = session_repo.add_session(tx, replace(session, sets=()))
-            assert created.id is not None
-            session_id = created.id
-        return session_id, session_repo.add_set(tx, session_id, entry)
+    try:
+        with ctx.db.transaction() as tx:
+            session_id = session.id
+            if session_id is None:
+                validate_bodyweight(session.bodyweight_kg)
+                created = session_repo.add_session(tx, replace(session, sets=()))
+                assert created.id is not None
+                session_id = created.id
+            return session_id, session_repo.add_set(tx, session_id, entry, write_token)
+    except AlreadySaved as done:  # rolled back: the session just made, if any, too
+        return done.session_id, done.saved
 
 
 def delete_set_and_empty_session(

@@ -133,6 +133,7 @@ class Database:
                 path=self.where,
                 kind="read-only",
             )
+        committing = False
         try:
             with self._writers.begin() as session:
                 session.info[ATHLETE_KEY] = self.athlete_id
@@ -144,9 +145,10 @@ class Database:
                         text("SELECT pg_notify(:channel, :token)"),
                         {"channel": CHANGES_CHANNEL, "token": self.token},
                     )
+                committing = True
         except (OperationalError, sqlite3.OperationalError, OSError) as exc:
             if self.server and isinstance(exc, OperationalError):
-                raise server_failure(self.where, exc) from exc
+                raise server_failure(self.where, exc, committing) from exc
             raise write_failure(self.path or self.where, exc) from exc
 
     @contextmanager
@@ -163,9 +165,12 @@ class ServerUnreachableError(DatabaseError):
     """The server could not be reached (at start, or while saving): nothing was changed."""
 
 
-def server_failure(where: str, exc: OperationalError) -> DatabaseError:
+def server_failure(where: str, exc: OperationalError, committing: bool = False) -> DatabaseError:
     """Why a write to the server failed, with the server named and no password. The server
-    going away (or the network) is the usual cause; the write can be made again later."""
+    going away (or the network) is the usual cause; the write can be made again later.
+    `committing`: the connection went during the COMMIT, so the server may have kept the
+    write without the client hearing so (a set saved again with its write token is not
+    added twice)."""
     orig = getattr(exc, "orig", None) or exc
     detail = mask(str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__)
     if "canceling statement" in detail:
@@ -176,6 +181,15 @@ def server_failure(where: str, exc: OperationalError) -> DatabaseError:
             ).format(server=where, detail=detail),
             path=where,
             kind="server",
+        )
+    if committing:
+        return ServerUnreachableError(
+            _(
+                "could not save to {server}: the connection to the server was lost as the "
+                "change was committed ({detail}); the server may have kept it"
+            ).format(server=where, detail=detail),
+            path=where,
+            kind="unreachable",
         )
     return ServerUnreachableError(
         _(

@@ -117,6 +117,8 @@ class SetRow(Base):
         CheckConstraint("position >= 1", name="position_positive"),
         Index("ix_sets_exercise_session", "exercise_id", "session_id"),
         Index("ix_sets_session", "session_id"),
+        # A set saved again after a lost acknowledgement is not added twice (revision 0007).
+        Index("uq_sets_write_token", "write_token", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -133,6 +135,8 @@ class SetRow(Base):
     distance_m: Mapped[float | None] = mapped_column(Float, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     flagged: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The client-made uuid of a set saved from the Log (None for imported or older sets).
+    write_token: Mapped[str | None] = mapped_column(String(36), nullable=True)
 
     session: Mapped[SessionRow] = relationship(back_populates="sets")
     exercise: Mapped[ExerciseRow] = relationship()

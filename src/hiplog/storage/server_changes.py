@@ -53,6 +53,8 @@ class ChangeListener:
             pgconn.consume_input()
         except psycopg.Error as exc:
             raise DatabaseError(_("lost the connection to the server"), kind="unreachable") from exc
+        if pgconn.status != psycopg.pq.ConnStatus.OK:  # ended by the server: nothing will come
+            raise DatabaseError(_("lost the connection to the server"), kind="unreachable")
         others = 0
         while (notice := pgconn.notifies()) is not None:
             if notice.extra.decode("utf-8", "replace") != self._own:

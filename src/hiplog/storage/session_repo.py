@@ -25,6 +25,8 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session as OrmSession
 
 from hiplog.domain.models import Session, SetEntry
@@ -117,13 +119,83 @@ def add_session(db: OrmSession, session: Session) -> Session:
     return replace(session, id=row.id, sets=sets)
 
 
-def add_set(db: OrmSession, session_id: int, entry: SetEntry) -> SetEntry:
-    ids = slug_ids(db)
-    row = _set_row(entry, ids[entry.exercise])
+class AlreadySaved(Exception):
+    """A set with this write token is in the database already: an earlier save of it was
+    committed, though its client never heard so. Nothing was written; the caller rolls back."""
+
+    def __init__(self, session_id: int, saved: SetEntry) -> None:
+        super().__init__("the set was saved already")
+        self.session_id = session_id
+        self.saved = saved
+
+
+def add_set(
+    db: OrmSession, session_id: int, entry: SetEntry, write_token: str | None = None
+) -> SetEntry:
+    """Insert a set. With `write_token` (the client's uuid for this set, the same on every
+    attempt to save it), a set already saved under that token is not added again:
+    AlreadySaved says where it is."""
+    exercise_id = slug_ids(db)[entry.exercise]
+    entry = replace(entry, order=_free_number(db, session_id, exercise_id, entry))
+    if write_token is not None:
+        return _add_set_once(db, session_id, entry, exercise_id, write_token)
+    row = _set_row(entry, exercise_id)
     row.session_id = session_id
     db.add(row)
     db.flush()
     return replace(entry, id=row.id)
+
+
+def _free_number(db: OrmSession, session_id: int, exercise_id: int, entry: SetEntry) -> int:
+    """The set number `entry` asks for, or the next one after the exercise's last in the
+    session when another set (of the same side) has it: two clients logging into one session
+    at once each number their sets from what they last read.
+
+    Writers of one session take turns: SQLite's write lock is held from the transaction's
+    start, and on PostgreSQL the session's row is locked here (FOR NO KEY UPDATE, which leaves
+    the foreign-key checks of other inserts alone) until the commit; the second writer then
+    reads the first one's sets (READ COMMITTED reads afresh after the wait)."""
+    if db.get_bind().dialect.name == "postgresql":
+        db.execute(
+            select(SessionRow.id).where(SessionRow.id == session_id).with_for_update(key_share=True)
+        )
+    same = [SetRow.session_id == session_id, SetRow.exercise_id == exercise_id]
+    taken = db.scalar(
+        select(SetRow.id)
+        .where(*same, SetRow.position == entry.order, SetRow.side.is_not_distinct_from(entry.side))
+        .limit(1)
+    )
+    if taken is None:
+        return entry.order
+    return int(db.scalar(select(func.coalesce(func.max(SetRow.position), 0)).where(*same)) or 0) + 1
+
+
+def _add_set_once(
+    db: OrmSession, session_id: int, entry: SetEntry, exercise_id: int, write_token: str
+) -> SetEntry:
+    """INSERT ... ON CONFLICT (write_token) DO NOTHING: on PostgreSQL it also waits for a
+    concurrent transaction holding the token, then adds nothing if that one committed."""
+    upsert = pg_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = (
+        upsert(SetRow)
+        .values(session_id=session_id, write_token=write_token, **_set_columns(entry, exercise_id))
+        .on_conflict_do_nothing(index_elements=[SetRow.write_token])
+        .returning(SetRow.id)
+    )
+    new_id = db.execute(statement).scalar()
+    if new_id is None:
+        found = set_with_token(db, write_token)
+        assert found is not None  # the conflict was on this token
+        raise AlreadySaved(*found)
+    return replace(entry, id=new_id)
+
+
+def set_with_token(db: OrmSession, write_token: str) -> tuple[int, SetEntry] | None:
+    """The session id and the set saved under `write_token`, if there is one."""
+    row = db.scalars(select(SetRow).where(SetRow.write_token == write_token)).first()
+    if row is None:
+        return None
+    return row.session_id, _set_entry(row, _slugs_by_id(db)[row.exercise_id])
 
 
 class SetChanged(Exception):
@@ -151,16 +223,21 @@ def _current_set(db: OrmSession, set_id: int) -> SetEntry | None:
 
 def update_set(db: OrmSession, entry: SetEntry, expected: SetEntry | None = None) -> None:
     """Write `entry` over the set with its id; with `expected` (what the caller last read),
-    only if the set still holds that, else SetChanged and nothing is written."""
+    only if the set still holds that, else SetChanged and nothing is written. A set that holds
+    `entry` already is left as it is: an earlier try of this edit was committed unheard (or
+    another client made the same change), and there is nothing to refuse."""
     assert entry.id is not None
-    values = _set_columns(entry, slug_ids(db)[entry.exercise])
+    ids = slug_ids(db)
+    values = _set_columns(entry, ids[entry.exercise])
     conditions = [] if expected is None else _as_read(db, expected)
     changed = db.execute(
         update(SetRow).where(SetRow.id == entry.id, *conditions).values(**values),
         execution_options={"synchronize_session": False},
     )
     if getattr(changed, "rowcount", 1) != 1:
-        raise SetChanged(_current_set(db, entry.id))
+        current = _current_set(db, entry.id)
+        if current is None or _set_columns(current, ids.get(current.exercise, -1)) != values:
+            raise SetChanged(current)
     db.expire_all()
 
 
@@ -214,6 +291,14 @@ def _sessions_from(
         )
         for s in sessions
     ]
+
+
+def saved_write_tokens(db: OrmSession, tokens: Sequence[str]) -> set[str]:
+    """Which of these write tokens a saved set holds (its commit landed, heard or not)."""
+    if not tokens:
+        return set()
+    found = db.scalars(select(SetRow.write_token).where(SetRow.write_token.in_(list(tokens))))
+    return {token for token in found if token is not None}
 
 
 def get_session(db: OrmSession, session_id: int) -> Session | None:

@@ -75,6 +75,7 @@ STATE_KEY = "window/state"
 VIEW_KEY = "window/view"
 ATHLETE_KEY = "window/athlete"
 REFUSAL_MS = 10_000  # how long a refused undo or redo stays in the status bar
+BACK_MS = 10_000  # how long "the connection to the server is back" stays there
 
 EXPORT_CSV_FILTER = N_("hiplog CSV, one row per set (*.csv)")
 EXPORT_JSON_FILTER = N_("Full backup as JSON (*.json)")
@@ -98,6 +99,9 @@ class MainWindow(QMainWindow):
         self.server_changes = watch_server_changes(ctx, self.events, self)
         if self.server_changes is not None:
             self.server_changes.lost.connect(lambda text: self.statusBar().showMessage(text))
+            self.server_changes.back.connect(
+                lambda text: self.statusBar().showMessage(text, BACK_MS)
+            )
 
         # Each view is built the first time it is shown or asked for; until then a plain widget
         # holds its place in the stack. A start pays only for the view it opens on (the
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
         # Over the view list, once the database holds more than one athlete.
         self.athlete_switcher = AthleteSwitcher(self.athlete_actions, central)
         self.athlete_switcher.setFixedWidth(self.nav.width())
+        column.addWidget(self.athlete_switcher.label)
         column.addWidget(self.athlete_switcher)
         column.addWidget(self.nav, 1)
         self.events.athlete_changed.connect(self._athlete_switched)
@@ -239,10 +244,10 @@ class MainWindow(QMainWindow):
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self._action(
             edit_menu,
-            "&Body measurements...",
+            _("&Body measurements..."),
             self.open_body_measurements,
             None,
-            "Bodyweight, hip and thigh circumference by date",
+            _("Bodyweight, hip and thigh circumference by date"),
         )
 
     def _build_view_menu(self) -> None:

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -16,6 +16,7 @@ from shiboken6 import Shiboken
 from tests.ui.past_sessions import add_past_session
 
 from hiplog.domain.body import BodyMeasurement
+from hiplog.domain.translation import set_language
 from hiplog.services import athletes, body, import_export
 from hiplog.services.context import AppContext
 from hiplog.ui.athletes.athletes_dialog import AthletesDialog
@@ -171,4 +172,49 @@ def test_the_body_dialog_shows_the_athlete_shown(window: MainWindow, ctx: AppCon
     assert dialog.empty_label.isVisible()
     window.athlete_actions.switch_to("Me")
     assert dialog.model.rowCount() == 1
+    dialog.close()
+
+
+@pytest.mark.parametrize("language", ["de", "en_XA"])
+def test_the_athletes_table_shows_its_headers_whole_in_a_longer_language(
+    qtbot: QtBot, window: MainWindow, language: str
+) -> None:
+    """German 'Gewichtseinheit' (and the pseudo-language, 40% longer) was cut at the default
+    column width."""
+    set_language(language)  # tests/conftest.py puts the language back afterwards
+    window.athlete_actions.add_athlete("Sam")
+    dialog = window.athlete_actions.open_list()
+    assert isinstance(dialog, AthletesDialog)
+    qtbot.waitExposed(dialog)
+    header = dialog.table.horizontalHeader()
+    for column in range(dialog.model.columnCount()):
+        text = str(dialog.model.headerData(column, Qt.Orientation.Horizontal))
+        needed = header.fontMetrics().horizontalAdvance(text)
+        assert header.sectionSize(column) >= needed, f"{text!r} is cut off"
+    dialog.close()
+
+
+def test_the_athletes_dialog_renames_the_selected_athlete(
+    window: MainWindow, ctx: AppContext
+) -> None:
+    window.athlete_actions.add_athlete("Sam")
+    assert window.athlete_switcher.label.isVisible()  # "Athlete:" says what the box is
+    dialog = window.athlete_actions.open_list()
+    assert isinstance(dialog, AthletesDialog)
+    dialog.table.selectRow(0)
+    dialog.rename_selected()
+    (asking,) = [d for d in window.findChildren(QInputDialog) if d.isVisible()]
+    assert asking.textValue() == "Me"
+    asking.setTextValue("Alex")
+    asking.accept()
+    assert dialog.model.index(0, 0).data() == "Alex"
+    assert [window.athlete_switcher.itemText(i) for i in range(2)] == ["Alex", "Sam"]
+    assert window.windowTitle() == "hiplog - Sam - t.db"
+    # A taken name is refused, saying so, and nothing changes.
+    assert not window.athlete_actions.rename_athlete("Alex", "sam")
+    assert ctx.athlete_names() == ["Alex", "Sam"]
+    refusals = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+    assert refusals and "There is already an athlete called 'sam'." in refusals[-1].text()
+    for box in refusals:
+        box.close()
     dialog.close()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QUndoStack
 
 from hiplog.domain.models import SetEntry
+from hiplog.domain.translation import set_language
 from hiplog.domain.units import Unit
 from hiplog.services import body, plan, settings_store, training_log
 from hiplog.services.context import AppContext
@@ -87,8 +88,29 @@ def test_a_bad_value_keeps_its_text_marks_its_field_and_says_why(
     assert dialog.bodyweight_edit.text() == "7o" and is_marked_invalid(dialog.bodyweight_edit)
     _fill(dialog, date(2026, 11, 20), "81", "300")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
-    assert "Hip: must be from 20 to 250 cm, not 300." in dialog.message.text()
+    assert "Hip circumference: must be from 20 to 250 cm, not 300." in dialog.message.text()
     assert is_marked_invalid(dialog.hip_edit) and dialog.hip_edit.text() == "300"
+    assert body.list_measurements(ctx) == [] and undo_stack.count() == 0
+
+
+def test_a_refusal_names_the_field_in_german_and_marks_it(
+    qtbot: Any, ctx: AppContext, events: Any, undo_stack: QUndoStack
+) -> None:
+    set_language("de")  # tests/conftest.py puts the language back afterwards
+    dialog = BodyDialog(ctx, events, undo_stack)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _fill(dialog, date(2026, 11, 20), "7o")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert "Körpergewicht: „7o“ ist keine Zahl." in dialog.message.text()
+    assert is_marked_invalid(dialog.bodyweight_edit)
+    _fill(dialog, date(2026, 11, 20), "81", "", "300,5")
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert (
+        "Oberschenkelumfang: muss zwischen 20 und 250 cm liegen, nicht 300,5."
+        in dialog.message.text()
+    )
+    assert is_marked_invalid(dialog.thigh_edit) and dialog.thigh_edit.text() == "300,5"
     assert body.list_measurements(ctx) == [] and undo_stack.count() == 0
 
 

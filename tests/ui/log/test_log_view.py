@@ -178,10 +178,12 @@ def test_a_failed_save_keeps_the_set_and_retrying_saves_it(
     real_add = training_log.add_set_creating_session
     failing = {"on": True}
 
-    def add_set(c: AppContext, session: Session, entry: SetEntry) -> tuple[int, SetEntry]:
+    def add_set(
+        c: AppContext, session: Session, entry: SetEntry, write_token: str | None = None
+    ) -> tuple[int, SetEntry]:
         if failing["on"]:
             raise DatabaseError("the disk is full; free some space and try again", "t.db")
-        return real_add(c, session, entry)
+        return real_add(c, session, entry, write_token)
 
     monkeypatch.setattr(training_log, "add_set_creating_session", add_set)
     view = make_view(qtbot, ctx, events, undo_stack)

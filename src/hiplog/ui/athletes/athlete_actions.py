@@ -14,6 +14,7 @@ from hiplog.domain.errors import HiplogError
 from hiplog.services import athletes
 from hiplog.services.context import AppContext
 from hiplog.ui.common.data_events import DataEvents
+from hiplog.ui.common.translation import _
 
 
 class AthleteActions(QObject):
@@ -24,11 +25,11 @@ class AthleteActions(QObject):
         self.ctx = ctx
         self.events = events
         self.window = parent
-        self.new_action = QAction("New a&thlete...", parent)
-        self.new_action.setStatusTip("Keep another person's training in this database")
+        self.new_action = QAction(_("New a&thlete..."), parent)
+        self.new_action.setStatusTip(_("Keep another person's training in this database"))
         self.new_action.triggered.connect(self.ask_new_athlete)
-        self.list_action = QAction("Athle&tes...", parent)
-        self.list_action.setStatusTip("Every athlete in this database; switch between them")
+        self.list_action = QAction(_("Athle&tes..."), parent)
+        self.list_action.setStatusTip(_("Every athlete in this database; switch between them"))
         self.list_action.triggered.connect(self.open_list)
         events.athletes_listed.connect(self._update)
         events.sessions_changed.connect(self._update)  # an import or a restore may add some
@@ -44,9 +45,9 @@ class AthleteActions(QObject):
 
     def ask_new_athlete(self) -> QInputDialog:
         dialog = QInputDialog(self.window)
-        dialog.setWindowTitle("New athlete")
+        dialog.setWindowTitle(_("New athlete"))
         dialog.setLabelText(
-            "Their sessions, settings and program are kept apart from everyone else's.\nName:"
+            _("Their sessions, settings and program are kept apart from everyone else's.\nName:")
         )
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.textValueSelected.connect(self.add_athlete)
@@ -58,10 +59,32 @@ class AthleteActions(QObject):
         try:
             added = athletes.add_athlete(self.ctx, name)
         except (OSError, HiplogError) as exc:
-            self._tell("No athlete added", f"{exc}.")
+            self._tell(_("No athlete added"), _sentence(exc))
             return False
         self.events.athletes_listed.emit()
         self.switch_to(added)
+        return True
+
+    def ask_rename(self, name: str) -> QInputDialog:
+        """Ask for a new name for the athlete called `name` (the first athlete is "Me" until
+        someone names them)."""
+        dialog = QInputDialog(self.window)
+        dialog.setWindowTitle(_("Rename athlete"))
+        dialog.setLabelText(_("New name for {name}:").format(name=name))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setTextValue(name)
+        dialog.textValueSelected.connect(lambda new: self.rename_athlete(name, new))
+        dialog.open()
+        return dialog
+
+    def rename_athlete(self, name: str, new: str) -> bool:
+        """Rename; a refusal (empty, taken) is said and changes nothing."""
+        try:
+            athletes.rename_athlete(self.ctx, name, new)
+        except (OSError, HiplogError) as exc:
+            self._tell(_("Not renamed"), _sentence(exc))
+            return False
+        self.events.athletes_listed.emit()
         return True
 
     def switch_to(self, name: str) -> None:
@@ -70,7 +93,7 @@ class AthleteActions(QObject):
         try:
             self.ctx.use_athlete(name)
         except (OSError, HiplogError) as exc:
-            self._tell("Not switched", f"{exc}.")
+            self._tell(_("Not switched"), _sentence(exc))
             return
         self.events.athlete_changed.emit()
 
@@ -98,3 +121,9 @@ def add_athlete_actions(
     menu.addAction(actions.new_action)
     menu.addAction(actions.list_action)
     return actions
+
+
+def _sentence(exc: BaseException) -> str:
+    """A refusal as a sentence: 'There is already an athlete called 'Sam'.'"""
+    text = str(exc).rstrip(".")
+    return text[:1].upper() + text[1:] + "."

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from hiplog.domain.wording import plural
 from hiplog.services.athletes import AthleteSummary
+from hiplog.ui.common.translation import N_, _, ngettext
 
 NAME, UNIT, SESSIONS = range(3)
-HEADERS = ("Athlete", "Unit", "Sessions")
+HEADERS = (N_("Athlete"), N_("Weight unit"), N_("Sessions"))
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -45,11 +45,13 @@ class AthleteListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             column = index.column()
             if column == NAME:
-                shown = " (shown now)" if athlete.name == self._current else ""
-                return athlete.name + shown
+                if athlete.name == self._current:
+                    return _("{name} (shown now)").format(name=athlete.name)
+                return athlete.name
             if column == UNIT:
                 return athlete.unit
-            return plural(athlete.sessions, "session")
+            count = athlete.sessions
+            return ngettext("{count} session", "{count} sessions", count).format(count=count)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == SESSIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -58,5 +60,5 @@ class AthleteListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return _(HEADERS[section])
         return None

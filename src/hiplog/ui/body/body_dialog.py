@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiplog.domain.body import BodyMeasurement, length_unit
+from hiplog.domain.body import BodyMeasurement, length_unit, refusal_text
 from hiplog.domain.errors import InputError
 from hiplog.domain.validation import FIRST_YEAR, LAST_YEAR
 from hiplog.domain.wording import DATE_QT_FORMAT, trim_number
@@ -222,6 +222,7 @@ class BodyDialog(QDialog):
 
 
 def _sentence(exc: BaseException) -> str:
-    """An error as a sentence: 'Bodyweight: must be from 20 to 400 kg, not 10.'"""
-    text = str(exc).rstrip(".")
+    """An error as a sentence, naming the field in the window's language: 'Bodyweight: must be
+    from 20 to 400 kg, not 10.' ('Körpergewicht: muss zwischen ...' in German)."""
+    text = (refusal_text(exc) if isinstance(exc, InputError) else str(exc)).rstrip(".")
     return text[:1].upper() + text[1:] + "."

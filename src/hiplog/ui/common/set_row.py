@@ -41,6 +41,9 @@ class SetRow:
     duration_s: float | None = None
     distance_m: float | None = None
     flagged: bool = False
+    # The draft's write token once a save of it was tried (training_log.new_write_token): every
+    # later try gives the same, so a save whose acknowledgement was lost is not made twice.
+    write_token: str | None = None
 
     @property
     def saved(self) -> bool:

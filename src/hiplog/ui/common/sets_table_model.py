@@ -379,6 +379,11 @@ class SetsTableModel(QAbstractTableModel):
         self._rows[row] = replace(self._rows[row], set_id=set_id, order=order)
         self._rows_changed_from(row)
 
+    def keep_write_token(self, key: int, token: str) -> None:
+        """Remember the token of a draft whose save is being tried (nothing shown changes)."""
+        row = self.row_of(key)
+        self._rows[row] = replace(self._rows[row], write_token=token)
+
     def apply_saved(self, key: int, entry: SetEntry) -> None:
         row = self.row_of(key)
         old = self._rows[row]

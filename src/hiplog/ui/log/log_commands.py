@@ -11,7 +11,7 @@ which goes into the one `id_map` every view's commands share.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import datetime
 
@@ -63,7 +63,8 @@ class AddSetCommand(LogCommand):
         model = self.log.model(self.slug)
         order = self.log.next_order(self.slug)
         entry = replace(self.row.entry(self.slug), order=order, id=None)
-        saved = self.log.save_set(entry)
+        token = self._write_token(model)
+        saved = self.log.save_set(entry, token)
         assert saved.id is not None
         if self.first_id is None:
             self.first_id = saved.id
@@ -74,10 +75,23 @@ class AddSetCommand(LogCommand):
             model.mark_saved(self.key, saved.id, saved.order)
         except KeyError:
             model.insert_row(self.position, replace(self.row, set_id=saved.id, order=saved.order))
-        self.row = model.by_key(self.key)
+        if saved != replace(entry, id=saved.id, order=saved.order):
+            # An earlier try had saved it (its acknowledgement lost) before the row was changed:
+            # the row shows what the database holds, which can be edited as any saved set.
+            model.apply_saved(self.key, saved)
+        self.row = replace(model.by_key(self.key), write_token=None)
         model.ensure_trailing_draft()
         model.carry_load(self.key)
         self.log.changed(self.slug)
+
+    def _write_token(self, model: SetsTableModel) -> str:
+        """The row's write token, made on its first try and kept with the unsaved row (a retry
+        is a new command on the same row)."""
+        token = self.row.write_token or training_log.new_write_token()
+        self.row = replace(self.row, write_token=token)
+        with suppress(KeyError):  # a redo: the row is put back once saved
+            model.keep_write_token(self.key, token)
+        return token
 
     @_rows_still_here()
     def revert(self) -> None:
@@ -86,7 +100,7 @@ class AddSetCommand(LogCommand):
         assert current.set_id is not None
         self.log.delete_set(current.set_id)
         self.position = model.row_of(self.key)
-        self.row = replace(model.remove_row(self.key), set_id=None)
+        self.row = replace(model.remove_row(self.key), set_id=None, write_token=None)
         self.log.changed(self.slug)
 
 
@@ -142,6 +156,7 @@ class DeleteSetCommand(LogCommand):
         self.row = model.by_key(key)
         assert self.row.set_id is not None
         self.original_id = self.row.set_id
+        self.token: str | None = None
 
     @_rows_still_here()
     def apply(self) -> None:
@@ -156,7 +171,10 @@ class DeleteSetCommand(LogCommand):
     @_rows_still_here()
     def revert(self) -> None:
         model = self.log.model(self.slug)
-        saved = self.log.save_set(replace(self.row.entry(self.slug), id=None))
+        # One token for every try of this undo until one succeeds (as a draft's, AddSetCommand).
+        self.token = self.token or training_log.new_write_token()
+        saved = self.log.save_set(replace(self.row.entry(self.slug), id=None), self.token)
+        self.token = None
         assert saved.id is not None
         ids = id_map(self.log.ctx)
         ids.moved_set(ids.set_id(self.original_id), saved.id)

@@ -40,16 +40,19 @@ class LogSession:
     def model(self, slug: str) -> SetsTableModel:
         return self.models[slug]
 
-    def save_set(self, entry: SetEntry) -> SetEntry:
+    def save_set(self, entry: SetEntry, write_token: str | None = None) -> SetEntry:
         """Add a set to the session, creating the session with the first set (one service call,
-        so nothing is left behind if it fails)."""
+        so nothing is left behind if it fails). With the set's `write_token`, a set an earlier
+        try saved (its acknowledgement lost) is returned, not added again."""
         details = Session(
             started_at=self.started_at,
             bodyweight_kg=self.bodyweight_kg,
             notes=self.notes,
             id=self.session_id,
         )
-        session_id, saved = training_log.add_set_creating_session(self.ctx, details, entry)
+        session_id, saved = training_log.add_set_creating_session(
+            self.ctx, details, entry, write_token
+        )
         if self.session_id is None and self._dropped_id is not None:
             ids = id_map(self.ctx)
             ids.moved_session(ids.session_id(self._dropped_id), session_id)

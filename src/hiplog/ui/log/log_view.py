@@ -623,10 +623,41 @@ class LogView(LazyView):
         if mine == {e.id for e in session.sets} and same_details:
             return
         current = self._current_slug
+        unsaved = self._unsaved_rows()
         self._reset(LogSession(self._ctx, self._events, session.started_at))
         self._load_session(session)
+        self._keep_unsaved(unsaved)
         if current is not None and current in self._log.models:
             self._select(current)
+
+    def _unsaved_rows(self) -> dict[str, list[SetRow]]:
+        """Rows typed but not saved (a save failed, or is not done yet), by exercise."""
+        return {
+            slug: [r for r in model.rows() if not r.saved and (r.typed or r.write_token)]
+            for slug, model in self._log.models.items()
+        }
+
+    def _keep_unsaved(self, unsaved: dict[str, list[SetRow]]) -> None:
+        """Put the unsaved rows back after the session was read again (another computer added
+        to it): nothing typed is lost. A row whose save did land, unheard, is in the session
+        as read and is not put back (its write token says so)."""
+        tokens = [r.write_token for rows in unsaved.values() for r in rows if r.write_token]
+        try:
+            landed = training_log.saved_write_tokens(self._ctx, tokens)
+        except (OSError, HiplogError):
+            landed = set()  # kept all: a retry adds nothing for a token already saved
+        catalog = self._ctx.catalog()
+        for slug, rows in unsaved.items():
+            keep = [r for r in rows if r.write_token is None or r.write_token not in landed]
+            exercise = catalog.get(slug)
+            if not keep or exercise is None:
+                continue
+            if slug not in self._log.models:
+                self._add_exercise(exercise, [])
+            model = self._log.models[slug]
+            for r in keep:  # before the empty row at the end
+                model.insert_row(model.rowCount() - 1, r)
+            self._update_list_item(slug)
 
     def reload(self) -> None:
         """Sessions, the catalog or the settings changed elsewhere: the exercises to pick,

@@ -11,7 +11,8 @@ unique per athlete) and the person's notes on exercises, which move from `exerci
 `exercise_notes`. The exercise catalog stays shared by the database.
 
 An existing file gets one athlete, named from a stored "name" setting if there is one, else
-"Me", and everything in it becomes theirs. On SQLite the tables are copied (batch mode) with
+"Me" (in the language hiplog speaks when it makes the database: "Ich", "Yo", "Moi"), and
+everything in it becomes theirs. On SQLite the tables are copied (batch mode) with
 foreign keys off for the migration (storage/migrate.py), so that copying `sessions` or
 `programs` cannot cascade into their sets or days.
 """
@@ -22,6 +23,8 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from alembic import op
+
+from hiplog.domain.translation import _
 
 revision = "0006"
 down_revision = "0005"
@@ -35,7 +38,8 @@ _OWNED = ("sessions", "body_measurements", "import_records", "programs")
 def _first_athlete_name(bind: sa.Connection) -> str:
     found = bind.execute(sa.text("SELECT value FROM settings WHERE key = 'name'")).scalar()
     name = str(found).strip() if found is not None else ""
-    return name[:200] or "Me"
+    # Translators: the name of a new database's only athlete, the person who made it.
+    return name[:200] or _("Me")
 
 
 def _athlete_fk(table: str) -> str:
