@@ -49,6 +49,9 @@ def _build_old_server_database(url: str, revision: str) -> None:
             command.upgrade(config, revision)
             tables = MetaData()
             tables.reflect(connection)
+            for table in reversed(tables.sorted_tables):  # rows a migration made (athlete 1)
+                if table.name != "alembic_version":
+                    connection.execute(table.delete())
             with closing(sqlite3.connect(FIXTURES / f"schema-{revision}.db")) as fixture:
                 for table in tables.sorted_tables:
                     if table.name == "alembic_version":
@@ -64,7 +67,12 @@ def _build_old_server_database(url: str, revision: str) -> None:
                             {"t": table.name, "n": max(int(r["id"]) for r in rows)},
                         )
             # What the person set and weighed, in the tables of that revision.
-            connection.execute(text("INSERT INTO settings (key, value) VALUES ('unit', 'lb')"))
+            if "athlete_id" in tables.tables["settings"].c:  # 0006 on: the first athlete's
+                connection.execute(
+                    text("INSERT INTO settings (athlete_id, key, value) VALUES (1, 'unit', 'lb')")
+                )
+            else:
+                connection.execute(text("INSERT INTO settings (key, value) VALUES ('unit', 'lb')"))
             if "bodyweights" in tables.tables:
                 connection.execute(
                     text("INSERT INTO bodyweights (measured_at, kg) VALUES (:at, 80.0)"),
