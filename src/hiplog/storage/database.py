@@ -165,6 +165,10 @@ class ServerUnreachableError(DatabaseError):
     """The server could not be reached (at start, or while saving): nothing was changed."""
 
 
+# query_canceled (the statement timeout) and lock_not_available (the lock timeout).
+_TOOK_TOO_LONG = ("57014", "55P03")
+
+
 def server_failure(where: str, exc: OperationalError, committing: bool = False) -> DatabaseError:
     """Why a write to the server failed, with the server named and no password. The server
     going away (or the network) is the usual cause; the write can be made again later.
@@ -173,7 +177,18 @@ def server_failure(where: str, exc: OperationalError, committing: bool = False) 
     added twice)."""
     orig = getattr(exc, "orig", None) or exc
     detail = mask(str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__)
-    if "canceling statement" in detail:
+    # The server's own reasons, by SQLSTATE (its words may be in another language).
+    state = str(getattr(orig, "sqlstate", "") or "")
+    if state.startswith("53"):  # disk full, out of memory, too many connections
+        return DatabaseError(
+            _(
+                "could not save to {server}: the server has no room for it ({detail}); nothing "
+                "was saved. Whoever runs the server can free space"
+            ).format(server=where, detail=detail),
+            path=where,
+            kind="server",
+        )
+    if state in _TOOK_TOO_LONG or "canceling statement" in detail:
         return DatabaseError(
             _(
                 "could not save to {server}: the server took too long ({detail}); nothing was "
