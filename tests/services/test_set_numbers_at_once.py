@@ -4,11 +4,11 @@ two computers): each numbers its sets from what it last read, yet no two sets of
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
+
+from tests.clients import run_together
 
 from hiplog.domain.models import Session, SetEntry
 from hiplog.services import training_log
@@ -50,25 +50,13 @@ def test_two_processes_adding_to_one_session_never_give_two_sets_one_number(
         else str(ctx.db.path)
     )
     args = (str(session.id), str(SETS_EACH))
-    writers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WRITER, where, tag, str(tmp_path / tag / "local.db"), *args],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for tag in ("laptop", "desktop")
-    ]
-    for writer in writers:
-        assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
-    for writer in writers:
-        assert writer.stdin is not None
-        writer.stdin.write("go\n")
-        writer.stdin.flush()
-    for writer in writers:
-        _, err = writer.communicate(timeout=300)
-        assert writer.returncode == 0, err
+    run_together(
+        WRITER,
+        {
+            tag: [where, tag, str(tmp_path / tag / "local.db"), *args]
+            for tag in ("laptop", "desktop")
+        },
+    )
     saved = training_log.get_session(ctx, session.id)
     assert saved is not None
     assert Counter(s.notes.split("-")[0] for s in saved.sets) == {

@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
+
+from tests.clients import run_together
 
 from hiplog.services.context import AppContext
 from hiplog.storage import session_repo
@@ -35,25 +35,10 @@ ctx.close()
 def test_two_processes_logging_500_sets_each_lose_none_and_write_none_twice(
     pg_url: str, tmp_path: Path
 ) -> None:
-    writers = [
-        subprocess.Popen(
-            [sys.executable, "-c", WRITER, pg_url, tag, str(tmp_path / tag / "local.db")],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for tag in ("laptop", "desktop")
-    ]
-    for writer in writers:
-        assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
-    for writer in writers:
-        assert writer.stdin is not None
-        writer.stdin.write("go\n")
-        writer.stdin.flush()
-    for writer in writers:
-        _, err = writer.communicate(timeout=300)
-        assert writer.returncode == 0, err
+    run_together(
+        WRITER,
+        {tag: [pg_url, tag, str(tmp_path / tag / "local.db")] for tag in ("laptop", "desktop")},
+    )
     ctx = AppContext.open_url(pg_url, local=tmp_path / "local.db")
     try:
         with ctx.db.reader() as tx:
