@@ -93,7 +93,7 @@ class AppContext:
 
     def athlete_names(self) -> list[str]:
         with self.db.reader() as tx:
-            return [a.name for a in athlete_repo.athletes(tx)]
+            return athlete_repo.athlete_names(tx)
 
     def athlete_id(self, name: str) -> int:
         """The id of the athlete called `name`; an InputError naming the known ones if there

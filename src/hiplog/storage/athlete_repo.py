@@ -53,6 +53,11 @@ def athletes(db: OrmSession) -> list[AthleteRecord]:
     ]
 
 
+def athlete_names(db: OrmSession) -> list[str]:
+    """Every athlete's name, in order (without `athletes`' counts: asked after every change)."""
+    return list(db.scalars(select(AthleteRow.name).order_by(AthleteRow.name)))
+
+
 def athlete_id(db: OrmSession, name: str) -> int | None:
     return db.scalar(select(AthleteRow.id).where(AthleteRow.name == name))
 
