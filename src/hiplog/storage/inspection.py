@@ -168,6 +168,12 @@ def _inspect(path: Path, full_check: bool) -> Inspection:
         return Inspection(FileState.EMPTY)
     if app_id != APPLICATION_ID and not tables >= OUR_TABLES:
         return Inspection(FileState.FOREIGN, detail=_("it belongs to another program"))
+    return by_revision(revision)
+
+
+def by_revision(revision: str | None) -> Inspection:
+    """A database of hiplog's tables, by its schema revision: current, older (to migrate),
+    newer (from a later hiplog) or damaged (none recorded). Files and servers alike."""
     if revision is None:
         return Inspection(FileState.DAMAGED, detail=_("it has no schema version"))
     if revision not in KNOWN_REVISIONS:

@@ -17,8 +17,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from hiplog.domain.errors import DatabaseError
 from hiplog.domain.translation import _
-from hiplog.storage.inspection import OUR_TABLES, FileState, Inspection
-from hiplog.storage.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from hiplog.storage.inspection import OUR_TABLES, FileState, Inspection, by_revision
 
 SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 # A desktop client: a few connections at most (the window's, one for a background read), a
@@ -132,10 +131,4 @@ def inspect_server(engine: Engine) -> Inspection:
         return Inspection(
             FileState.FOREIGN, detail=_("it holds other tables ({tables})").format(tables=others)
         )
-    if revision is None:
-        return Inspection(FileState.DAMAGED, detail=_("it has no schema version"))
-    if revision not in KNOWN_REVISIONS:
-        return Inspection(FileState.NEWER, revision=revision)
-    if revision != HEAD_REVISION:
-        return Inspection(FileState.OLDER, revision=revision)
-    return Inspection(FileState.CURRENT, revision=revision)
+    return by_revision(revision)
