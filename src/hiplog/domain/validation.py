@@ -75,16 +75,22 @@ def plain_float(text: str) -> float:
     return float(text)
 
 
+def typed_float(text: str) -> float | None:
+    """A number as typed, with a decimal point or comma ("81,5"); None when blank. ValueError
+    when it is not a plain number (inf and nan pass: the caller says what they may be)."""
+    value = text.strip().replace(",", ".")
+    return plain_float(value) if value else None
+
+
 def parse_load(text: str, unit: Unit = Unit.KG, where: str | None = None) -> float | None:
     """A load in `unit` as kg, or None for blank or 0 (bodyweight)."""
-    value = text.strip().replace(",", ".")
-    if not value:
-        return None
     try:
-        number = plain_float(value)
+        number = typed_float(text)
     except ValueError:
         message = _("load must be a number, not '{text}'").format(text=text)
         raise InputError(message, where) from None
+    if number is None:
+        return None
     if not math.isfinite(number) or number < 0:
         raise InputError(_("load must be 0 or more, not '{text}'").format(text=text), where)
     kg = to_kg(number, unit)

@@ -7,6 +7,7 @@ message that says to change the first. Each call is one transaction.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -14,7 +15,7 @@ from hiplog.domain.body import BodyMeasurement, from_cm, to_cm, validate_measure
 from hiplog.domain.errors import InputError
 from hiplog.domain.translation import _
 from hiplog.domain.units import Unit, from_kg, to_kg
-from hiplog.domain.validation import plain_float
+from hiplog.domain.validation import typed_float
 from hiplog.domain.wording import date_text
 from hiplog.services.context import AppContext
 from hiplog.storage import body_repo
@@ -41,14 +42,11 @@ def list_measurements(ctx: AppContext) -> list[BodyMeasurement]:
 
 def parse_value(text: str, what: str) -> float | None:
     """A number as typed ("81,5" too); blank is None. `what` names the field in the message."""
-    value = text.strip().replace(",", ".")
-    if not value:
-        return None
     try:
-        number = plain_float(value)
+        number = typed_float(text)
     except ValueError:
-        raise InputError(_("'{text}' is not a number").format(text=text.strip()), what) from None
-    if number != number or number in (float("inf"), float("-inf")):
+        number = math.nan
+    if number is not None and not math.isfinite(number):
         raise InputError(_("'{text}' is not a number").format(text=text.strip()), what)
     return number
 
